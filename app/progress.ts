@@ -1,0 +1,21 @@
+/** Progress of a long job, as the UI and the CLI progress bar both read it. */
+export interface Progress {
+  /** Short stage name: "decode", "analyse", "extract", "stylize", ... */
+  stage: string;
+  /** Units done and (when known) the total, for the stage. */
+  done: number;
+  total?: number;
+  /** Overall fraction 0..1 across all stages, when known. */
+  fraction?: number;
+  /** Estimated seconds left, when known. */
+  etaSeconds?: number;
+  message?: string;
+}
+
+export type ProgressListener = (progress: Progress) => void;
+
+/** What every long-running service function takes: a way to report and a way to be stopped. */
+export interface JobContext {
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+}

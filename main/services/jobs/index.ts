@@ -1,0 +1,2 @@
+export { Job, CancelledError, throwIfAborted } from './job';
+export type { JobState } from './job';
