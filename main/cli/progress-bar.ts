@@ -1,0 +1,53 @@
+import type { Progress, ProgressListener } from '../../app/progress';
+import type { CliIO } from './command';
+
+/** Pure: the one line a progress report is drawn as, fitted to `columns`. */
+export function formatProgressLine(p: Progress, columns: number): string {
+  const fraction = p.fraction ?? (p.total ? p.done / p.total : undefined);
+  const counts = p.total ? `${p.done}/${p.total}` : `${p.done}`;
+  const eta = p.etaSeconds !== undefined && Number.isFinite(p.etaSeconds) ? ` ETA ${formatDuration(p.etaSeconds)}` : '';
+  const pct = fraction !== undefined ? ` ${(fraction * 100).toFixed(0).padStart(3)}%` : '';
+  const tail = `${pct} ${counts}${eta}${p.message ? ` ${p.message}` : ''}`;
+  const head = `${p.stage.padEnd(9)} `;
+  const barWidth = Math.max(0, Math.min(40, columns - head.length - tail.length - 2));
+  if (fraction === undefined || barWidth < 5) return (head + tail).slice(0, columns);
+  const filled = Math.round(Math.max(0, Math.min(1, fraction)) * barWidth);
+  return `${head}[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]${tail}`.slice(0, columns);
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/**
+ * A progress listener for the terminal: a live bar redrawn in place when stderr is a TTY, else a plain line at
+ * most every few seconds (logs stay readable). `done()` ends the line.
+ */
+export function createProgressBar(io: CliIO, intervalMs = io.interactive ? 100 : 5000) {
+  let last = 0;
+  let lastStage = '';
+  let drawn = false;
+  const columns = () => (io.stderr as NodeJS.WriteStream).columns ?? 100;
+  const listener: ProgressListener = (p) => {
+    const now = Date.now();
+    if (now - last < intervalMs && p.stage === lastStage) return;
+    last = now;
+    lastStage = p.stage;
+    const line = formatProgressLine(p, columns() - 1);
+    if (io.interactive) {
+      io.stderr.write(`\r\x1b[2K${line}`);
+      drawn = true;
+    } else {
+      io.stderr.write(`${line}\n`);
+    }
+  };
+  return {
+    listener,
+    done() {
+      if (drawn) io.stderr.write('\r\x1b[2K');
+      drawn = false;
+    },
+  };
+}
