@@ -6,6 +6,13 @@ export interface TensorSpec {
   channelOrder: 'RGB' | 'BGR';
   /** Value range of the tensor's pixels: [-1, 1], [0, 1] or [0, 255]. */
   range: [number, number];
+  /**
+   * What the channels hold: an image (3 channels, the default) or per-class logits (a segmenter's output,
+   * `channels` of them; channelOrder and range are then ignored).
+   */
+  meaning?: 'image' | 'logits';
+  /** Channel count; 3 for images, the class count for logits. */
+  channels?: number;
 }
 
 export interface ModelSpec {
@@ -15,6 +22,20 @@ export interface ModelSpec {
   sizeMultiple: number;
   /** Fixed input size (e.g. a 257×257 segmenter), or absent when H and W are free. */
   fixedSize?: { width: number; height: number };
+  /**
+   * How an image is fitted into a fixed size: 'letterbox' (resize the long side, pad with the tensor value
+   * `padValue`, crop the output back) or 'squash' (resize to the size, ignoring the aspect ratio).
+   */
+  fit?: 'letterbox' | 'squash';
+  /** Tensor value the letterbox border is filled with (0 = mid-grey in a [-1, 1] range). */
+  padValue?: number;
+  /** Long side (px) the authors process at; a default for the processing size when the user gives none. */
+  recommendedLongSide?: number;
+  /**
+   * True when the network normalises over the whole image (instance norm): tiles then see different statistics
+   * and seams are more visible, so larger tiles are preferred.
+   */
+  globalNormalization?: boolean;
   /** Extra inputs for instance-aware generators (InstaGAN masks), by name. */
   maskInput?: { name: string; layout: 'NCHW'; range: [number, number]; maxInstances: number };
   maskOutput?: { name: string };
@@ -40,7 +61,18 @@ export interface CatalogEntry {
   spec: ModelSpec;
   /** Class index used as "person" by a segmentation model. */
   personClass?: number;
+  /** Class names by index, for a segmentation model. */
+  classes?: string[];
+  /** Anything a user or maintainer should know (provenance, caveats). */
+  notes?: string;
+}
+
+/** models/catalog.json as a whole. */
+export interface Catalog {
+  schemaVersion: 1;
+  models: CatalogEntry[];
 }
 
 export type ProviderName = 'cpu' | 'cuda' | 'dml' | 'coreml';
 export type ProviderChoice = ProviderName | 'auto';
+export const PROVIDER_CHOICES: readonly ProviderChoice[] = ['auto', 'cpu', 'cuda', 'dml', 'coreml'];
