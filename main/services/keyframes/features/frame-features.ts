@@ -1,0 +1,44 @@
+import { hsvBin, luma8, quantiseLuma } from './color';
+import { glcmProperties } from './glcm';
+import { lumaThumbnail } from './thumbnail';
+import { THUMB_HEIGHT, THUMB_WIDTH, type FeatureParams, type FrameFeatures } from './types';
+
+/** One ArrayBuffer per frame: glcm (4 doubles) first for alignment, then hsv (floats), then thumb (bytes). */
+export function allocateFeatures(hsvBins: number): Omit<FrameFeatures, 'meanLuma' | 'stdLuma'> {
+  const buffer = new ArrayBuffer(32 + hsvBins * 4 + THUMB_WIDTH * THUMB_HEIGHT);
+  return {
+    glcm: new Float64Array(buffer, 0, 4),
+    hsv: new Float32Array(buffer, 32, hsvBins),
+    thumb: new Uint8Array(buffer, 32 + hsvBins * 4, THUMB_WIDTH * THUMB_HEIGHT),
+  };
+}
+
+/** The TypeScript reference of the per-frame kernel (inputs already validated). */
+export function frameFeaturesReference(rgb: Uint8Array, width: number, height: number, params: FeatureParams): FrameFeatures {
+  const { h: hB, s: sB, v: vB } = params.hsvBins;
+  const levels = params.glcmLevels;
+  const n = width * height;
+  const counts = new Uint32Array(hB * sB * vB);
+  const luma = new Uint8Array(n);
+  const grey = new Uint8Array(n);
+  let sum = 0;
+  let sumSq = 0;
+  for (let p = 0, q = 0; p < n; p++, q += 3) {
+    const r = rgb[q];
+    const g = rgb[q + 1];
+    const b = rgb[q + 2];
+    counts[hsvBin(r, g, b, hB, sB, vB)]++;
+    const y = luma8(r, g, b);
+    luma[p] = y;
+    grey[p] = quantiseLuma(y, levels);
+    sum += y;
+    sumSq += y * y;
+  }
+  const f = allocateFeatures(counts.length);
+  for (let k = 0; k < counts.length; k++) f.hsv[k] = counts[k] / n;
+  glcmProperties(grey, width, height, levels, params.glcmOffsets, f.glcm);
+  lumaThumbnail(luma, width, height, f.thumb);
+  const mean = sum / n;
+  const variance = Math.max(0, sumSq / n - mean * mean);
+  return { ...f, meanLuma: mean / 255, stdLuma: Math.sqrt(variance) / 255 };
+}
