@@ -1,0 +1,11 @@
+export { probeVideo } from './probe';
+export { streamFrames } from './stream-frames';
+export type { FrameStream, StreamFramesOptions } from './stream-frames';
+export { decodeSpeedReference } from './decode-speed';
+export type { DecodeSpeedReference } from './decode-speed';
+export { analysisSize } from './video-geometry';
+export { VideoError } from './video-error';
+export type { VideoErrorCode } from './video-error';
+export { locateFfmpeg, locateFfprobe, FfmpegNotFoundError } from './locate-ffmpeg';
+export type { LocatedBinary, BinarySource } from './locate-ffmpeg';
+export type { VideoInfo, RgbFrame, RgbImage } from '../../../app/video';

@@ -1,0 +1,62 @@
+import { stat } from 'node:fs/promises';
+import type { VideoInfo } from '../../../app/video';
+import { ffmpegFeatures } from './ffmpeg-features';
+import { locateFfmpeg, locateFfprobe } from './locate-ffmpeg';
+import { parseFfmpegInputReport } from './probe-ffmpeg-report';
+import { parseFfprobeJson, type ProbeJson } from './probe-ffprobe';
+import { inputArg, runTool } from './run-tool';
+import { classifyFailure, diagnosticLines, VideoError } from './video-error';
+
+const PROBE_TIMEOUT_MS = 60_000;
+
+/** NOT_FOUND / EMPTY before any tool runs, so those messages never depend on ffmpeg's wording. */
+export async function assertReadableFile(path: string): Promise<void> {
+  const s = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') throw new VideoError('NOT_FOUND', path, `file not found (${path})`);
+    throw new VideoError('NOT_FOUND', path, `cannot read the file (${e.code ?? e.message})`);
+  });
+  if (!s.isFile()) throw new VideoError('NOT_A_VIDEO', path, 'it is a folder, not a video file');
+  if (s.size === 0) throw new VideoError('EMPTY', path, 'the file is empty (0 bytes)');
+}
+
+async function probeWithFfprobe(bin: string, path: string, signal?: AbortSignal): Promise<VideoInfo> {
+  const args = ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', inputArg(path)];
+  const r = await runTool(bin, args, { signal, timeoutMs: PROBE_TIMEOUT_MS });
+  let json: ProbeJson | undefined;
+  try {
+    json = JSON.parse(r.stdout.toString('utf8')) as ProbeJson;
+  } catch {
+    json = undefined;
+  }
+  if (r.code !== 0 || !json || !json.streams) {
+    const { code, cause } = classifyFailure(r.stderr);
+    throw new VideoError(code, path, cause, diagnosticLines(r.stderr));
+  }
+  return parseFfprobeJson(json, path);
+}
+
+async function probeWithFfmpeg(path: string, signal?: AbortSignal): Promise<VideoInfo> {
+  // `ffmpeg -i` with no output prints the input report and exits 1: the report is what we want.
+  const r = await runTool(locateFfmpeg().path, ['-hide_banner', '-nostdin', '-i', inputArg(path)], {
+    signal,
+    timeoutMs: PROBE_TIMEOUT_MS,
+  });
+  return parseFfmpegInputReport(r.stderr, path);
+}
+
+/**
+ * Everything the product needs to know about a video before decoding it. Uses ffprobe when installed and falls
+ * back to ffmpeg's own input report. Throws VideoError (NOT_FOUND, EMPTY, NOT_A_VIDEO, NO_VIDEO_STREAM, CORRUPT,
+ * UNSUPPORTED_CODEC) for files that cannot be decoded.
+ */
+export async function probeVideo(path: string, opts: { signal?: AbortSignal } = {}): Promise<VideoInfo> {
+  await assertReadableFile(path);
+  const ffprobe = locateFfprobe();
+  const info = ffprobe ? await probeWithFfprobe(ffprobe.path, path, opts.signal) : await probeWithFfmpeg(path, opts.signal);
+  // ffprobe may be newer than ffmpeg: it can name a codec that the decoding ffmpeg cannot decode.
+  const { decodableCodecs } = await ffmpegFeatures();
+  if (decodableCodecs.size > 0 && !decodableCodecs.has(info.codec)) {
+    throw new VideoError('UNSUPPORTED_CODEC', path, `its video codec "${info.codec}" cannot be decoded by this ffmpeg`);
+  }
+  return info;
+}

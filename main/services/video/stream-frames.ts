@@ -1,0 +1,115 @@
+import type { JobContext } from '../../../app/progress';
+import type { RgbFrame, VideoInfo } from '../../../app/video';
+import { CancelledError, throwIfAborted } from '../jobs';
+import { FfmpegFramePipe } from './ffmpeg-frame-pipe';
+import { ffmpegFeatures } from './ffmpeg-features';
+import { locateFfmpeg } from './locate-ffmpeg';
+import { assertReadableFile, probeVideo } from './probe';
+import { inputArg } from './run-tool';
+import { classifyFailure, VideoError } from './video-error';
+import { analysisSize } from './video-geometry';
+
+export interface StreamFramesOptions extends JobContext {
+  /** Analysis width in pixels; the height follows the display aspect (after SAR and rotation), rounded to even. */
+  width: number;
+  /** From probeVideo, when the caller already has it (saves one ffprobe run). */
+  info?: VideoInfo;
+  /** Called for each warning as it is added to `warnings`. */
+  onWarning?: (message: string) => void;
+  /** A running (not back-pressured) ffmpeg silent this long is killed as hung. Default 60 s. */
+  stallTimeoutMs?: number;
+}
+
+/** The decoding arguments shared with the decode-speed reference, so the two measure the same work. */
+export function scaleArgs(width: number, height: number, passthrough: string[]): string[] {
+  return ['-vf', `scale=${width}:${height},format=rgb24`, '-sws_flags', 'fast_bilinear', ...passthrough];
+}
+
+/** Frames of one decode; `warnings` fills while iterating (skipped or damaged data) and is complete at the end. */
+export interface FrameStream extends AsyncIterable<RgbFrame> {
+  readonly warnings: string[];
+}
+
+/**
+ * Decodes every frame of a video once, in order, at analysis resolution, upright, as RGB24, through one ffmpeg
+ * process and a pipe. `time` is the frame's own presentation time relative to the first frame (correct on
+ * variable-frame-rate video). Ends on damaged input, with what could be decoded and `warnings` saying what was not;
+ * throws VideoError when nothing could be decoded, CancelledError when the signal fires.
+ */
+export function streamFrames(path: string, opts: StreamFramesOptions): FrameStream {
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    opts.onWarning?.(message);
+  };
+  return { warnings, [Symbol.asyncIterator]: () => decode(path, opts, warn) };
+}
+
+async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string) => void): AsyncGenerator<RgbFrame> {
+  const { signal, onProgress } = opts;
+  throwIfAborted(signal);
+  await assertReadableFile(path);
+  const info = opts.info ?? (await probeVideo(path, { signal }));
+  const { width, height } = analysisSize(info, opts.width);
+  const { passthrough } = await ffmpegFeatures();
+  throwIfAborted(signal);
+  const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', inputArg(path)];
+  args.push('-map', '0:V:0', '-an', '-sn', '-dn', ...scaleArgs(width, height, passthrough));
+  args[args.indexOf('-vf') + 1] += ',showinfo';
+  args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  const pipe = new FfmpegFramePipe(locateFfmpeg().path, args, width * height * 3, signal, opts.stallTimeoutMs ?? 60_000);
+  let index = 0;
+  let first: number | undefined;
+  let last = -Infinity;
+  let untimed = 0;
+  let reported = 0;
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new CancelledError();
+      if (pipe.ready()) {
+        const { data, time: pts } = pipe.take();
+        // A frame without a timestamp (NOPTS, or no showinfo line) sits one nominal frame after the previous one.
+        let time: number;
+        if (pts !== undefined) {
+          first ??= pts;
+          time = pts - first;
+        } else {
+          untimed++;
+          time = index === 0 ? 0 : last + 1 / info.fps;
+        }
+        last = time;
+        yield { index, time, width, height, data };
+        index++;
+        if (onProgress && (Date.now() - reported > 100 || index === info.frameCount)) {
+          reported = Date.now();
+          const fraction = Math.min(1, index / Math.max(1, info.frameCount));
+          onProgress({ stage: 'decode', done: index, total: info.frameCount, fraction });
+        }
+        continue;
+      }
+      if (pipe.ended) break;
+      await pipe.waitForChange();
+    }
+  } finally {
+    pipe.stop();
+  }
+  if (signal?.aborted) throw new CancelledError();
+  if (pipe.failure) throw pipe.failure;
+  const report = pipe.diagnostics.join('\n');
+  if (index === 0) {
+    const { code, cause } = pipe.exitCode === 0 ? { code: 'DECODE_FAILED' as const, cause: 'no frame could be decoded' } : classifyFailure(report);
+    throw new VideoError(code, path, pipe.stalled ? 'ffmpeg stopped responding while decoding' : cause, pipe.diagnostics);
+  }
+  if (untimed) warn(`${untimed} frame(s) had no timestamp; their times were estimated from the frame rate`);
+  if (pipe.leftoverBytes) warn(`the last frame was incomplete (${pipe.leftoverBytes} bytes) and was dropped`);
+  if (pipe.stalled) warn(`ffmpeg stopped responding after ${index} frames and was stopped`);
+  else if (pipe.exitCode !== 0) warn(`ffmpeg stopped with an error (exit ${pipe.exitCode}) after ${index} frames`);
+  const missing = info.frameCountIsEstimate ? 0 : info.frameCount - index;
+  if (missing > Math.max(1, info.frameCount * 0.01)) {
+    warn(`decoded ${index} of the ${info.frameCount} frames the file lists; ${missing} could not be decoded`);
+  }
+  if (pipe.diagnosticCount) {
+    const shown = pipe.diagnostics.slice(0, 5).join(' | ');
+    warn(`ffmpeg reported ${pipe.diagnosticCount} problem line(s) while decoding: ${shown}`);
+  }
+}
