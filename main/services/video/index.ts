@@ -9,3 +9,5 @@ export type { VideoErrorCode } from './video-error';
 export { locateFfmpeg, locateFfprobe, FfmpegNotFoundError } from './locate-ffmpeg';
 export type { LocatedBinary, BinarySource } from './locate-ffmpeg';
 export type { VideoInfo, RgbFrame, RgbImage } from '../../../app/video';
+export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf } from './image-io';
+export type { DecodeImageOptions, EncodeImageOptions, ImageFormat } from './image-io';
