@@ -1,0 +1,123 @@
+// The inference thread. onnxruntime-node's session.run() is synchronous native code wrapped in a promise on the
+// calling thread (it blocks the event loop for the whole inference), so every session lives here instead.
+import { parentPort } from 'node:worker_threads';
+import type { InferenceSession } from 'onnxruntime-node';
+import type { ModelSpec, ProviderChoice } from '../../../app/stylize';
+import { CancelledError } from '../jobs';
+import { serializeError, StylizeError } from './errors';
+import { stylizePixels, type TensorRunner } from './pipeline';
+import { segmentPixels } from './segment-pipeline';
+import { getSession, releaseSessions, type OpenedSession } from './session-cache';
+import type { SessionOptionsPreset } from './session-options';
+import type { FloatTensor } from './tensor-codec';
+import type { RunInfo, WorkerReply, WorkerRequest } from './worker-protocol';
+
+function ort(): typeof import('onnxruntime-node') {
+  return require('onnxruntime-node') as typeof import('onnxruntime-node');
+}
+
+/** Runs feeds on a session; a GPU session that fails at run time is replaced by a CPU one (with the reason). */
+class Runner {
+  constructor(
+    private opened: OpenedSession,
+    private readonly preset: SessionOptionsPreset,
+    private readonly spec?: ModelSpec,
+  ) {}
+
+  get info(): Omit<RunInfo, 'ms'> {
+    return { provider: this.opened.provider, fallback: this.opened.fallback };
+  }
+
+  async run(feeds: Record<string, FloatTensor>, outputs?: string[]): Promise<Record<string, FloatTensor>> {
+    const { Tensor } = ort();
+    const ortFeeds: InferenceSession.FeedsType = Object.fromEntries(
+      Object.entries(feeds).map(([name, t]) => [name, new Tensor('float32', t.data, t.dims)]),
+    );
+    let result: InferenceSession.ReturnType;
+    try {
+      result = await this.opened.session.run(ortFeeds);
+    } catch (err) {
+      const msg = (err as Error).message.split('\n')[0];
+      if (this.opened.provider === 'cpu') {
+        throw new StylizeError('INFERENCE_FAILED', `${this.opened.file}: inference failed (${msg})`, this.opened.file);
+      }
+      const failed = this.opened.provider;
+      this.opened = await getSession(this.opened.file, 'cpu', this.preset, this.spec);
+      this.opened = { ...this.opened, fallback: `${failed} failed while running (${msg}); running on CPU` };
+      return this.run(feeds, outputs);
+    }
+    const out: Record<string, FloatTensor> = {};
+    for (const name of outputs ?? Object.keys(result)) {
+      const v = result[name];
+      if (!v) throw new StylizeError('MODEL_SPEC_MISMATCH', `${this.opened.file}: no output "${name}"`, this.opened.file);
+      if (v.type !== 'float32') throw new StylizeError('MODEL_SPEC_MISMATCH', `${this.opened.file}: output "${name}" is ${v.type}, expected float32`, this.opened.file);
+      out[name] = { data: v.data as Float32Array, dims: [...v.dims] };
+    }
+    return out;
+  }
+
+  /** The single image-in, image-out call the pipelines use. */
+  tensorRunner(spec: ModelSpec): TensorRunner {
+    return async (input) => (await this.run({ [spec.input.name]: input }, [spec.output.name]))[spec.output.name];
+  }
+}
+
+async function runner(file: string, provider: ProviderChoice, preset: SessionOptionsPreset, spec?: ModelSpec): Promise<Runner> {
+  return new Runner(await getSession(file, provider, preset, spec), preset, spec);
+}
+
+async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promise<unknown> {
+  if (req.kind === 'release') return releaseSessions();
+  const flag = new Int32Array(req.cancel);
+  const checkCancelled = () => {
+    if (Atomics.load(flag, 0) !== 0) throw new CancelledError();
+  };
+  const started = performance.now();
+  checkCancelled();
+  if (req.kind === 'stylize') {
+    const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
+    const res = await stylizePixels(req.image, req.model.spec, r.tensorRunner(req.model.spec), req.params, {
+      checkCancelled,
+      onTile: (done, total) => post({ id: req.id, kind: 'progress', done, total }),
+    }, req.model.file);
+    return { ...res, ...r.info, ms: performance.now() - started };
+  }
+  if (req.kind === 'segment') {
+    const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
+    const segmentation = await segmentPixels(req.image, req.model.spec, r.tensorRunner(req.model.spec), req.classIndex, req.model.file);
+    return { segmentation, ...r.info, ms: performance.now() - started };
+  }
+  const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
+  const outputs = await r.run(req.feeds, req.outputs);
+  return { outputs, ...r.info, ms: performance.now() - started };
+}
+
+/** Transferables of a result: the big pixel and tensor buffers move instead of being copied. */
+function transferList(result: unknown): ArrayBuffer[] {
+  const list = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 4 || !v || typeof v !== 'object') return;
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) list.add(v.buffer);
+      return;
+    }
+    for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(result, 0);
+  return [...list];
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const post = (r: WorkerReply) => port.postMessage(r);
+  // One request at a time: the sessions already use every core, and order keeps progress honest.
+  let queue: Promise<unknown> = Promise.resolve();
+  port.on('message', (req: WorkerRequest) => {
+    queue = queue.then(() =>
+      handle(req, post).then(
+        (result) => port.postMessage({ id: req.id, kind: 'done', result } satisfies WorkerReply, transferList(result)),
+        (err: unknown) => post({ id: req.id, kind: 'error', error: serializeError(err) }),
+      ),
+    );
+  });
+}

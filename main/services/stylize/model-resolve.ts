@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { CatalogEntry, ModelSpec } from '../../../app/stylize';
+import { entryProblems, findModelByFile, getModel, loadCatalog, MODELS_DIR, sha256File } from './catalog';
+import { StylizeError } from './errors';
+
+/** A model ready to open: its ONNX file, its spec, and the catalog entry when it has one. */
+export interface ResolvedModel {
+  id: string;
+  file: string;
+  spec: ModelSpec;
+  entry?: CatalogEntry;
+}
+
+/** What callers may pass as a model: a catalog id, a file path, a catalog entry, or a file with its spec. */
+export type ModelRef = string | CatalogEntry | { file: string; spec: ModelSpec; id?: string };
+
+/** The built-in style's catalog id (its graph is shipped in models/builtin/). */
+export const DEFAULT_MODEL_ID = 'builtin-toon';
+
+/** The user's data folder: YOUR_CARTOON_DATA, else the platform's usual place. */
+export function dataDir(): string {
+  if (process.env.YOUR_CARTOON_DATA) return process.env.YOUR_CARTOON_DATA;
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'your-cartoon-is');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'your-cartoon-is');
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'your-cartoon-is');
+}
+
+type InstallModule = { resolveInstalledModel?: (id: string) => string | undefined | Promise<string | undefined> };
+
+/** The install service's lookup when it is present (it owns the data folder layout). */
+async function installedByInstaller(id: string): Promise<string | undefined> {
+  let mod: InstallModule;
+  try {
+    mod = require('./install') as InstallModule;
+  } catch {
+    return undefined;
+  }
+  try {
+    return (await mod.resolveInstalledModel?.(id)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Falls back to any .onnx under <data>/models whose sha256 is the entry's (so the folder layout does not matter). */
+async function installedBySha(entry: CatalogEntry): Promise<string | undefined> {
+  const root = join(dataDir(), 'models');
+  const direct = join(root, `${entry.id}.onnx`);
+  if (existsSync(direct) && (!entry.sha256 || (await sha256File(direct)) === entry.sha256)) return direct;
+  if (!entry.sha256 || !existsSync(root)) return undefined;
+  const candidates: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory() && depth < 2) walk(p, depth + 1);
+      else if (st.isFile() && extname(name) === '.onnx' && (!entry.size || st.size === entry.size)) candidates.push(p);
+    }
+  };
+  walk(root, 0);
+  for (const c of candidates) if ((await sha256File(c)) === entry.sha256) return c;
+  return undefined;
+}
+
+function bundledPath(relative: string): string {
+  try {
+    const store = require('../store/bundled-paths') as { bundledModelFile?: (r: string) => string };
+    if (store.bundledModelFile) return store.bundledModelFile(relative);
+  } catch {
+    // the store service is optional here: the checkout's models/ is the answer then
+  }
+  return join(MODELS_DIR, ...relative.split('/'));
+}
+
+/** The ONNX file for a catalog entry: shipped with the app, or installed into the user's data folder. */
+export async function modelFileFor(entry: CatalogEntry): Promise<string> {
+  if (entry.bundledFile) {
+    const file = bundledPath(entry.bundledFile);
+    if (existsSync(file)) return file;
+    throw new StylizeError('MODEL_NOT_FOUND', `${file}: the built-in model "${entry.id}" is missing from this installation`, file);
+  }
+  const file = (await installedByInstaller(entry.id)) ?? (await installedBySha(entry));
+  if (file) return file;
+  const how = entry.urls.length
+    ? `install it with "your-cartoon models install ${entry.id}"`
+    : `import its file with "your-cartoon models import FILE" or pass --model FILE${entry.export ? ` (no download exists: export it with ${entry.export.script})` : ''}`;
+  throw new StylizeError('MODEL_NOT_FOUND', `model "${entry.id}" is not installed in ${join(dataDir(), 'models')}; ${how}`);
+}
+
+/** A spec beside a model file that is not in the catalog: FILE.json holding {"spec": {...}} or a spec itself. */
+function sidecarSpec(file: string): ModelSpec | undefined {
+  const side = [`${file}.json`, file.replace(/\.onnx$/i, '.json')].find((p) => p !== file && existsSync(p));
+  if (!side) return undefined;
+  let json: { spec?: unknown } & Record<string, unknown>;
+  try {
+    json = JSON.parse(readFileSync(side, 'utf8'));
+  } catch (err) {
+    throw new StylizeError('CATALOG_INVALID', `${side}: not valid JSON (${(err as Error).message})`, side);
+  }
+  const spec = (json.spec ?? json) as ModelSpec;
+  const problems = entryProblems({ id: 'x', name: 'x', kind: 'cartoongan', description: '', urls: [], licence: { name: '?', commercialUse: false }, spec })
+    .filter((p) => p.startsWith('spec'));
+  if (problems.length) throw new StylizeError('CATALOG_INVALID', `${side}: ${problems.join('; ')}`, side);
+  return spec;
+}
+
+const looksLikePath = (s: string) => s.includes('/') || s.includes('\\') || /\.onnx$/i.test(s) || existsSync(s);
+
+/**
+ * Turns what a user or caller names into a model file and spec:
+ * a catalog id (the bundled or installed file), or a file path (its sha256 finds the catalog spec; else a
+ * FILE.json sidecar spec).
+ */
+export async function resolveModel(ref: ModelRef = DEFAULT_MODEL_ID): Promise<ResolvedModel> {
+  if (typeof ref !== 'string') {
+    if ('kind' in ref && 'licence' in ref) return { id: ref.id, file: await modelFileFor(ref), spec: ref.spec, entry: ref };
+    return { id: ref.id ?? ref.file, file: ref.file, spec: ref.spec };
+  }
+  if (!looksLikePath(ref)) {
+    const entry = getModel(ref, loadCatalog());
+    return { id: entry.id, file: await modelFileFor(entry), spec: entry.spec, entry };
+  }
+  if (!existsSync(ref) || !statSync(ref).isFile()) throw new StylizeError('MODEL_NOT_FOUND', `${ref}: model file not found`, ref);
+  const entry = await findModelByFile(ref);
+  if (entry) return { id: entry.id, file: ref, spec: entry.spec, entry };
+  const spec = sidecarSpec(ref);
+  if (spec) return { id: ref, file: ref, spec };
+  throw new StylizeError(
+    'MODEL_UNKNOWN',
+    `${ref}: this file is not in the model catalog (its sha256 matches no entry) and has no spec beside it (${ref}.json); ` +
+      'the app cannot tell how to feed it',
+    ref,
+  );
+}
+

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { JobContext } from '../../../app/progress';
+import { CancelledError, throwIfAborted } from '../jobs';
+import { deserializeError, StylizeError } from './errors';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  onProgress?: (done: number, total: number) => void;
+};
+
+/** Distributive Omit, so each request kind keeps its own fields. */
+type RequestBody = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id' | 'cancel'> : never) : never;
+
+/**
+ * Creates the inference worker. From compiled JS the worker file is next to this one; from TypeScript source
+ * (tests, `tsx`) the worker first registers tsx's require hook, since a worker does not inherit the parent's.
+ */
+function spawnWorker(): Worker {
+  const isTs = __filename.endsWith('.ts');
+  const file = join(__dirname, `inference-worker${isTs ? '.ts' : '.js'}`);
+  if (!isTs) return new Worker(file);
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true });
+}
+
+/** The one inference worker of this process, started on first use and kept alive only while it has work. */
+class InferenceClient {
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = spawnWorker();
+    w.on('message', (msg: WorkerReply) => this.onMessage(msg));
+    const failAll = (why: string) => {
+      if (this.worker === w) this.worker = undefined;
+      for (const [id, p] of this.pending) {
+        this.pending.delete(id);
+        p.reject(new StylizeError('WORKER_FAILED', `the inference worker stopped: ${why}`));
+      }
+    };
+    w.on('error', (err) => failAll(err.message));
+    w.on('exit', (code) => failAll(`exit code ${code}`));
+    this.worker = w;
+    return w;
+  }
+
+  private onMessage(msg: WorkerReply): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return; // cancelled earlier: the late result is dropped
+    if (msg.kind === 'progress') return p.onProgress?.(msg.done, msg.total);
+    this.pending.delete(msg.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (msg.kind === 'done') p.resolve(msg.result);
+    else p.reject(deserializeError(msg.error));
+  }
+
+  /**
+   * Sends one request. Cancelling rejects at once with CancelledError and raises the worker's flag, so it stops
+   * at the next tile boundary (a tile already inside onnxruntime runs to its end).
+   */
+  request<T>(body: RequestBody, ctx: JobContext = {}, onProgress?: Pending['onProgress']): Promise<T> {
+    throwIfAborted(ctx.signal);
+    const id = this.nextId++;
+    const cancel = new SharedArrayBuffer(4);
+    const worker = this.ensureWorker();
+    worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        Atomics.store(new Int32Array(cancel), 0, 1);
+        if (this.pending.delete(id)) {
+          if (this.pending.size === 0) this.worker?.unref();
+          reject(new CancelledError());
+        }
+      };
+      ctx.signal?.addEventListener('abort', onAbort, { once: true });
+      const done = <V>(f: (v: V) => void) => (v: V) => {
+        ctx.signal?.removeEventListener('abort', onAbort);
+        f(v);
+      };
+      this.pending.set(id, { resolve: done(resolve as (v: unknown) => void), reject: done(reject), onProgress });
+      worker.postMessage({ ...body, id, cancel } as WorkerRequest);
+    });
+  }
+
+  /** Frees every session and stops the worker (tests, app shutdown). */
+  async shutdown(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+}
+
+export const inference = new InferenceClient();

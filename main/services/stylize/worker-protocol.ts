@@ -1,0 +1,53 @@
+import type { ModelSpec, ProviderChoice, ProviderName } from '../../../app/stylize';
+import type { RgbImage } from '../../../app/video';
+import type { SerializedError } from './errors';
+import type { PipelineParams } from './pipeline';
+import type { Segmentation } from './segment-pipeline';
+import type { SessionOptionsPreset } from './session-options';
+import type { FloatTensor } from './tensor-codec';
+
+/** A model as the worker needs it: the ONNX file and how to feed it. */
+export interface ModelFile {
+  file: string;
+  spec: ModelSpec;
+}
+
+interface Base {
+  id: number;
+  /** Int32Array(1) over it: the caller stores 1 to cancel; the worker looks between tiles and frames. */
+  cancel: SharedArrayBuffer;
+  provider: ProviderChoice;
+  preset: SessionOptionsPreset;
+}
+
+export type WorkerRequest =
+  | (Base & { kind: 'stylize'; model: ModelFile; image: RgbImage; params: PipelineParams })
+  | (Base & { kind: 'segment'; model: ModelFile; image: RgbImage; classIndex: number })
+  | (Base & { kind: 'infer'; model: { file: string; spec?: ModelSpec }; feeds: Record<string, FloatTensor>; outputs?: string[] })
+  | { id: number; kind: 'release' };
+
+/** Where the session ran, and the time spent in it. */
+export interface RunInfo {
+  provider: ProviderName;
+  fallback?: string;
+  /** Wall time of the request inside the worker (pre/post-processing and inference), ms. */
+  ms: number;
+}
+
+export interface StylizeReply extends RunInfo {
+  image: RgbImage;
+  tiles: number;
+  processedWidth: number;
+  processedHeight: number;
+}
+export interface SegmentReply extends RunInfo {
+  segmentation: Segmentation;
+}
+export interface InferReply extends RunInfo {
+  outputs: Record<string, FloatTensor>;
+}
+
+export type WorkerReply =
+  | { id: number; kind: 'progress'; done: number; total: number }
+  | { id: number; kind: 'done'; result: unknown }
+  | { id: number; kind: 'error'; error: SerializedError };
