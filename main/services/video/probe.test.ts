@@ -4,6 +4,8 @@ import type { VideoInfo } from '../../../app/video';
 import { sharedVideo } from '../../../test-support/fixtures';
 import { locateFfmpeg, locateFfprobe, resetFfmpegLocator } from './locate-ffmpeg';
 import { probeVideo } from './probe';
+import { parseFfmpegInputReport } from './probe-ffmpeg-report';
+import { parseFfprobeJson } from './probe-ffprobe';
 import { anamorphicClip, audioOnlyClip, rotatedClip, vfrClip } from './video-fixtures';
 import { runTool } from './run-tool';
 
@@ -87,8 +89,7 @@ test('the ffmpeg -i fallback reports an audio-only file as having no video strea
   await assert.rejects(probeWithoutFfprobe(audioOnlyClip()), { name: 'VideoError', code: 'NO_VIDEO_STREAM' });
 });
 
-test('the fallback parser reads a modern (ffmpeg 6/7) report line too', async () => {
-  const { parseFfmpegInputReport } = await import('./probe-ffmpeg-report');
+test('the fallback parser reads a modern (ffmpeg 6/7) report line too', () => {
   const report = [
     "Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'phone.mp4':",
     '  Duration: 00:00:10.01, start: 0.000000, bitrate: 17000 kb/s',
@@ -107,8 +108,7 @@ test('the fallback parser reads a modern (ffmpeg 6/7) report line too', async ()
   assert.equal(i.frameCountIsEstimate, true);
 });
 
-test('the rotation sign: a display matrix of -90 (ffprobe 5+) and a rotate tag of 90 both mean 90° clockwise', async () => {
-  const { parseFfprobeJson } = await import('./probe-ffprobe');
+test('the rotation sign: a display matrix of -90 (ffprobe 5+) and a rotate tag of 90 both mean 90° clockwise', () => {
   const base = { codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, r_frame_rate: '30/1', avg_frame_rate: '30/1' };
   const matrix = parseFfprobeJson({ streams: [{ ...base, side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }] }] }, 'a.mp4');
   const tagged = parseFfprobeJson({ streams: [{ ...base, tags: { rotate: '90' } }] }, 'b.mp4');
