@@ -21,6 +21,36 @@ export interface AnalysisParams {
   minShotSeconds: number;
   /** Sensitivity of the cut detector: a frame difference must exceed this many times its local level. */
   cutSensitivity: number;
+  /**
+   * Shot detection (see main/services/keyframes/shots.ts). A hard cut's frame difference (in [0, 1]: 3 × the mean
+   * absolute difference of small thumbnails, capped at 1) must also be at least this large, whatever the local level.
+   */
+  cutMinDifference: number;
+  /** Half-width (seconds) of the window whose mean frame difference is the "local level" a cut must stand out from. */
+  cutWindowSeconds: number;
+  /**
+   * A change that is undone within this many seconds (the old picture comes back: a camera flash, something passing in
+   * front of the lens) is not a cut. Shots shorter than this between two cuts to the same picture are lost with it.
+   */
+  flashMaxSeconds: number;
+  /**
+   * Blank frames (the black or white of a fade) have a luma standard deviation ≤ blankMaxStd and a mean luma within
+   * blankLumaMargin of black or of white (luma in [0, 1]). A run of them is one candidate boundary.
+   */
+  blankMaxStd: number;
+  blankLumaMargin: number;
+  /**
+   * Brightness-invariant distance (colour histogram and thumbnail correlation, in [0, 1]) under which the pictures
+   * before and after a blank run, or on both sides of a flash, count as the same shot.
+   */
+  sameContentDistance: number;
+  /** Longest cross-dissolve (seconds) looked for. */
+  dissolveMaxSeconds: number;
+  /**
+   * A dissolve's middle frames must be a mix of its end frames: the mean residual of that fit, relative to the
+   * difference of the ends, must stay under this (a pan or zoom is not such a mix).
+   */
+  dissolveMaxResidual: number;
 }
 
 export const DEFAULT_ANALYSIS_PARAMS: AnalysisParams = {
@@ -34,6 +64,14 @@ export const DEFAULT_ANALYSIS_PARAMS: AnalysisParams = {
   duplicateSimilarity: 0.93,
   minShotSeconds: 0.4,
   cutSensitivity: 3,
+  cutMinDifference: 0.15,
+  cutWindowSeconds: 0.5,
+  flashMaxSeconds: 1,
+  blankMaxStd: 0.05,
+  blankLumaMargin: 0.08,
+  sameContentDistance: 0.3,
+  dissolveMaxSeconds: 2,
+  dissolveMaxResidual: 0.25,
 };
 
 export interface Shot {

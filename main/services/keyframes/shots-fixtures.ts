@@ -1,0 +1,153 @@
+import { makeWithFfmpeg } from '../../../test-support/fixtures';
+
+/**
+ * Small lavfi clips with known shot structure, for the shot-detector and analysis tests (test support, not product
+ * code). 320x180, 25 fps, a few seconds each; made once with ffmpeg and cached by test-support/fixtures.ts.
+ * Truth follows ../shared/videos/truth.json: `cuts` are first frames of new shots, `gradual` spans hold exactly one
+ * boundary, `traps` are spans where no boundary belongs.
+ */
+export interface ShotFixture {
+  name: string;
+  frames: number;
+  cuts: number[];
+  gradual: Array<[number, number]>;
+  traps: Array<[number, number, string]>;
+  /** Builds the clip (cached) and returns its path. */
+  make(): string;
+}
+
+const FPS = 25;
+const SIZE = 's=320x180';
+
+/** `name` or `name=opts` followed by the separator before further options. */
+function withOptions(source: string): string {
+  return source.includes('=') ? `${source}:` : `${source}=`;
+}
+
+/** A lavfi source trimmed to `frames` frames with clean timestamps and a common format, so concat accepts it. */
+function src(source: string, frames: number, extra = ''): string {
+  return `${withOptions(source)}${SIZE}:r=${FPS},trim=end_frame=${frames},setpts=N/${FPS}/TB${extra},format=yuv420p,setsar=1`;
+}
+
+/** A still (the first frame of `source`, 1600x400 unless told) held for `frames` frames: for pans, zooms, crops. */
+function still(source: string, frames: number, size = '1600x400'): string {
+  return `${withOptions(source)}s=${size}:r=${FPS},trim=end_frame=1,loop=loop=${frames - 1}:size=1:start=0,setpts=N/${FPS}/TB`;
+}
+
+const PICTURE = 'mandelbrot=start_scale=0.4';
+
+function encode(name: string, graph: string, frames: number): () => string {
+  return () =>
+    makeWithFfmpeg(name, [
+      // Exact timestamps and rate on the output: concat of looped stills otherwise makes ffmpeg duplicate frames.
+      '-filter_complex', `${graph},setpts=N/${FPS}/TB,format=yuv420p[out]`,
+      '-map', '[out]', '-r', String(FPS), '-frames:v', String(frames),
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-g', '50', '-pix_fmt', 'yuv420p',
+    ]);
+}
+
+function concat(parts: string[]): string {
+  const labels = parts.map((_, i) => `[p${i}]`);
+  return parts.map((p, i) => `${p}${labels[i]}`).join(';') + `;${labels.join('')}concat=n=${parts.length}:v=1:a=0`;
+}
+
+const noisy = ',noise=alls=12:allf=t';
+
+export const SHOT_FIXTURES: Record<string, ShotFixture> = {
+  /** Hard cuts between unrelated sources; life → cellauto is white-on-black to white-on-black (structure only). */
+  cuts: {
+    name: 'cuts', frames: 230, cuts: [40, 80, 120, 160, 200], gradual: [], traps: [],
+    make: encode('shots-cuts.mp4', concat([
+      src('testsrc2', 40), src('mandelbrot', 40), src('smptebars', 40, noisy), src('life=mold=10:ratio=0.3', 40),
+      src('cellauto=rule=110', 40), src('color=c=0x406080', 30, noisy),
+    ]), 230),
+  },
+  /** testsrc2 fades out to black (38-49), mandelbrot fades in from black (50-61). */
+  fadeBlack: {
+    name: 'fadeBlack', frames: 100, cuts: [], gradual: [[38, 61]], traps: [],
+    make: encode('shots-fade-black.mp4', concat([
+      src('testsrc2', 50, ',fade=t=out:s=38:n=12'), src('mandelbrot', 50, ',fade=t=in:s=0:n=12'),
+    ]), 100),
+  },
+  /** smptebars fades out to white, life fades in from white. */
+  fadeWhite: {
+    name: 'fadeWhite', frames: 100, cuts: [], gradual: [[38, 61]], traps: [],
+    make: encode('shots-fade-white.mp4', concat([
+      src('smptebars', 50, `${noisy},fade=t=out:s=38:n=12:c=white`),
+      src('life=mold=10:ratio=0.3', 50, ',fade=t=in:s=0:n=12:c=white'),
+    ]), 100),
+  },
+  /** One moving picture dips to black (40-59) and later to white (90-109) and comes back: no boundary. */
+  fadeSame: {
+    name: 'fadeSame', frames: 150, cuts: [], gradual: [], traps: [[0, 149, 'dips to black and white on one shot']],
+    make: encode('shots-fade-same.mp4',
+      `testsrc2=${SIZE}:r=${FPS}:d=6,format=yuv420p,split=3[x][y][z];` +
+      `[x]trim=end_frame=50,setpts=N/${FPS}/TB,fade=t=out:s=40:n=10[a];` +
+      `[y]trim=start_frame=50:end_frame=100,setpts=N/${FPS}/TB,fade=t=in:s=0:n=10,fade=t=out:s=40:n=10:c=white[b];` +
+      `[z]trim=start_frame=100:end_frame=150,setpts=N/${FPS}/TB,fade=t=in:s=0:n=10:c=white[c];` +
+      `[a][b][c]concat=n=3:v=1:a=0`, 150),
+  },
+  /** mandelbrot (zooming) cross-dissolves into testsrc2 (moving) over 1.5 s: frames 40-76. */
+  dissolve: {
+    name: 'dissolve', frames: 110, cuts: [], gradual: [[40, 76]], traps: [],
+    make: encode('shots-dissolve.mp4',
+      `${src('testsrc2', 110)},format=yuva420p,fade=t=in:s=40:n=37:alpha=1[b];` +
+      `${src('mandelbrot', 110)}[a];[a][b]overlay=shortest=1`, 110),
+  },
+  /** Two stills (bars, then a crop of the fractal) dissolve over 2 s: frames 30-79. */
+  dissolveStill: {
+    name: 'dissolveStill', frames: 110, cuts: [], gradual: [[30, 79]], traps: [],
+    make: encode('shots-dissolve-still.mp4',
+      `${still(PICTURE, 110)},crop=320:180:x=200:y=100,format=yuva420p,fade=t=in:s=30:n=50:alpha=1[b];` +
+      `${src('smptebars', 110, noisy)}[a];[a][b]overlay=shortest=1`, 110),
+  },
+  /** testsrc2 with a 3-frame brightness flash (40-42) and a 2-frame pure white flash (70-71): no boundary. */
+  flash: {
+    name: 'flash', frames: 100, cuts: [], gradual: [],
+    traps: [[38, 46, 'brightness flash'], [68, 75, 'white flash']],
+    make: encode('shots-flash.mp4',
+      `${src('testsrc2', 100)},eq=brightness=0.6:enable='between(n,40,42)'[a];` +
+      `color=c=white:${SIZE}:r=${FPS},trim=end_frame=100,setpts=N/${FPS}/TB,format=yuv420p[w];` +
+      `[a][w]overlay=enable='between(n,70,71)'`, 100),
+  },
+  /** A big dark box sweeps across a moving picture (frames 40-55): no boundary. */
+  occlusion: {
+    name: 'occlusion', frames: 100, cuts: [], gradual: [], traps: [[38, 58, 'something passes in front']],
+    make: encode('shots-occlusion.mp4',
+      `${src('testsrc2', 100)}[a];color=c=0x201810:s=260x180:r=${FPS},trim=end_frame=100,setpts=N/${FPS}/TB[box];` +
+      `[a][box]overlay=x='-260+(n-40)*40':y=0:enable='between(n,40,55)'`, 100),
+  },
+  /** A fast pan (12 px per frame at 320 wide) across a colourful still: one busy shot, no boundary. */
+  pan: {
+    name: 'pan', frames: 110, cuts: [], gradual: [], traps: [[0, 109, 'fast pan']],
+    make: encode('shots-pan.mp4', `${still(PICTURE, 110)},crop=320:180:x='min(n*12\\,1280)':y=110${noisy}`, 110),
+  },
+  /** A fast zoom into a still (x1 → x3 in 2.4 s): no boundary. */
+  zoom: {
+    name: 'zoom', frames: 60, cuts: [], gradual: [], traps: [[0, 59, 'fast zoom']],
+    make: encode('shots-zoom.mp4',
+      `${still(PICTURE, 60, '960x540')},zoompan=z='1+on/30':d=1:x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':s=320x180:fps=${FPS},` +
+      `setpts=N/${FPS}/TB,setsar=1`, 60),
+  },
+  /** Two framings of one picture (same colours): a cut at 50. */
+  sameScene: {
+    name: 'sameScene', frames: 100, cuts: [50], gradual: [], traps: [],
+    make: encode('shots-same-scene.mp4', concat([
+      `${still(PICTURE, 50)},crop=480:270:x='300+n':y=60,scale=320:180${noisy},setsar=1`,
+      `${still(PICTURE, 50)},crop=320:180:x='380+n':y=150${noisy},setsar=1`,
+    ]), 100),
+  },
+  /** Colour bars with sensor noise for 3 s: one shot, one key frame. */
+  static: {
+    name: 'static', frames: 75, cuts: [], gradual: [], traps: [],
+    make: encode('shots-static.mp4', src('smptebars', 75, noisy), 75),
+  },
+  /** Shot A (bars), shot B (fractal), shot A again: the mutual comparison keeps one key frame of A. */
+  repeat: {
+    name: 'repeat', frames: 120, cuts: [40, 80], gradual: [], traps: [],
+    make: encode('shots-repeat.mp4', concat([
+      src('smptebars', 40, noisy), `${still(PICTURE, 40)},crop=320:180:x=200:y=100${noisy},setsar=1`,
+      src('smptebars', 40, noisy),
+    ]), 120),
+  },
+};
