@@ -20,7 +20,8 @@ export async function assertReadableFile(path: string): Promise<void> {
 }
 
 async function probeWithFfprobe(bin: string, path: string, signal?: AbortSignal): Promise<VideoInfo> {
-  const args = ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', inputArg(path)];
+  // warning level: the "detected only with low score" line is what tells a non-video from a damaged video.
+  const args = ['-v', 'warning', '-show_streams', '-show_format', '-of', 'json', inputArg(path)];
   const r = await runTool(bin, args, { signal, timeoutMs: PROBE_TIMEOUT_MS });
   let json: ProbeJson | undefined;
   try {
