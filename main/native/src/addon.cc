@@ -1,0 +1,199 @@
+// N-API bindings of the kernels (node-addon-api, C++ exceptions off). The TypeScript wrapper
+// (main/services/keyframes/features/native-kernels.ts) validates parameters first; the checks here only make sure
+// that a wrong call throws a TypeError instead of reading out of bounds.
+#include <napi.h>
+
+#include <string>
+
+#include "kernels.h"
+
+namespace {
+
+// Bumped with NATIVE_KERNELS_ABI in native-kernels.ts whenever the contract changes.
+constexpr int kAbi = 1;
+
+Napi::Value Fail(const Napi::Env& env, const std::string& message) {
+  Napi::TypeError::New(env, "native kernels: " + message).ThrowAsJavaScriptException();
+  return env.Undefined();
+}
+
+bool IsTyped(const Napi::Value& v, napi_typedarray_type type) {
+  return v.IsTypedArray() && v.As<Napi::TypedArray>().TypedArrayType() == type;
+}
+
+int IntArg(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::Number>().Int32Value(); }
+
+Napi::Value FrameFeatures(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 6 || !IsTyped(info[0], napi_uint8_array) || !info[1].IsNumber() || !info[2].IsNumber() ||
+      !IsTyped(info[3], napi_int32_array) || !info[4].IsNumber() || !IsTyped(info[5], napi_int32_array)) {
+    return Fail(env, "frameFeatures(rgb: Uint8Array, width, height, bins: Int32Array, levels, offsets: Int32Array)");
+  }
+  auto rgb = info[0].As<Napi::Uint8Array>();
+  auto binsArg = info[3].As<Napi::Int32Array>();
+  auto offsets = info[5].As<Napi::Int32Array>();
+  const int width = IntArg(info, 1), height = IntArg(info, 2), levels = IntArg(info, 4);
+  if (width < 1 || height < 1 || rgb.ElementLength() < size_t(width) * height * 3 || binsArg.ElementLength() != 3 ||
+      levels < 2 || levels > 256 || offsets.ElementLength() < 2 || offsets.ElementLength() % 2 != 0) {
+    return Fail(env, "frameFeatures: bad sizes or parameters");
+  }
+  ycis::FeatureParams p{binsArg[0], binsArg[1], binsArg[2], levels, offsets.Data(), int(offsets.ElementLength() / 2)};
+  if (p.hBins < 1 || p.sBins < 1 || p.vBins < 1 || p.hBins > 256 || p.sBins > 256 || p.vBins > 256 ||
+      p.hBins * p.sBins * p.vBins > 4096) {
+    return Fail(env, "frameFeatures: bins out of range");
+  }
+  const size_t bins = size_t(p.hBins) * p.sBins * p.vBins;
+  const size_t thumb = size_t(ycis::kThumbWidth) * ycis::kThumbHeight;
+  // One buffer per frame, laid out as the TypeScript reference does: glcm (4 doubles), hsv (floats), thumb.
+  auto buffer = Napi::ArrayBuffer::New(env, 32 + bins * 4 + thumb);
+  auto glcm = Napi::Float64Array::New(env, 4, buffer, 0);
+  auto hsv = Napi::Float32Array::New(env, bins, buffer, 32);
+  auto thumbArray = Napi::Uint8Array::New(env, thumb, buffer, 32 + bins * 4);
+  ycis::FeatureOut out{hsv.Data(), glcm.Data(), thumbArray.Data(), 0, 0};
+  ycis::FrameFeatures(rgb.Data(), width, height, p, out);
+  auto result = Napi::Object::New(env);
+  result.Set("hsv", hsv);
+  result.Set("glcm", glcm);
+  result.Set("thumb", thumbArray);
+  result.Set("meanLuma", Napi::Number::New(env, out.meanLuma));
+  result.Set("stdLuma", Napi::Number::New(env, out.stdLuma));
+  return result;
+}
+
+Napi::Value GlcmProperties(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5 || !IsTyped(info[0], napi_uint8_array) || !info[1].IsNumber() || !info[2].IsNumber() ||
+      !info[3].IsNumber() || !IsTyped(info[4], napi_int32_array)) {
+    return Fail(env, "glcmProperties(grey: Uint8Array, width, height, levels, offsets: Int32Array)");
+  }
+  auto grey = info[0].As<Napi::Uint8Array>();
+  auto offsets = info[4].As<Napi::Int32Array>();
+  const int width = IntArg(info, 1), height = IntArg(info, 2), levels = IntArg(info, 3);
+  if (width < 1 || height < 1 || grey.ElementLength() < size_t(width) * height || levels < 2 || levels > 256 ||
+      offsets.ElementLength() % 2 != 0) {
+    return Fail(env, "glcmProperties: bad sizes or parameters");
+  }
+  for (size_t i = 0; i < size_t(width) * height; i++) {
+    if (grey[i] >= levels) return Fail(env, "glcmProperties: a grey value is not below the number of levels");
+  }
+  auto out = Napi::Float64Array::New(env, 4);
+  ycis::GlcmProperties(grey.Data(), width, height, levels, offsets.Data(), int(offsets.ElementLength() / 2),
+                       out.Data());
+  return out;
+}
+
+template <typename A>
+double IntersectWith(const A* a, const Napi::TypedArray& b, size_t n) {
+  if (b.TypedArrayType() == napi_float32_array) return ycis::HistogramIntersection(a, b.As<Napi::Float32Array>().Data(), n);
+  return ycis::HistogramIntersection(a, b.As<Napi::Float64Array>().Data(), n);
+}
+
+bool IsHistogram(const Napi::Value& v) { return IsTyped(v, napi_float32_array) || IsTyped(v, napi_float64_array); }
+
+double Intersect(const Napi::TypedArray& a, const Napi::TypedArray& b) {
+  const size_t n = a.ElementLength();
+  if (a.TypedArrayType() == napi_float32_array) return IntersectWith(a.As<Napi::Float32Array>().Data(), b, n);
+  return IntersectWith(a.As<Napi::Float64Array>().Data(), b, n);
+}
+
+Napi::Value HistogramIntersection(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !IsHistogram(info[0]) || !IsHistogram(info[1]) ||
+      info[0].As<Napi::TypedArray>().ElementLength() != info[1].As<Napi::TypedArray>().ElementLength()) {
+    return Fail(env, "histogramIntersection(a, b): two Float32Array/Float64Array of one length");
+  }
+  return Napi::Number::New(env, Intersect(info[0].As<Napi::TypedArray>(), info[1].As<Napi::TypedArray>()));
+}
+
+bool IsGlcm(const Napi::Value& v) {
+  return IsTyped(v, napi_float64_array) && v.As<Napi::Float64Array>().ElementLength() == 4;
+}
+
+Napi::Value GlcmSimilarity(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !IsGlcm(info[0]) || !IsGlcm(info[1])) return Fail(env, "glcmSimilarity(a, b): Float64Array(4)");
+  return Napi::Number::New(
+      env, ycis::GlcmSimilarity(info[0].As<Napi::Float64Array>().Data(), info[1].As<Napi::Float64Array>().Data()));
+}
+
+Napi::Value FrameSimilarity(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5 || !IsTyped(info[0], napi_float32_array) || !IsGlcm(info[1]) ||
+      !IsTyped(info[2], napi_float32_array) || !IsGlcm(info[3]) || !info[4].IsNumber() ||
+      info[0].As<Napi::Float32Array>().ElementLength() != info[2].As<Napi::Float32Array>().ElementLength()) {
+    return Fail(env, "frameSimilarity(aHsv, aGlcm, bHsv, bGlcm, weight)");
+  }
+  auto a = info[0].As<Napi::Float32Array>();
+  const double w = info[4].As<Napi::Number>().DoubleValue();
+  const double hi = ycis::HistogramIntersection(a.Data(), info[2].As<Napi::Float32Array>().Data(), a.ElementLength());
+  const double g =
+      ycis::GlcmSimilarity(info[1].As<Napi::Float64Array>().Data(), info[3].As<Napi::Float64Array>().Data());
+  return Napi::Number::New(env, w * hi + (1 - w) * g);
+}
+
+Napi::Value ThumbDifference(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !IsTyped(info[0], napi_uint8_array) || !IsTyped(info[1], napi_uint8_array) ||
+      info[0].As<Napi::Uint8Array>().ElementLength() != info[1].As<Napi::Uint8Array>().ElementLength()) {
+    return Fail(env, "thumbDifference(a, b): two Uint8Array of one length");
+  }
+  auto a = info[0].As<Napi::Uint8Array>();
+  return Napi::Number::New(
+      env, ycis::ThumbDifference(a.Data(), info[1].As<Napi::Uint8Array>().Data(), a.ElementLength()));
+}
+
+Napi::Value ClusterShot(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !info[0].IsArray() || !info[1].IsNumber() || !info[2].IsNumber()) {
+    return Fail(env, "clusterShot(frames: {hsv, glcm}[], weight, delta)");
+  }
+  auto frames = info[0].As<Napi::Array>();
+  const uint32_t count = frames.Length();
+  std::vector<const float*> hsv(count);
+  std::vector<const double*> glcm(count);
+  size_t bins = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    Napi::Value v = frames.Get(i);
+    if (!v.IsObject()) return Fail(env, "clusterShot: a frame is not an object");
+    Napi::Object f = v.As<Napi::Object>();
+    Napi::Value h = f.Get("hsv"), g = f.Get("glcm");
+    if (!IsTyped(h, napi_float32_array) || !IsGlcm(g)) return Fail(env, "clusterShot: a frame lacks hsv or glcm");
+    auto ha = h.As<Napi::Float32Array>();
+    if (i == 0) bins = ha.ElementLength();
+    if (ha.ElementLength() != bins) return Fail(env, "clusterShot: histograms of different lengths");
+    hsv[i] = ha.Data();
+    glcm[i] = g.As<Napi::Float64Array>().Data();
+  }
+  ycis::ClusterResult r;
+  ycis::ClusterShot(hsv, glcm, bins, info[1].As<Napi::Number>().DoubleValue(), info[2].As<Napi::Number>().DoubleValue(),
+                    r);
+  auto clusterOf = Napi::Int32Array::New(env, count);
+  for (uint32_t i = 0; i < count; i++) clusterOf[i] = r.clusterOf[i];
+  auto keyMember = Napi::Int32Array::New(env, r.keyMember.size());
+  auto score = Napi::Float64Array::New(env, r.score.size());
+  for (size_t c = 0; c < r.keyMember.size(); c++) {
+    keyMember[c] = r.keyMember[c];
+    score[c] = r.score[c];
+  }
+  auto result = Napi::Object::New(env);
+  result.Set("clusterOf", clusterOf);
+  result.Set("keyMember", keyMember);
+  result.Set("score", score);
+  return result;
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("abi", Napi::Number::New(env, kAbi));
+  exports.Set("frameFeatures", Napi::Function::New(env, FrameFeatures));
+  exports.Set("glcmProperties", Napi::Function::New(env, GlcmProperties));
+  exports.Set("histogramIntersection", Napi::Function::New(env, HistogramIntersection));
+  exports.Set("glcmSimilarity", Napi::Function::New(env, GlcmSimilarity));
+  exports.Set("frameSimilarity", Napi::Function::New(env, FrameSimilarity));
+  exports.Set("thumbDifference", Napi::Function::New(env, ThumbDifference));
+  exports.Set("clusterShot", Napi::Function::New(env, ClusterShot));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(your_cartoon_kernels, Init)

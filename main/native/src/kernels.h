@@ -1,0 +1,53 @@
+// The per-frame feature and clustering kernels in plain C++ (no N-API here; addon.cc binds them).
+// Every definition follows the TypeScript reference in main/services/keyframes/features/ exactly: same integer
+// arithmetic per pixel, same order of floating-point operations, so the results agree bit for bit.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace ycis {
+
+constexpr int kThumbWidth = 32;
+constexpr int kThumbHeight = 18;
+
+struct FeatureParams {
+  int hBins, sBins, vBins;
+  int levels;
+  const int32_t* offsets;  // [dx0, dy0, dx1, dy1, ...]
+  int offsetCount;
+};
+
+struct FeatureOut {
+  float* hsv;      // hBins · sBins · vBins
+  double* glcm;    // contrast, correlation, energy, homogeneity
+  uint8_t* thumb;  // kThumbWidth · kThumbHeight
+  double meanLuma;
+  double stdLuma;
+};
+
+// frame_features.cc: one pass over the RGB24 frame for the HSV histogram, the luma statistics, the quantised grey
+// image and the thumbnail; then the GLCM properties of the grey image.
+void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParams& p, FeatureOut& out);
+
+// glcm.cc: properties averaged over the offsets; `grey` values must be < levels.
+void GlcmProperties(const uint8_t* grey, int width, int height, int levels, const int32_t* offsets, int offsetCount,
+                    double* out);
+
+// similarity.cc
+template <typename A, typename B>
+double HistogramIntersection(const A* a, const B* b, size_t n);
+double GlcmSimilarity(const double* a, const double* b);
+double ThumbDifference(const uint8_t* a, const uint8_t* b, size_t n);
+
+// cluster.cc: the sequential clustering of one shot. Fills clusterOf (one entry per frame) and, per cluster,
+// its key member and score.
+struct ClusterResult {
+  std::vector<int32_t> clusterOf;
+  std::vector<int32_t> keyMember;
+  std::vector<double> score;
+};
+void ClusterShot(const std::vector<const float*>& hsv, const std::vector<const double*>& glcm, size_t bins,
+                 double histogramWeight, double delta, ClusterResult& result);
+
+}  // namespace ycis
