@@ -3,11 +3,18 @@ import type { RgbFrame } from '../../../../app/video';
 import { locateFfmpeg } from '../../video/locate-ffmpeg';
 
 /**
- * Decodes `count` frames of an ffmpeg input (a file, or `-f lavfi -i ...` arguments) to RGB24 `width` pixels wide
- * (even height, aspect kept). For tests and the benchmark only: the product decodes through main/services/video.
+ * Decodes up to `count` frames of an ffmpeg input (a file, or `-f lavfi -i ...` arguments) to RGB24 `width` pixels
+ * wide (`height` pixels high, or an even height that keeps the aspect). For tests and the benchmark only: the
+ * product decodes through main/services/video.
  */
-export function decodeTestFrames(inputArgs: string[], width: number, count: number, extraFilter = ''): RgbFrame[] {
-  const filter = `${extraFilter ? `${extraFilter},` : ''}scale=${width}:-2:flags=area,format=rgb24`;
+export function decodeTestFrames(
+  inputArgs: string[],
+  width: number,
+  count: number,
+  extraFilter = '',
+  height = -2,
+): RgbFrame[] {
+  const filter = `${extraFilter ? `${extraFilter},` : ''}scale=${width}:${height}:flags=area,format=rgb24`;
   const args = ['-hide_banner', '-loglevel', 'error', ...inputArgs, '-vf', filter, '-frames:v', String(count)];
   const probe = spawnSync(locateFfmpeg().path, [...args, '-f', 'rawvideo', '-vsync', '0', '-'], {
     maxBuffer: 1 << 30,
@@ -15,16 +22,16 @@ export function decodeTestFrames(inputArgs: string[], width: number, count: numb
   });
   if (probe.status !== 0) throw new Error(`decodeTestFrames ${inputArgs.join(' ')}: ${probe.stderr.toString()}`);
   const data = new Uint8Array(probe.stdout.buffer, probe.stdout.byteOffset, probe.stdout.length);
-  // The height follows from the byte count (ffmpeg chose it from the aspect).
-  const frames = Math.min(count, data.length > 0 ? count : 0);
-  const bytesPerFrame = data.length / frames;
-  const height = bytesPerFrame / (width * 3);
-  if (!Number.isInteger(height)) throw new Error(`decodeTestFrames: ${data.length} bytes is not ${frames} frames`);
+  // The height follows from the first frame's size when ffmpeg chose it from the aspect: read it from the filter.
+  const rows = height > 0 ? height : outputHeight(inputArgs, width, extraFilter);
+  const bytesPerFrame = width * rows * 3;
+  const frames = Math.floor(data.length / bytesPerFrame);
+  if (frames * bytesPerFrame !== data.length) throw new Error(`decodeTestFrames: ${data.length} bytes is not whole frames`);
   return Array.from({ length: frames }, (_, index) => ({
     index,
     time: index,
     width,
-    height,
+    height: rows,
     data: data.slice(index * bytesPerFrame, (index + 1) * bytesPerFrame),
   }));
 }
@@ -32,4 +39,15 @@ export function decodeTestFrames(inputArgs: string[], width: number, count: numb
 /** A lavfi source as ffmpeg input arguments, e.g. lavfi('testsrc2=size=320x180:rate=25'). */
 export function lavfi(graph: string): string[] {
   return ['-f', 'lavfi', '-i', graph];
+}
+
+function outputHeight(inputArgs: string[], width: number, extraFilter: string): number {
+  const filter = `${extraFilter ? `${extraFilter},` : ''}scale=${width}:-2:flags=area,format=rgb24,showinfo`;
+  const r = spawnSync(locateFfmpeg().path, ['-hide_banner', ...inputArgs, '-vf', filter, '-frames:v', '1', '-f', 'null', '-'], {
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  const m = / s:(\d+)x(\d+) /.exec(r.stderr ?? '');
+  if (!m) throw new Error(`decodeTestFrames: cannot tell the output size of ${inputArgs.join(' ')}`);
+  return Number(m[2]);
 }
