@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { RgbImage } from '../../../app/video';
 import { locateFfmpeg } from './locate-ffmpeg';
+import { writeFileAtomic } from './atomic-write';
 import { assertReadableFile } from './probe';
 import { inputArg, runTool } from './run-tool';
 import { LineSplitter, ShowinfoReader } from './showinfo';
@@ -71,17 +70,20 @@ export function imageFormatOf(path: string): ImageFormat {
   throw new Error(`${basename(path)}: cannot tell the image format from "${ext}"; use .png, .jpg or .jpeg`);
 }
 
+/** Encoder arguments for a still: PNG (lossless RGB) or JPEG at a 1..100 quality (default 92). */
+export function imageCodecArgs(format: ImageFormat, quality = 92): string[] {
+  if (format === 'png') return ['-c:v', 'png', '-pix_fmt', 'rgb24'];
+  const q = Math.min(100, Math.max(1, quality));
+  // mjpeg's qscale runs 2 (best) .. 31 (worst); 4:4:4 chroma keeps the flat colours of cartoons clean.
+  return ['-c:v', 'mjpeg', '-q:v', String(Math.round(2 + ((100 - q) * 29) / 99)), '-pix_fmt', q >= 90 ? 'yuvj444p' : 'yuvj420p'];
+}
+
 /** Encodes an RGB24 image to PNG or JPEG bytes in memory. */
 export async function encodeImageBytes(img: RgbImage, format: ImageFormat, opts: EncodeImageOptions = {}): Promise<Buffer> {
   if (img.data.length !== img.width * img.height * 3) {
     throw new RangeError(`image data is ${img.data.length} bytes, expected ${img.width}x${img.height}x3`);
   }
-  const q = Math.min(100, Math.max(1, opts.quality ?? 92));
-  // mjpeg's qscale runs 2 (best) .. 31 (worst); 4:4:4 chroma keeps the flat colours of cartoons clean.
-  const codec =
-    format === 'png'
-      ? ['-c:v', 'png', '-pix_fmt', 'rgb24']
-      : ['-c:v', 'mjpeg', '-q:v', String(Math.round(2 + ((100 - q) * 29) / 99)), '-pix_fmt', q >= 90 ? 'yuvj444p' : 'yuvj420p'];
+  const codec = imageCodecArgs(format, opts.quality);
   const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24'];
   args.push('-s', `${img.width}x${img.height}`, '-i', 'pipe:0', '-frames:v', '1', ...QUALITY_SWS, ...codec, '-f', 'image2pipe', 'pipe:1');
   const r = await runTool(locateFfmpeg().path, args, { input: img.data, signal: opts.signal, timeoutMs: IMAGE_TIMEOUT_MS });
@@ -94,12 +96,5 @@ export async function encodeImageBytes(img: RgbImage, format: ImageFormat, opts:
 /** Writes an image atomically: to a temporary file beside the target, then renamed over it. */
 export async function encodeImage(path: string, img: RgbImage, opts: EncodeImageOptions = {}): Promise<void> {
   const bytes = await encodeImageBytes(img, opts.format ?? imageFormatOf(path), opts);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+  await writeFileAtomic(path, bytes);
 }

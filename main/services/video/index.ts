@@ -11,3 +11,6 @@ export type { LocatedBinary, BinarySource } from './locate-ffmpeg';
 export type { VideoInfo, RgbFrame, RgbImage } from '../../../app/video';
 export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf } from './image-io';
 export type { DecodeImageOptions, EncodeImageOptions, ImageFormat } from './image-io';
+export { extractFrames } from './extract-frames';
+export type { ExtractFramesOptions, ExtractedFrame, FrameRequest } from './extract-frames';
+export { writeFileAtomic } from './atomic-write';

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RgbFrame } from '../../../app/video';
+import { sharedVideo } from '../../../test-support/fixtures';
+import { extractFrames } from './extract-frames';
+import { locateFfmpeg } from './locate-ffmpeg';
+import { inputArg, runTool } from './run-tool';
+import { decodeImage } from './image-io';
+import { probeVideo } from './probe';
+import { streamFrames } from './stream-frames';
+import { anamorphicClip, meanAbsDiff, meanRgb, movingClip, rotatedClip, vfrClip } from './video-fixtures';
+
+async function analysisFrames(path: string, width: number): Promise<RgbFrame[]> {
+  const frames: RgbFrame[] = [];
+  for await (const f of streamFrames(path, { width })) frames.push(f);
+  return frames;
+}
+
+/**
+ * The extracted still, shrunk to analysis size the way streamFrames shrinks (fast_bilinear aliases, so a
+ * smoother scaler would not compare), must match its own analysis frame better than any of its ±2 neighbours.
+ * `factor`: how much worse each neighbour must be (content that changes a lot every frame allows a wide margin).
+ */
+async function assertSameFrame(still: string, frames: RgbFrame[], index: number, factor = 2, maxOwn = 3): Promise<void> {
+  const { width, height } = frames[index];
+  const args = ['-v', 'error', '-i', inputArg(still), '-vf', `scale=${width}:${height}`, '-sws_flags', 'fast_bilinear'];
+  const small = (await runTool(locateFfmpeg().path, [...args, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'])).stdout;
+  const own = meanAbsDiff(small, frames[index].data);
+  const others = [-2, -1, 1, 2].map((d) => frames[index + d]).filter(Boolean);
+  const report = others.map((f) => `${f.index}: ${meanAbsDiff(small, f.data).toFixed(2)}`).join(', ');
+  assert.ok(own < maxOwn, `frame ${index}: differs from its own analysis frame by ${own.toFixed(2)} (${report})`);
+  for (const f of others) assert.ok(meanAbsDiff(small, f.data) > own * factor, `frame ${index}: own ${own.toFixed(2)} vs ${report}`);
+}
+
+const outDir = () => mkdtemp(join(tmpdir(), 'extract-'));
+
+test('extracts exactly the requested frames (content changes every frame) at full resolution, png and jpeg', async () => {
+  const path = movingClip();
+  const frames = await analysisFrames(path, 160);
+  const dir = await outDir();
+  const wanted = [99, 0, 37, 50, 51];
+  const got = await extractFrames(path, wanted.map((i) => ({ frame: i, time: frames[i].time })), { format: 'png', outDir: dir });
+  assert.deepEqual(got.map((g) => g.frame), wanted);
+  for (const g of got) {
+    assert.deepEqual([g.width, g.height], [320, 180]);
+    assert.ok(Math.abs(g.actualTime - g.time) < 1e-6);
+    assert.equal((await decodeImage(g.path)).width, 320);
+    await assertSameFrame(g.path, frames, g.frame);
+  }
+  const [jpeg] = await extractFrames(path, [{ frame: 63, time: frames[63].time, outPath: join(dir, 'k 63.jpg') }], { format: 'jpeg', quality: 90 });
+  await assertSameFrame(jpeg.path, frames, 63, 1.5, 8); // jpeg adds its own error
+});
+
+test('variable frame rate: frames are found by their own timestamps, also with rounded request times', async () => {
+  const path = vfrClip();
+  const frames = await analysisFrames(path, 160);
+  const dir = await outDir();
+  const wanted = [1, 2, 20, 21, 30, frames.length - 1];
+  const requests = wanted.map((i) => ({ frame: i, time: Math.round(frames[i].time * 1000) / 1000 }));
+  const got = await extractFrames(path, requests, { format: 'png', outDir: dir });
+  assert.deepEqual(got.map((g) => g.frame), wanted);
+  // At 160x90 testsrc2's fine coloured detail makes chroma resampling differences large: a wider own-error bound.
+  for (const g of got) await assertSameFrame(g.path, frames, g.frame, 1.5, 7);
+});
+
+test('counter.mp4: frames 9/10 and 19/20 straddle the colour changes; testvideo frame 675 is found quickly', async (t) => {
+  const counter = sharedVideo('counter.mp4');
+  const testvideo = sharedVideo('testvideo.mp4');
+  if (!counter || !testvideo) return t.skip('../shared/videos not present');
+  const dir = await outDir();
+  const got = await extractFrames(counter, [9, 10, 19, 20].map((i) => ({ frame: i, time: i / 10 })), { format: 'png', outDir: dir, maxWidth: 480 });
+  const colours = await Promise.all(got.map(async (g) => meanRgb((await decodeImage(g.path)).data).map(Math.round)));
+  const kind = colours.map(([r, g, b]) => (r > g + 40 && r > b + 40 ? 'red' : g > r + 40 && g > b + 40 ? 'green' : 'grey'));
+  assert.deepEqual(kind, ['grey', 'red', 'red', 'green']);
+  assert.deepEqual([got[0].width, got[0].height], [480, 270]);
+
+  const frames = await analysisFrames(testvideo, 128);
+  const started = Date.now();
+  const [g] = await extractFrames(testvideo, [{ frame: 675, time: frames[675].time }], { format: 'png', outDir: dir });
+  const ms = Date.now() - started;
+  await assertSameFrame(g.path, frames, 675, 1.3); // inside the fade-out: each frame a little darker
+  assert.ok(ms < 3000, `took ${ms} ms`); // a seek, not a decode of the 21 s before it
+});
+
+test('rotated and anamorphic clips come out upright at their display size', async () => {
+  const dir = await outDir();
+  const rotated = rotatedClip().rotated;
+  const [r] = await extractFrames(rotated, [{ frame: 5, time: 0.5 }], { format: 'png', outDir: dir });
+  assert.deepEqual([r.width, r.height], [180, 320]);
+  await assertSameFrame(r.path, await analysisFrames(rotated, 90), 5, 1.3); // testsrc moves only a little per frame
+  const info = await probeVideo(anamorphicClip());
+  const [a] = await extractFrames(anamorphicClip(), [{ frame: 3, time: 0.3 }], { format: 'png', outDir: dir, info });
+  const img = await decodeImage(a.path);
+  assert.deepEqual([img.width, img.height], [465, 180]);
+});
+
+test('a time with no frame is an error naming the file, not a wrong frame', async () => {
+  await assert.rejects(
+    extractFrames(movingClip(), [{ frame: 500, time: 20 }], { format: 'png', outDir: await outDir() }),
+    { name: 'VideoError', code: 'DECODE_FAILED', message: /moving\.mp4: no frame 500 at 20\.000 s/ },
+  );
+});
