@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { stylizeCommand } from './stylize';
 
 /** Every sub-command, in the order `your-cartoon help` lists them. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [stylizeCommand];

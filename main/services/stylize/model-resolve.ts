@@ -19,15 +19,22 @@ export type ModelRef = string | CatalogEntry | { file: string; spec: ModelSpec; 
 /** The built-in style's catalog id (its graph is shipped in models/builtin/). */
 export const DEFAULT_MODEL_ID = 'builtin-toon';
 
-/** The user's data folder: YOUR_CARTOON_DATA, else the platform's usual place. */
+/** The user's data folder: the store service's answer (it owns the layout), else YOUR_CARTOON_DATA or the usual place. */
 export function dataDir(): string {
+  try {
+    const store = require('../store') as { dataDir?: () => string };
+    if (store.dataDir) return store.dataDir();
+  } catch {
+    // store not available: same rules, kept in step with main/services/store/data-paths.ts
+  }
   if (process.env.YOUR_CARTOON_DATA) return process.env.YOUR_CARTOON_DATA;
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'your-cartoon-is');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'your-cartoon-is');
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Your Cartoon Is');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Your Cartoon Is');
   return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'your-cartoon-is');
 }
 
-type InstallModule = { resolveInstalledModel?: (id: string) => string | undefined | Promise<string | undefined> };
+type Installed = string | { file: string } | undefined;
+type InstallModule = { resolveInstalledModel?: (id: string) => Installed | Promise<Installed> };
 
 /** The install service's lookup when it is present (it owns the data folder layout). */
 async function installedByInstaller(id: string): Promise<string | undefined> {
@@ -38,7 +45,8 @@ async function installedByInstaller(id: string): Promise<string | undefined> {
     return undefined;
   }
   try {
-    return (await mod.resolveInstalledModel?.(id)) ?? undefined;
+    const found = await mod.resolveInstalledModel?.(id);
+    return typeof found === 'string' ? found : found?.file;
   } catch {
     return undefined;
   }

@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { makeWithFfmpeg } from '../../../test-support/fixtures';
+import { main } from '../../cli';
+import { decodeImage } from '../../services/video';
+import { blurNegateModel } from '../../services/stylize/test-models';
+import type { CliIO } from '../command';
+
+function capture(): { io: CliIO; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  const sink = (add: (s: string) => void) => new Writable({ write: (chunk, _enc, cb) => (add(String(chunk)), cb()) });
+  return {
+    io: { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), interactive: false },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+function inputFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stylize-cli-'));
+  const src = join(dir, 'in');
+  mkdirSync(src);
+  copyFileSync(makeWithFfmpeg('cli-a.png', ['-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=1', '-frames:v', '1']), join(src, 'shot one.png'));
+  copyFileSync(makeWithFfmpeg('cli-b.jpg', ['-f', 'lavfi', '-i', 'smptebars=size=120x96:rate=1', '-frames:v', '1']), join(src, 'b.jpg'));
+  writeFileSync(join(src, 'notes.txt'), 'not an image, skipped');
+  return dir;
+}
+
+test('stylize a folder with the built-in style: one PNG per image, named after it, same size, stylized', async () => {
+  const dir = inputFolder();
+  const c = capture();
+  const code = await main(['stylize', join(dir, 'in'), '--out', join(dir, 'out'), '--json'], c.io);
+  assert.equal(code, 0, c.err());
+  const report = JSON.parse(c.out());
+  assert.equal(report.model, 'builtin-toon');
+  assert.equal(report.provider, 'cpu');
+  assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['b.png', 'shot one.png']);
+  const input = await decodeImage(join(dir, 'in', 'shot one.png'));
+  const output = await decodeImage(join(dir, 'out', 'shot one.png'));
+  assert.deepEqual([output.width, output.height], [160, 90]);
+  let diff = 0;
+  for (let i = 0; i < input.data.length; i++) diff += Math.abs(input.data[i] - output.data[i]);
+  assert.ok(diff / input.data.length > 2, `stylized output differs from the input (mean ${(diff / input.data.length).toFixed(1)})`);
+  assert.match(c.err(), /model builtin-toon ran on CPU/);
+});
+
+test('a model file with a spec beside it, a provider that is absent, and --size', async () => {
+  const dir = inputFolder();
+  const model = join(dir, 'negate.onnx');
+  copyFileSync(blurNegateModel(), model);
+  const spec = {
+    input: { name: 'image', layout: 'NCHW', channelOrder: 'RGB', range: [-1, 1] },
+    output: { name: 'out', layout: 'NCHW', channelOrder: 'RGB', range: [-1, 1] },
+    sizeMultiple: 4,
+  };
+  writeFileSync(`${model}.json`, JSON.stringify({ spec }));
+  const c = capture();
+  const code = await main(['stylize', join(dir, 'in', 'b.jpg'), '-o', join(dir, 'out'), '--model', model, '--provider', 'dml', '--size', '64'], c.io);
+  assert.equal(code, 0, c.err());
+  assert.match(c.err(), /ran on CPU \(fallback: dml: /);
+  assert.match(c.out(), /b\.png {2}120x96 {2}1 tile/);
+  const out = await decodeImage(join(dir, 'out', 'b.png'));
+  assert.deepEqual([out.width, out.height], [120, 96]);
+});
+
+test('clear failures: unreadable image (exit 1, file named), unknown model, bad options (exit 2)', async () => {
+  const dir = inputFolder();
+  const bad = join(dir, 'broken.png');
+  writeFileSync(bad, 'definitely not a PNG');
+  let c = capture();
+  assert.equal(await main(['stylize', bad, '--out', join(dir, 'out')], c.io), 1);
+  assert.match(c.err(), /your-cartoon stylize: broken\.png: /);
+  assert.ok(!existsSync(join(dir, 'out', 'broken.png')));
+
+  c = capture();
+  assert.equal(await main(['stylize', join(dir, 'in'), '--out', join(dir, 'out'), '--model', 'no-such-style'], c.io), 1);
+  assert.match(c.err(), /no model "no-such-style" in the catalog/);
+
+  c = capture();
+  const unknown = join(dir, 'unknown.onnx');
+  copyFileSync(blurNegateModel(), unknown);
+  assert.equal(await main(['stylize', join(dir, 'in'), '--out', join(dir, 'out'), '--model', unknown], c.io), 1);
+  assert.match(c.err(), /unknown\.onnx: this file is not in the model catalog .* no spec beside it/);
+
+  for (const args of [['--out', 'x'], [join(dir, 'in')], [join(dir, 'in'), '--out', 'x', '--provider', 'tpu'], [join(dir, 'in'), '--out', 'x', '--tile', '10']]) {
+    c = capture();
+    assert.equal(await main(['stylize', ...args], c.io), 2, args.join(' '));
+    assert.match(c.err(), /Usage: your-cartoon stylize/);
+  }
+});

@@ -1,0 +1,72 @@
+import { relative } from 'node:path';
+import { PROVIDER_CHOICES, type ProviderChoice } from '../../../app/stylize';
+import { numberOption, parseCommandLine } from '../args';
+import { UsageError, type CliCommand, type CliIO } from '../command';
+import { createProgressBar } from '../progress-bar';
+import { DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, isProviderChoice, listInputImages, resolveModel, shutdownInference, stylizeFiles } from '../../services/stylize';
+
+const usage = `Usage: your-cartoon stylize INPUT... --out DIR [options]
+
+Stylizes images (files, or every image in a folder) into DIR, one PNG per input named after it.
+
+Options:
+  -o, --out DIR          output folder (created if needed)
+  -m, --model ID|FILE    a catalog id (installed or built in) or an .onnx file; a file whose sha256 is in the
+                         catalog uses that entry's spec, another needs FILE.json beside it. Default: ${DEFAULT_MODEL_ID}
+      --provider NAME    auto|cpu|cuda|dml|coreml (default auto: the best present, else CPU; a provider that
+                         fails falls back to CPU and says why)
+      --size N           stylize at N px on the long side, then resize back to the input size
+      --tile N           tile side in px for large frames (default ${DEFAULT_TILE}; 0 = whole frame)
+      --overlap N        overlap between tiles in px (default ${DEFAULT_OVERLAP})
+      --json             print the results as JSON on stdout`;
+
+export const stylizeCommand: CliCommand = {
+  name: 'stylize',
+  summary: 'turn images into cartoon panels with a style model',
+  usage,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandLine(argv, {
+      out: { type: 'string', short: 'o' },
+      model: { type: 'string', short: 'm' },
+      provider: { type: 'string' },
+      size: { type: 'string' },
+      tile: { type: 'string' },
+      overlap: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (!positionals.length) throw new UsageError('give at least one input image or folder');
+    if (!values.out) throw new UsageError('--out DIR is required');
+    const provider = values.provider ?? 'auto';
+    if (!isProviderChoice(provider)) throw new UsageError(`--provider must be one of ${PROVIDER_CHOICES.join(', ')} (got "${provider}")`);
+    const size = numberOption(values.size, 'size', 16, 16384);
+    const tile = numberOption(values.tile, 'tile', 0, 16384);
+    const overlap = numberOption(values.overlap, 'overlap', 0, 1024);
+    if (tile !== undefined && tile > 0 && tile < 64) throw new UsageError('--tile must be 0 (no tiling) or at least 64');
+
+    const inputs = (await Promise.all(positionals.map(listInputImages))).flat();
+    const model = await resolveModel(values.model ?? DEFAULT_MODEL_ID);
+    const bar = createProgressBar(io);
+    try {
+      if (model.entry && !model.entry.licence.commercialUse) {
+        io.stderr.write(`note: ${model.entry.name} is licensed ${model.entry.licence.name}: not for commercial use\n`);
+      }
+      const results = await stylizeFiles(inputs, values.out, { model, provider: provider as ProviderChoice, size, tile, overlap }, { signal: io.signal, onProgress: bar.listener });
+      bar.done();
+      const first = results[0];
+      io.stderr.write(`model ${model.id} ran on ${first.provider.toUpperCase()}${first.fallback ? ` (fallback: ${first.fallback})` : ''}\n`);
+      if (values.json) {
+        const files = results.map((r) => ({ input: r.input, output: r.output, width: r.width, height: r.height, tiles: r.tiles, processedWidth: r.processedWidth, processedHeight: r.processedHeight, provider: r.provider, fallback: r.fallback, ms: Math.round(r.ms) }));
+        io.stdout.write(`${JSON.stringify({ model: model.id, file: model.file, provider: first.provider, fallback: first.fallback, files }, null, 2)}\n`);
+      } else {
+        for (const r of results) {
+          const shown = relative(process.cwd(), r.output);
+          io.stdout.write(`${shown.startsWith('..') ? r.output : shown}  ${r.width}x${r.height}  ${r.tiles} tile${r.tiles > 1 ? 's' : ''}  ${r.ms.toFixed(0)} ms\n`);
+        }
+      }
+      return 0;
+    } finally {
+      bar.done();
+      await shutdownInference();
+    }
+  },
+};
