@@ -67,7 +67,7 @@ export function parseFfprobeJson(json: ProbeJson, path: string): VideoInfo {
     const what = kinds.length ? `only ${[...new Set(kinds)].join(', ')} streams` : 'no streams';
     throw new VideoError('NO_VIDEO_STREAM', path, `no video stream (the file has ${what})`);
   }
-  if (!video.codec_name || video.codec_name === 'none') {
+  if (!video.codec_name || video.codec_name === 'none' || video.codec_name === 'unknown') {
     const tagText = video.codec_tag_string ? ` "${video.codec_tag_string}"` : '';
     throw new VideoError('UNSUPPORTED_CODEC', path, `its video codec${tagText} is unknown to ffmpeg`);
   }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { RgbFrame, VideoInfo } from '../../../app/video';
 import { CancelledError, throwIfAborted } from '../jobs';
@@ -109,7 +110,8 @@ async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string
     warn(`decoded ${index} of the ${info.frameCount} frames the file lists; ${missing} could not be decoded`);
   }
   if (pipe.diagnosticCount) {
-    const shown = pipe.diagnostics.slice(0, 5).join(' | ');
+    // ffmpeg names the input by its full file: URL; the file's own name reads better in a warning.
+    const shown = pipe.diagnostics.slice(0, 5).join(' | ').split(inputArg(path)).join(basename(path));
     warn(`ffmpeg reported ${pipe.diagnosticCount} problem line(s) while decoding: ${shown}`);
   }
 }

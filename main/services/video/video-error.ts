@@ -41,11 +41,11 @@ export function classifyFailure(stderr: string): { code: VideoErrorCode; cause: 
   const lines = diagnosticLines(stderr);
   const text = lines.join('\n');
   const first = lines.find((l) => /error|invalid|not found|unsupported|unknown|corrupt|failed/i.test(l)) ?? lines[0];
-  const why = first ? `ffmpeg says "${first.replace(/^\[[^\]]*\]\s*/, '')}"` : 'ffmpeg gave no reason';
+  const why = first ? `ffmpeg says "${first.replace(/^\[[^\]]*\]\s*/, '').replace(/^file:.*?: (?=\S)/, '')}"` : 'ffmpeg gave no reason';
   if (/No such file or directory/i.test(text)) return { code: 'NOT_FOUND', cause: 'file not found' };
   // A demuxer that only matched the extension ("low score") or a bad magic number: this is not media at all.
   if (/detected only with low score|Invalid \w+ signature|could not find (a )?(demuxer|format)|Unknown input format/i.test(text)) {
-    return { code: 'NOT_A_VIDEO', cause: `not a video file ffmpeg can read (${why})` };
+    return { code: 'NOT_A_VIDEO', cause: 'not a video file (its contents match no format ffmpeg reads)' };
   }
   if (/moov atom not found|partial file|truncat|corrupt|Invalid NAL|error while decoding|EBML|end of file/i.test(text)) {
     return { code: 'CORRUPT', cause: `the file is damaged or incomplete (${why})` };
