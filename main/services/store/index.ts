@@ -1,0 +1,4 @@
+// The store service's public surface: where the app's files are on disk.
+export { dataDir, dataDirFor, installedModelsDir, installedModelPaths } from './data-paths';
+export { bundledModelFile, packageRoot } from './bundled-paths';
+export { writeFileAtomic, tempPathBeside } from './atomic-file';
