@@ -24,17 +24,19 @@ function localLevel(d: Float64Array, i: number, w: number): number {
 }
 
 /**
- * Whether the change at i is undone within `span` frames: the picture before i comes back after it, or the picture
- * after i was already there before it. That is a flash, or something passing in front of the lens, not a cut.
- * "Comes back" means: closer to the other side than half the jump at i.
+ * Whether the change at i is undone within `span` frames: some picture x from just before i comes back at some y
+ * after it, i.e. x and y are closer than half of how far apart the change took them (the jump at i, or x to i). That
+ * is a flash, or something passing in front of the lens, not a cut. Every earlier frame of the span is tried, not only
+ * i − 1: an occluder sliding in may already cover part of the frames before the largest jump.
  */
-function undone(frames: ShotFrames, blank: ReadonlyArray<boolean>, jump: number, i: number, span: number): boolean {
-  const near = jump / 2;
-  for (let j = i + 1; j <= Math.min(frames.length - 1, i + span); j++) {
-    if (!blank[j] && frames.cut(i - 1, j) < near) return true;
-  }
-  for (let j = i - 2; j >= Math.max(0, i - 1 - span); j--) {
-    if (!blank[j] && frames.cut(j, i) < near) return true;
+function undone(frames: ShotFrames, blank: ReadonlyArray<boolean>, i: number, span: number): boolean {
+  const jump = frames.change(i - 1, i);
+  for (let x = i - 1; x >= Math.max(0, i - span); x--) {
+    if (blank[x]) continue;
+    const near = Math.max(jump, frames.change(x, i)) / 2;
+    for (let y = i + 1; y <= Math.min(frames.length - 1, i - 1 + span); y++) {
+      if (!blank[y] && frames.change(x, y) < near) return true;
+    }
   }
   return false;
 }
@@ -60,7 +62,7 @@ export function detectCuts(
     if ((i > 1 && d[i - 1] > d[i]) || (i + 1 < d.length && d[i + 1] >= d[i])) continue;
     const threshold = Math.max(p.cutMinDifference, p.cutSensitivity * localLevel(d, i, w));
     if (d[i] < threshold) continue;
-    if (undone(frames, blank, d[i], i, span)) continue;
+    if (undone(frames, blank, i, span)) continue;
     out.push({ frame: i, kind: 'cut', strength: d[i] / threshold });
   }
   return out;

@@ -4,7 +4,7 @@ import type { FrameFeatures } from './features';
  * What shot detection reads of one frame (kept for the whole video): its time, a few of its features, and a coarse
  * colour thumbnail (see shots-colour-thumbnail.ts).
  */
-export type ShotSignal = Pick<FrameFeatures, 'hsv' | 'thumb' | 'meanLuma' | 'stdLuma'> & {
+export type ShotSignal = Pick<FrameFeatures, 'hsv' | 'glcm' | 'thumb' | 'meanLuma' | 'stdLuma'> & {
   time: number;
   colourThumb: Uint8Array;
 };
@@ -133,7 +133,17 @@ export class ShotFrames {
     return x.length === 0 ? 0 : sum / (x.length * 255);
   }
 
+  /** How much the picture changed: the larger of the two thumbnail differences (uncapped, in [0, 1]). */
+  change(a: number, b: number): number {
+    return Math.max(this.thumbDifference(a, b), this.colourThumbDifference(a, b));
+  }
+
   cut(a: number, b: number): number {
-    return Math.min(1, this.thumbWeight * Math.max(this.thumbDifference(a, b), this.colourThumbDifference(a, b)));
+    return Math.min(1, this.thumbWeight * this.change(a, b));
+  }
+
+  /** The thumbnail's weight in the cut distance (cut = min(1, weight · change)). */
+  get changeWeight(): number {
+    return this.thumbWeight;
   }
 }

@@ -67,7 +67,7 @@ export function detectShotBoundaries(signals: ReadonlyArray<ShotSignal>, fps: nu
   const minShotFrames = framesOf(params.minShotSeconds, fps);
   const cuts = detectCuts(frames, blank, d, fps, params);
   const blanks = blankBoundaries(frames, blank, fps, minShotFrames, params);
-  const dissolves = detectDissolves(frames, blank, d, [...cuts, ...blanks], fps, params);
+  const dissolves = detectDissolves(frames, blank, [...cuts, ...blanks], fps, minShotFrames, params);
   return enforceMinimumShotLength([...cuts, ...blanks, ...dissolves], signals.length, minShotFrames);
 }
 
