@@ -7,12 +7,10 @@ import { dirname, join } from 'node:path';
 /**
  * Runs the export scripts of this folder (tests and maintainers). The scripts need PyTorch, which on Debian is
  * the python3-torch package for /usr/bin/python3; a pyenv `python3` on PATH usually lacks it, so the system one
- * is tried first. Set YOUR_CARTOON_PYTHON to force an interpreter.
+ * is tried first. YOUR_CARTOON_PYTHON names the one interpreter to use instead.
  */
 export const EXPORT_DIR = __dirname;
-const CANDIDATES = [process.env.YOUR_CARTOON_PYTHON, '/usr/bin/python3', 'python3', 'python'].filter(
-  (p): p is string => !!p,
-);
+const CANDIDATES = process.env.YOUR_CARTOON_PYTHON ? [process.env.YOUR_CARTOON_PYTHON] : ['/usr/bin/python3', 'python3', 'python'];
 
 let found: { python?: string; reason?: string } | undefined;
 
