@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
+import { modelsCommand } from './models';
 import { stylizeCommand } from './stylize';
 
 /** Every sub-command, in the order `your-cartoon help` lists them. */
-export const commands: CliCommand[] = [stylizeCommand];
+export const commands: CliCommand[] = [stylizeCommand, modelsCommand];

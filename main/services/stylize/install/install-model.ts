@@ -36,7 +36,7 @@ function noDownloadMessage(entry: CatalogEntry): string {
   const how = entry.export
     ? `export it from the authors' weights with ${entry.export.script} (weights: ${entry.export.from})` +
       (entry.export.notes ? `. ${sentence(entry.export.notes)}` : '')
-    : `get its .onnx file from its authors${entry.notes ? ` (${sentence(entry.notes)})` : ''}`;
+    : 'get its .onnx file (where from: the notes in "your-cartoon models list --json")';
   const command = entry.sha256 ? 'your-cartoon models import FILE' : `your-cartoon models import FILE --id ${entry.id}`;
   const recognised = entry.sha256 ? ' (the catalog knows its sha256 and will recognise it)' : '';
   return `"${entry.id}" (${entry.name}) has no download: ${how}. Then run "${command}"${recognised}.`;

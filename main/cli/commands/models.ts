@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import type { CatalogEntry, ModelKind, ModelSpec } from '../../../app/stylize';
+import { parseCommandLine } from '../args';
+import { UsageError, type CliCommand, type CliIO } from '../command';
+import { createProgressBar } from '../progress-bar';
+import { getModel } from '../../services/stylize';
+import { importModel, installModel, listModels, verificationText, type InstalledModel, type ModelListing } from '../../services/stylize/install';
+import { installedModelsDir } from '../../services/store';
+
+const KINDS: ModelKind[] = ['builtin', 'cartoongan', 'animegan', 'whitebox', 'instagan', 'segmentation'];
+
+const usage = `Usage: your-cartoon models list [--json]
+       your-cartoon models install ID [--force]
+       your-cartoon models import FILE [--id ID] [--kind KIND | --spec SPEC.json] [--name NAME]
+
+Style models: the built-in one ships with the app; others are downloaded (install) or added from a local .onnx
+file (import) into the models folder of your data folder (YOUR_CARTOON_DATA overrides where that is).
+
+  list      every catalog model: id, name, kind, installed or not, size and licence (read it before installing)
+  install   download a catalog model, check its sha256, check that it loads, and put it in place
+            (an interrupted download resumes; --force downloads again)
+  import    add a local .onnx file: recognised by its sha256 when it is a catalog model; else its inputs must
+            fit a known kind, or name it with --kind or a spec file (--spec, JSON: {"input": {...}, ...})`;
+
+function formatSize(bytes: number | undefined): string {
+  if (bytes === undefined) return '?';
+  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+function licenceLine(entry: CatalogEntry): string {
+  return `${entry.licence.name}${entry.licence.commercialUse ? '' : ' (non-commercial)'}`;
+}
+
+function installedText(l: ModelListing): string {
+  if (l.origin === 'bundled') return 'built in';
+  if (l.installed) return l.record?.verified === 'loaded' ? 'yes (no checksum)' : 'yes';
+  return l.entry.urls.length ? 'no' : 'no (import)';
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ')).join('\n');
+}
+
+function list(argv: string[], io: CliIO): number {
+  const { values, positionals } = parseCommandLine(argv, { json: { type: 'boolean' } });
+  if (positionals.length) throw new UsageError(`models list takes no arguments (got "${positionals[0]}")`);
+  const models = listModels();
+  if (values.json) {
+    const json = models.map((l) => ({
+      id: l.entry.id,
+      name: l.entry.name,
+      kind: l.entry.kind,
+      origin: l.origin,
+      installed: l.installed,
+      file: l.file,
+      size: l.size,
+      downloadable: l.entry.urls.length > 0,
+      sha256: l.record?.sha256 ?? l.entry.sha256,
+      verified: l.record?.verified,
+      licence: l.entry.licence,
+      export: l.entry.export,
+      notes: l.entry.notes,
+    }));
+    io.stdout.write(`${JSON.stringify({ modelsDir: installedModelsDir(), models: json }, null, 2)}\n`);
+    return 0;
+  }
+  const rows = [['ID', 'NAME', 'KIND', 'INSTALLED', 'SIZE', 'LICENCE']];
+  for (const l of models) rows.push([l.entry.id, l.entry.name, l.entry.kind, installedText(l), formatSize(l.size), licenceLine(l.entry)]);
+  io.stdout.write(`${table(rows)}\n\nmodels folder: ${installedModelsDir()}\n`);
+  return 0;
+}
+
+function describeResult(got: InstalledModel, io: CliIO, verb: string): void {
+  if (!got.record) {
+    io.stdout.write(`${got.id} is part of the app: nothing to ${verb} (${got.file})\n`);
+    return;
+  }
+  io.stdout.write(`${got.alreadyInstalled ? 'already installed' : `${verb}ed`}: ${got.id} -> ${got.file}\n`);
+  io.stdout.write(`${got.record.verified === 'loaded' ? 'warning: ' : ''}${verificationText(got.record.verified)}\n`);
+}
+
+async function install(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, { force: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('models install takes one model id (see "your-cartoon models list")');
+  const entry = getModel(positionals[0]);
+  // The licence comes before any byte is fetched: the user decides with it in front of them.
+  io.stdout.write(`${entry.name} (${entry.id})\nlicence: ${licenceLine(entry)}${entry.licence.url ? ` ${entry.licence.url}` : ''}\n`);
+  if (entry.licence.attribution) io.stdout.write(`attribution: ${entry.licence.attribution}\n`);
+  const bar = createProgressBar(io);
+  try {
+    const got = await installModel(entry, { signal: io.signal, onProgress: bar.listener, force: values.force });
+    bar.done();
+    describeResult(got, io, 'install');
+    return 0;
+  } finally {
+    bar.done();
+  }
+}
+
+function readSpec(file: string): ModelSpec {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { spec?: ModelSpec } & ModelSpec;
+    return json.spec ?? json;
+  } catch (err) {
+    throw new UsageError(`--spec ${file}: cannot read a JSON spec (${(err as Error).message})`);
+  }
+}
+
+async function importCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    spec: { type: 'string' },
+    name: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('models import takes one .onnx file');
+  if (values.kind && !KINDS.includes(values.kind as ModelKind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${values.kind}")`);
+  const got = await importModel(positionals[0], {
+    id: values.id,
+    kind: values.kind as ModelKind | undefined,
+    spec: values.spec ? readSpec(values.spec) : undefined,
+    name: values.name,
+    signal: io.signal,
+  });
+  describeResult(got, io, 'import');
+  if (got.record && !got.record.licence) io.stdout.write('licence: unknown (your own file: make sure you may use it)\n');
+  return 0;
+}
+
+export const modelsCommand: CliCommand = {
+  name: 'models',
+  summary: 'list, install (download) and import style models',
+  usage,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const [sub, ...rest] = argv;
+    if (sub === 'list') return list(rest, io);
+    if (sub === 'install') return install(rest, io);
+    if (sub === 'import') return importCommand(rest, io);
+    throw new UsageError(sub ? `unknown models command "${sub}"` : 'say what to do: list, install or import');
+  },
+};
