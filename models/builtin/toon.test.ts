@@ -30,9 +30,13 @@ async function toon(img: RgbImage): Promise<RgbImage> {
   return runToon(session, img);
 }
 
-/** A Python 3 that has the onnx package (Debian's python3-onnx lives under /usr/bin/python3). */
+/**
+ * A Python 3 that has the onnx package (Debian's python3-onnx lives under /usr/bin/python3; a pyenv python3 on
+ * PATH usually lacks it). YOUR_CARTOON_PYTHON names the one to use, as for models/export.
+ */
 function pythonWithOnnx(): string | undefined {
-  for (const py of ['/usr/bin/python3', 'python3', 'python']) {
+  const candidates = process.env.YOUR_CARTOON_PYTHON ? [process.env.YOUR_CARTOON_PYTHON] : ['/usr/bin/python3', 'python3', 'python'];
+  for (const py of candidates) {
     const r = spawnSync(py, ['-c', 'import onnx, numpy'], { encoding: 'utf8', timeout: 30_000 });
     if (r.status === 0) return py;
   }
