@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sharedModel } from '../../../test-support/fixtures';
+import { StylizeError } from './errors';
+import { resolveModel } from './model-resolve';
+import { blurNegateModel } from './test-models';
+
+function withData<T>(dir: string, f: () => Promise<T>): Promise<T> {
+  const before = process.env.YOUR_CARTOON_DATA;
+  process.env.YOUR_CARTOON_DATA = dir;
+  return f().finally(() => {
+    if (before === undefined) delete process.env.YOUR_CARTOON_DATA;
+    else process.env.YOUR_CARTOON_DATA = before;
+  });
+}
+
+test('the default model is the bundled built-in style', async () => {
+  const m = await resolveModel();
+  assert.equal(m.id, 'builtin-toon');
+  assert.match(m.file, /builtin[\\/]toon\.onnx$/);
+  assert.equal(m.entry?.kind, 'builtin');
+});
+
+test('a catalog model that is not installed says how to get it', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'no-models-'));
+  await withData(empty, async () => {
+    await assert.rejects(resolveModel('cartoongan-hayao'), (e: unknown) => {
+      assert.ok(e instanceof StylizeError && e.code === 'MODEL_NOT_FOUND');
+      assert.match(e.message, /model "cartoongan-hayao" is not installed in .*no-models-.*models/);
+      assert.match(e.message, /export it with models\/export\/cartoongan_to_onnx\.py/);
+      return true;
+    });
+    await assert.rejects(resolveModel('./missing.onnx'), /missing\.onnx: model file not found/);
+  });
+});
+
+test('a file outside the catalog uses the spec beside it; a broken spec is named', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sidecar-'));
+  const file = join(dir, 'mine.onnx');
+  copyFileSync(blurNegateModel(), file);
+  const spec = { input: { name: 'image', layout: 'NCHW', channelOrder: 'RGB', range: [0, 1] }, output: { name: 'out', layout: 'NCHW', channelOrder: 'RGB', range: [0, 1] }, sizeMultiple: 1 };
+  writeFileSync(join(dir, 'mine.json'), JSON.stringify(spec));
+  const m = await resolveModel(file);
+  assert.equal(m.file, file);
+  assert.equal(m.entry, undefined);
+  assert.equal(m.spec.input.name, 'image');
+  writeFileSync(join(dir, 'mine.json'), JSON.stringify({ ...spec, sizeMultiple: -2 }));
+  await assert.rejects(resolveModel(file), /mine\.json: spec\.sizeMultiple must be a positive integer/);
+});
+
+test('White-box by id: found in YOUR_CARTOON_DATA by its sha256, whatever the file is called', async (t) => {
+  const wb = sharedModel('whitebox_cartoon.onnx');
+  if (!wb) return t.skip('../shared/models/whitebox_cartoon.onnx is absent');
+  const data = mkdtempSync(join(tmpdir(), 'data-'));
+  mkdirSync(join(data, 'models', 'imported'), { recursive: true });
+  symlinkSync(wb, join(data, 'models', 'imported', 'my cartoon model.onnx')); // linked, never copied
+  await withData(data, async () => {
+    const m = await resolveModel('whitebox-cartoon');
+    assert.equal(m.id, 'whitebox-cartoon');
+    assert.equal(m.file, join(data, 'models', 'imported', 'my cartoon model.onnx'));
+    assert.equal(m.spec.input.name, 'input_photo');
+  });
+});
