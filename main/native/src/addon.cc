@@ -184,6 +184,7 @@ Napi::Value ClusterShot(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abi", Napi::Number::New(env, kAbi));
+  exports.Set("simd", Napi::String::New(env, ycis::SimdPath()));
   exports.Set("frameFeatures", Napi::Function::New(env, FrameFeatures));
   exports.Set("glcmProperties", Napi::Function::New(env, GlcmProperties));
   exports.Set("histogramIntersection", Napi::Function::New(env, HistogramIntersection));

@@ -10,6 +10,7 @@
 // at least 1 / D ≥ 1/1530 from the next integer: rounding can never cross an integer, and truncation gives the floor.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -28,10 +29,15 @@ struct RowBins {
   int hBins, sBins, vBins, levels;
 };
 
+#if defined(_MSC_VER)
+#define YCIS_FORCE_INLINE __forceinline
+#else
+#define YCIS_FORCE_INLINE inline __attribute__((always_inline))
+#endif
+
 // One row: HSV bin, luma and grey level of every pixel. Written without branches so that it vectorises.
-inline __attribute__((always_inline)) void BinRowImpl(const uint8_t* __restrict src, uint8_t* __restrict planes,
-                                                      int32_t* __restrict bin, uint8_t* __restrict luma,
-                                                      uint8_t* __restrict grey, int width, RowBins p) {
+YCIS_FORCE_INLINE void BinRowImpl(const uint8_t* __restrict src, uint8_t* __restrict planes, int32_t* __restrict bin,
+                                  uint8_t* __restrict luma, uint8_t* __restrict grey, int width, RowBins p) {
   uint8_t* __restrict R = planes;
   uint8_t* __restrict G = planes + width;
   uint8_t* __restrict B = planes + 2 * width;
@@ -70,8 +76,15 @@ __attribute__((target("avx2"))) void BinRowAvx2(const uint8_t* src, uint8_t* pla
   BinRowImpl(src, planes, bin, luma, grey, width, p);
 }
 using BinRowFn = void (*)(const uint8_t*, uint8_t*, int32_t*, uint8_t*, uint8_t*, int, RowBins);
-const BinRowFn BinRow = __builtin_cpu_supports("avx2") ? BinRowAvx2 : BinRowDefault;
+// YOUR_CARTOON_NATIVE_SIMD=baseline forces the portable path (tests check that both paths agree).
+bool UseAvx2() {
+  const char* forced = std::getenv("YOUR_CARTOON_NATIVE_SIMD");
+  return !(forced && std::strcmp(forced, "baseline") == 0) && __builtin_cpu_supports("avx2");
+}
+const bool kAvx2 = UseAvx2();
+const BinRowFn BinRow = kAvx2 ? BinRowAvx2 : BinRowDefault;
 #else
+const bool kAvx2 = false;
 constexpr auto BinRow = BinRowDefault;
 #endif
 
@@ -82,6 +95,8 @@ inline void CellRange(int cell, int cells, int size, int* start, int* end) {
 }
 
 }  // namespace
+
+const char* SimdPath() { return kAvx2 ? "avx2" : "baseline"; }
 
 void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParams& p, FeatureOut& out) {
   const int hB = p.hBins, sB = p.sBins, vB = p.vBins;

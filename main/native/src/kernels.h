@@ -29,6 +29,8 @@ struct FeatureOut {
 // frame_features.cc: one pass over the RGB24 frame for the HSV histogram, the luma statistics, the quantised grey
 // image and the thumbnail; then the GLCM properties of the grey image.
 void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParams& p, FeatureOut& out);
+// Which row-binning code runs: "avx2" (chosen at load time on x86 CPUs that have it) or "baseline".
+const char* SimdPath();
 
 // glcm.cc: properties averaged over the offsets; `grey` values must be < levels.
 void GlcmProperties(const uint8_t* grey, int width, int height, int levels, const int32_t* offsets, int offsetCount,

@@ -56,8 +56,11 @@ export function loadKernels(): LoadedKernels {
   return cached;
 }
 
-/** The native kernels alone, or undefined with the reason (tests and the benchmark compare both). */
-export function loadNativeKernels(): { kernels?: FeatureKernels; reason: string } {
+/**
+ * The native kernels alone, or undefined with the reason (tests and the benchmark compare both); `simd` says which
+ * row-binning code the module picked ("avx2" or "baseline").
+ */
+export function loadNativeKernels(): { kernels?: FeatureKernels; reason: string; simd?: string } {
   const { addon, reason } = loadAddon();
-  return addon ? { kernels: nativeKernels(addon), reason: '' } : { reason };
+  return addon ? { kernels: nativeKernels(addon), reason: '', simd: addon.simd } : { reason };
 }

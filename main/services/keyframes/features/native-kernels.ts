@@ -14,6 +14,8 @@ export const NATIVE_KERNELS_ABI = 1;
 /** What main/native/src/addon.cc exports (arguments are validated here, in TypeScript, before every call). */
 export interface NativeAddon {
   abi: number;
+  /** The row-binning code in use: "avx2" or "baseline" (YOUR_CARTOON_NATIVE_SIMD=baseline forces the latter). */
+  simd: string;
   frameFeatures(rgb: Uint8Array, width: number, height: number, bins: Int32Array, levels: number, offsets: Int32Array): FrameFeatures;
   glcmProperties(grey: Uint8Array, width: number, height: number, levels: number, offsets: Int32Array): Float64Array;
   histogramIntersection(a: Float32Array | Float64Array, b: Float32Array | Float64Array): number;

@@ -2,9 +2,11 @@
 // similarities, identical clusters. Frames: lavfi sources always, the shared clips when present, edge cases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { DEFAULT_ANALYSIS_PARAMS as P } from '../../../../app/keyframes';
 import type { RgbFrame } from '../../../../app/video';
 import { sharedVideo } from '../../../../test-support/fixtures';
+import { featureDigest } from './feature-digest';
 import { loadNativeKernels } from './load-kernels';
 import { decodeTestFrames, lavfi } from './test-frames';
 import { typescriptKernels as ts } from './typescript-kernels';
@@ -133,4 +135,23 @@ test('the native module rejects bad calls with an error instead of crashing', { 
   assert.throws(() => native.frameFeatures(new Uint8Array(5), 2, 2, P), /needs 12/);
   assert.throws(() => native.clusterShot([{ hsv: new Float32Array(4), glcm: new Float64Array(3) }], P), /glcm/);
   assert.throws(() => native.glcmProperties(Uint8Array.of(3, 20), 2, 1, 16, [[1, 0]]), /not below/);
+});
+
+test('the portable (baseline) native path gives the same features as the AVX2 one and the reference', (t) => {
+  if (skip) return t.skip(skip);
+  const script =
+    "const { loadNativeKernels } = require('./load-kernels'); const { featureDigest } = require('./feature-digest');" +
+    'const n = loadNativeKernels(); console.log(n.simd, featureDigest(n.kernels));';
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    cwd: __dirname,
+    env: { ...process.env, YOUR_CARTOON_NATIVE_SIMD: 'baseline' },
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const [simd, digest] = r.stdout.trim().split(/\s+/);
+  assert.equal(simd, 'baseline');
+  const reference = featureDigest(ts);
+  assert.equal(digest, reference, 'baseline native vs reference');
+  assert.equal(featureDigest(native), reference, 'default native path vs reference');
 });
