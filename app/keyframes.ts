@@ -4,14 +4,26 @@ import type { VideoInfo } from './video';
 export interface AnalysisParams {
   /** Width frames are decoded to for analysis (height follows the display aspect). */
   analysisWidth: number;
-  /** HSV histogram bins per channel (joint histogram of hBins × sBins × vBins). */
+  /**
+   * HSV histogram bins per channel (joint histogram of hBins × sBins × vBins). Default 16 × 4 × 4 = 256 bins: hue
+   * carries most of the colour identity, and 256 float bins keep every frame's features at about 1.6 KB
+   * (main/services/keyframes/features/types.ts). Each channel 1..256, at most 4096 bins.
+   */
   hsvBins: { h: number; s: number; v: number };
-  /** Grey levels the frame is quantised to before the GLCM, and the pixel offsets [dx, dy] averaged over. */
+  /**
+   * Grey levels the frame is quantised to before the GLCM (default 16: texture statistics stay stable under noise and
+   * the pair counts fit one byte, the fast native path; 2..256), and the pixel offsets [dx, dy] whose properties are
+   * averaged (default: distance 1 at 0°, 90°, 45°, 135°, i.e. scikit-image angles 0, π/2, π/4, 3π/4).
+   */
   glcmLevels: number;
   glcmOffsets: Array<[number, number]>;
   /** Weight of the histogram intersection in the frame similarity (GLCM similarity gets 1 - this). */
   histogramWeight: number;
-  /** Clustering threshold δ: a frame joins its most similar cluster when Sim ≥ δ. */
+  /**
+   * Clustering threshold δ: a frame joins its most similar cluster when Sim ≥ δ. 0.85 measured on the shared clips:
+   * consecutive frames of a shot score 0.9-1.0, a steady shot stays one cluster, a shot that changes content (a
+   * dissolve to a new picture) splits into one cluster per picture; frames across a cut score far below.
+   */
   delta: number;
   /** Clusters smaller than this fraction of their shot are dropped. */
   minClusterFraction: number;
