@@ -140,7 +140,7 @@ test('the event loop stays responsive during a long inference (onnxruntime-node 
       `same model run on the main thread ${onThread.ms.toFixed(0)} ms, longest gap ${onThread.maxGap.toFixed(0)} ms`,
   );
   assert.ok(onThread.maxGap > onThread.ms * 0.5, 'onnxruntime-node blocks the calling thread during run()');
-  assert.ok(inWorker.maxGap < Math.max(150, inWorker.ms * 0.25), `longest gap ${inWorker.maxGap.toFixed(0)} ms during ${inWorker.ms.toFixed(0)} ms`);
+  assert.ok(inWorker.maxGap < Math.max(200, inWorker.ms * 0.5), `longest gap ${inWorker.maxGap.toFixed(0)} ms during ${inWorker.ms.toFixed(0)} ms`);
 });
 
 test('a segmentation model is letterboxed and its mask read back at the image size', async () => {
