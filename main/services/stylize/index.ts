@@ -1,5 +1,5 @@
 // The stylize service's whole public surface.
-export { stylizeImage, segmentImage, inferTensors, shutdownInference } from './stylize-image';
+export { stylizeImage, segmentImage, inferTensors, shutdownInference, toResolved } from './stylize-image';
 export type { StylizeOptions, StylizeResult, SegmentOptions, SegmentResult, InferenceOptions } from './stylize-image';
 export { stylizeFiles, listInputImages } from './stylize-files';
 export type { StylizedFile } from './stylize-files';
@@ -23,9 +23,10 @@ export { physicalCores, sessionOptions } from './session-options';
 export type { SessionOptionsPreset } from './session-options';
 export { imageToTensor, tensorToImage, tensorToFloatImage } from './tensor-codec';
 export type { FloatTensor } from './tensor-codec';
-export { resizeImage, padToMultiple, cropImage, fitLongSide } from './image-ops';
+export { resizeImage, resizeFloat, toRgbImage, padToMultiple, cropImage, fitLongSide } from './image-ops';
+export type { FloatRgbImage } from './image-ops';
 export { planTiles } from './tiling';
-export { DEFAULT_TILE, DEFAULT_OVERLAP } from './pipeline';
+export { DEFAULT_TILE, DEFAULT_OVERLAP, fitFixed, letterboxTensor } from './pipeline';
 export type { Segmentation } from './segment-pipeline';
 export { StylizeError } from './errors';
 export type { StylizeErrorCode } from './errors';
