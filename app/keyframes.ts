@@ -6,7 +6,7 @@ export interface AnalysisParams {
   analysisWidth: number;
   /**
    * HSV histogram bins per channel (joint histogram of hBins × sBins × vBins). Default 16 × 4 × 4 = 256 bins: hue
-   * carries most of the colour identity, and 256 float bins keep every frame's features at about 1.6 KB
+   * carries most of the colour identity, and 256 float bins keep what is kept per frame at about 1.1 KB
    * (main/services/keyframes/features/types.ts). Each channel 1..256, at most 4096 bins.
    */
   hsvBins: { h: number; s: number; v: number };

@@ -44,11 +44,11 @@ Napi::Value FrameFeatures(const Napi::CallbackInfo& info) {
   }
   const size_t bins = size_t(p.hBins) * p.sBins * p.vBins;
   const size_t thumb = size_t(ycis::kThumbWidth) * ycis::kThumbHeight;
-  // One buffer per frame, laid out as the TypeScript reference does: glcm (4 doubles), hsv (floats), thumb.
-  auto buffer = Napi::ArrayBuffer::New(env, 32 + bins * 4 + thumb);
+  // Laid out as the TypeScript reference does: glcm (4 doubles) and hsv (floats) in one buffer, the thumbnail apart.
+  auto buffer = Napi::ArrayBuffer::New(env, 32 + bins * 4);
   auto glcm = Napi::Float64Array::New(env, 4, buffer, 0);
   auto hsv = Napi::Float32Array::New(env, bins, buffer, 32);
-  auto thumbArray = Napi::Uint8Array::New(env, thumb, buffer, 32 + bins * 4);
+  auto thumbArray = Napi::Uint8Array::New(env, thumb);
   ycis::FeatureOut out{hsv.Data(), glcm.Data(), thumbArray.Data(), 0, 0};
   ycis::FrameFeatures(rgb.Data(), width, height, p, out);
   auto result = Napi::Object::New(env);

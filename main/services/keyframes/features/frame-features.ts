@@ -3,13 +3,16 @@ import { glcmProperties } from './glcm';
 import { lumaThumbnail } from './thumbnail';
 import { THUMB_HEIGHT, THUMB_WIDTH, type FeatureParams, type FrameFeatures } from './types';
 
-/** One ArrayBuffer per frame: glcm (4 doubles) first for alignment, then hsv (floats), then thumb (bytes). */
+/**
+ * glcm (4 doubles, first for alignment) and hsv (floats) share one ArrayBuffer; the thumbnail has its own, so a
+ * caller that keeps the features of every frame can drop `thumb` after shot detection and free it.
+ */
 export function allocateFeatures(hsvBins: number): Omit<FrameFeatures, 'meanLuma' | 'stdLuma'> {
-  const buffer = new ArrayBuffer(32 + hsvBins * 4 + THUMB_WIDTH * THUMB_HEIGHT);
+  const buffer = new ArrayBuffer(32 + hsvBins * 4);
   return {
     glcm: new Float64Array(buffer, 0, 4),
     hsv: new Float32Array(buffer, 32, hsvBins),
-    thumb: new Uint8Array(buffer, 32 + hsvBins * 4, THUMB_WIDTH * THUMB_HEIGHT),
+    thumb: new Uint8Array(THUMB_WIDTH * THUMB_HEIGHT),
   };
 }
 
