@@ -37,6 +37,8 @@ export interface ExtractedFrame {
   path: string;
   width: number;
   height: number;
+  /** True when a fast input seek found the frame; false when it had to be decoded from the start. */
+  seeked: boolean;
 }
 
 const RUN_TIMEOUT_MS = 120_000;
@@ -107,9 +109,11 @@ export async function extractFrames(
       return { res, chosen: showinfoFrames(res.stderr)[0] };
     };
     const seek = target - info.startTime - SEEK_MARGIN_S;
-    let { res, chosen } = await grab(seek > 0 ? seek : undefined);
-    if (seek > 0 && (!chosen || chosen.time === undefined || chosen.time > target + tolerance)) {
-      ({ res, chosen } = await grab(undefined)); // the seek overshot: decode from the start instead
+    let seeked = seek > 0;
+    let { res, chosen } = await grab(seeked ? seek : undefined);
+    if (seeked && (!chosen || chosen.time === undefined || chosen.time > target + tolerance)) {
+      seeked = false; // the seek overshot: decode from the start instead
+      ({ res, chosen } = await grab(undefined));
     }
     if (opts.signal?.aborted) throw new CancelledError();
     if (!chosen || chosen.time === undefined || Math.abs(chosen.time - target) > tolerance || res.stdout.length === 0) {
@@ -119,7 +123,7 @@ export async function extractFrames(
     }
     const file = r.outPath ?? join(opts.outDir as string, `frame-${String(r.frame).padStart(6, '0')}.${ext}`);
     await writeFileAtomic(file, res.stdout);
-    out[i] = { frame: r.frame, time: r.time, actualTime: chosen.time - origin, path: file, width, height };
+    out[i] = { frame: r.frame, time: r.time, actualTime: chosen.time - origin, path: file, width, height, seeked };
     results.push(out[i]);
     opts.onProgress?.({ stage: 'extract', done: results.length, total: requests.length, fraction: results.length / requests.length });
   }

@@ -4,7 +4,9 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { FIXTURE_DIR, makeWithFfmpeg } from '../../../test-support/fixtures';
+import { locateFfmpeg } from './locate-ffmpeg';
 
 const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
 
@@ -31,7 +33,12 @@ export function vfrClip(): string {
 /** An upright 320x180 clip and the same stream with rotate metadata (a phone held upright). */
 export function rotatedClip(): { plain: string; rotated: string } {
   const plain = makeWithFfmpeg('unrotated.mp4', ['-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10:duration=1', ...x264]);
-  const rotated = makeWithFfmpeg('rotated.mp4', ['-i', plain, '-c', 'copy', '-metadata:s:v:0', 'rotate=90']);
+  // ffmpeg ≤ 5 writes the display matrix from a "rotate" tag; ffmpeg 6+ dropped that for -display_rotation.
+  let rotated = makeWithFfmpeg('rotated.mp4', ['-i', plain, '-c', 'copy', '-metadata:s:v:0', 'rotate=90']);
+  const report = spawnSync(locateFfmpeg().path, ['-hide_banner', '-i', rotated], { encoding: 'utf8' }).stderr;
+  if (!/rotation of|rotate\s*:/.test(report)) {
+    rotated = makeWithFfmpeg('rotated-dr.mp4', ['-display_rotation:v:0', '-90', '-i', plain, '-c', 'copy']);
+  }
   return { plain, rotated };
 }
 
