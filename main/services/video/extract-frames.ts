@@ -83,6 +83,8 @@ export async function extractFrames(
   opts: ExtractFramesOptions,
 ): Promise<ExtractedFrame[]> {
   throwIfAborted(opts.signal);
+  const bad = requests.find((r) => !Number.isFinite(r.time) || r.time < 0);
+  if (bad) throw new RangeError(`extractFrames: frame ${bad.frame} has no valid time (${bad.time})`);
   if (!opts.outDir && requests.some((r) => !r.outPath)) throw new TypeError('extractFrames needs outDir or an outPath per request');
   await assertReadableFile(path);
   const info = opts.info ?? (await probeVideo(path, { signal: opts.signal }));

@@ -36,8 +36,13 @@ export class FfmpegFramePipe {
   constructor(bin: string, args: string[], frameSize: number, signal: AbortSignal | undefined, stallMs: number) {
     this.assembler = new FrameAssembler(frameSize);
     this.child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    this.unlisten = killOnAbort(this.child, signal);
-    signal?.addEventListener('abort', () => this.notify(), { once: true });
+    const unkill = killOnAbort(this.child, signal);
+    const wakeOnAbort = () => this.notify();
+    signal?.addEventListener('abort', wakeOnAbort, { once: true });
+    this.unlisten = () => {
+      unkill();
+      signal?.removeEventListener('abort', wakeOnAbort);
+    };
     const showinfo = new ShowinfoReader();
     const lines = new LineSplitter();
     const onLine = (line: string) => {

@@ -48,6 +48,7 @@ export function streamFrames(path: string, opts: StreamFramesOptions): FrameStre
 
 async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string) => void): AsyncGenerator<RgbFrame> {
   const { signal, onProgress } = opts;
+  if (!(opts.width >= 2)) throw new RangeError(`streamFrames: width must be at least 2 pixels, got ${opts.width}`);
   throwIfAborted(signal);
   await assertReadableFile(path);
   const info = opts.info ?? (await probeVideo(path, { signal }));
