@@ -30,7 +30,7 @@ async function timeOnce(model: ResolvedModel, img: RgbImage, preset: SessionOpti
     const r = await segmentImage(img, { model, sessionOptions: preset });
     return { ms: performance.now() - t0, tiles: 1, provider: r.provider };
   }
-  const r = await stylizeImage(img, { model, sessionOptions: preset, tile: 1024, overlap: 64 });
+  const r = await stylizeImage(img, { model, sessionOptions: preset, overlap: 64 });
   return { ms: performance.now() - t0, tiles: r.tiles, provider: r.provider };
 }
 
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     if (file) models.push(await resolveModel(file));
     else console.log(`(skipping ${name}: ../shared/models is absent)`);
   }
-  console.log(`stylize bench: ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} logical / ${physicalCores()} physical cores, ${REPS} timed runs per cell (median), tiles 1024 px / 64 overlap`);
+  console.log(`stylize bench: ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} logical / ${physicalCores()} physical cores, ${REPS} timed runs per cell (median), default tiles (512 px max) / 64 overlap`);
   const rows: Row[] = [];
   for (const model of models) {
     for (const [img, label] of [[square, '512x512'], [big, '1920x1080']] as const) {

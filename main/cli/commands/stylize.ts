@@ -3,7 +3,7 @@ import { PROVIDER_CHOICES, type ProviderChoice } from '../../../app/stylize';
 import { numberOption, parseCommandLine } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { createProgressBar } from '../progress-bar';
-import { DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, isProviderChoice, listInputImages, resolveModel, shutdownInference, stylizeFiles } from '../../services/stylize';
+import { DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NORM, isProviderChoice, listInputImages, resolveModel, shutdownInference, stylizeFiles } from '../../services/stylize';
 
 const usage = `Usage: your-cartoon stylize INPUT... --out DIR [options]
 
@@ -16,7 +16,8 @@ Options:
       --provider NAME    auto|cpu|cuda|dml|coreml (default auto: the best present, else CPU; a provider that
                          fails falls back to CPU and says why)
       --size N           stylize at N px on the long side, then resize back to the input size
-      --tile N           tile side in px for large frames (default ${DEFAULT_TILE}; 0 = whole frame)
+      --tile N           largest tile side in px for large frames (default ${DEFAULT_TILE}, ${DEFAULT_TILE_GLOBAL_NORM} for
+                         models with whole-image normalisation such as CartoonGAN; 0 = whole frame)
       --overlap N        overlap between tiles in px (default ${DEFAULT_OVERLAP})
       --json             print the results as JSON on stdout`;
 

@@ -26,7 +26,7 @@ export type { FloatTensor } from './tensor-codec';
 export { resizeImage, resizeFloat, toRgbImage, padToMultiple, cropImage, fitLongSide } from './image-ops';
 export type { FloatRgbImage } from './image-ops';
 export { planTiles } from './tiling';
-export { DEFAULT_TILE, DEFAULT_OVERLAP, fitFixed, letterboxTensor } from './pipeline';
+export { DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NORM, DEFAULT_OVERLAP, fitFixed, letterboxTensor } from './pipeline';
 export type { Segmentation } from './segment-pipeline';
 export { StylizeError } from './errors';
 export type { StylizeErrorCode } from './errors';
