@@ -8,22 +8,16 @@ import { scaleArgs } from './stream-frames';
 import { classifyFailure, VideoError } from './video-error';
 import { analysisSize } from './video-geometry';
 
-export interface DecodeSpeedReference {
-  /** Wall-clock seconds of ffmpeg alone decoding and scaling every frame to rawvideo into the null muxer. */
-  seconds: number;
-  width: number;
-  height: number;
-}
-
 /**
- * The floor for analysis speed: ffmpeg alone doing the same decode, scale (fast_bilinear) and RGB conversion as
- * streamFrames, with the output thrown away. Benchmarks report our time against this.
+ * The floor for analysis speed: wall-clock seconds of ffmpeg alone doing the same decode, scale (fast_bilinear to
+ * analysisSize(info, width)) and RGB24 conversion as streamFrames, rawvideo into the null muxer.
+ * Benchmarks report our time against this.
  */
 export async function decodeSpeedReference(
   path: string,
   width: number,
   opts: { info?: VideoInfo; signal?: AbortSignal } = {},
-): Promise<DecodeSpeedReference> {
+): Promise<number> {
   await assertReadableFile(path);
   const info = opts.info ?? (await probeVideo(path, opts));
   const size = analysisSize(info, width);
@@ -39,5 +33,5 @@ export async function decodeSpeedReference(
     const { code, cause } = classifyFailure(r.stderr);
     throw new VideoError(code, path, cause);
   }
-  return { seconds, ...size };
+  return seconds;
 }

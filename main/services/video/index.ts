@@ -2,7 +2,6 @@ export { probeVideo } from './probe';
 export { streamFrames } from './stream-frames';
 export type { FrameStream, StreamFramesOptions } from './stream-frames';
 export { decodeSpeedReference } from './decode-speed';
-export type { DecodeSpeedReference } from './decode-speed';
 export { analysisSize } from './video-geometry';
 export { VideoError } from './video-error';
 export type { VideoErrorCode } from './video-error';
