@@ -1,15 +1,23 @@
+// The video service: find ffmpeg, probe a video, stream its frames for analysis, grab exact frames,
+// read and write still images. Everything goes through one ffmpeg/ffprobe found by locateFfmpeg().
+export type { VideoInfo, RgbFrame, RgbImage } from '../../../app/video';
+
+export { locateFfmpeg, locateFfprobe, FfmpegNotFoundError } from './locate-ffmpeg';
+export type { LocatedBinary, BinarySource } from './locate-ffmpeg';
+
+export { VideoError } from './video-error';
+export type { VideoErrorCode } from './video-error';
+
 export { probeVideo } from './probe';
+export { analysisSize } from './video-geometry';
+
 export { streamFrames } from './stream-frames';
 export type { FrameStream, StreamFramesOptions } from './stream-frames';
 export { decodeSpeedReference } from './decode-speed';
-export { analysisSize } from './video-geometry';
-export { VideoError } from './video-error';
-export type { VideoErrorCode } from './video-error';
-export { locateFfmpeg, locateFfprobe, FfmpegNotFoundError } from './locate-ffmpeg';
-export type { LocatedBinary, BinarySource } from './locate-ffmpeg';
-export type { VideoInfo, RgbFrame, RgbImage } from '../../../app/video';
-export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf } from './image-io';
-export type { DecodeImageOptions, EncodeImageOptions, ImageFormat } from './image-io';
+
 export { extractFrames } from './extract-frames';
 export type { ExtractFramesOptions, ExtractedFrame, FrameRequest } from './extract-frames';
+
+export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf } from './image-io';
+export type { DecodeImageOptions, EncodeImageOptions, ImageFormat } from './image-io';
 export { writeFileAtomic } from './atomic-write';
