@@ -52,15 +52,15 @@ export interface AnalysisParams {
   blankMaxStd: number;
   blankLumaMargin: number;
   /**
-   * Brightness-invariant distance (colour histogram and thumbnail correlation, in [0, 1]) under which the pictures
-   * before and after a blank run, or on both sides of a flash, count as the same shot.
+   * Brightness-invariant distance (1 − correlation of the luma layout or of the chroma, in [0, 1]) under which the
+   * pictures before and after a blank run count as the same shot, and the ends of a dissolve as no change.
    */
   sameContentDistance: number;
   /** Longest cross-dissolve (seconds) looked for. */
   dissolveMaxSeconds: number;
   /**
-   * A dissolve's middle frames must be a mix of its end frames: the mean residual of that fit, relative to the
-   * difference of the ends, must stay under this (a pan or zoom is not such a mix).
+   * A dissolve's middle frames must be a mix of its end frames: the mean residual of that fit (on colour thumbnails),
+   * relative to the difference of the ends, must stay under this. Motion inside the mixed shots adds to it.
    */
   dissolveMaxResidual: number;
 }
@@ -83,7 +83,7 @@ export const DEFAULT_ANALYSIS_PARAMS: AnalysisParams = {
   blankLumaMargin: 0.08,
   sameContentDistance: 0.3,
   dissolveMaxSeconds: 2,
-  dissolveMaxResidual: 0.25,
+  dissolveMaxResidual: 0.35,
 };
 
 export interface Shot {

@@ -5,7 +5,10 @@ import { framesOf } from './shots-types';
 type BlankParams = Pick<ShotParams, 'blankMaxStd' | 'blankLumaMargin' | 'sameContentDistance' | 'flashMaxSeconds'>;
 
 /** Near black or near white with little variation: the bottom of a fade, a flash of white, a black gap. */
-export function isBlank(s: Pick<ShotSignal, 'meanLuma' | 'stdLuma'>, p: BlankParams): boolean {
+export function isBlank(
+  s: Pick<ShotSignal, 'meanLuma' | 'stdLuma'>,
+  p: Pick<BlankParams, 'blankMaxStd' | 'blankLumaMargin'>,
+): boolean {
   return s.stdLuma <= p.blankMaxStd && (s.meanLuma <= p.blankLumaMargin || s.meanLuma >= 1 - p.blankLumaMargin);
 }
 

@@ -129,6 +129,43 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
       `${still(PICTURE, 60, '960x540')},zoompan=z='1+on/30':d=1:x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':s=320x180:fps=${FPS},` +
       `setpts=N/${FPS}/TB,setsar=1`, 60),
   },
+  /** Hand-held shake (jitter of up to ±30 px) over a still: no boundary. */
+  shake: {
+    name: 'shake', frames: 75, cuts: [], gradual: [], traps: [[0, 74, 'shake']],
+    make: encode('shots-shake.mp4',
+      `${still(PICTURE, 75)},crop=320:180:x='300+18*sin(n*1.9)+12*sin(n*4.3)':y='110+14*sin(n*2.7)+8*sin(n*5.1)'${noisy},setsar=1`,
+      75),
+  },
+  /** A still (bars) dissolves into the zooming fractal in 1 s: frames 40-64. */
+  dissolveShort: {
+    name: 'dissolveShort', frames: 100, cuts: [], gradual: [[40, 64]], traps: [],
+    make: encode('shots-dissolve-short.mp4',
+      `${src('mandelbrot', 100)},format=yuva420p,fade=t=in:s=40:n=25:alpha=1[b];` +
+      `${src('smptebars', 100, noisy)}[a];[a][b]overlay=shortest=1`, 100),
+  },
+  /** testsrc2 dissolves into a pan over the fractal over 2 s: frames 40-89. */
+  dissolvePan: {
+    name: 'dissolvePan', frames: 130, cuts: [], gradual: [[40, 89]], traps: [],
+    make: encode('shots-dissolve-pan.mp4',
+      `${still(PICTURE, 130)},crop=320:180:x='n*5':y=60,format=yuva420p,fade=t=in:s=40:n=50:alpha=1[b];` +
+      `${src('testsrc2', 130)}[a];[a][b]overlay=shortest=1`, 130),
+  },
+  /** Two pans over different parts of one picture, cut at 50 (motion on both sides). */
+  panCut: {
+    name: 'panCut', frames: 100, cuts: [50], gradual: [], traps: [],
+    make: encode('shots-pan-cut.mp4', concat([
+      `${still(PICTURE, 50)},crop=320:180:x='100+n*6':y=40${noisy},setsar=1`,
+      `${still(PICTURE, 50)},crop=320:180:x='900-n*6':y=200${noisy},setsar=1`,
+    ]), 100),
+  },
+  /** Half-second shots: cuts every 12 frames. */
+  fastCuts: {
+    name: 'fastCuts', frames: 72, cuts: [12, 24, 36, 48, 60], gradual: [], traps: [],
+    make: encode('shots-fast-cuts.mp4', concat([
+      src('testsrc2', 12), src('smptebars', 12, noisy), src('mandelbrot', 12), src('testsrc2', 12),
+      src('life=mold=10:ratio=0.3', 12), src('smptebars', 12, noisy),
+    ]), 72),
+  },
   /** Two framings of one picture (same colours): a cut at 50. */
   sameScene: {
     name: 'sameScene', frames: 100, cuts: [50], gradual: [], traps: [],

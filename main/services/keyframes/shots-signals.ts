@@ -4,31 +4,30 @@ import type { FrameFeatures } from './features';
  * What shot detection reads of one frame (kept for the whole video): its time, a few of its features, and a coarse
  * colour thumbnail (see shots-colour-thumbnail.ts).
  */
-export type ShotSignal = Pick<FrameFeatures, 'hsv' | 'glcm' | 'thumb' | 'meanLuma' | 'stdLuma'> & {
+export type ShotSignal = Pick<FrameFeatures, 'thumb' | 'meanLuma' | 'stdLuma'> & {
   time: number;
   colourThumb: Uint8Array;
 };
 
 /** The per-frame quantities every comparison needs, derived once per frame. */
 interface Derived {
-  /**
-   * Hue × saturation histogram of the pixels above the darkest V bin (the joint HSV one summed over those V bins,
-   * normalised): unchanged when only the brightness changes. Dark pixels are left out because their hue and
-   * saturation are mostly rounding noise (a fade through black would otherwise look like a palette change).
-   */
-  hs: Float32Array;
-  /** Fraction of the pixels that `hs` describes. */
-  lit: number;
-  /** Thumbnail minus its mean, and the norm of that (0 for a flat frame). */
+  /** Luma thumbnail minus its mean, and the norm of that (0 for a flat frame). */
   centred: Float32Array;
   norm: number;
+  /**
+   * Chroma of each colour-thumbnail cell (R − Y, B − Y, interleaved) and its norm. A fade to black or to white, or a
+   * change of exposure, scales chroma without turning it: its direction is the picture's colour layout and tint.
+   */
+  chroma: Float32Array;
+  chromaNorm: number;
 }
 
 /**
- * Frame-to-frame comparisons for shot detection over a video's signals. Three distances, all in [0, 1]:
- * - colour: histogram distance of hue × saturation, blind to brightness (fades, exposure) but not to a new palette;
+ * Frame-to-frame comparisons for shot detection over a video's signals. Distances, all in [0, 1]:
  * - structure: 1 − correlation of the luma thumbnails, blind to brightness and contrast (so a fade or a flash of the
  *   same picture stays close) but not to a new framing of similar colours;
+ * - chroma: 1 − cosine of the colour thumbnails' chroma, blind to fades to black or white but not to new colours;
+ * - content: the larger of those two ("is this another picture?", whatever the lighting);
  * - cut: thumbWeight · max(mean |Δ luma thumbnail|, mean |Δ colour thumbnail|): what a hard cut changes between two
  *   consecutive frames, and what a fade, a pan or noise changes only a little per frame.
  */
@@ -43,7 +42,6 @@ export class ShotFrames {
 
   constructor(
     readonly signals: ReadonlyArray<ShotSignal>,
-    private readonly hsvBins: { h: number; s: number; v: number },
     /** Scale of the thumbnail difference in the cut distance (see `cut`). */
     private readonly thumbWeight = 3,
   ) {}
@@ -55,19 +53,7 @@ export class ShotFrames {
   private get(i: number): Derived {
     const slot = i % ShotFrames.CACHE;
     if (this.derivedFrame[slot] === i) return this.derived[slot] as Derived;
-    const { hsv, thumb } = this.signals[i];
-    const { h, s, v } = this.hsvBins;
-    if (hsv.length !== h * s * v) throw new Error(`frame ${i}: HSV histogram has ${hsv.length} bins, expected ${h * s * v}`);
-    const hs = new Float32Array(h * s);
-    const firstLit = v > 1 ? 1 : 0;
-    let lit = 0;
-    for (let k = 0; k < hs.length; k++) {
-      let sum = 0;
-      for (let j = firstLit; j < v; j++) sum += hsv[k * v + j];
-      hs[k] = sum;
-      lit += sum;
-    }
-    if (lit > 0) for (let k = 0; k < hs.length; k++) hs[k] /= lit;
+    const { thumb, colourThumb } = this.signals[i];
     let mean = 0;
     for (let k = 0; k < thumb.length; k++) mean += thumb[k];
     mean /= Math.max(1, thumb.length);
@@ -77,24 +63,22 @@ export class ShotFrames {
       centred[k] = thumb[k] - mean;
       sq += centred[k] * centred[k];
     }
-    const d = { hs, lit, centred, norm: Math.sqrt(sq) };
+    const cells = Math.floor(colourThumb.length / 3);
+    const chroma = new Float32Array(cells * 2);
+    let chromaSq = 0;
+    for (let c = 0; c < cells; c++) {
+      const r = colourThumb[c * 3];
+      const g = colourThumb[c * 3 + 1];
+      const b = colourThumb[c * 3 + 2];
+      const y = 0.299 * r + 0.587 * g + 0.114 * b;
+      chroma[c * 2] = r - y;
+      chroma[c * 2 + 1] = b - y;
+      chromaSq += (r - y) ** 2 + (b - y) ** 2;
+    }
+    const d = { centred, norm: Math.sqrt(sq), chroma, chromaNorm: Math.sqrt(chromaSq) };
     this.derived[slot] = d;
     this.derivedFrame[slot] = i;
     return d;
-  }
-
-  /** Frames with fewer lit pixels than this carry no colour evidence (colour distance 0): see `hs`. */
-  static readonly MIN_LIT = 0.1;
-
-  colour(a: number, b: number): number {
-    const da = this.get(a);
-    const db = this.get(b);
-    if (da.lit < ShotFrames.MIN_LIT || db.lit < ShotFrames.MIN_LIT) return 0;
-    const x = da.hs;
-    const y = db.hs;
-    let common = 0;
-    for (let k = 0; k < x.length; k++) common += Math.min(x[k], y[k]);
-    return Math.min(1, Math.max(0, 1 - common));
   }
 
   /** Thumbnails whose luma varies less than this (RMS, 8-bit levels) have no structure to compare. */
@@ -112,9 +96,25 @@ export class ShotFrames {
     return Math.min(1, Math.max(0, 1 - dot / (x.norm * y.norm)));
   }
 
-  /** Brightness-invariant "is this the same content": max(colour, structure). */
+  /** Chroma weaker than this (RMS per cell, 8-bit levels) is grey: no colour evidence either way. */
+  static readonly GREY_RMS = 3;
+
+  chroma(a: number, b: number): number {
+    const x = this.get(a);
+    const y = this.get(b);
+    const grey = ShotFrames.GREY_RMS * Math.sqrt(x.chroma.length / 2);
+    if (x.chromaNorm < grey || y.chromaNorm < grey) return 0;
+    let dot = 0;
+    for (let k = 0; k < x.chroma.length; k++) dot += x.chroma[k] * y.chroma[k];
+    return Math.min(1, Math.max(0, 1 - dot / (x.chromaNorm * y.chromaNorm)));
+  }
+
+  /**
+   * Whether two frames show different content, whatever the brightness, contrast or saturation (a fade to black or
+   * white, a flash): max(structure, chroma), in [0, 1].
+   */
   content(a: number, b: number): number {
-    return Math.max(this.colour(a, b), this.structure(a, b));
+    return Math.max(this.structure(a, b), this.chroma(a, b));
   }
 
   thumbDifference(a: number, b: number): number {

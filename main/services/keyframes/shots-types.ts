@@ -3,7 +3,6 @@ import type { AnalysisParams } from '../../../app/keyframes';
 /** The analysis parameters shot detection reads. */
 export type ShotParams = Pick<
   AnalysisParams,
-  | 'hsvBins'
   | 'minShotSeconds'
   | 'cutSensitivity'
   | 'cutMinDifference'

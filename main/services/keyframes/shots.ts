@@ -1,26 +1,29 @@
 /**
- * Shot-boundary detection over per-frame signals (pure: no video, no I/O; see analyze.ts for the streaming side).
+ * Shot-boundary detection over per-frame signals (pure: no video, no I/O; analyze.ts is the streaming side).
  *
- * Three detectors each propose boundaries (the first frame of a new shot); a minimum shot length then arbitrates.
+ * Each frame carries a 32×18 luma thumbnail, a 16×9 colour thumbnail, and its luma mean and deviation. Three detectors
+ * propose boundaries (the first frame of a new shot); a minimum shot length then arbitrates.
  *
- * 1. Hard cuts (shots-cuts.ts). The frame difference is 3 × the mean absolute difference of two thumbnails (32×18
- *    luma, which sees a new framing of the same colours; 16×9 colour, which sees red → green at equal brightness). A
- *    cut is a spike: ≥ cutSensitivity × the mean difference around it (so sustained motion — pans, zooms, shake,
- *    noise — raises its own bar) and ≥ cutMinDifference (so a still shot's noise never fires). Colour histograms are
- *    not used here: their hard bin edges make a fade step across an edge look like a cut.
- *    A spike that is undone within flashMaxSeconds (the picture before it comes back, or the picture after it was
- *    already there) is a flash or something passing in front of the lens, not a cut.
+ * 1. Hard cuts (shots-cuts.ts). The frame difference is 3 × the mean absolute difference of the thumbnails (luma sees
+ *    a new framing of the same colours; colour sees red → green at equal brightness). Colour histograms are not used
+ *    for this: their hard bin edges make one step of a smooth fade look like a cut. A cut is a spike: at least
+ *    cutSensitivity × the mean difference around it (sustained motion — pans, zooms, shake, noise — raises its own
+ *    bar) and at least cutMinDifference (a still shot's noise never fires). A spike that is transient (one side does
+ *    not hold for a minimum shot) and undone within flashMaxSeconds (a picture from before it comes back) is a camera
+ *    flash or something passing in front of the lens.
  * 2. Blank runs (shots-blank.ts): frames near black or white with little variation. Cuts into and out of them are
- *    ignored; the whole run is one candidate, at the first frame after it, so a fade out and in, a cut to black and a
- *    fade in, or a dip to white give exactly one boundary, inside the transition. It is kept only when the pictures on
- *    both sides differ under a brightness-invariant comparison (colour histogram of hue × saturation, and the
- *    correlation of the luma thumbnails), so one picture fading to black and back is not a boundary. A run that ends
- *    the video is none (a final fade-out); a leading run is one only when it is at least a minimum shot long.
- * 3. Cross-dissolves (transitions-dissolve.ts): frames k apart differ like a cut while no single step does, and the
- *    frames in between are a linear mix of the two ends (a pan or a zoom moves content instead, and fails that fit).
+ *    ignored; the run is one candidate, at the first frame after it, so a fade out and in, a cut to black then a fade
+ *    in, or a dip to white give exactly one boundary, inside the transition. It is kept only when the pictures on the
+ *    two sides differ under a brightness-invariant comparison (correlation of the luma layout and of the chroma,
+ *    best pair over several depths into the fades), so one picture fading to black or white and back is no boundary.
+ *    A run that ends the video (a final fade-out) is none; a leading run is one only if it lasts a minimum shot.
+ * 3. Cross-dissolves (transitions-dissolve.ts): windows whose end frames differ like a cut and in content, standing
+ *    out from the change next to them, with no single big step inside, whose middle frames are a linear mix of the
+ *    ends with one mix ratio over the whole picture (a pan or zoom moves content instead: it fails the fit or mixes
+ *    unevenly, one side ahead of the other). One boundary per dissolve, where the mix passes half-way.
  *
- * Finally boundaries closer than minShotSeconds to each other (or to either end of the video) are dropped, the
- * weaker first, so a transition can never produce a burst of tiny shots.
+ * Finally boundaries closer than minShotSeconds to each other or to either end of the video are dropped, the weaker
+ * first, so no transition can produce a burst of tiny shots.
  */
 import type { Shot } from '../../../app/keyframes';
 import { blankBoundaries, isBlank } from './shots-blank';
@@ -61,13 +64,13 @@ export function shotsFromStarts(starts: number[], signals: ReadonlyArray<Pick<Sh
 
 export function detectShotBoundaries(signals: ReadonlyArray<ShotSignal>, fps: number, params: ShotParams): Boundary[] {
   if (signals.length < 2) return [];
-  const frames = new ShotFrames(signals, params.hsvBins);
+  const frames = new ShotFrames(signals);
   const blank = signals.map((s) => isBlank(s, params));
   const d = frameDifferences(frames);
   const minShotFrames = framesOf(params.minShotSeconds, fps);
-  const cuts = detectCuts(frames, blank, d, fps, params);
+  const cuts = detectCuts(frames, blank, d, fps, minShotFrames, params);
   const blanks = blankBoundaries(frames, blank, fps, minShotFrames, params);
-  const dissolves = detectDissolves(frames, blank, [...cuts, ...blanks], fps, minShotFrames, params);
+  const dissolves = detectDissolves(frames, blank, d, [...cuts, ...blanks], fps, minShotFrames, params);
   return enforceMinimumShotLength([...cuts, ...blanks, ...dissolves], signals.length, minShotFrames);
 }
 

@@ -1,3 +1,4 @@
+import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH } from './shots-colour-thumbnail';
 import type { ShotSignal } from './shots-signals';
 
 export interface MixFit {
@@ -5,23 +6,69 @@ export interface MixFit {
   alphas: number[];
   /** Mean distance of those frames from the straight line between the ends, relative to the ends' distance. */
   residual: number;
+  /**
+   * How much the mix ratio differs across the picture, over the frames half-way through (α in [0.25, 0.75]): the
+   * weighted spread of α fitted separately in 4 × 3 regions. A dissolve mixes the whole picture at once (small
+   * spread); a pan or a wipe is already "at the end" on one side and not yet on the other.
+   */
+  spread: number;
+}
+
+const REGIONS_X = 4;
+const REGIONS_Y = 3;
+
+/** Weighted standard deviation of α fitted per region for the frame xm (weights: squared end-to-end difference). */
+function regionSpread(xa: Uint8Array, xb: Uint8Array, xm: Uint8Array): number {
+  const fits: Array<[number, number]> = [];
+  let weightSum = 0;
+  let meanSum = 0;
+  for (let ry = 0; ry < REGIONS_Y; ry++) {
+    for (let rx = 0; rx < REGIONS_X; rx++) {
+      let dot = 0;
+      let span = 0;
+      const y0 = Math.floor((ry * COLOUR_THUMB_HEIGHT) / REGIONS_Y);
+      const y1 = Math.floor(((ry + 1) * COLOUR_THUMB_HEIGHT) / REGIONS_Y);
+      const x0 = Math.floor((rx * COLOUR_THUMB_WIDTH) / REGIONS_X);
+      const x1 = Math.floor(((rx + 1) * COLOUR_THUMB_WIDTH) / REGIONS_X);
+      for (let y = y0; y < y1; y++) {
+        for (let k = (y * COLOUR_THUMB_WIDTH + x0) * 3; k < (y * COLOUR_THUMB_WIDTH + x1) * 3; k++) {
+          const d = xb[k] - xa[k];
+          dot += (xm[k] - xa[k]) * d;
+          span += d * d;
+        }
+      }
+      if (span === 0) continue;
+      fits.push([dot / span, span]);
+      weightSum += span;
+      meanSum += dot;
+    }
+  }
+  if (weightSum === 0) return 0;
+  const mean = meanSum / weightSum;
+  let variance = 0;
+  for (const [alpha, w] of fits) variance += w * (alpha - mean) ** 2;
+  return Math.sqrt(variance / weightSum);
 }
 
 /**
- * How well the luma thumbnails of frames a < m < b fit x_m = (1 − α_m)·x_a + α_m·x_b (a cross-dissolve), each α_m
- * by least squares (the projection onto the line from x_a to x_b).
+ * How well the colour thumbnails of frames a < m < b fit x_m = (1 − α_m)·x_a + α_m·x_b (a cross-dissolve), each α_m
+ * by least squares (the projection onto the line from x_a to x_b). Colour separates mixing from motion better than
+ * luma alone: a pan over a smooth luma gradient is nearly a luma mix, rarely a colour one.
  */
-export function fitMix(signals: ReadonlyArray<Pick<ShotSignal, 'thumb'>>, a: number, b: number): MixFit {
-  const xa = signals[a].thumb;
-  const xb = signals[b].thumb;
+export function fitMix(signals: ReadonlyArray<Pick<ShotSignal, 'colourThumb'>>, a: number, b: number): MixFit {
+  const xa = signals[a].colourThumb;
+  const xb = signals[b].colourThumb;
   const len = xa.length;
   let span = 0;
   for (let k = 0; k < len; k++) span += (xb[k] - xa[k]) ** 2;
   const alphas: number[] = [];
-  if (span === 0) return { alphas, residual: Infinity };
+  if (span === 0) return { alphas, residual: Infinity, spread: Infinity };
+  const regions = len === COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3;
   let residual = 0;
+  let spread = 0;
+  let halfway = 0;
   for (let m = a + 1; m < b; m++) {
-    const xm = signals[m].thumb;
+    const xm = signals[m].colourThumb;
     let dot = 0;
     for (let k = 0; k < len; k++) dot += (xm[k] - xa[k]) * (xb[k] - xa[k]);
     const alpha = dot / span;
@@ -29,6 +76,14 @@ export function fitMix(signals: ReadonlyArray<Pick<ShotSignal, 'thumb'>>, a: num
     for (let k = 0; k < len; k++) off += (xm[k] - xa[k] - alpha * (xb[k] - xa[k])) ** 2;
     alphas.push(alpha);
     residual += Math.sqrt(off / span);
+    if (regions && alpha >= 0.25 && alpha <= 0.75) {
+      spread += regionSpread(xa, xb, xm);
+      halfway++;
+    }
   }
-  return { alphas, residual: alphas.length ? residual / alphas.length : 0 };
+  return {
+    alphas,
+    residual: alphas.length ? residual / alphas.length : 0,
+    spread: halfway ? spread / halfway : 0,
+  };
 }
