@@ -105,6 +105,18 @@ export interface DetectedKeyFrame {
   score: number;
 }
 
+/** What the key-frame analysis of one video returns (main/services/keyframes analyzeVideo). */
+export interface KeyframeAnalysis {
+  info: VideoInfo;
+  shots: Shot[];
+  /** In time order, after the mutual comparison. */
+  keyframes: DetectedKeyFrame[];
+  /** decode: waiting for ffmpeg's frames; analysis: features, shot detection, clustering, mutual comparison. */
+  timing: { decodeSeconds: number; analysisSeconds: number };
+  kernels: 'native' | 'typescript';
+  warnings: string[];
+}
+
 /** What `your-cartoon keyframes` writes to keyframes.json. */
 export interface KeyframesDocument {
   schema: 1;

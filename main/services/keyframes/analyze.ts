@@ -1,0 +1,60 @@
+import { performance } from 'node:perf_hooks';
+import type { AnalysisParams, KeyframeAnalysis } from '../../../app/keyframes';
+import type { JobContext } from '../../../app/progress';
+import { throwIfAborted } from '../jobs';
+import { probeVideo } from '../video';
+import { keyframesOfShots } from './analyze-keyframes';
+import { validateAnalysisParams } from './analyze-params';
+import { streamFeatures } from './analyze-stream';
+import { loadKernels } from './features';
+import { removeDuplicates } from './mutual';
+import { detectShots } from './shots';
+
+/** Share of the overall progress the single decoding pass stands for (the rest is quick). */
+const STREAM_SHARE = 0.95;
+
+/**
+ * The key-frame analysis of one video: decodes it once at `analysisWidth`, computes each frame's features as it
+ * arrives (only the features are kept, never the frames), detects shots, clusters each shot into key frames, and
+ * drops key frames that repeat one kept earlier anywhere in the video (the mutual comparison). Reports progress
+ * (stage "analyse" with frames done of the total, then "shots", "cluster", "done") and stops with CancelledError when
+ * the signal fires (the ffmpeg child is killed). Bad parameters throw AnalysisParamsError, unreadable videos VideoError.
+ */
+export async function analyzeVideo(path: string, params: AnalysisParams, ctx: JobContext = {}): Promise<KeyframeAnalysis> {
+  const { signal, onProgress } = ctx;
+  validateAnalysisParams(params);
+  throwIfAborted(signal);
+  const info = await probeVideo(path, { signal });
+  const loaded = loadKernels();
+  const { kernels } = loaded;
+  const warnings: string[] = [];
+  if (loaded.kind !== 'native' && loaded.reason) warnings.push(`using the TypeScript feature kernels: ${loaded.reason}`);
+
+  const features = await streamFeatures(path, info, params, kernels, { signal, onProgress, share: STREAM_SHARE });
+  warnings.push(...features.warnings);
+  const { signals, frames } = features;
+  const done = signals.length;
+  throwIfAborted(signal);
+
+  const t = performance.now();
+  onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
+  const { shots } = detectShots(signals, info, params);
+  throwIfAborted(signal);
+  onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02 });
+  const detected = keyframesOfShots(shots, frames, kernels, params, signal);
+  const { kept } = removeDuplicates(
+    detected,
+    (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
+    params.duplicateSimilarity,
+  );
+  const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
+  onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1 });
+  return {
+    info,
+    shots,
+    keyframes: kept,
+    timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },
+    kernels: loaded.kind,
+    warnings,
+  };
+}
