@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
 import { CancelledError, throwIfAborted } from '../jobs';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../store/atomic-file';
 import { imageCodecArgs, type ImageFormat } from './image-io';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { RgbImage } from '../../../app/video';
 import { locateFfmpeg } from './locate-ffmpeg';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../store/atomic-file';
 import { assertReadableFile } from './probe';
 import { inputArg, runTool } from './run-tool';
 import { LineSplitter, ShowinfoReader } from './showinfo';

@@ -20,4 +20,3 @@ export type { ExtractFramesOptions, ExtractedFrame, FrameRequest } from './extra
 
 export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf } from './image-io';
 export type { DecodeImageOptions, EncodeImageOptions, ImageFormat } from './image-io';
-export { writeFileAtomic } from './atomic-write';
