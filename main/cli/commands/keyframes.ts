@@ -1,0 +1,115 @@
+import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams } from '../../../app/keyframes';
+import { runKeyframesJob } from '../../services/keyframes/keyframes-job';
+import { locateFfmpeg } from '../../services/video';
+import { numberOption, parseCommandLine } from '../args';
+import { UsageError, type CliCommand, type CliIO } from '../command';
+import { createProgressBar } from '../progress-bar';
+
+const usage = `Usage: your-cartoon keyframes VIDEO --out DIR [options]
+
+Finds the shots of VIDEO and the key frames that best represent each shot; writes DIR/keyframes.json and one
+image per key frame (full resolution).
+
+Options:
+  --out DIR              output folder (created if needed)
+  --delta X              clustering threshold δ in (0,1]: higher gives more key frames (default ${DEFAULT_ANALYSIS_PARAMS.delta})
+  --min-cluster F        drop clusters smaller than this fraction of their shot (default ${DEFAULT_ANALYSIS_PARAMS.minClusterFraction})
+  --duplicate S          drop a key frame more similar than S to one kept earlier (default ${DEFAULT_ANALYSIS_PARAMS.duplicateSimilarity})
+  --min-shot SECONDS     shortest shot (default ${DEFAULT_ANALYSIS_PARAMS.minShotSeconds})
+  --width PX             analysis width (default ${DEFAULT_ANALYSIS_PARAMS.analysisWidth})
+  --set NAME=VALUE       any other numeric analysis parameter (see keyframes.json "params"); repeatable
+  --format jpeg|png      key-frame image format (default jpeg)
+  --quality Q            JPEG quality 1..100 (default 92)
+  --max-width PX         shrink key-frame images wider than this
+  --json                 print keyframes.json to stdout instead of a summary
+`;
+
+/** Applies --set NAME=VALUE to the numeric fields of AnalysisParams (nested objects are not settable this way). */
+export function applySettings(params: AnalysisParams, settings: string[]): AnalysisParams {
+  const out = { ...params } as Record<string, unknown>;
+  for (const s of settings) {
+    const m = /^([A-Za-z]+)=(.+)$/.exec(s);
+    if (!m) throw new UsageError(`--set expects NAME=VALUE (got "${s}")`);
+    const [, name, value] = m;
+    if (typeof out[name] !== 'number') {
+      const names = Object.keys(out).filter((k) => typeof out[k] === 'number');
+      throw new UsageError(`--set: unknown numeric parameter "${name}"; one of: ${names.join(', ')}`);
+    }
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new UsageError(`--set ${name}: "${value}" is not a number`);
+    out[name] = n;
+  }
+  return out as unknown as AnalysisParams;
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, {
+    out: { type: 'string' },
+    delta: { type: 'string' },
+    'min-cluster': { type: 'string' },
+    duplicate: { type: 'string' },
+    'min-shot': { type: 'string' },
+    width: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    quality: { type: 'string' },
+    'max-width': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) throw new UsageError('give exactly one VIDEO');
+  if (!values.out) throw new UsageError('--out DIR is required');
+  const format = values.format ?? 'jpeg';
+  if (format !== 'jpeg' && format !== 'png') throw new UsageError('--format must be jpeg or png');
+  let params: AnalysisParams = { ...DEFAULT_ANALYSIS_PARAMS };
+  const set = <K extends keyof AnalysisParams>(k: K, v: AnalysisParams[K] | undefined) => {
+    if (v !== undefined) params[k] = v;
+  };
+  set('delta', numberOption(values.delta, 'delta', 0, 1));
+  set('minClusterFraction', numberOption(values['min-cluster'], 'min-cluster', 0, 1));
+  set('duplicateSimilarity', numberOption(values.duplicate, 'duplicate', 0, 1));
+  set('minShotSeconds', numberOption(values['min-shot'], 'min-shot', 0, 3600));
+  set('analysisWidth', numberOption(values.width, 'width', 16, 4096));
+  params = applySettings(params, values.set ?? []);
+  const quality = numberOption(values.quality, 'quality', 1, 100);
+  const maxWidth = numberOption(values['max-width'], 'max-width', 16, 65536);
+
+  const ffmpeg = locateFfmpeg();
+  if (!values.json) io.stderr.write(`ffmpeg: ${ffmpeg.path} (${ffmpeg.source}, version ${ffmpeg.version})\n`);
+  const bar = createProgressBar(io);
+  let doc;
+  try {
+    doc = await runKeyframesJob(
+      positionals[0],
+      { params, outDir: values.out, format, quality, maxWidth },
+      { signal: io.signal, onProgress: bar.listener },
+    );
+  } finally {
+    bar.done();
+  }
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return 0;
+  }
+  const v = doc.video;
+  const t = doc.timing;
+  io.stdout.write(
+    [
+      `video: ${v.path}: ${v.width}x${v.height}, ${v.fps.toFixed(3)} fps, ${v.frameCount} frames, ${v.duration.toFixed(2)} s`,
+      `kernels: ${doc.kernels}`,
+      `shots: ${doc.shots.length}   key frames: ${doc.keyframes.length}`,
+      `time: ${t.totalSeconds.toFixed(2)} s (decode wait ${t.decodeSeconds.toFixed(2)} s, analysis ${t.analysisSeconds.toFixed(2)} s, ` +
+        `extract ${t.extractSeconds.toFixed(2)} s)`,
+      ...doc.warnings.map((w) => `warning: ${w}`),
+      `wrote ${values.out}/keyframes.json and ${doc.keyframes.length} images`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+export const keyframesCommand: CliCommand = {
+  name: 'keyframes',
+  summary: 'find the shots and key frames of a video (writes keyframes.json + images)',
+  usage,
+  run,
+};

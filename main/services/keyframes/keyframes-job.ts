@@ -1,0 +1,102 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AnalysisParams, KeyframesDocument } from '../../../app/keyframes';
+import type { JobContext, Progress } from '../../../app/progress';
+import { writeFileAtomic } from '../store';
+import { extractFrames, locateFfmpeg } from '../video';
+import { analyzeVideo } from './analyze';
+
+export interface KeyframesJobOptions {
+  params: AnalysisParams;
+  outDir: string;
+  format?: 'jpeg' | 'png';
+  /** JPEG quality 1..100. */
+  quality?: number;
+  /** Shrink wider key frames to this width; default full resolution. */
+  maxWidth?: number;
+}
+
+/** Share of the progress bar the analysis takes; extracting the full-resolution key frames is the rest. */
+const ANALYSIS_SHARE = 0.9;
+
+export function keyframeFileName(shot: number, frame: number, format: 'jpeg' | 'png' = 'jpeg'): string {
+  return `shot${String(shot).padStart(3, '0')}-frame${String(frame).padStart(6, '0')}.${format === 'png' ? 'png' : 'jpg'}`;
+}
+
+/** Image files a previous run listed in DIR/keyframes.json (so a re-run can tidy what it no longer produces). */
+async function previousFiles(outDir: string): Promise<string[]> {
+  try {
+    const doc = JSON.parse(await readFile(join(outDir, 'keyframes.json'), 'utf8')) as Partial<KeyframesDocument>;
+    return (doc.keyframes ?? []).map((k) => basename(String(k.file)));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The whole `keyframes` job: analyse the video, write each key frame at full resolution into `outDir`, then
+ * `outDir/keyframes.json` (atomically, last: a cancelled or failed run leaves the previous document intact).
+ */
+export async function runKeyframesJob(videoPath: string, opts: KeyframesJobOptions, ctx: JobContext = {}) {
+  const started = performance.now();
+  const outDir = resolve(opts.outDir);
+  const format = opts.format ?? 'jpeg';
+  await mkdir(outDir, { recursive: true });
+  const scaled = (share: number, offset: number) => (p: Progress) =>
+    ctx.onProgress?.({ ...p, fraction: offset + share * (p.fraction ?? (p.total ? p.done / p.total : 0)) });
+
+  const analysis = await analyzeVideo(videoPath, opts.params, {
+    signal: ctx.signal,
+    onProgress: scaled(ANALYSIS_SHARE, 0),
+  });
+  const extractStart = performance.now();
+  const requests = analysis.keyframes.map((k) => ({
+    frame: k.frame,
+    time: k.time,
+    outPath: join(outDir, keyframeFileName(k.shot, k.frame, format)),
+  }));
+  const written: string[] = [];
+  try {
+    const extracted = await extractFrames(videoPath, requests, {
+      format,
+      quality: opts.quality ?? 92,
+      maxWidth: opts.maxWidth,
+      info: analysis.info,
+      signal: ctx.signal,
+      onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
+    });
+    written.push(...extracted.map((e) => e.path));
+  } catch (err) {
+    // Don't leave a half set of new images beside an old keyframes.json that does not list them.
+    await Promise.all(requests.map((r) => rm(r.outPath, { force: true })));
+    throw err;
+  }
+  const extractSeconds = (performance.now() - extractStart) / 1000;
+  const ffmpeg = locateFfmpeg();
+  const { info } = analysis;
+  const doc: KeyframesDocument = {
+    schema: 1,
+    video: { ...info, path: resolve(videoPath) },
+    params: opts.params,
+    shots: analysis.shots,
+    keyframes: analysis.keyframes.map((k) => ({ ...k, file: keyframeFileName(k.shot, k.frame, format) })),
+    timing: {
+      decodeSeconds: round(analysis.timing.decodeSeconds),
+      analysisSeconds: round(analysis.timing.analysisSeconds),
+      extractSeconds: round(extractSeconds),
+      totalSeconds: round((performance.now() - started) / 1000),
+    },
+    kernels: analysis.kernels,
+    ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
+    warnings: analysis.warnings,
+  };
+  const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f));
+  await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  await Promise.all(stale.map((f) => rm(join(outDir, f), { force: true })));
+  return doc;
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
