@@ -1,4 +1,9 @@
+import type { AnalysisParams } from '../../../app/keyframes';
+import type { VideoInfo } from '../../../app/video';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
+import { probeVideo } from '../video';
+import { streamFeatures, type VideoFeatures } from './analyze-stream';
+import { loadKernels } from './features';
 
 /**
  * Small lavfi clips with known shot structure, for the shot-detector and analysis tests (test support, not product
@@ -110,12 +115,12 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
       `color=c=white:${SIZE}:r=${FPS},trim=end_frame=100,setpts=N/${FPS}/TB,format=yuv420p[w];` +
       `[a][w]overlay=enable='between(n,70,71)'`, 100),
   },
-  /** A big dark box sweeps across a moving picture (frames 40-55): no boundary. */
+  /** A dark shape as large as the frame sweeps across a moving picture (frames 40-49), covering it at 45: no boundary. */
   occlusion: {
-    name: 'occlusion', frames: 100, cuts: [], gradual: [], traps: [[38, 58, 'something passes in front']],
+    name: 'occlusion', frames: 100, cuts: [], gradual: [], traps: [[38, 52, 'something passes in front of the lens']],
     make: encode('shots-occlusion.mp4',
-      `${src('testsrc2', 100)}[a];color=c=0x201810:s=260x180:r=${FPS},trim=end_frame=100,setpts=N/${FPS}/TB[box];` +
-      `[a][box]overlay=x='-260+(n-40)*40':y=0:enable='between(n,40,55)'`, 100),
+      `${src('testsrc2', 100)}[a];color=c=0x201810:s=320x180:r=${FPS},trim=end_frame=100,setpts=N/${FPS}/TB[box];` +
+      `[a][box]overlay=x='-320+(n-40)*64':y=0:enable='between(n,40,49)'`, 100),
   },
   /** A fast pan (12 px per frame at 320 wide) across a colourful still: one busy shot, no boundary. */
   pan: {
@@ -188,3 +193,19 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
     ]), 120),
   },
 };
+
+/** Shot-detection signals and clustering features of a clip at a test-friendly width, decoded once per process. */
+const decoded = new Map<string, Promise<{ info: VideoInfo } & VideoFeatures>>();
+
+export function featuresOf(path: string, params: AnalysisParams): Promise<{ info: VideoInfo } & VideoFeatures> {
+  const key = `${path}@${params.analysisWidth}`;
+  let p = decoded.get(key);
+  if (!p) {
+    p = (async () => {
+      const info = await probeVideo(path);
+      return { info, ...(await streamFeatures(path, info, params, loadKernels().kernels)) };
+    })();
+    decoded.set(key, p);
+  }
+  return p;
+}
