@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
+import type { Progress } from '../../../app/progress';
+import { sharedVideo } from '../../../test-support/fixtures';
+import { CancelledError } from '../jobs';
+import { VideoError } from '../video';
+import { analyzeVideo } from './analyze';
+import { AnalysisParamsError } from './analyze-params';
+import { featuresOf, SHOT_FIXTURES } from './shots-fixtures';
+
+const PARAMS = { ...DEFAULT_ANALYSIS_PARAMS, analysisWidth: 160 };
+
+test('analyzeVideo: a static shot gives one shot and one key frame', async () => {
+  const r = await analyzeVideo(SHOT_FIXTURES.static.make(), PARAMS);
+  assert.equal(r.shots.length, 1);
+  assert.equal(r.keyframes.length, 1, JSON.stringify(r.keyframes));
+  const [kf] = r.keyframes;
+  assert.equal(kf.shot, 0);
+  assert.ok(kf.clusterSize > 0.9 * SHOT_FIXTURES.static.frames, `cluster of ${kf.clusterSize}`);
+  assert.ok(kf.score > 0.9 && kf.score <= 1);
+  assert.ok(Math.abs(kf.time - kf.frame / 25) < 1e-6, `time ${kf.time} of frame ${kf.frame}`);
+  assert.equal(r.info.frameCount, SHOT_FIXTURES.static.frames);
+  assert.ok(r.timing.decodeSeconds > 0 && r.timing.analysisSeconds > 0);
+  assert.ok(r.kernels === 'native' || r.kernels === 'typescript');
+});
+
+test('analyzeVideo: a shot with a lot of change (a fast pan across a colourful picture) gives several key frames', async () => {
+  const r = await analyzeVideo(SHOT_FIXTURES.pan.make(), PARAMS);
+  assert.equal(r.shots.length, 1);
+  assert.ok(r.keyframes.length > 1, JSON.stringify(r.keyframes));
+  const frames = r.keyframes.map((k) => k.frame);
+  assert.deepEqual(frames, [...frames].sort((a, b) => a - b), 'in time order');
+});
+
+test('analyzeVideo: key frames of each shot, a shot that returns is not repeated (mutual comparison)', async () => {
+  const fixture = SHOT_FIXTURES.repeat; // bars | fractal | bars
+  const r = await analyzeVideo(fixture.make(), PARAMS);
+  assert.deepEqual(r.shots.map((s) => s.startFrame), [0, ...fixture.cuts]);
+  assert.deepEqual([...new Set(r.keyframes.map((k) => k.shot))], [0, 1], JSON.stringify(r.keyframes));
+  for (const kf of r.keyframes) {
+    const shot = r.shots[kf.shot];
+    assert.ok(kf.frame >= shot.startFrame && kf.frame <= shot.endFrame);
+  }
+  const all = await analyzeVideo(fixture.make(), { ...PARAMS, duplicateSimilarity: 1 });
+  assert.deepEqual([...new Set(all.keyframes.map((k) => k.shot))], [0, 1, 2], 'without the mutual comparison');
+});
+
+test('analyzeVideo: progress counts frames up to the total, then the later stages, ending at fraction 1', async () => {
+  const events: Progress[] = [];
+  await analyzeVideo(SHOT_FIXTURES.cuts.make(), PARAMS, { onProgress: (p) => events.push(p) });
+  const decode = events.filter((e) => e.stage === 'analyse');
+  assert.ok(decode.length >= 1);
+  decode.forEach((e, i) => {
+    assert.equal(e.total, SHOT_FIXTURES.cuts.frames);
+    if (i) assert.ok(e.done >= decode[i - 1].done);
+  });
+  assert.equal(decode[decode.length - 1].done, SHOT_FIXTURES.cuts.frames);
+  assert.deepEqual(events.slice(-3).map((e) => e.stage), ['shots', 'cluster', 'done']);
+  assert.equal(events[events.length - 1].fraction, 1);
+  events.forEach((e, i) => i && assert.ok((e.fraction ?? 0) >= (events[i - 1].fraction ?? 0), 'fraction never goes back'));
+});
+
+test('analyzeVideo: cancelling stops it with CancelledError', async () => {
+  const controller = new AbortController();
+  const started = Date.now();
+  await assert.rejects(
+    analyzeVideo(SHOT_FIXTURES.cuts.make(), PARAMS, {
+      signal: controller.signal,
+      onProgress: (p) => p.stage === 'analyse' && controller.abort(),
+    }),
+    CancelledError,
+  );
+  assert.ok(Date.now() - started < 5000);
+  const aborted = new AbortController();
+  aborted.abort();
+  await assert.rejects(analyzeVideo(SHOT_FIXTURES.cuts.make(), PARAMS, { signal: aborted.signal }), CancelledError);
+});
+
+test('analyzeVideo: bad parameters and unreadable files are clear errors', async () => {
+  await assert.rejects(analyzeVideo(SHOT_FIXTURES.static.make(), { ...PARAMS, delta: 2 }), (e: unknown) => {
+    assert.ok(e instanceof AnalysisParamsError);
+    assert.equal(e.code, 'E_ANALYSIS_PARAMS');
+    assert.match(e.message, /delta.*2/);
+    return true;
+  });
+  await assert.rejects(analyzeVideo(SHOT_FIXTURES.static.make(), { ...PARAMS, analysisWidth: 0 }), AnalysisParamsError);
+  const missing = join(tmpdir(), 'no-such-video-here.mp4');
+  await assert.rejects(analyzeVideo(missing, PARAMS), (e: unknown) => {
+    assert.ok(e instanceof VideoError, String(e));
+    assert.match(e.message, /no-such-video-here\.mp4/);
+    return true;
+  });
+});
+
+test('analyzeVideo keeps features, not frames: per-frame buffers stay small', async () => {
+  const { signals, frames } = await featuresOf(SHOT_FIXTURES.static.make(), PARAMS);
+  const frameBytes = 160 * 90 * 3;
+  for (let i = 0; i < signals.length; i += 10) {
+    for (const view of [signals[i].thumb, signals[i].colourThumb, frames[i].features.hsv, frames[i].features.glcm]) {
+      assert.ok(view.buffer.byteLength < frameBytes / 4, `frame ${i}: a ${view.buffer.byteLength}-byte buffer is kept`);
+    }
+  }
+});
+
+test('analyzeVideo on testvideo.mp4 (shared clip): its five shots, key frames in each shot with pictures', async (t) => {
+  const path = sharedVideo('testvideo.mp4');
+  if (!path) return t.skip('testvideo.mp4 is not in ../shared/videos');
+  const r = await analyzeVideo(path, DEFAULT_ANALYSIS_PARAMS);
+  assert.equal(r.info.frameCount, 720);
+  assert.equal(r.shots.length, 5, JSON.stringify(r.shots));
+  // Shot 0 is the black leader: no key frame. Every other shot has at least one.
+  assert.deepEqual([...new Set(r.keyframes.map((k) => k.shot))], [1, 2, 3, 4]);
+  for (const k of r.keyframes) assert.ok(Math.abs(k.time - k.frame * (1001 / 30000)) < 0.002);
+});

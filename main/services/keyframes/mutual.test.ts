@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
+import { keyframesOfShots } from './analyze-keyframes';
+import { loadKernels } from './features';
+import { removeDuplicates } from './mutual';
+import { detectShots } from './shots';
+import { featuresOf, SHOT_FIXTURES } from './shots-fixtures';
+
+const PARAMS = { ...DEFAULT_ANALYSIS_PARAMS, analysisWidth: 160 };
+
+test('removeDuplicates: time order, the earliest kept, "exceeds" is strict, compared with every kept frame', () => {
+  const kfs = [{ frame: 50, id: 'b' }, { frame: 10, id: 'a' }, { frame: 90, id: 'c' }, { frame: 120, id: 'd' }];
+  // a~c (0.95), b~d (0.93: equal to the threshold, so kept), nothing else similar.
+  const sims: Record<string, number> = { ac: 0.95, bd: 0.93 };
+  const sim = (x: { id: string }, y: { id: string }) => sims[[x.id, y.id].sort().join('')] ?? 0.2;
+  const { kept, dropped } = removeDuplicates(kfs, sim, 0.93);
+  assert.deepEqual(kept.map((k) => k.id), ['a', 'b', 'd']);
+  assert.deepEqual(dropped.map((d) => [d.keyframe.id, d.duplicateOf.id]), [['c', 'a']]);
+});
+
+test('mutual comparison on real features: a shot that returns two shots later is found as a duplicate', async () => {
+  const { kernels } = loadKernels();
+  const { info, signals, frames } = await featuresOf(SHOT_FIXTURES.repeat.make(), PARAMS);
+  const { shots } = detectShots(signals, info, PARAMS);
+  assert.equal(shots.length, 3);
+  const perShot = keyframesOfShots(shots, frames, kernels, PARAMS);
+  assert.deepEqual([...new Set(perShot.map((k) => k.shot))], [0, 1, 2], 'each shot clusters to its own key frames');
+  const sim = (a: { frame: number }, b: { frame: number }) =>
+    kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, PARAMS);
+  const first = perShot.find((k) => k.shot === 0)!;
+  const middle = perShot.find((k) => k.shot === 1)!;
+  const last = perShot.find((k) => k.shot === 2)!;
+  assert.ok(sim(first, last) > PARAMS.duplicateSimilarity, `same picture: ${sim(first, last)}`);
+  assert.ok(sim(first, middle) < PARAMS.duplicateSimilarity, `different pictures: ${sim(first, middle)}`);
+  const { kept, dropped } = removeDuplicates(perShot, sim, PARAMS.duplicateSimilarity);
+  assert.ok(kept.every((k) => k.shot !== 2), 'the returning shot adds nothing');
+  assert.ok(dropped.some((d) => d.keyframe.shot === 2 && d.duplicateOf.shot === 0));
+});
+
+test('clustering on real features: a still shot is one cluster, a pan across changing colours several', async () => {
+  const { kernels } = loadKernels();
+  for (const [name, many] of [['static', false], ['pan', true]] as const) {
+    const { info, signals, frames } = await featuresOf(SHOT_FIXTURES[name].make(), PARAMS);
+    const { shots } = detectShots(signals, info, PARAMS);
+    const kfs = keyframesOfShots(shots, frames, kernels, PARAMS);
+    if (many) assert.ok(kfs.length > 1, `${name}: ${JSON.stringify(kfs)}`);
+    else assert.equal(kfs.length, 1, `${name}: ${JSON.stringify(kfs)}`);
+    // A stricter δ can only split clusters further.
+    const strict = keyframesOfShots(shots, frames, kernels, { ...PARAMS, delta: 0.97, minClusterFraction: 0 });
+    assert.ok(strict.length >= kfs.length);
+  }
+});
