@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command';
 import { keyframesCommand } from './keyframes';
 import { modelsCommand } from './models';
+import { sampleCommand } from './sample';
 import { stylizeCommand } from './stylize';
 
 /** Every sub-command, in the order `your-cartoon help` lists them. */
-export const commands: CliCommand[] = [keyframesCommand, stylizeCommand, modelsCommand];
+export const commands: CliCommand[] = [keyframesCommand, stylizeCommand, modelsCommand, sampleCommand];

@@ -1,14 +1,13 @@
 /**
- * Makes the built-in sample video (resources/sample/sample.mp4) from ffmpeg's own lavfi sources, so the demo
+ * Makes the built-in sample video from ffmpeg's own lavfi sources, so the demo
  * needs nothing downloaded: 5 shots with hard cuts, a fade through black, a cross-dissolve, a camera flash and
- * a pan, 1280×720, 25 fps, 20.8 s. Deterministic; re-made only when missing.
+ * a pan, 1280×720, 25 fps, 20.8 s. Deterministic; made only when missing. The CLI's `sample` command and the demo use it, so
+ * a new user sees the whole pipeline work without a video of their own.
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { locateFfmpeg } from '../main/services/video/locate-ffmpeg';
-
-export const SAMPLE_PATH = resolve(__dirname, '..', 'resources', 'sample', 'sample.mp4');
+import { locateFfmpeg } from './locate-ffmpeg';
 
 const W = 1280;
 const H = 720;
@@ -16,7 +15,7 @@ const FPS = 25;
 
 /** Each shot is a lavfi source normalised to the same size, rate, pixel format and time base. */
 const shots = [
-  `mandelbrot=size=640x360:rate=${FPS}:maxiter=256:start_scale=1.5:end_scale=0.3:end_pts=4,scale=${W}:${H},trim=duration=4`,
+  `mandelbrot=size=640x360:rate=${FPS}:maxiter=256:start_scale=1.5:end_scale=0.3,scale=${W}:${H},trim=duration=4`,
   `testsrc2=size=${W}x${H}:rate=${FPS},hue=s=0.6,trim=duration=4`,
   // 7.8 s: shot 3 dissolves in over it from 3.8 s to 5.0 s and covers the rest.
   `life=size=320x180:rate=${FPS}:mold=10:ratio=0.2:death_color=#1d3557:life_color=#f1c40f,scale=${W}:${H}:flags=neighbor,trim=duration=7.8`,
@@ -45,9 +44,9 @@ export function sampleFilterGraph(): string {
   ].join(';');
 }
 
-export function makeSample(path = SAMPLE_PATH): string {
+export function makeSampleVideo(path: string): string {
   if (existsSync(path)) return path;
-  mkdirSync(join(path, '..'), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.partial.mp4`;
   const args = ['-y', '-hide_banner', '-loglevel', 'error', '-filter_complex', sampleFilterGraph(), '-map', '[v]', '-r', String(FPS),
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp];
@@ -56,5 +55,3 @@ export function makeSample(path = SAMPLE_PATH): string {
   renameSync(tmp, path);
   return path;
 }
-
-if (require.main === module) console.log(makeSample());
