@@ -3,7 +3,7 @@ export { stylizeImage, segmentImage, inferTensors, shutdownInference, toResolved
 export type { StylizeOptions, StylizeResult, SegmentOptions, SegmentResult, InferenceOptions } from './stylize-image';
 export { stylizeFiles, listInputImages } from './stylize-files';
 export type { StylizedFile } from './stylize-files';
-export { resolveModel, modelFileFor, dataDir, DEFAULT_MODEL_ID } from './model-resolve';
+export { resolveModel, modelFileFor, DEFAULT_MODEL_ID } from './model-resolve';
 export type { ResolvedModel, ModelRef } from './model-resolve';
 export {
   loadCatalog,

@@ -64,3 +64,17 @@ test('White-box by id: found in YOUR_CARTOON_DATA by its sha256, whatever the fi
     assert.equal(m.spec.input.name, 'input_photo');
   });
 });
+
+test('a model the user imported under their own id resolves by that id, with its spec', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'imported-'));
+  const spec = { input: { name: 'image', layout: 'NCHW', channelOrder: 'RGB', range: [0, 1] }, output: { name: 'out', layout: 'NCHW', channelOrder: 'RGB', range: [0, 1] }, sizeMultiple: 1 } as const;
+  await withData(data, async () => {
+    const { importModel } = await import('./install');
+    await importModel(blurNegateModel(), { id: 'my-blur', spec: { ...spec, input: { ...spec.input, range: [0, 1] }, output: { ...spec.output, range: [0, 1] } } });
+    const m = await resolveModel('my-blur');
+    assert.equal(m.id, 'my-blur');
+    assert.ok(m.file.startsWith(data), m.file);
+    assert.equal(m.spec.output.name, 'out');
+    await assert.rejects(resolveModel('not-imported'), /no model "not-imported" in the catalog/);
+  });
+});

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { CatalogEntry, ModelSpec } from '../../../app/stylize';
-import { entryProblems, findModelByFile, getModel, loadCatalog, MODELS_DIR, sha256File } from './catalog';
+import { bundledModelFile, dataDir } from '../store';
+import { entryProblems, findModel, findModelByFile, getModel, loadCatalog, sha256File } from './catalog';
 import { StylizeError } from './errors';
+import { resolveInstalledModel } from './install';
 
 /** A model ready to open: its ONNX file, its spec, and the catalog entry when it has one. */
 export interface ResolvedModel {
@@ -19,36 +20,12 @@ export type ModelRef = string | CatalogEntry | { file: string; spec: ModelSpec; 
 /** The built-in style's catalog id (its graph is shipped in models/builtin/). */
 export const DEFAULT_MODEL_ID = 'builtin-toon';
 
-/** The user's data folder: the store service's answer (it owns the layout), else YOUR_CARTOON_DATA or the usual place. */
-export function dataDir(): string {
+/** The install service's record of an installed or imported model (it owns the data folder layout). */
+function installed(id: string): { file: string; entry: CatalogEntry } | undefined {
   try {
-    const store = require('../store') as { dataDir?: () => string };
-    if (store.dataDir) return store.dataDir();
+    return resolveInstalledModel(id);
   } catch {
-    // store not available: same rules, kept in step with main/services/store/data-paths.ts
-  }
-  if (process.env.YOUR_CARTOON_DATA) return process.env.YOUR_CARTOON_DATA;
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Your Cartoon Is');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Your Cartoon Is');
-  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'your-cartoon-is');
-}
-
-type Installed = string | { file: string } | undefined;
-type InstallModule = { resolveInstalledModel?: (id: string) => Installed | Promise<Installed> };
-
-/** The install service's lookup when it is present (it owns the data folder layout). */
-async function installedByInstaller(id: string): Promise<string | undefined> {
-  let mod: InstallModule;
-  try {
-    mod = require('./install') as InstallModule;
-  } catch {
-    return undefined;
-  }
-  try {
-    const found = await mod.resolveInstalledModel?.(id);
-    return typeof found === 'string' ? found : found?.file;
-  } catch {
-    return undefined;
+    return undefined; // an unreadable data folder means "not installed" here; the caller says how to install
   }
 }
 
@@ -72,24 +49,14 @@ async function installedBySha(entry: CatalogEntry): Promise<string | undefined> 
   return undefined;
 }
 
-function bundledPath(relative: string): string {
-  try {
-    const store = require('../store/bundled-paths') as { bundledModelFile?: (r: string) => string };
-    if (store.bundledModelFile) return store.bundledModelFile(relative);
-  } catch {
-    // the store service is optional here: the checkout's models/ is the answer then
-  }
-  return join(MODELS_DIR, ...relative.split('/'));
-}
-
 /** The ONNX file for a catalog entry: shipped with the app, or installed into the user's data folder. */
 export async function modelFileFor(entry: CatalogEntry): Promise<string> {
   if (entry.bundledFile) {
-    const file = bundledPath(entry.bundledFile);
+    const file = bundledModelFile(entry.bundledFile);
     if (existsSync(file)) return file;
     throw new StylizeError('MODEL_NOT_FOUND', `${file}: the built-in model "${entry.id}" is missing from this installation`, file);
   }
-  const file = (await installedByInstaller(entry.id)) ?? (await installedBySha(entry));
+  const file = installed(entry.id)?.file ?? (await installedBySha(entry));
   if (file) return file;
   const how = entry.urls.length
     ? `install it with "your-cartoon models install ${entry.id}"`
@@ -127,8 +94,13 @@ export async function resolveModel(ref: ModelRef = DEFAULT_MODEL_ID): Promise<Re
     return { id: ref.id ?? ref.file, file: ref.file, spec: ref.spec };
   }
   if (!looksLikePath(ref)) {
-    const entry = getModel(ref, loadCatalog());
-    return { id: entry.id, file: await modelFileFor(entry), spec: entry.spec, entry };
+    const catalog = loadCatalog();
+    const entry = findModel(ref, catalog);
+    if (entry) return { id: entry.id, file: await modelFileFor(entry), spec: entry.spec, entry };
+    // Not in the catalog: a model the user imported under their own id.
+    const imported = installed(ref);
+    if (imported) return { id: ref, file: imported.file, spec: imported.entry.spec, entry: imported.entry };
+    getModel(ref, catalog); // throws MODEL_UNKNOWN listing the known ids
   }
   if (!existsSync(ref) || !statSync(ref).isFile()) throw new StylizeError('MODEL_NOT_FOUND', `${ref}: model file not found`, ref);
   const entry = await findModelByFile(ref);
