@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sharedModel } from '../../../test-support/fixtures';
 import { StylizeError } from './errors';
 import { resolveModel } from './model-resolve';
+import { importModel } from './install';
 import { blurNegateModel } from './test-models';
 
 function withData<T>(dir: string, f: () => Promise<T>): Promise<T> {
@@ -69,8 +70,7 @@ test('a model the user imported under their own id resolves by that id, with its
   const data = mkdtempSync(join(tmpdir(), 'imported-'));
   const spec = { input: { name: 'image', layout: 'NCHW', channelOrder: 'RGB', range: [0, 1] }, output: { name: 'out', layout: 'NCHW', channelOrder: 'RGB', range: [0, 1] }, sizeMultiple: 1 } as const;
   await withData(data, async () => {
-    const { importModel } = await import('./install');
-    await importModel(blurNegateModel(), { id: 'my-blur', spec: { ...spec, input: { ...spec.input, range: [0, 1] }, output: { ...spec.output, range: [0, 1] } } });
+    await importModel(blurNegateModel(), { id: 'my-blur', spec: JSON.parse(JSON.stringify(spec)) });
     const m = await resolveModel('my-blur');
     assert.equal(m.id, 'my-blur');
     assert.ok(m.file.startsWith(data), m.file);
