@@ -9,26 +9,34 @@ export const COLOUR_THUMB_HEIGHT = 9;
  * Averaging pixels keeps colour changes continuous under fades and abrupt at cuts.
  */
 export function colourThumbnail(rgb: Uint8Array, width: number, height: number, out?: Uint8Array): Uint8Array {
-  const cells = COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT;
-  const result = out ?? new Uint8Array(cells * 3);
-  const sums = new Float64Array(cells * 3);
-  const counts = new Uint32Array(cells);
-  const column = new Uint16Array(width);
-  for (let x = 0; x < width; x++) column[x] = Math.min(COLOUR_THUMB_WIDTH - 1, Math.floor((x * COLOUR_THUMB_WIDTH) / width));
-  for (let y = 0; y < height; y++) {
-    const rowCell = Math.min(COLOUR_THUMB_HEIGHT - 1, Math.floor((y * COLOUR_THUMB_HEIGHT) / height)) * COLOUR_THUMB_WIDTH;
-    let p = y * width * 3;
-    for (let x = 0; x < width; x++, p += 3) {
-      const c = rowCell + column[x];
-      sums[c * 3] += rgb[p];
-      sums[c * 3 + 1] += rgb[p + 1];
-      sums[c * 3 + 2] += rgb[p + 2];
-      counts[c]++;
+  const result = out ?? new Uint8Array(COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3);
+  const columns = Array.from({ length: COLOUR_THUMB_WIDTH }, (_, c) => cellRange(c, COLOUR_THUMB_WIDTH, width));
+  for (let cy = 0; cy < COLOUR_THUMB_HEIGHT; cy++) {
+    const [y0, y1] = cellRange(cy, COLOUR_THUMB_HEIGHT, height);
+    for (let cx = 0; cx < COLOUR_THUMB_WIDTH; cx++) {
+      const [x0, x1] = columns[cx];
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let p = (y * width + x0) * 3, end = (y * width + x1) * 3; p < end; p += 3) {
+          r += rgb[p];
+          g += rgb[p + 1];
+          b += rgb[p + 2];
+        }
+      }
+      const n = (x1 - x0) * (y1 - y0);
+      const o = (cy * COLOUR_THUMB_WIDTH + cx) * 3;
+      result[o] = Math.round(r / n);
+      result[o + 1] = Math.round(g / n);
+      result[o + 2] = Math.round(b / n);
     }
   }
-  for (let c = 0; c < cells; c++) {
-    const n = Math.max(1, counts[c]);
-    for (let k = 0; k < 3; k++) result[c * 3 + k] = Math.round(sums[c * 3 + k] / n);
-  }
   return result;
+}
+
+/** Source pixels [start, end) of cell `cell` of `cells` along `size` pixels; small frames repeat pixels. */
+function cellRange(cell: number, cells: number, size: number): [number, number] {
+  const start = Math.min(size - 1, Math.floor((cell * size) / cells));
+  return [start, Math.max(start + 1, Math.floor(((cell + 1) * size) / cells))];
 }
