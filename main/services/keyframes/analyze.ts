@@ -38,7 +38,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
 
   const t = performance.now();
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
-  const { shots } = detectShots(signals, info, params);
+  const shots = detectShots(signals, info, params);
   throwIfAborted(signal);
   onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02 });
   const detected = keyframesOfShots(shots, frames, kernels, params, signal);

@@ -3,7 +3,7 @@ export { AnalysisParamsError, validateAnalysisParams } from './analyze-params';
 export { keyframesOfShots, type ClusterFrame } from './analyze-keyframes';
 export { streamFeatures, type VideoFeatures } from './analyze-stream';
 export { removeDuplicates } from './mutual';
-export { detectShots, detectShotBoundaries, type ShotDetection } from './shots';
+export { detectShots, detectShotBoundaries, frameRateOf } from './shots';
 export type { ShotSignal } from './shots-signals';
 export type { Boundary, BoundaryKind, ShotParams } from './shots-types';
 export { colourThumbnail } from './shots-colour-thumbnail';

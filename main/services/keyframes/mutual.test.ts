@@ -22,7 +22,7 @@ test('removeDuplicates: time order, the earliest kept, "exceeds" is strict, comp
 test('mutual comparison on real features: a shot that returns two shots later is found as a duplicate', async () => {
   const { kernels } = loadKernels();
   const { info, signals, frames } = await featuresOf(SHOT_FIXTURES.repeat.make(), PARAMS);
-  const { shots } = detectShots(signals, info, PARAMS);
+  const shots = detectShots(signals, info, PARAMS);
   assert.equal(shots.length, 3);
   const perShot = keyframesOfShots(shots, frames, kernels, PARAMS);
   assert.deepEqual([...new Set(perShot.map((k) => k.shot))], [0, 1, 2], 'each shot clusters to its own key frames');
@@ -42,7 +42,7 @@ test('clustering on real features: a still shot is one cluster, a pan across cha
   const { kernels } = loadKernels();
   for (const [name, many] of [['static', false], ['pan', true]] as const) {
     const { info, signals, frames } = await featuresOf(SHOT_FIXTURES[name].make(), PARAMS);
-    const { shots } = detectShots(signals, info, PARAMS);
+    const shots = detectShots(signals, info, PARAMS);
     const kfs = keyframesOfShots(shots, frames, kernels, PARAMS);
     if (many) assert.ok(kfs.length > 1, `${name}: ${JSON.stringify(kfs)}`);
     else assert.equal(kfs.length, 1, `${name}: ${JSON.stringify(kfs)}`);

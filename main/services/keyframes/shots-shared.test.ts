@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { SHARED_VIDEOS, sharedVideo } from '../../../test-support/fixtures';
-import { detectShots } from './shots';
+import { detectShotBoundaries } from './shots';
 import { featuresOf } from './shots-fixtures';
 import { scoreShots, type ShotTruth } from './shots-score';
 
@@ -33,7 +33,7 @@ for (const clip of clips ?? []) {
     if (!path) return t.skip(`${clip.file} is not in ${SHARED_VIDEOS}`);
     const { info, signals } = await featuresOf(path, DEFAULT_ANALYSIS_PARAMS);
     assert.equal(signals.length, clip.frameCount, 'decoded frame count');
-    const { boundaries } = detectShots(signals, info, DEFAULT_ANALYSIS_PARAMS);
+    const boundaries = detectShotBoundaries(signals, info, DEFAULT_ANALYSIS_PARAMS);
     const score = scoreShots(
       boundaries.map((b) => b.frame),
       clip,

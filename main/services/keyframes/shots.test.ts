@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
-import { detectShots } from './shots';
+import { detectShotBoundaries, detectShots } from './shots';
 import { featuresOf, SHOT_FIXTURES, type ShotFixture } from './shots-fixtures';
 import { scoreShots } from './shots-score';
 
@@ -11,7 +11,7 @@ const PARAMS = { ...DEFAULT_ANALYSIS_PARAMS, analysisWidth: 160 };
 async function boundariesOf(fixture: ShotFixture) {
   const { info, signals } = await featuresOf(fixture.make(), PARAMS);
   assert.equal(signals.length, fixture.frames, `${fixture.name}: decoded frames`);
-  return detectShots(signals, info, PARAMS);
+  return { shots: detectShots(signals, info, PARAMS), boundaries: detectShotBoundaries(signals, info, PARAMS) };
 }
 
 for (const fixture of Object.values(SHOT_FIXTURES)) {
@@ -41,13 +41,13 @@ test('shots: a flash or an occlusion becomes a cut when the flash window is turn
   // Guards against the fixtures passing for a trivial reason (a change too small to matter).
   for (const name of ['flash', 'occlusion'] as const) {
     const { info, signals } = await featuresOf(SHOT_FIXTURES[name].make(), PARAMS);
-    const { boundaries } = detectShots(signals, info, { ...PARAMS, flashMaxSeconds: 0 });
+    const boundaries = detectShotBoundaries(signals, info, { ...PARAMS, flashMaxSeconds: 0 });
     assert.ok(boundaries.some((b) => b.kind === 'cut'), `${name}: expected cut candidates without the flash rule`);
   }
 });
 
 test('shots: a fade to the same picture needs the content comparison (else it is a boundary)', async () => {
   const { info, signals } = await featuresOf(SHOT_FIXTURES.fadeSame.make(), PARAMS);
-  const { boundaries } = detectShots(signals, info, { ...PARAMS, sameContentDistance: 0 });
+  const boundaries = detectShotBoundaries(signals, info, { ...PARAMS, sameContentDistance: 0 });
   assert.ok(boundaries.some((b) => b.kind === 'blank'), JSON.stringify(boundaries));
 });

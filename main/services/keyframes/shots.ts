@@ -32,12 +32,6 @@ import { ShotFrames, type ShotSignal } from './shots-signals';
 import { framesOf, type Boundary, type ShotParams } from './shots-types';
 import { detectDissolves } from './transitions-dissolve';
 
-export interface ShotDetection {
-  shots: Shot[];
-  /** Every boundary kept, with why (for diagnostics and the UI). */
-  boundaries: Boundary[];
-}
-
 /** Keeps the strongest boundaries that leave every shot at least `minFrames` long. */
 export function enforceMinimumShotLength(candidates: Boundary[], frameCount: number, minFrames: number): Boundary[] {
   const kept: Boundary[] = [];
@@ -62,8 +56,25 @@ export function shotsFromStarts(starts: number[], signals: ReadonlyArray<Pick<Sh
   });
 }
 
-export function detectShotBoundaries(signals: ReadonlyArray<ShotSignal>, fps: number, params: ShotParams): Boundary[] {
+/**
+ * Frames per second for converting the parameters' seconds into frames: measured from the frames' own times (right
+ * on variable-frame-rate video, where the nominal rate can be far off), else the nominal rate, else 25.
+ */
+export function frameRateOf(signals: ReadonlyArray<Pick<ShotSignal, 'time'>>, nominal?: number): number {
+  const n = signals.length;
+  const span = n > 1 ? signals[n - 1].time - signals[0].time : 0;
+  if (span > 0 && Number.isFinite(span)) return (n - 1) / span;
+  return nominal !== undefined && nominal > 0 && Number.isFinite(nominal) ? nominal : 25;
+}
+
+/** Every shot start found (the first frame of each shot after the first), with why and how clearly. */
+export function detectShotBoundaries(
+  signals: ReadonlyArray<ShotSignal>,
+  info: { fps?: number },
+  params: ShotParams,
+): Boundary[] {
   if (signals.length < 2) return [];
+  const fps = frameRateOf(signals, info.fps);
   const frames = new ShotFrames(signals);
   const blank = signals.map((s) => isBlank(s, params));
   const d = frameDifferences(frames);
@@ -74,12 +85,8 @@ export function detectShotBoundaries(signals: ReadonlyArray<ShotSignal>, fps: nu
   return enforceMinimumShotLength([...cuts, ...blanks, ...dissolves], signals.length, minShotFrames);
 }
 
-/**
- * The shots of a video from its per-frame signals (in decode order, one per decoded frame). `info.fps` converts the
- * parameters' seconds to frames (the nominal rate; times come from the signals themselves).
- */
-export function detectShots(signals: ReadonlyArray<ShotSignal>, info: { fps: number }, params: ShotParams): ShotDetection {
-  const fps = info.fps > 0 && Number.isFinite(info.fps) ? info.fps : 25;
-  const boundaries = detectShotBoundaries(signals, fps, params);
-  return { shots: shotsFromStarts(boundaries.map((b) => b.frame), signals, fps), boundaries };
+/** The shots of a video from its per-frame signals (in decode order, one per decoded frame), tiling all frames. */
+export function detectShots(signals: ReadonlyArray<ShotSignal>, info: { fps?: number }, params: ShotParams): Shot[] {
+  const boundaries = detectShotBoundaries(signals, info, params);
+  return shotsFromStarts(boundaries.map((b) => b.frame), signals, frameRateOf(signals, info.fps));
 }
