@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:keyframes [VIDEO ...]`: for each video, in one run, the time of ffmpeg alone decoding it to the
+ * analysis resolution with its fastest scaler (the reference), the full key-frame analysis, their ratio, frames per
+ * second, the native-vs-TypeScript speed-up of the feature kernels, and peak memory.
+ * With no arguments: the shared 720p and 1080p clips when present, and a generated 1080p clip of 2.5 minutes.
+ * Target: analysis ≤ 1.25 × the reference; native kernels ≥ 10 × the TypeScript reference.
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DEFAULT_ANALYSIS_PARAMS } from '../app/keyframes';
+import type { RgbFrame } from '../app/video';
+import { analyzeVideo, loadKernels } from '../main/services/keyframes';
+import { measureKernelSpeed } from '../main/services/keyframes/features';
+import { decodeSpeedReference, probeVideo, streamFrames } from '../main/services/video';
+import { sharedVideo } from '../test-support/fixtures';
+import { longClip1080p } from './long-clip';
+
+const params = DEFAULT_ANALYSIS_PARAMS;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
+
+async function firstFrames(path: string, count: number): Promise<RgbFrame[]> {
+  const frames: RgbFrame[] = [];
+  const controller = new AbortController();
+  try {
+    for await (const f of streamFrames(path, { width: params.analysisWidth, signal: controller.signal })) {
+      frames.push({ ...f, data: f.data.slice() });
+      if (frames.length >= count) break;
+    }
+  } finally {
+    controller.abort();
+  }
+  return frames;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(0)} MB`;
+}
+
+async function benchOne(path: string) {
+  const info = await probeVideo(path);
+  let reference = Infinity;
+  let analysis = Infinity;
+  let result;
+  // Interleaved and best-of: the machine may be shared, and both sides see the same conditions.
+  for (let i = 0; i < REPEATS; i++) {
+    reference = Math.min(reference, await decodeSpeedReference(path, params.analysisWidth, { info }));
+    const t = performance.now();
+    result = await analyzeVideo(path, params);
+    analysis = Math.min(analysis, (performance.now() - t) / 1000);
+  }
+  const frames = await firstFrames(path, 240);
+  const kernels = measureKernelSpeed(frames, params, { repeats: 3 });
+  return {
+    video: basename(path),
+    size: `${info.width}x${info.height}`,
+    frames: result!.info.frameCount,
+    seconds: info.duration,
+    shots: result!.shots.length,
+    keyframes: result!.keyframes.length,
+    reference,
+    analysis,
+    ratio: analysis / reference,
+    fps: result!.info.frameCount / analysis,
+    speedup: kernels.speedup,
+    nativeMs: kernels.nativeMsPerFrame,
+    tsMs: kernels.typescriptMsPerFrame,
+    rss: process.memoryUsage().rss,
+  };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const videos = args.length
+    ? args
+    : [sharedVideo('testvideo.mp4'), sharedVideo('issue-236-split-copy.mkv'), longClip1080p()].filter(
+        (p): p is string => Boolean(p),
+      );
+  for (const v of videos) if (!existsSync(v)) throw new Error(`no such video: ${v}`);
+  const k = loadKernels();
+  console.log(`kernels: ${k.kind}${k.reason ? ` (${k.reason})` : ''}; analysis width ${params.analysisWidth}; best of ${REPEATS}`);
+  console.log('video                         size        frames  ffmpeg-alone  analysis  ratio  fps    kernels native/TS ms  speed-up  rss');
+  let worst = 0;
+  for (const v of videos) {
+    const r = await benchOne(v);
+    worst = Math.max(worst, r.ratio);
+    console.log(
+      `${r.video.padEnd(30)}${r.size.padEnd(12)}${String(r.frames).padStart(6)}  ${r.reference.toFixed(2).padStart(10)} s` +
+        `  ${r.analysis.toFixed(2).padStart(6)} s  ${r.ratio.toFixed(2).padStart(5)}  ${r.fps.toFixed(0).padStart(5)}` +
+        `  ${(r.nativeMs ?? NaN).toFixed(3)}/${r.tsMs.toFixed(3)}`.padEnd(22) +
+        `  ${r.speedup ? `${r.speedup.toFixed(1)}x` : 'n/a'}`.padStart(8) +
+        `  ${mb(r.rss)}  (${r.shots} shots, ${r.keyframes} key frames)`,
+    );
+  }
+  console.log(`peak RSS of this process: ${mb(process.resourceUsage().maxRSS * 1024)}; worst ratio ${worst.toFixed(2)} (target ≤ 1.25)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
