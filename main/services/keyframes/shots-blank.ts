@@ -2,7 +2,11 @@ import type { ShotFrames, ShotSignal } from './shots-signals';
 import type { Boundary, ShotParams } from './shots-types';
 import { framesOf } from './shots-types';
 
-type BlankParams = Pick<ShotParams, 'blankMaxStd' | 'blankLumaMargin' | 'sameContentDistance' | 'flashMaxSeconds'>;
+type BlankParams = Pick<ShotParams, 'blankMaxStd' | 'blankLumaMargin' | 'sameContentDistance'>;
+
+/** How far into the fades on each side of a blank run the pictures are compared (seconds), and at how many frames. */
+const FADE_SEARCH_SECONDS = 1;
+const FADE_SAMPLES = 8;
 
 /** Near black or near white with little variation: the bottom of a fade, a flash of white, a black gap. */
 export function isBlank(
@@ -49,7 +53,7 @@ export function blankBoundaries(
   p: BlankParams,
 ): Boundary[] {
   const out: Boundary[] = [];
-  const span = framesOf(p.flashMaxSeconds, fps, 2);
+  const span = framesOf(FADE_SEARCH_SECONDS, fps, 2);
   for (const [first, last] of blankRuns(blank)) {
     const next = last + 1;
     if (next >= blank.length) continue;
@@ -57,8 +61,8 @@ export function blankBoundaries(
       if (next >= minShotFrames) out.push({ frame: next, kind: 'blank', strength: 1 });
       continue;
     }
-    const before = visibleFrames(blank, first - 1, -1, span, 8);
-    const after = visibleFrames(blank, next, 1, span, 8);
+    const before = visibleFrames(blank, first - 1, -1, span, FADE_SAMPLES);
+    const after = visibleFrames(blank, next, 1, span, FADE_SAMPLES);
     let best = Infinity;
     for (const a of before) for (const b of after) best = Math.min(best, frames.content(a, b));
     if (best > p.sameContentDistance) out.push({ frame: next, kind: 'blank', strength: best / p.sameContentDistance });
