@@ -25,7 +25,7 @@ const shots = [
 ];
 
 /** Shot starts (frame indices) by construction, for checking the detector on the sample: cut, fade, dissolve, cut. */
-export const SAMPLE_SHOT_STARTS = { cut: [4 * FPS, 15 * FPS], fadeThroughBlack: [7.4 * FPS, 8.6 * FPS], dissolve: [11.8 * FPS, 13 * FPS] };
+export const SAMPLE_SHOT_STARTS = { cut: [4 * FPS, 15.8 * FPS], fadeThroughBlack: [7.4 * FPS, 8.6 * FPS], dissolve: [11.8 * FPS, 13 * FPS] };
 
 export function sampleFilterGraph(): string {
   const parts = shots.map((src, i) => `${src},format=yuv420p,settb=1/${FPS},setpts=PTS-STARTPTS[s${i}]`);

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
+import type { KeyframesDocument } from '../../../app/keyframes';
+import { FIXTURE_DIR } from '../../../test-support/fixtures';
+import { decodeImage, makeSampleVideo, SAMPLE_SHOT_STARTS } from '../../services/video';
+import { main } from '../../cli';
+
+function capture() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (d) => out.push(String(d)));
+  stderr.on('data', (d) => err.push(String(d)));
+  return { io: { stdout, stderr, interactive: false }, out: () => out.join(''), err: () => err.join('') };
+}
+
+test('keyframes CLI on the built-in sample: the cut, fade, dissolve and cut are found, flash and pan are not; images written', async () => {
+  const video = makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4'));
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-kf-cli-'));
+  // A stale image from an earlier run that the new document does not list is tidied away.
+  writeFileSync(join(dir, 'keyframes.json'), JSON.stringify({ keyframes: [{ file: 'shot009-frame000999.jpg' }] }));
+  writeFileSync(join(dir, 'shot009-frame000999.jpg'), 'old');
+  const c = capture();
+  const code = await main(['keyframes', video, '--out', dir, '--json', '--max-width', '640'], c.io);
+  assert.equal(code, 0, c.err());
+  const doc = JSON.parse(c.out()) as KeyframesDocument;
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, 'keyframes.json'), 'utf8')), doc);
+
+  const starts = doc.shots.map((s) => s.startFrame).slice(1);
+  assert.equal(starts.length, 4, `shot starts ${starts}`);
+  const [cut1, cut2] = SAMPLE_SHOT_STARTS.cut;
+  const [fadeA, fadeB] = SAMPLE_SHOT_STARTS.fadeThroughBlack;
+  const [dissA, dissB] = SAMPLE_SHOT_STARTS.dissolve;
+  assert.ok(Math.abs(starts[0] - cut1) <= 2, `cut at ${starts[0]}, expected ${cut1}`);
+  assert.ok(starts[1] >= fadeA && starts[1] <= fadeB, `fade boundary ${starts[1]} outside [${fadeA}, ${fadeB}]`);
+  assert.ok(starts[2] >= dissA && starts[2] <= dissB, `dissolve boundary ${starts[2]} outside [${dissA}, ${dissB}]`);
+  assert.ok(Math.abs(starts[3] - cut2) <= 2, `cut at ${starts[3]}, expected ${cut2}`);
+
+  assert.ok(doc.keyframes.length >= doc.shots.length, 'at least one key frame per shot');
+  assert.deepEqual(new Set(doc.keyframes.map((k) => k.shot)).size, doc.shots.length);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort();
+  assert.deepEqual(files, doc.keyframes.map((k) => k.file).sort(), 'exactly the listed images, the stale one removed');
+  const img = await decodeImage(join(dir, doc.keyframes[0].file));
+  assert.deepEqual([img.width, img.height], [640, 360]);
+  assert.equal(doc.video.frameCount, 520);
+  assert.ok(doc.timing.totalSeconds > 0 && doc.ffmpeg.path.length > 0);
+});
+
+test('keyframes CLI: usage errors exit 2 with the usage; a file that is not a video exits 1 naming it', async () => {
+  let c = capture();
+  assert.equal(await main(['keyframes', '--out', '/tmp/x'], c.io), 2);
+  assert.match(c.err(), /exactly one VIDEO/);
+  c = capture();
+  assert.equal(await main(['keyframes', 'a.mp4', '--out', '/tmp/x', '--delta', '7'], c.io), 2);
+  assert.match(c.err(), /--delta must be a number between 0 and 1/);
+  c = capture();
+  assert.equal(await main(['keyframes', 'a.mp4', '--out', '/tmp/x', '--set', 'nope=1'], c.io), 2);
+  assert.match(c.err(), /unknown numeric parameter "nope"/);
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-kf-bad-'));
+  const notVideo = join(dir, 'holiday notes.mp4');
+  writeFileSync(notVideo, 'these are not frames\n'.repeat(100));
+  c = capture();
+  assert.equal(await main(['keyframes', notVideo, '--out', join(dir, 'out')], c.io), 1);
+  assert.match(c.err(), /holiday notes\.mp4/);
+  assert.deepEqual(readdirSync(join(dir, 'out')), [], 'nothing written for a failed run');
+});
