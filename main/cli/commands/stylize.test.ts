@@ -74,7 +74,8 @@ test('clear failures: unreadable image (exit 1, file named), unknown model, bad 
   writeFileSync(bad, 'definitely not a PNG');
   let c = capture();
   assert.equal(await main(['stylize', bad, '--out', join(dir, 'out')], c.io), 1);
-  assert.match(c.err(), /your-cartoon stylize: broken\.png: /);
+  assert.match(c.err(), /failed: broken\.png: not an image file/);
+  assert.match(c.err(), /your-cartoon stylize: 1 of 1 image failed; 0 written/);
   assert.ok(!existsSync(join(dir, 'out', 'broken.png')));
 
   c = capture();
@@ -92,4 +93,26 @@ test('clear failures: unreadable image (exit 1, file named), unknown model, bad 
     assert.equal(await main(['stylize', ...args], c.io), 2, args.join(' '));
     assert.match(c.err(), /Usage: your-cartoon stylize/);
   }
+});
+
+test('a folder with an image that does not decode: the others are written, the failure is listed, exit 1', async () => {
+  const dir = inputFolder();
+  writeFileSync(join(dir, 'in', 'a broken.png'), 'definitely not a PNG');
+  writeFileSync(join(dir, 'in', 'z empty.jpg'), '');
+  let c = capture();
+  assert.equal(await main(['stylize', join(dir, 'in'), '--out', join(dir, 'out')], c.io), 1);
+  assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['b.png', 'shot one.png']);
+  assert.match(c.out(), /shot one\.png {2}160x90/);
+  const failed = c.err().split('\n').filter((l) => l.startsWith('failed: '));
+  assert.deepEqual(failed, ['failed: a broken.png: not an image file (its contents match no format ffmpeg reads)', 'failed: z empty.jpg: the file is empty (0 bytes)']);
+  assert.match(c.err(), /2 of 4 images failed; 2 written to /);
+
+  c = capture();
+  assert.equal(await main(['stylize', join(dir, 'in'), '--out', join(dir, 'out2'), '--json'], c.io), 1);
+  const report = JSON.parse(c.out());
+  assert.equal(report.files.length, 2);
+  assert.deepEqual(report.failures.map((f: { input: string; code: string }) => [f.input, f.code]), [
+    [join(dir, 'in', 'a broken.png'), 'NOT_A_VIDEO'],
+    [join(dir, 'in', 'z empty.jpg'), 'EMPTY'],
+  ]);
 });

@@ -7,7 +7,9 @@ import { DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NO
 
 const usage = `Usage: your-cartoon stylize INPUT... --out DIR [options]
 
-Stylizes images (files, or every image in a folder) into DIR, one PNG per input named after it.
+Stylizes images (files, or every image in a folder) into DIR, one PNG per input named after it. A folder's
+other files (keyframes.json, hidden files, sub-folders) are passed over. An image that cannot be read is reported
+at the end and the others are still stylized; the exit code is then 1.
 
 Options:
   -o, --out DIR          output folder (created if needed)
@@ -51,18 +53,24 @@ export const stylizeCommand: CliCommand = {
       if (model.entry && !model.entry.licence.commercialUse) {
         io.stderr.write(`note: ${model.entry.name} is licensed ${model.entry.licence.name}: not for commercial use\n`);
       }
-      const results = await stylizeFiles(inputs, values.out, { model, provider: provider as ProviderChoice, size, tile, overlap }, { signal: io.signal, onProgress: bar.listener });
+      const { files: results, failures } = await stylizeFiles(inputs, values.out, { model, provider: provider as ProviderChoice, size, tile, overlap }, { signal: io.signal, onProgress: bar.listener });
       bar.done();
       const first = results[0];
-      io.stderr.write(`model ${model.id} ran on ${first.provider.toUpperCase()}${first.fallback ? ` (fallback: ${first.fallback})` : ''}\n`);
+      if (first) io.stderr.write(`model ${model.id} ran on ${first.provider.toUpperCase()}${first.fallback ? ` (fallback: ${first.fallback})` : ''}\n`);
       if (values.json) {
         const files = results.map((r) => ({ input: r.input, output: r.output, width: r.width, height: r.height, tiles: r.tiles, processedWidth: r.processedWidth, processedHeight: r.processedHeight, provider: r.provider, fallback: r.fallback, ms: Math.round(r.ms) }));
-        io.stdout.write(`${JSON.stringify({ model: model.id, file: model.file, provider: first.provider, fallback: first.fallback, files }, null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify({ model: model.id, file: model.file, provider: first?.provider, fallback: first?.fallback, files, failures }, null, 2)}\n`);
       } else {
         for (const r of results) {
           const shown = relative(process.cwd(), r.output);
           io.stdout.write(`${shown.startsWith('..') ? r.output : shown}  ${r.width}x${r.height}  ${r.tiles} tile${r.tiles > 1 ? 's' : ''}  ${r.ms.toFixed(0)} ms\n`);
         }
+      }
+      // Failures last, after the work that did succeed, so they are what the user sees at the end.
+      for (const f of failures) io.stderr.write(`failed: ${f.error}\n`);
+      if (failures.length) {
+        io.stderr.write(`your-cartoon stylize: ${failures.length} of ${inputs.length} image${inputs.length > 1 ? 's' : ''} failed; ${results.length} written to ${values.out}\n`);
+        return 1;
       }
       return 0;
     } finally {

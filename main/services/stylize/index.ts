@@ -3,6 +3,8 @@ export { stylizeImage, segmentImage, inferTensors, shutdownInference, toResolved
 export type { StylizeOptions, StylizeResult, SegmentOptions, SegmentResult, InferenceOptions } from './stylize-image';
 export { stylizeFiles, listInputImages } from './stylize-files';
 export type { StylizedFile } from './stylize-files';
+export { processImageFiles, outputNames } from './process-files';
+export type { FailedFile, ImageWork, ProcessedFile, ProcessFilesResult } from './process-files';
 export { resolveModel, modelFileFor, DEFAULT_MODEL_ID } from './model-resolve';
 export type { ResolvedModel, ModelRef } from './model-resolve';
 export {

@@ -1,14 +1,17 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
-import { throwIfAborted } from '../jobs';
-import { decodeImage, encodeImage } from '../video';
 import { StylizeError } from './errors';
+import { processImageFiles, type ProcessedFile, type ProcessFilesResult } from './process-files';
 import { stylizeImage, toResolved, type StylizeOptions, type StylizeResult } from './stylize-image';
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.bmp', '.tif', '.tiff'];
 
-/** The images a CLI argument names: the file itself, or the image files of a folder (sorted, not recursive). */
+/**
+ * The images a CLI argument names: the file itself, or the image files of a folder (sorted, not recursive). Other
+ * files of a folder (a key-frame folder's keyframes.json, sub-folders, hidden files such as macOS "._x.jpg" or a
+ * writer's ".x.png.tmp") are passed over quietly.
+ */
 export async function listInputImages(path: string): Promise<string[]> {
   let st;
   try {
@@ -17,50 +20,25 @@ export async function listInputImages(path: string): Promise<string[]> {
     throw new StylizeError('IMAGE_INVALID', `${path}: no such file or folder`, path);
   }
   if (!st.isDirectory()) return [path];
-  const names = (await readdir(path)).filter((n) => IMAGE_EXTENSIONS.includes(extname(n).toLowerCase())).sort();
+  const entries = await readdir(path, { withFileTypes: true });
+  const names: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.') || !IMAGE_EXTENSIONS.includes(extname(e.name).toLowerCase())) continue;
+    if (e.isFile() || (e.isSymbolicLink() && (await stat(join(path, e.name)).catch(() => undefined))?.isFile())) names.push(e.name);
+  }
   if (!names.length) throw new StylizeError('IMAGE_INVALID', `${path}: the folder has no images (${IMAGE_EXTENSIONS.join(' ')})`, path);
-  return names.map((n) => join(path, n));
+  return names.sort().map((n) => join(path, n));
 }
 
-export interface StylizedFile extends Omit<StylizeResult, 'image'> {
-  input: string;
-  output: string;
-  width: number;
-  height: number;
-}
-
-/** Output name for an input: its base name with .png (a.jpg → a.png; a clash a.png + a.jpg gets a.jpg.png). */
-function outputNames(inputs: string[]): string[] {
-  const plain = inputs.map((p) => basename(p, extname(p)));
-  return inputs.map((p, i) => (plain.indexOf(plain[i]) !== plain.lastIndexOf(plain[i]) ? `${basename(p)}.png` : `${plain[i]}.png`));
-}
+export type StylizedFile = ProcessedFile<StylizeResult>;
 
 /**
  * Stylizes image files into `outDir`, one PNG per input named after it. Decoding and encoding go through the
- * video service (ffmpeg); inference through the worker. Progress: stage "stylize", done = files, with tiles as
- * fractions in between.
+ * video service (ffmpeg); inference through the worker. An input that does not decode (or otherwise fails on its
+ * own) is listed in `failures` and the others still run; a model that cannot run stops everything (it throws).
+ * Progress: stage "stylize", done = files, with tiles as fractions in between.
  */
-export async function stylizeFiles(inputs: string[], outDir: string, options: StylizeOptions = {}, ctx: JobContext = {}): Promise<StylizedFile[]> {
+export async function stylizeFiles(inputs: string[], outDir: string, options: StylizeOptions = {}, ctx: JobContext = {}): Promise<ProcessFilesResult<StylizeResult>> {
   const model = await toResolved(options.model);
-  await mkdir(outDir, { recursive: true });
-  const names = outputNames(inputs);
-  const results: StylizedFile[] = [];
-  for (let i = 0; i < inputs.length; i++) {
-    throwIfAborted(ctx.signal);
-    const input = inputs[i];
-    const report = (fraction: number) =>
-      ctx.onProgress?.({ stage: 'stylize', done: i, total: inputs.length, fraction: (i + fraction) / inputs.length, message: basename(input) });
-    report(0);
-    const image = await decodeImage(input, { signal: ctx.signal });
-    const res = await stylizeImage(image, { ...options, model }, {
-      signal: ctx.signal,
-      onProgress: (p) => report(p.fraction ?? 0),
-    });
-    const output = join(outDir, names[i]);
-    await encodeImage(output, res.image, { signal: ctx.signal });
-    const { image: _img, ...rest } = res;
-    results.push({ ...rest, input, output, width: image.width, height: image.height });
-  }
-  ctx.onProgress?.({ stage: 'stylize', done: inputs.length, total: inputs.length, fraction: 1 });
-  return results;
+  return processImageFiles<StylizeResult>(inputs, outDir, (image, _input, fileCtx) => stylizeImage(image, { ...options, model }, fileCtx), ctx);
 }
