@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { makeWithFfmpeg } from '../../../test-support/fixtures';
+import { makeWithFfmpeg, sharedModel } from '../../../test-support/fixtures';
 import { main } from '../../cli';
 import { decodeImage } from '../../services/video';
 import { blurNegateModel } from '../../services/stylize/test-models';
@@ -63,7 +63,7 @@ test('a model file with a spec beside it, a provider that is absent, and --size'
   const code = await main(['stylize', join(dir, 'in', 'b.jpg'), '-o', join(dir, 'out'), '--model', model, '--provider', 'dml', '--size', '64'], c.io);
   assert.equal(code, 0, c.err());
   assert.match(c.err(), /ran on CPU \(fallback: dml: /);
-  assert.match(c.out(), /b\.png {2}120x96 {2}1 tile/);
+  assert.match(c.out(), /b\.png {2}120x96 \(at 64x51\) {2}1 tile/);
   const out = await decodeImage(join(dir, 'out', 'b.png'));
   assert.deepEqual([out.width, out.height], [120, 96]);
 });
@@ -88,7 +88,7 @@ test('clear failures: unreadable image (exit 1, file named), unknown model, bad 
   assert.equal(await main(['stylize', join(dir, 'in'), '--out', join(dir, 'out'), '--model', unknown], c.io), 1);
   assert.match(c.err(), /unknown\.onnx: this file is not in the model catalog .* no spec beside it/);
 
-  for (const args of [['--out', 'x'], [join(dir, 'in')], [join(dir, 'in'), '--out', 'x', '--provider', 'tpu'], [join(dir, 'in'), '--out', 'x', '--tile', '10']]) {
+  for (const args of [['--out', 'x'], [join(dir, 'in')], [join(dir, 'in'), '--out', 'x', '--provider', 'tpu'], [join(dir, 'in'), '--out', 'x', '--tile', '10'], [join(dir, 'in'), '--out', 'x', '--size', '8']]) {
     c = capture();
     assert.equal(await main(['stylize', ...args], c.io), 2, args.join(' '));
     assert.match(c.err(), /Usage: your-cartoon stylize/);
@@ -115,4 +115,18 @@ test('a folder with an image that does not decode: the others are written, the f
     [join(dir, 'in', 'a broken.png'), 'NOT_A_VIDEO'],
     [join(dir, 'in', 'z empty.jpg'), 'EMPTY'],
   ]);
+});
+
+test('without --size a model runs at its recommended long side when the image is larger; --size 0 at full size', async (t) => {
+  const whitebox = sharedModel('whitebox_cartoon.onnx');
+  if (!whitebox) return t.skip('../shared/models/whitebox_cartoon.onnx is absent');
+  const dir = mkdtempSync(join(tmpdir(), 'stylize-size-'));
+  const strip = makeWithFfmpeg('wide-strip.png', ['-f', 'lavfi', '-i', 'testsrc2=size=1296x160:rate=1', '-frames:v', '1']);
+  let c = capture();
+  assert.equal(await main(['stylize', strip, '--out', join(dir, 'a'), '--model', whitebox, '--tile', '0'], c.io), 0, c.err());
+  assert.match(c.out(), /wide-strip\.png {2}1296x160 \(at 1280x158\) {2}1 tile/);
+  c = capture();
+  assert.equal(await main(['stylize', strip, '--out', join(dir, 'b'), '--model', whitebox, '--tile', '0', '--size', '0', '--json'], c.io), 0, c.err());
+  const file = JSON.parse(c.out()).files[0];
+  assert.deepEqual([file.processedWidth, file.processedHeight, file.width, file.height], [1296, 160, 1296, 160]);
 });

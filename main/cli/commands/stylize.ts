@@ -17,7 +17,10 @@ Options:
                          catalog uses that entry's spec, another needs FILE.json beside it. Default: ${DEFAULT_MODEL_ID}
       --provider NAME    auto|cpu|cuda|dml|coreml (default auto: the best present, else CPU; a provider that
                          fails falls back to CPU and says why)
-      --size N           stylize at N px on the long side, then resize back to the input size
+      --size N           stylize at N px on the long side, then resize back to the input size; 0 = each
+                         image's own size. Default: the model's recommended long side when the image is
+                         larger (InstaGAN 200-240, CartoonGAN 450, White-box 1280; never enlarged), else the
+                         image's own size (the built-in style has no recommended size)
       --tile N           largest tile side in px for large frames (default ${DEFAULT_TILE}, ${DEFAULT_TILE_GLOBAL_NORM} for
                          models with whole-image normalisation such as CartoonGAN; 0 = whole frame)
       --overlap N        overlap between tiles in px (default ${DEFAULT_OVERLAP})
@@ -41,7 +44,8 @@ export const stylizeCommand: CliCommand = {
     if (!values.out) throw new UsageError('--out DIR is required');
     const provider = values.provider ?? 'auto';
     if (!isProviderChoice(provider)) throw new UsageError(`--provider must be one of ${PROVIDER_CHOICES.join(', ')} (got "${provider}")`);
-    const size = numberOption(values.size, 'size', 16, 16384);
+    const size = numberOption(values.size, 'size', 0, 16384);
+    if (size !== undefined && size > 0 && size < 16) throw new UsageError('--size must be 0 (each image\'s own size) or at least 16');
     const tile = numberOption(values.tile, 'tile', 0, 16384);
     const overlap = numberOption(values.overlap, 'overlap', 0, 1024);
     if (tile !== undefined && tile > 0 && tile < 64) throw new UsageError('--tile must be 0 (no tiling) or at least 64');
@@ -63,7 +67,8 @@ export const stylizeCommand: CliCommand = {
       } else {
         for (const r of results) {
           const shown = relative(process.cwd(), r.output);
-          io.stdout.write(`${shown.startsWith('..') ? r.output : shown}  ${r.width}x${r.height}  ${r.tiles} tile${r.tiles > 1 ? 's' : ''}  ${r.ms.toFixed(0)} ms\n`);
+          const at = r.processedWidth !== r.width || r.processedHeight !== r.height ? ` (at ${r.processedWidth}x${r.processedHeight})` : '';
+          io.stdout.write(`${shown.startsWith('..') ? r.output : shown}  ${r.width}x${r.height}${at}  ${r.tiles} tile${r.tiles > 1 ? 's' : ''}  ${r.ms.toFixed(0)} ms\n`);
         }
       }
       // Failures last, after the work that did succeed, so they are what the user sees at the end.

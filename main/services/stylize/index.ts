@@ -6,6 +6,7 @@ export type { StylizedFile } from './stylize-files';
 export { processImageFiles, outputNames } from './process-files';
 export type { FailedFile, ImageWork, ProcessedFile, ProcessFilesResult } from './process-files';
 export { resolveModel, modelFileFor, DEFAULT_MODEL_ID } from './model-resolve';
+export { processingLongSide } from './processing-size';
 export type { ResolvedModel, ModelRef } from './model-resolve';
 export {
   loadCatalog,

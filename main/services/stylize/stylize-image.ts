@@ -2,6 +2,7 @@ import type { JobContext } from '../../../app/progress';
 import type { ProviderChoice, ProviderName } from '../../../app/stylize';
 import type { RgbImage } from '../../../app/video';
 import { resolveModel, type ModelRef, type ResolvedModel } from './model-resolve';
+import { processingLongSide } from './processing-size';
 import type { Segmentation } from './segment-pipeline';
 import type { SessionOptionsPreset } from './session-options';
 import type { FloatTensor } from './tensor-codec';
@@ -18,7 +19,11 @@ export interface InferenceOptions {
 export interface StylizeOptions extends InferenceOptions {
   /** Catalog id, file path, catalog entry, or {file, spec}. Default: the built-in style. */
   model?: ModelRef | ResolvedModel;
-  /** Long side (px) the frame is stylized at; the result is resized back to the input size. Default: as is. */
+  /**
+   * Long side (px) the frame is stylized at; the result is resized back to the input size. 0: the frame's own
+   * size. Default: the model's recommendedLongSide when the frame is larger, else the frame's own size
+   * (see processingLongSide).
+   */
   size?: number;
   /** Tile side in px for large frames (default 1024); 0 runs the frame whole. */
   tile?: number;
@@ -59,7 +64,7 @@ export async function stylizeImage(image: RgbImage, options: StylizeOptions = {}
       kind: 'stylize',
       model: { file: model.file, spec: model.spec },
       image,
-      params: { size: options.size, tile: options.tile, overlap: options.overlap },
+      params: { size: processingLongSide(model.spec, image.width, image.height, options.size), tile: options.tile, overlap: options.overlap },
       provider: options.provider ?? 'auto',
       preset: options.sessionOptions ?? 'tuned',
     },
