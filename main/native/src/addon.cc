@@ -10,7 +10,7 @@
 namespace {
 
 // Bumped with NATIVE_KERNELS_ABI in native-kernels.ts whenever the contract changes.
-constexpr int kAbi = 1;
+constexpr int kAbi = 2;
 
 Napi::Value Fail(const Napi::Env& env, const std::string& message) {
   Napi::TypeError::New(env, "native kernels: " + message).ThrowAsJavaScriptException();
@@ -44,17 +44,22 @@ Napi::Value FrameFeatures(const Napi::CallbackInfo& info) {
   }
   const size_t bins = size_t(p.hBins) * p.sBins * p.vBins;
   const size_t thumb = size_t(ycis::kThumbWidth) * ycis::kThumbHeight;
-  // Laid out as the TypeScript reference does: glcm (4 doubles) and hsv (floats) in one buffer, the thumbnail apart.
+  const size_t colourThumb = size_t(ycis::kColourThumbWidth) * ycis::kColourThumbHeight * 3;
+  // Laid out as the TypeScript reference does: glcm (4 doubles) and hsv (floats) in one buffer, the two thumbnails
+  // in another.
   auto buffer = Napi::ArrayBuffer::New(env, 32 + bins * 4);
   auto glcm = Napi::Float64Array::New(env, 4, buffer, 0);
   auto hsv = Napi::Float32Array::New(env, bins, buffer, 32);
-  auto thumbArray = Napi::Uint8Array::New(env, thumb);
-  ycis::FeatureOut out{hsv.Data(), glcm.Data(), thumbArray.Data(), 0, 0};
+  auto thumbs = Napi::ArrayBuffer::New(env, thumb + colourThumb);
+  auto thumbArray = Napi::Uint8Array::New(env, thumb, thumbs, 0);
+  auto colourArray = Napi::Uint8Array::New(env, colourThumb, thumbs, thumb);
+  ycis::FeatureOut out{hsv.Data(), glcm.Data(), thumbArray.Data(), colourArray.Data(), 0, 0};
   ycis::FrameFeatures(rgb.Data(), width, height, p, out);
   auto result = Napi::Object::New(env);
   result.Set("hsv", hsv);
   result.Set("glcm", glcm);
   result.Set("thumb", thumbArray);
+  result.Set("colourThumb", colourArray);
   result.Set("meanLuma", Napi::Number::New(env, out.meanLuma));
   result.Set("stdLuma", Napi::Number::New(env, out.stdLuma));
   return result;

@@ -1,5 +1,5 @@
-// One pass over an RGB24 frame: joint HSV histogram, 8-bit luma statistics, quantised grey image, thumbnail.
-// Definitions: main/services/keyframes/features/color.ts and thumbnail.ts (the reference); this file only makes
+// One pass over an RGB24 frame: joint HSV histogram, 8-bit luma statistics, quantised grey image, luma and colour
+// thumbnails. Definitions: main/services/keyframes/features/color.ts and thumbnail.ts (the reference); this file only makes
 // them fast: rows are split into planes and binned in a loop the compiler vectorises (with AVX2 where the CPU has
 // it, chosen at run time), then counted; no allocation per frame once warm, no trig.
 //
@@ -94,6 +94,19 @@ inline void CellRange(int cell, int cells, int size, int* start, int* end) {
   *end = std::max(*start + 1, int((int64_t(cell + 1) * size) / cells));
 }
 
+// Column sums of one row (a plane of it) over the cells' source ranges; each row sum is < 2^15 · 255 < 2^32.
+template <int kCells>
+inline void RowCellSums(const uint8_t* plane, const int* xStart, const int* xEnd, uint32_t* sums) {
+  for (int t = 0; t < kCells; t++) {
+    uint32_t s = 0;
+    for (int x = xStart[t]; x < xEnd[t]; x++) s += plane[x];
+    sums[t] = s;
+  }
+}
+
+// The rounded mean (round half up) of `n` values summing to `sum`, as the reference computes it.
+inline uint8_t RoundedMean(uint64_t sum, uint64_t n) { return uint8_t((2 * sum + n) / (2 * n)); }
+
 }  // namespace
 
 const char* SimdPath() { return kAvx2 ? "avx2" : "baseline"; }
@@ -120,6 +133,12 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
   int yStart[kThumbHeight], yEnd[kThumbHeight];
   for (int t = 0; t < kThumbHeight; t++) CellRange(t, kThumbHeight, height, &yStart[t], &yEnd[t]);
   uint64_t cellSum[kThumbWidth * kThumbHeight] = {0};
+  constexpr int kCW = kColourThumbWidth, kCH = kColourThumbHeight;
+  int cxStart[kCW], cxEnd[kCW];
+  for (int t = 0; t < kCW; t++) CellRange(t, kCW, width, &cxStart[t], &cxEnd[t]);
+  int cyStart[kCH], cyEnd[kCH];
+  for (int t = 0; t < kCH; t++) CellRange(t, kCH, height, &cyStart[t], &cyEnd[t]);
+  uint64_t colourSum[kCW * kCH * 3] = {0};
 
   uint64_t sum = 0, sumSq = 0;
   for (int y = 0; y < height; y++) {
@@ -140,14 +159,20 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
     sum += rowSum;
     sumSq += rowSq;
     uint32_t rowCell[kThumbWidth];
-    for (int t = 0; t < kThumbWidth; t++) {
-      uint32_t s = 0;
-      for (x = xStart[t]; x < xEnd[t]; x++) s += luma[x];
-      rowCell[t] = s;
-    }
+    RowCellSums<kThumbWidth>(luma, xStart, xEnd, rowCell);
     for (int t = 0; t < kThumbHeight; t++) {
       if (y < yStart[t] || y >= yEnd[t]) continue;
       for (int c = 0; c < kThumbWidth; c++) cellSum[t * kThumbWidth + c] += rowCell[c];
+    }
+    // The colour thumbnail from the row's R, G and B planes (BinRow left them in `planes`).
+    uint32_t rowColour[3][kCW];
+    for (int ch = 0; ch < 3; ch++) RowCellSums<kCW>(planes + ch * size_t(width), cxStart, cxEnd, rowColour[ch]);
+    for (int t = 0; t < kCH; t++) {
+      if (y < cyStart[t] || y >= cyEnd[t]) continue;
+      uint64_t* cells = colourSum + t * kCW * 3;
+      for (int c = 0; c < kCW; c++) {
+        for (int ch = 0; ch < 3; ch++) cells[c * 3 + ch] += rowColour[ch][c];
+      }
     }
   }
 
@@ -158,7 +183,16 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
   for (int ty = 0; ty < kThumbHeight; ty++) {
     for (int tx = 0; tx < kThumbWidth; tx++) {
       const uint64_t cells = uint64_t(xEnd[tx] - xStart[tx]) * uint64_t(yEnd[ty] - yStart[ty]);
-      out.thumb[ty * kThumbWidth + tx] = uint8_t((2 * cellSum[ty * kThumbWidth + tx] + cells) / (2 * cells));
+      out.thumb[ty * kThumbWidth + tx] = RoundedMean(cellSum[ty * kThumbWidth + tx], cells);
+    }
+  }
+  for (int ty = 0; ty < kCH; ty++) {
+    for (int tx = 0; tx < kCW; tx++) {
+      const uint64_t cells = uint64_t(cxEnd[tx] - cxStart[tx]) * uint64_t(cyEnd[ty] - cyStart[ty]);
+      for (int ch = 0; ch < 3; ch++) {
+        const int k = (ty * kCW + tx) * 3 + ch;
+        out.colourThumb[k] = RoundedMean(colourSum[k], cells);
+      }
     }
   }
   const double mean = double(sum) / double(n);

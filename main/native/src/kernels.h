@@ -10,6 +10,8 @@ namespace ycis {
 
 constexpr int kThumbWidth = 32;
 constexpr int kThumbHeight = 18;
+constexpr int kColourThumbWidth = 16;
+constexpr int kColourThumbHeight = 9;
 
 struct FeatureParams {
   int hBins, sBins, vBins;
@@ -21,13 +23,14 @@ struct FeatureParams {
 struct FeatureOut {
   float* hsv;      // hBins · sBins · vBins
   double* glcm;    // contrast, correlation, energy, homogeneity
-  uint8_t* thumb;  // kThumbWidth · kThumbHeight
+  uint8_t* thumb;        // kThumbWidth · kThumbHeight
+  uint8_t* colourThumb;  // kColourThumbWidth · kColourThumbHeight · 3 (RGB)
   double meanLuma;
   double stdLuma;
 };
 
 // frame_features.cc: one pass over the RGB24 frame for the HSV histogram, the luma statistics, the quantised grey
-// image and the thumbnail; then the GLCM properties of the grey image.
+// image and the two thumbnails; then the GLCM properties of the grey image.
 void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParams& p, FeatureOut& out);
 // Which row-binning code runs: "avx2" (chosen at load time on x86 CPUs that have it) or "baseline".
 const char* SimdPath();

@@ -6,7 +6,6 @@ import { streamFrames } from '../video';
 import type { ClusterFrame } from './analyze-keyframes';
 import type { FeatureKernels } from './features';
 import { isBlank } from './shots-blank';
-import { colourThumbnail } from './shots-colour-thumbnail';
 import type { ShotSignal } from './shots-signals';
 
 export interface VideoFeatures {
@@ -54,7 +53,7 @@ export async function streamFeatures(
       thumb: f.thumb,
       meanLuma: f.meanLuma,
       stdLuma: f.stdLuma,
-      colourThumb: colourThumbnail(frame.data, frame.width, frame.height),
+      colourThumb: f.colourThumb,
     };
     signals.push(shotSignal);
     frames.push({ time: frame.time, features: { hsv: f.hsv, glcm: f.glcm }, blank: isBlank(shotSignal, params) });

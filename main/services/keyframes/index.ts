@@ -6,6 +6,5 @@ export { removeDuplicates } from './mutual';
 export { detectShots, detectShotBoundaries, frameRateOf } from './shots';
 export type { ShotSignal } from './shots-signals';
 export type { Boundary, BoundaryKind, ShotParams } from './shots-types';
-export { colourThumbnail } from './shots-colour-thumbnail';
 export { isBlank } from './shots-blank';
 export * from './features';

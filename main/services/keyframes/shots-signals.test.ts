@@ -4,7 +4,7 @@ import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { THUMB_HEIGHT, THUMB_WIDTH } from './features';
 import { enforceMinimumShotLength, shotsFromStarts } from './shots';
 import { blankRuns, isBlank } from './shots-blank';
-import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH, colourThumbnail } from './shots-colour-thumbnail';
+import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH, colourThumbnail } from './features';
 import { ShotFrames, type ShotSignal } from './shots-signals';
 
 /** A frame's signal from a luma pattern (x, y in [0, 1) → 0..255) and a colour per position. */

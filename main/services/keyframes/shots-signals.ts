@@ -1,13 +1,10 @@
 import type { FrameFeatures } from './features';
 
 /**
- * What shot detection reads of one frame (kept for the whole video): its time, a few of its features, and a coarse
- * colour thumbnail (see shots-colour-thumbnail.ts).
+ * What shot detection reads of one frame (kept for the whole video): its time and a few of its features, among them
+ * the coarse colour thumbnail (see colourThumbnail in features/thumbnail.ts).
  */
-export type ShotSignal = Pick<FrameFeatures, 'thumb' | 'meanLuma' | 'stdLuma'> & {
-  time: number;
-  colourThumb: Uint8Array;
-};
+export type ShotSignal = Pick<FrameFeatures, 'thumb' | 'colourThumb' | 'meanLuma' | 'stdLuma'> & { time: number };
 
 /** The per-frame quantities every comparison needs, derived once per frame. */
 interface Derived {

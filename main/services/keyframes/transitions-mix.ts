@@ -1,4 +1,4 @@
-import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH } from './shots-colour-thumbnail';
+import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH } from './features';
 import type { ShotSignal } from './shots-signals';
 
 export interface MixFit {

@@ -1,18 +1,28 @@
 import { hsvBin, luma8, quantiseLuma } from './color';
 import { glcmProperties } from './glcm';
-import { lumaThumbnail } from './thumbnail';
-import { THUMB_HEIGHT, THUMB_WIDTH, type FeatureParams, type FrameFeatures } from './types';
+import { colourThumbnail, lumaThumbnail } from './thumbnail';
+import {
+  COLOUR_THUMB_HEIGHT,
+  COLOUR_THUMB_WIDTH,
+  THUMB_HEIGHT,
+  THUMB_WIDTH,
+  type FeatureParams,
+  type FrameFeatures,
+} from './types';
 
 /**
- * glcm (4 doubles, first for alignment) and hsv (floats) share one ArrayBuffer; the thumbnail has its own, so a
- * caller that keeps the features of every frame can drop `thumb` after shot detection and free it.
+ * glcm (4 doubles, first for alignment) and hsv (floats) share one ArrayBuffer; the two thumbnails share another,
+ * so a caller that keeps the features of every frame can drop `thumb` and `colourThumb` after shot detection and
+ * free them. The native module lays its results out the same way.
  */
 export function allocateFeatures(hsvBins: number): Omit<FrameFeatures, 'meanLuma' | 'stdLuma'> {
   const buffer = new ArrayBuffer(32 + hsvBins * 4);
+  const thumbs = new ArrayBuffer(THUMB_WIDTH * THUMB_HEIGHT + COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3);
   return {
     glcm: new Float64Array(buffer, 0, 4),
     hsv: new Float32Array(buffer, 32, hsvBins),
-    thumb: new Uint8Array(THUMB_WIDTH * THUMB_HEIGHT),
+    thumb: new Uint8Array(thumbs, 0, THUMB_WIDTH * THUMB_HEIGHT),
+    colourThumb: new Uint8Array(thumbs, THUMB_WIDTH * THUMB_HEIGHT),
   };
 }
 
@@ -41,6 +51,7 @@ export function frameFeaturesReference(rgb: Uint8Array, width: number, height: n
   for (let k = 0; k < counts.length; k++) f.hsv[k] = counts[k] / n;
   glcmProperties(grey, width, height, levels, params.glcmOffsets, f.glcm);
   lumaThumbnail(luma, width, height, f.thumb);
+  colourThumbnail(rgb, width, height, f.colourThumb);
   const mean = sum / n;
   const variance = Math.max(0, sumSq / n - mean * mean);
   return { ...f, meanLuma: mean / 255, stdLuma: Math.sqrt(variance) / 255 };

@@ -8,7 +8,7 @@ import type { RgbFrame } from '../../../../app/video';
 import { sharedVideo } from '../../../../test-support/fixtures';
 import { featureDigest } from './feature-digest';
 import { loadNativeKernels } from './load-kernels';
-import { decodeTestFrames, lavfi } from './test-frames';
+import { decodeTestFrames, lavfi, quarterCells } from './test-frames';
 import { typescriptKernels as ts } from './typescript-kernels';
 import type { FeatureKernels, FeatureParams, FrameFeatures } from './types';
 
@@ -27,6 +27,7 @@ function assertSameFeatures(a: FrameFeatures, b: FrameFeatures, what: string): v
   assert.ok(maxDiff(a.hsv, b.hsv) <= 1e-6, `${what}: hsv differs by ${maxDiff(a.hsv, b.hsv)}`);
   assert.ok(maxDiff(a.glcm, b.glcm) <= 1e-6, `${what}: glcm ${[...a.glcm]} vs ${[...b.glcm]}`);
   assert.deepEqual(b.thumb, a.thumb, `${what}: thumbnail`);
+  assert.deepEqual(b.colourThumb, a.colourThumb, `${what}: colour thumbnail`);
   assert.ok(Math.abs(a.meanLuma - b.meanLuma) <= 1e-12 && Math.abs(a.stdLuma - b.stdLuma) <= 1e-12, `${what}: luma`);
 }
 
@@ -89,7 +90,7 @@ test('native = reference on the shared clips', (t) => {
   }
 });
 
-test('native = reference on edge cases: 1x1, uniform, odd and tiny sizes', { skip }, () => {
+test('native = reference on edge cases: 1x1, uniform, odd and tiny sizes, halves to round', { skip }, () => {
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 255;
   const image = (w: number, h: number, fill?: number): RgbFrame => ({
@@ -100,6 +101,7 @@ test('native = reference on edge cases: 1x1, uniform, odd and tiny sizes', { ski
     data: Uint8Array.from({ length: w * h * 3 }, () => fill ?? random()),
   });
   const frames = [image(1, 1), image(1, 1, 0), image(7, 5, 200), image(33, 19), image(31, 17), image(1, 40), image(300, 1)];
+  frames.push({ index: 0, time: 0, width: 32, height: 18, data: quarterCells() }); // cell means on exact halves
   frames.push(...decodeTestFrames(lavfi('testsrc2=size=640x360:rate=25'), 33, 2, '', 19));
   frames.push(...decodeTestFrames(lavfi('mandelbrot=size=640x360:rate=25'), 255, 2, '', 143));
   const features = compareOn(frames, P, 'edge');

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { DEFAULT_ANALYSIS_PARAMS as P } from '../../../../app/keyframes';
 import { hsvBin, luma8 } from './color';
 import { significantClusters } from './cluster-shot';
-import { decodeTestFrames, lavfi } from './test-frames';
+import { decodeTestFrames, lavfi, quarterCells } from './test-frames';
+import { colourThumbnail } from './thumbnail';
 import { typescriptKernels as k } from './typescript-kernels';
-import { KernelInputError, THUMB_HEIGHT, THUMB_WIDTH } from './types';
+import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH, KernelInputError, THUMB_HEIGHT, THUMB_WIDTH } from './types';
 
 const bins = P.hsvBins;
 
@@ -39,6 +40,21 @@ test('features of a real frame: normalised histogram, luma statistics, thumbnail
   assert.ok(contrast > 0 && correlation > 0.5 && correlation <= 1 && energy > 0 && energy < 1 && homogeneity < 1);
 });
 
+test('colour thumbnail: rounded (half up) means of RGB cells, the same through frameFeatures', () => {
+  const data = quarterCells();
+  const t = colourThumbnail(data, 2 * COLOUR_THUMB_WIDTH, 2 * COLOUR_THUMB_HEIGHT);
+  assert.equal(t.length, COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3);
+  for (let c = 0; c < COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT; c++) {
+    const cell = (c % COLOUR_THUMB_WIDTH) + Math.floor(c / COLOUR_THUMB_WIDTH);
+    assert.deepEqual([...t.subarray(3 * c, 3 * c + 3)], [[0, 0, 1, 1][cell % 4], 102, 11], `cell ${c}`); // 10.5 → 11
+  }
+  const f = k.frameFeatures(data, 2 * COLOUR_THUMB_WIDTH, 2 * COLOUR_THUMB_HEIGHT, P);
+  assert.deepEqual(f.colourThumb, t);
+  // Both thumbnails share one small buffer, apart from the histogram and texture (dropped together after shots).
+  assert.equal(f.colourThumb.buffer, f.thumb.buffer);
+  assert.notEqual(f.colourThumb.buffer, f.hsv.buffer);
+});
+
 test('uniform, 1x1 and odd-sized images', () => {
   const grey = new Uint8Array(7 * 5 * 3).fill(90);
   const u = k.frameFeatures(grey, 7, 5, P);
@@ -50,6 +66,7 @@ test('uniform, 1x1 and odd-sized images', () => {
   assert.deepEqual([...one.glcm], [0, 1, 1, 1]); // no pixel pair at all: counts as uniform
   assert.equal(one.hsv.reduce((a, b) => a + b, 0), 1);
   assert.equal(one.thumb[0], luma8(10, 200, 30));
+  assert.ok([0, 1, 2].every((ch) => one.colourThumb.every((v, i) => i % 3 !== ch || v === [10, 200, 30][ch])));
   const odd = new Uint8Array(33 * 19 * 3).map((_, i) => (i * 37) % 251);
   const o = k.frameFeatures(odd, 33, 19, P);
   assert.ok(o.glcm.every(Number.isFinite) && o.glcm[0] > 0);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { RgbFrame } from '../../../../app/video';
 import { locateFfmpeg } from '../../video/locate-ffmpeg';
+import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH } from './types';
 
 /**
  * Decodes up to `count` frames of an ffmpeg input (a file, or `-f lavfi -i ...` arguments) to RGB24 `width` pixels
@@ -39,6 +40,24 @@ export function decodeTestFrames(
 /** A lavfi source as ffmpeg input arguments, e.g. lavfi('testsrc2=size=320x180:rate=25'). */
 export function lavfi(graph: string): string[] {
   return ['-f', 'lavfi', '-i', graph];
+}
+
+/**
+ * A 32x18 RGB24 frame, 2x2 pixels per colour-thumbnail cell, whose cell means fall on quarters and halves
+ * (R: (cell % 4) / 4, G: 101.5, B: 10.5), for tests of the thumbnails' rounding.
+ */
+export function quarterCells(): Uint8Array {
+  const w = 2 * COLOUR_THUMB_WIDTH;
+  const data = new Uint8Array(w * 2 * COLOUR_THUMB_HEIGHT * 3);
+  for (let i = 0; i < data.length / 3; i++) {
+    const x = i % w;
+    const y = Math.floor(i / w);
+    const corner = (x % 2) + 2 * (y % 2); // 0..3 inside the cell
+    const cell = Math.floor(x / 2) + Math.floor(y / 2);
+    // R: 1 in `cell % 4` of the 4 pixels (mean 0, 1/4, 1/2 or 3/4); G: 100 + the corner (mean 101.5); B: 7 · corner.
+    data.set([corner < cell % 4 ? 1 : 0, 100 + corner, 7 * corner], 3 * i);
+  }
+  return data;
 }
 
 function outputHeight(inputArgs: string[], width: number, extraFilter: string): number {

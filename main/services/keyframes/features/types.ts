@@ -3,6 +3,9 @@ import type { AnalysisParams } from '../../../../app/keyframes';
 /** Size of the luma thumbnail every frame carries (for frame differences in shot detection). */
 export const THUMB_WIDTH = 32;
 export const THUMB_HEIGHT = 18;
+/** Size of the colour thumbnail every frame carries (16 × 9 cells × RGB = 432 bytes; see thumbnail.ts). */
+export const COLOUR_THUMB_WIDTH = 16;
+export const COLOUR_THUMB_HEIGHT = 9;
 
 /** What the per-frame kernel needs from the analysis parameters. */
 export type FeatureParams = Pick<AnalysisParams, 'hsvBins' | 'glcmLevels' | 'glcmOffsets'>;
@@ -13,7 +16,8 @@ export type ClusterParams = Pick<AnalysisParams, 'histogramWeight' | 'delta'>;
 
 /**
  * Features of one frame: about 1.1 KB kept per frame with the default 256 bins (hsv and glcm are views on one
- * ArrayBuffer), plus the 576-byte thumbnail in its own buffer, which a caller may drop once shots are detected.
+ * ArrayBuffer), plus the two thumbnails (576 + 432 bytes, views on a second ArrayBuffer), which a caller may drop
+ * once shots are detected.
  */
 export interface FrameFeatures {
   /**
@@ -26,6 +30,11 @@ export interface FrameFeatures {
   glcm: Float64Array;
   /** THUMB_WIDTH × THUMB_HEIGHT area-averaged 8-bit luma (see thumbnail.ts). */
   thumb: Uint8Array;
+  /**
+   * COLOUR_THUMB_WIDTH × COLOUR_THUMB_HEIGHT area-averaged RGB (packed, 3 bytes a cell), same cell ranges and
+   * rounding as `thumb` (see colourThumbnail in thumbnail.ts).
+   */
+  colourThumb: Uint8Array;
   /** Mean and (population) standard deviation of the 8-bit luma, divided by 255: both in [0, 1]. */
   meanLuma: number;
   stdLuma: number;
