@@ -1,11 +1,14 @@
-import { relative } from 'node:path';
 import { PROVIDER_CHOICES, type ProviderChoice } from '../../../app/stylize';
 import { numberOption, parseCommandLine } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { createProgressBar } from '../progress-bar';
-import { DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NORM, isProviderChoice, listInputImages, resolveModel, shutdownInference, stylizeFiles } from '../../services/stylize';
+import { DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NORM, isProviderChoice, listInputImages, processImageFiles, shutdownInference } from '../../services/stylize';
+import { planStylize } from './stylize-plan';
+import { reportStylize } from './stylize-report';
 
-const usage = `Usage: your-cartoon stylize INPUT... --out DIR [options]
+const usage = `Usage: your-cartoon stylize INPUT... --out DIR [--model ID|FILE] [options]
+       your-cartoon stylize INPUT... --out DIR --people ID|FILE|photo [--model ID|FILE|photo] [regions]
+       your-cartoon stylize INPUT... --out DIR --instagan ID|FILE [regions]
 
 Stylizes images (files, or every image in a folder) into DIR, one PNG per input named after it. A folder's
 other files (keyframes.json, hidden files, sub-folders) are passed over. An image that cannot be read is reported
@@ -24,16 +27,33 @@ Options:
       --tile N           largest tile side in px for large frames (default ${DEFAULT_TILE}, ${DEFAULT_TILE_GLOBAL_NORM} for
                          models with whole-image normalisation such as CartoonGAN; 0 = whole frame)
       --overlap N        overlap between tiles in px (default ${DEFAULT_OVERLAP})
-      --json             print the results as JSON on stdout`;
+      --json             print the results as JSON on stdout
+
+People and regions (without drawing; the editor does the same with drawn masks):
+      --people STYLE     style of the people (a model id or file, or "photo" to keep them as they are); the
+                         rest of the picture gets --model, or stays as the photo without --model
+      --instagan MODEL   translate each person with an InstaGAN model (instances largest first, in
+                         sequential mini-batches); the rest of the picture is kept as it is
+      --segmenter ID|FILE  the person segmenter that finds the people (default deeplabv3-person: import it once
+                         with "your-cartoon models import deeplabv3_mnv2_257_voc.onnx")
+      --mask FILE.png    your own region instead of the segmenter: white = region, black = the rest; scaled to
+                         each image of the same aspect ratio. Repeatable: each mask is one region (one InstaGAN
+                         instance); the same masks apply to every input
+      --feather PX       soft edge of the regions in px (default 4; InstaGAN: scaled to its upsampling, >= 2)`;
 
 export const stylizeCommand: CliCommand = {
   name: 'stylize',
-  summary: 'turn images into cartoon panels with a style model',
+  summary: 'turn images into cartoon panels with a style model (or people and background in two styles)',
   usage,
   async run(argv: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandLine(argv, {
       out: { type: 'string', short: 'o' },
       model: { type: 'string', short: 'm' },
+      people: { type: 'string' },
+      instagan: { type: 'string' },
+      segmenter: { type: 'string' },
+      mask: { type: 'string', multiple: true },
+      feather: { type: 'string' },
       provider: { type: 'string' },
       size: { type: 'string' },
       tile: { type: 'string' },
@@ -49,35 +69,30 @@ export const stylizeCommand: CliCommand = {
     const tile = numberOption(values.tile, 'tile', 0, 16384);
     const overlap = numberOption(values.overlap, 'overlap', 0, 1024);
     if (tile !== undefined && tile > 0 && tile < 64) throw new UsageError('--tile must be 0 (no tiling) or at least 64');
+    const feather = numberOption(values.feather, 'feather', 0, 256);
 
     const inputs = (await Promise.all(positionals.map(listInputImages))).flat();
-    const model = await resolveModel(values.model ?? DEFAULT_MODEL_ID);
     const bar = createProgressBar(io);
     try {
-      if (model.entry && !model.entry.licence.commercialUse) {
-        io.stderr.write(`note: ${model.entry.name} is licensed ${model.entry.licence.name}: not for commercial use\n`);
+      const plan = await planStylize({
+        model: values.model,
+        people: values.people,
+        instagan: values.instagan,
+        segmenter: values.segmenter,
+        masks: values.mask ?? [],
+        feather,
+        provider: provider as ProviderChoice,
+        size,
+        tile,
+        overlap,
+        signal: io.signal,
+      });
+      for (const m of plan.models) {
+        if (m.entry && !m.entry.licence.commercialUse) io.stderr.write(`note: ${m.entry.name} is licensed ${m.entry.licence.name}: not for commercial use\n`);
       }
-      const { files: results, failures } = await stylizeFiles(inputs, values.out, { model, provider: provider as ProviderChoice, size, tile, overlap }, { signal: io.signal, onProgress: bar.listener });
+      const result = await processImageFiles(inputs, values.out, plan.work, { signal: io.signal, onProgress: bar.listener });
       bar.done();
-      const first = results[0];
-      if (first) io.stderr.write(`model ${model.id} ran on ${first.provider.toUpperCase()}${first.fallback ? ` (fallback: ${first.fallback})` : ''}\n`);
-      if (values.json) {
-        const files = results.map((r) => ({ input: r.input, output: r.output, width: r.width, height: r.height, tiles: r.tiles, processedWidth: r.processedWidth, processedHeight: r.processedHeight, provider: r.provider, fallback: r.fallback, ms: Math.round(r.ms) }));
-        io.stdout.write(`${JSON.stringify({ model: model.id, file: model.file, provider: first?.provider, fallback: first?.fallback, files, failures }, null, 2)}\n`);
-      } else {
-        for (const r of results) {
-          const shown = relative(process.cwd(), r.output);
-          const at = r.processedWidth !== r.width || r.processedHeight !== r.height ? ` (at ${r.processedWidth}x${r.processedHeight})` : '';
-          io.stdout.write(`${shown.startsWith('..') ? r.output : shown}  ${r.width}x${r.height}${at}  ${r.tiles} tile${r.tiles > 1 ? 's' : ''}  ${r.ms.toFixed(0)} ms\n`);
-        }
-      }
-      // Failures last, after the work that did succeed, so they are what the user sees at the end.
-      for (const f of failures) io.stderr.write(`failed: ${f.error}\n`);
-      if (failures.length) {
-        io.stderr.write(`your-cartoon stylize: ${failures.length} of ${inputs.length} image${inputs.length > 1 ? 's' : ''} failed; ${results.length} written to ${values.out}\n`);
-        return 1;
-      }
-      return 0;
+      return reportStylize(io, plan, result, { json: values.json, out: values.out, inputs: inputs.length });
     } finally {
       bar.done();
       await shutdownInference();

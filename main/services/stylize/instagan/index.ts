@@ -3,3 +3,5 @@ export { translateInstances } from './translate-instances';
 export type { InstaGanOptions, InstaGanResult } from './translate-instances';
 export { planMiniBatches } from './instance-order';
 export { processingSize } from './processing-size';
+export { translatePeople } from './translate-people';
+export type { TranslatePeopleOptions, TranslatePeopleResult } from './translate-people';

@@ -8,3 +8,6 @@ export { featherMask } from './feather';
 export { compositeAlpha } from './composite';
 export { resizeMask, resizePlane, thresholdPlane, maskToPlane } from './resize-plane';
 export type { Plane } from './resize-plane';
+export { readMaskFile, fitMask } from './mask-file';
+export { peopleInstances } from './people-source';
+export type { PeopleSource, PeopleInstances } from './people-source';

@@ -1,5 +1,6 @@
 import type { Mask } from '../../../../app/masks';
 import type { JobContext } from '../../../../app/progress';
+import type { ProviderName } from '../../../../app/stylize';
 import type { RgbImage } from '../../../../app/video';
 import { throwIfAborted } from '../../jobs';
 import { StylizeError } from '../errors';
@@ -24,6 +25,9 @@ export interface RegionResult {
   image: RgbImage;
   /** Model ids in the order they ran (each distinct model runs once, on the whole frame). */
   models: string[];
+  /** The provider the generators ran on, and why it is not the one asked for (absent when only photo was used). */
+  provider?: ProviderName;
+  fallback?: string;
 }
 
 /**
@@ -48,6 +52,8 @@ export async function stylizeRegions(image: RgbImage, regions: readonly Region[]
 
   const styled = new Map<string, RgbImage>();
   const ids: string[] = [];
+  let provider: ProviderName | undefined;
+  let fallback: string | undefined;
   for (const [i, file] of runs.entries()) {
     const model = [...resolved.values()].find((m) => m !== 'photo' && m.file === file) as Awaited<ReturnType<typeof toResolved>>;
     const r = await stylizeImage(image, { ...stylizeOptions, model }, {
@@ -56,6 +62,7 @@ export async function stylizeRegions(image: RgbImage, regions: readonly Region[]
     });
     styled.set(file, r.image);
     ids.push(r.model);
+    ({ provider, fallback } = r);
     ctx.onProgress?.({ stage: 'regions', done: i + 1, total: runs.length, fraction: (i + 1) / runs.length, message: model.id });
   }
   const pixels = (m: RegionModel): RgbImage => {
@@ -69,5 +76,5 @@ export async function stylizeRegions(image: RgbImage, regions: readonly Region[]
     result = compositeAlpha(result, pixels(region.model), featherMask(region.mask, feather));
   }
   if (result === image) result = { ...image, data: Uint8Array.from(image.data) };
-  return { image: result, models: ids };
+  return { image: result, models: ids, provider, fallback };
 }
