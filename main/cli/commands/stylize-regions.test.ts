@@ -2,7 +2,7 @@
 // and DeepLabV3 from ../shared/models when present, the built-in style always, a random-weight InstaGAN with PyTorch).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -90,7 +90,10 @@ test('people in White-box over the photo, and the reverse, with the models impor
   assert.equal(report.mode, 'people');
   assert.deepEqual(report.models, { people: 'whitebox-cartoon', background: 'photo', segmenter: 'deeplabv3-person' });
   assert.equal(report.files[0].people, 1);
+  assert.deepEqual(report.attribution.credits.map((x: { id: string }) => x.id), ['deeplabv3-person', 'whitebox-cartoon']);
+  assert.match(readFileSync(join(dir, 'people', 'ATTRIBUTION.txt'), 'utf8'), /Xinrui Wang[^]*Google, DeepLabV3|Google, DeepLabV3[^]*Xinrui Wang/);
   const [name] = readdirSync(join(dir, 'people')).filter((f) => f.endsWith('.png'));
+  assert.deepEqual(readdirSync(join(dir, 'people')).sort(), ['ATTRIBUTION.txt', name].sort());
   const a = assertRegions(await decodeImage(join(dir, 'people', name)), region, 3, cartoon, photoImage);
   assert.ok(a.inner > 0.15 * W * H && a.outer > 0.3 * W * H, JSON.stringify(a));
 
@@ -120,6 +123,7 @@ test('--mask files instead of the segmenter: scaled from a thumbnail, built-in s
   // No segmenter is installed in this data folder: --mask does not need one.
   assert.equal(await main(['stylize', photo, '--out', join(dir, 'masked'), '--people', 'builtin-toon', '--mask', maskFile, '--feather', '2'], c.io), 0, c.err());
   const [name] = readdirSync(join(dir, 'masked'));
+  assert.equal(readdirSync(join(dir, 'masked')).length, 1, 'no segmenter, only the built-in style: no ATTRIBUTION.txt');
   const r = assertRegions(await decodeImage(join(dir, 'masked', name)), region, 2, toon, photoImage);
   assert.equal(r.inner, 76 * 56);
 });

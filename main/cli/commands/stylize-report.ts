@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { ProcessFilesResult } from '../../services/stylize';
+import type { ModelAttribution, ProcessFilesResult } from '../../services/stylize';
 import type { CliIO } from '../command';
 import type { FileReport, StylizePlan } from './stylize-plan';
 
@@ -20,7 +20,7 @@ function line(r: ProcessFilesResult<FileReport>['files'][number], mode: StylizeP
 }
 
 /** The results on stdout (a line per file, or JSON), then the failures on stderr. Returns the exit code. */
-export function reportStylize(io: CliIO, plan: StylizePlan, result: ProcessFilesResult<FileReport>, opts: { json?: boolean; out: string; inputs: number; extra?: Record<string, unknown> }): number {
+export function reportStylize(io: CliIO, plan: StylizePlan, result: ProcessFilesResult<FileReport>, opts: { json?: boolean; out: string; inputs: number; attribution: ModelAttribution; creditsFile?: string }): number {
   const { files, failures } = result;
   const ran = files.find((f) => f.provider);
   if (ran) io.stderr.write(`model${plan.models.length > 1 ? 's' : ''} ${plan.models.map((m) => m.id).join(' + ')} ran on ${ran.provider!.toUpperCase()}${ran.fallback ? ` (fallback: ${ran.fallback})` : ''}\n`);
@@ -34,7 +34,7 @@ export function reportStylize(io: CliIO, plan: StylizePlan, result: ProcessFiles
       fallback: ran?.fallback,
       files: files.map((f) => ({ ...f, ms: Math.round(f.ms) })),
       failures,
-      ...opts.extra,
+      ...(opts.attribution.credits.length || opts.attribution.nonCommercial.length ? { attribution: { ...opts.attribution, file: opts.creditsFile } } : {}),
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
@@ -45,6 +45,9 @@ export function reportStylize(io: CliIO, plan: StylizePlan, result: ProcessFiles
     const what = plan.roles.segmenter ? 'no person found' : 'the masks are empty';
     io.stderr.write(`note: ${what} in ${none.join(', ')}: ${plan.mode === 'instagan' ? 'left unchanged' : 'the background style covers the whole picture'}\n`);
   }
+  const restricted = new Map([...opts.attribution.credits, ...opts.attribution.nonCommercial].map((c) => [c.id, c]));
+  for (const c of restricted.values()) io.stderr.write(`licence: ${c.name}: ${c.licence}${c.commercialUse ? '' : ' (NOT for commercial use)'}\n`);
+  if (opts.creditsFile) io.stderr.write(`credits: ${shownPath(opts.creditsFile)} (keep it with the pictures)\n`);
   // Failures last, after the work that did succeed, so they are what the user sees at the end.
   for (const f of failures) io.stderr.write(`failed: ${f.error}\n`);
   if (!failures.length) return 0;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -47,6 +47,8 @@ test('stylize a folder with the built-in style: one PNG per image, named after i
   for (let i = 0; i < input.data.length; i++) diff += Math.abs(input.data[i] - output.data[i]);
   assert.ok(diff / input.data.length > 2, `stylized output differs from the input (mean ${(diff / input.data.length).toFixed(1)})`);
   assert.match(c.err(), /model builtin-toon ran on CPU/);
+  assert.doesNotMatch(c.err(), /licence:|credits:/, 'the built-in style asks for no credit');
+  assert.equal(report.attribution, undefined);
 });
 
 test('a model file with a spec beside it, a provider that is absent, and --size', async () => {
@@ -125,8 +127,18 @@ test('without --size a model runs at its recommended long side when the image is
   let c = capture();
   assert.equal(await main(['stylize', strip, '--out', join(dir, 'a'), '--model', whitebox, '--tile', '0'], c.io), 0, c.err());
   assert.match(c.out(), /wide-strip\.png {2}1296x160 \(at 1280x158\) {2}1 tile/);
+  // White-box's licence asks for credit: the summary says so and ATTRIBUTION.txt goes beside the pictures.
+  assert.match(c.err(), /licence: White-box Cartoonization: CC BY-NC-SA 4\.0 \(NOT for commercial use\)/);
+  assert.match(c.err(), /credits: .*ATTRIBUTION\.txt/);
+  const credits = readFileSync(join(dir, 'a', 'ATTRIBUTION.txt'), 'utf8');
+  assert.match(credits, /- White-box Cartoonization \(whitebox-cartoon\): Xinrui Wang and Jinze Yu, .*CVPR 2020.*Licence: CC BY-NC-SA 4\.0/);
+  assert.match(credits, /Not for commercial use: White-box Cartoonization/);
   c = capture();
   assert.equal(await main(['stylize', strip, '--out', join(dir, 'b'), '--model', whitebox, '--tile', '0', '--size', '0', '--json'], c.io), 0, c.err());
-  const file = JSON.parse(c.out()).files[0];
+  const report = JSON.parse(c.out());
+  const file = report.files[0];
   assert.deepEqual([file.processedWidth, file.processedHeight, file.width, file.height], [1296, 160, 1296, 160]);
+  assert.equal(report.attribution.file, join(dir, 'b', 'ATTRIBUTION.txt'));
+  assert.deepEqual(report.attribution.credits.map((x: { id: string }) => x.id), ['whitebox-cartoon']);
+  assert.match(report.attribution.lines[0], /Xinrui Wang/);
 });

@@ -2,7 +2,9 @@ import { PROVIDER_CHOICES, type ProviderChoice } from '../../../app/stylize';
 import { numberOption, parseCommandLine } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { createProgressBar } from '../progress-bar';
-import { DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NORM, isProviderChoice, listInputImages, processImageFiles, shutdownInference } from '../../services/stylize';
+import { join } from 'node:path';
+import { attributionText, DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NORM, isProviderChoice, listInputImages, modelAttribution, processImageFiles, shutdownInference } from '../../services/stylize';
+import { writeFileAtomic } from '../../services/store';
 import { planStylize } from './stylize-plan';
 import { reportStylize } from './stylize-report';
 
@@ -12,7 +14,9 @@ const usage = `Usage: your-cartoon stylize INPUT... --out DIR [--model ID|FILE] 
 
 Stylizes images (files, or every image in a folder) into DIR, one PNG per input named after it. A folder's
 other files (keyframes.json, hidden files, sub-folders) are passed over. An image that cannot be read is reported
-at the end and the others are still stylized; the exit code is then 1.
+at the end and the others are still stylized; the exit code is then 1. When a model's licence asks for credit
+(White-box, CartoonGAN, InstaGAN, the segmenter), DIR/ATTRIBUTION.txt says whom and under which licence; the
+summary names each licence and says when a model is not for commercial use.
 
 Options:
   -o, --out DIR          output folder (created if needed)
@@ -87,12 +91,13 @@ export const stylizeCommand: CliCommand = {
         overlap,
         signal: io.signal,
       });
-      for (const m of plan.models) {
-        if (m.entry && !m.entry.licence.commercialUse) io.stderr.write(`note: ${m.entry.name} is licensed ${m.entry.licence.name}: not for commercial use\n`);
-      }
       const result = await processImageFiles(inputs, values.out, plan.work, { signal: io.signal, onProgress: bar.listener });
       bar.done();
-      return reportStylize(io, plan, result, { json: values.json, out: values.out, inputs: inputs.length });
+      const attribution = modelAttribution(plan.models);
+      // Credits travel with the pictures: beside them in the folder, whenever a model used asks for it.
+      const creditsFile = attribution.credits.length && result.files.length ? join(values.out, 'ATTRIBUTION.txt') : undefined;
+      if (creditsFile) await writeFileAtomic(creditsFile, attributionText(attribution));
+      return reportStylize(io, plan, result, { json: values.json, out: values.out, inputs: inputs.length, attribution, creditsFile });
     } finally {
       bar.done();
       await shutdownInference();

@@ -7,6 +7,8 @@ export { processImageFiles, outputNames } from './process-files';
 export type { FailedFile, ImageWork, ProcessedFile, ProcessFilesResult } from './process-files';
 export { resolveModel, modelFileFor, DEFAULT_MODEL_ID } from './model-resolve';
 export { processingLongSide } from './processing-size';
+export { modelAttribution, attributionText } from './attribution';
+export type { ModelAttribution, ModelCredit } from './attribution';
 export type { ResolvedModel, ModelRef } from './model-resolve';
 export {
   loadCatalog,
