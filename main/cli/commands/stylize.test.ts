@@ -8,6 +8,7 @@ import { makeWithFfmpeg, sharedModel } from '../../../test-support/fixtures';
 import { main } from '../../cli';
 import { decodeImage } from '../../services/video';
 import { blurNegateModel } from '../../services/stylize/test-models';
+import { bundledModelFile } from '../../services/store';
 import type { CliIO } from '../command';
 
 function capture(): { io: CliIO; out: () => string; err: () => string } {
@@ -141,4 +142,30 @@ test('without --size a model runs at its recommended long side when the image is
   assert.equal(report.attribution.file, join(dir, 'b', 'ATTRIBUTION.txt'));
   assert.deepEqual(report.attribution.credits.map((x: { id: string }) => x.id), ['whitebox-cartoon']);
   assert.match(report.attribution.lines[0], /Xinrui Wang/);
+});
+
+test('--model names a model the user imported under an id the catalog does not have', async () => {
+  const dir = inputFolder();
+  const before = process.env.YOUR_CARTOON_DATA;
+  process.env.YOUR_CARTOON_DATA = join(dir, 'data');
+  try {
+    const bytes = Buffer.from(readFileSync(bundledModelFile('builtin/toon.onnx')));
+    bytes.write('O', bytes.indexOf("Project's own work") + "Project's ".length); // not the catalog's bytes any more
+    writeFileSync(join(dir, 'mine.onnx'), bytes);
+    let c = capture();
+    assert.equal(await main(['models', 'import', join(dir, 'mine.onnx'), '--id', 'my-toon'], c.io), 0, c.err());
+    c = capture();
+    assert.equal(await main(['stylize', join(dir, 'in', 'b.jpg'), '--out', join(dir, 'mine'), '--model', 'my-toon'], c.io), 0, c.err());
+    assert.match(c.err(), /model my-toon ran on CPU/);
+    assert.match(c.err(), /licence: my-toon: unknown \(a file you imported: check its licence yourself\) \(NOT for commercial use\)/);
+    c = capture();
+    assert.equal(await main(['stylize', join(dir, 'in', 'b.jpg'), '--out', join(dir, 'builtin')], c.io), 0, c.err());
+    const mine = await decodeImage(join(dir, 'mine', 'b.png'));
+    const builtin = await decodeImage(join(dir, 'builtin', 'b.png'));
+    assert.ok(Buffer.from(mine.data).equals(Buffer.from(builtin.data)), 'the same graph gives the same picture');
+    assert.deepEqual(readdirSync(join(dir, 'mine')), ['b.png'], 'nothing to credit');
+  } finally {
+    if (before === undefined) delete process.env.YOUR_CARTOON_DATA;
+    else process.env.YOUR_CARTOON_DATA = before;
+  }
 });

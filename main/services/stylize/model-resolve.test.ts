@@ -1,13 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedModel } from '../../../test-support/fixtures';
+import { makeWithFfmpeg, sharedModel } from '../../../test-support/fixtures';
+import { bundledModelFile } from '../store';
+import { decodeImage } from '../video';
 import { StylizeError } from './errors';
 import { resolveModel } from './model-resolve';
 import { importModel } from './install';
 import { blurNegateModel } from './test-models';
+import { shutdownInference, stylizeImage } from './stylize-image';
 
 function withData<T>(dir: string, f: () => Promise<T>): Promise<T> {
   const before = process.env.YOUR_CARTOON_DATA;
@@ -77,4 +80,26 @@ test('a model the user imported under their own id resolves by that id, with its
     assert.equal(m.spec.output.name, 'out');
     await assert.rejects(resolveModel('not-imported'), /no model "not-imported" in the catalog/);
   });
+});
+
+test('an imported id outside the catalog runs: the same graph as the built-in style gives the same picture', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'imported-run-'));
+  // The built-in graph with one byte of its doc string changed: a valid model the catalog does not know by sha256.
+  const bytes = Buffer.from(readFileSync(bundledModelFile('builtin/toon.onnx')));
+  bytes.write('O', bytes.indexOf("Project's own work") + "Project's ".length);
+  const file = join(data, 'my toon.onnx');
+  writeFileSync(file, bytes);
+  const image = await decodeImage(makeWithFfmpeg('imported-run.png', ['-f', 'lavfi', '-i', 'testsrc2=size=128x72:rate=1', '-frames:v', '1']));
+  await withData(data, async () => {
+    const imported = await importModel(file, { id: 'my-toon' });
+    assert.equal(imported.id, 'my-toon');
+    const m = await resolveModel('my-toon');
+    assert.deepEqual([m.id, m.file, m.entry?.id, m.entry?.kind], ['my-toon', imported.file, 'my-toon', 'builtin']);
+    const mine = await stylizeImage(image, { model: 'my-toon', provider: 'cpu' });
+    const builtin = await stylizeImage(image, { provider: 'cpu' });
+    assert.equal(mine.model, 'my-toon');
+    assert.ok(Buffer.from(mine.image.data).equals(Buffer.from(builtin.image.data)));
+    assert.ok(!Buffer.from(mine.image.data).equals(Buffer.from(image.data)), 'and it is stylized');
+  });
+  await shutdownInference();
 });
