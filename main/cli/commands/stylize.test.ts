@@ -169,3 +169,29 @@ test('--model names a model the user imported under an id the catalog does not h
     else process.env.YOUR_CARTOON_DATA = before;
   }
 });
+
+test('a key-frame folder made by `your-cartoon keyframes`: only its images are stylized, keyframes.json is passed over quietly', async () => {
+  // Two 2 s shots (a cut between them), small frames: `keyframes` writes JPEGs and keyframes.json.
+  const video = makeWithFfmpeg('stylize-keyframes.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=192x108:rate=25:duration=2',
+    '-f', 'lavfi', '-i', 'smptebars=size=192x108:rate=25:duration=2',
+    '-filter_complex', '[0][1]concat=n=2:v=1', '-pix_fmt', 'yuv420p',
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'stylize-keyframes-'));
+  const frames = join(dir, 'frames');
+  let c = capture();
+  assert.equal(await main(['keyframes', video, '--out', frames], c.io), 0, c.err());
+  const doc = JSON.parse(readFileSync(join(frames, 'keyframes.json'), 'utf8')) as { keyframes: { file: string }[] };
+  assert.ok(doc.keyframes.length >= 2, `${doc.keyframes.length} key frames`);
+  writeFileSync(join(frames, `.${doc.keyframes[0].file}.123-abcd.tmp`), 'a write that was interrupted');
+
+  for (const out of [join(frames, 'panels'), join(frames, 'panels')]) {
+    // Twice: the second run finds its own output folder inside the key-frame folder and passes it over too.
+    c = capture();
+    assert.equal(await main(['stylize', frames, '--out', out], c.io), 0, c.err());
+    const expected = doc.keyframes.map((k) => k.file.replace(/\.jpg$/, '.png')).sort();
+    assert.deepEqual(readdirSync(out).sort(), expected);
+    assert.equal(c.out().trim().split('\n').length, doc.keyframes.length);
+    assert.doesNotMatch(c.err(), /keyframes\.json|failed|\.tmp|panels/);
+  }
+});
