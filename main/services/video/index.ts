@@ -20,4 +20,4 @@ export type { ExtractFramesOptions, ExtractedFrame, FrameRequest } from './extra
 
 export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf } from './image-io';
 export type { DecodeImageOptions, EncodeImageOptions, ImageFormat } from './image-io';
-export { makeSampleVideo, SAMPLE_SHOT_STARTS } from './sample-video';
+export { makeSampleVideo, makeSampleVideoAsync, SAMPLE_SHOT_STARTS } from './sample-video';

@@ -4,10 +4,11 @@
  * a pan, 1280×720, 25 fps, 20.8 s. Deterministic; made only when missing. The CLI's `sample` command and the demo use it, so
  * a new user sees the whole pipeline work without a video of their own.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { locateFfmpeg } from './locate-ffmpeg';
+import { runTool } from './run-tool';
 
 const W = 1280;
 const H = 720;
@@ -44,14 +45,33 @@ export function sampleFilterGraph(): string {
   ].join(';');
 }
 
+function sampleArgs(tmp: string): string[] {
+  return ['-y', '-hide_banner', '-loglevel', 'error', '-filter_complex', sampleFilterGraph(), '-map', '[v]', '-r', String(FPS),
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp];
+}
+
 export function makeSampleVideo(path: string): string {
   if (existsSync(path)) return path;
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.partial.mp4`;
-  const args = ['-y', '-hide_banner', '-loglevel', 'error', '-filter_complex', sampleFilterGraph(), '-map', '[v]', '-r', String(FPS),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp];
-  const r = spawnSync(locateFfmpeg().path, args, { encoding: 'utf8' });
+  const r = spawnSync(locateFfmpeg().path, sampleArgs(tmp), { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`could not make the sample video: ${r.stderr}`);
   renameSync(tmp, path);
+  return path;
+}
+
+/** makeSampleVideo without blocking the event loop (a server keeps answering meanwhile); cancellable. */
+export async function makeSampleVideoAsync(path: string, signal?: AbortSignal): Promise<string> {
+  if (existsSync(path)) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  // Per process: two servers making the sample at once must not write the same partial file.
+  const tmp = `${path}.partial-${process.pid}.mp4`;
+  try {
+    const r = await runTool(locateFfmpeg().path, sampleArgs(tmp), { signal });
+    if (r.code !== 0) throw new Error(`could not make the sample video: ${r.stderr}`);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
   return path;
 }

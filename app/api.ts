@@ -1,0 +1,228 @@
+/**
+ * ComicApi: the one contract between the editor UI (renderer/) and the engines (main/services/).
+ *
+ * One plain-Node object implements it (main/api createComicApi); two thin adapters carry it to the renderer:
+ * Electron (main/electron: preload + ipc) and the browser host (main/host: HTTP + Server-Sent Events). Arguments and
+ * results are plain JSON data so both transports carry them unchanged. The editor grows it by adding a command to
+ * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
+ */
+import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
+import type { Progress } from './progress';
+import type { CatalogEntry, ModelKind, ProviderChoice, ProviderName } from './stylize';
+import type { VideoInfo } from './video';
+
+/**
+ * An image the renderer may show: a file inside a folder the API registered (a job's output folder). The renderer
+ * turns it into a URL with ComicApi.imageUrl; the adapters serve only files inside registered folders.
+ */
+export interface ImageRef {
+  /** Opaque id of the registered folder. */
+  root: string;
+  /** Path inside it, '/'-separated, no '..'. */
+  file: string;
+}
+
+export interface BinaryInfo {
+  path: string;
+  /** Where it came from: env, ffmpeg-static, @ffmpeg-installer/ffmpeg, PATH, ... */
+  source: string;
+  version: string;
+}
+
+export interface ProviderStatus {
+  name: ProviderName;
+  available: boolean;
+  /** Why it is not available. */
+  reason?: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Which adapter serves this renderer. */
+  host: 'electron' | 'browser' | 'node';
+  versions: { node: string; electron?: string; chrome?: string };
+  /** The ffmpeg the app uses, or why there is none. */
+  ffmpeg: BinaryInfo | { error: string };
+  /** null: no ffprobe; videos are probed from ffmpeg's own report. */
+  ffprobe: BinaryInfo | null;
+  kernels: { kind: 'native' | 'typescript'; reason?: string };
+  providers: ProviderStatus[];
+  defaultModel: string;
+  dataDir: string;
+  defaultParams: AnalysisParams;
+}
+
+export interface KeyframesRequest {
+  video: string;
+  /** Project folder; key frames go to PROJECT/frames. Default: a folder per video in the data folder. */
+  projectDir?: string;
+  /** Merged over the defaults (AppInfo.defaultParams). */
+  params?: Partial<AnalysisParams>;
+}
+
+export interface KeyframeImage extends DetectedKeyFrame {
+  /** Absolute path of the full-resolution image. */
+  path: string;
+  image: ImageRef;
+}
+
+export interface KeyframesResult {
+  kind: 'keyframes';
+  projectDir: string;
+  framesDir: string;
+  document: KeyframesDocument;
+  /** document.keyframes with their files, in time order. */
+  frames: KeyframeImage[];
+}
+
+export interface StylizeRequest {
+  images: string[];
+  outDir: string;
+  /** Catalog or imported model id; default the built-in style. */
+  model?: string;
+  provider?: ProviderChoice;
+}
+
+export interface StylizedImage {
+  input: string;
+  output: string;
+  image: ImageRef;
+  model: string;
+  provider: ProviderName;
+  /** Why the provider that ran is not the one asked for. */
+  fallback?: string;
+  ms: number;
+}
+
+export interface StylizeResult {
+  kind: 'stylize';
+  outDir: string;
+  files: StylizedImage[];
+  /** Inputs that failed on their own (did not decode, ...); the others still ran. */
+  failures: Array<{ input: string; message: string; code?: string }>;
+}
+
+export type JobKind = 'keyframes' | 'stylize';
+export type JobResult = KeyframesResult | StylizeResult;
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A failure as it crosses a transport: the message names the file and the cause; the code is machine-readable. */
+export interface ApiErrorInfo {
+  message: string;
+  code: string;
+  name: string;
+}
+
+export type JobEvent =
+  | { type: 'progress'; job: string; kind: JobKind; progress: Progress }
+  | { type: 'done'; job: string; kind: JobKind; result: JobResult }
+  | { type: 'failed'; job: string; kind: JobKind; error: ApiErrorInfo }
+  | { type: 'cancelled'; job: string; kind: JobKind };
+
+/** A job as it stands now (for a renderer that missed events, e.g. after a reload). */
+export interface JobSnapshot {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  progress: Progress;
+  result?: JobResult;
+  error?: ApiErrorInfo;
+}
+
+export interface JobTicket {
+  job: string;
+  kind: JobKind;
+}
+
+export interface ModelSummary {
+  id: string;
+  name: string;
+  kind: ModelKind;
+  description: string;
+  origin: 'bundled' | 'catalog' | 'imported';
+  installed: boolean;
+  size?: number;
+  licence: CatalogEntry['licence'];
+}
+
+export interface ImportModelRequest {
+  file: string;
+  id?: string;
+  kind?: ModelKind;
+}
+
+/** Request/response commands: JSON in, JSON out. */
+export interface ComicCommands {
+  appInfo(): Promise<AppInfo>;
+  probeVideo(path: string): Promise<VideoInfo>;
+  /** Makes (once) the built-in sample video in the data folder and returns its path. */
+  makeSampleVideo(): Promise<string>;
+  startKeyframes(request: KeyframesRequest): Promise<JobTicket>;
+  startStylize(request: StylizeRequest): Promise<JobTicket>;
+  getJob(id: string): Promise<JobSnapshot>;
+  /** Resolves at once; the job then ends with a 'cancelled' event (or 'done' when it had already finished). */
+  cancelJob(id: string): Promise<void>;
+  listModels(): Promise<ModelSummary[]>;
+  importModel(request: ImportModelRequest): Promise<ModelSummary>;
+}
+
+export type CommandName = keyof ComicCommands;
+
+/** Every command, for the adapters: they forward these names and refuse all others. */
+export const COMIC_COMMANDS = [
+  'appInfo',
+  'probeVideo',
+  'makeSampleVideo',
+  'startKeyframes',
+  'startStylize',
+  'getJob',
+  'cancelJob',
+  'listModels',
+  'importModel',
+] as const satisfies readonly CommandName[];
+
+/** Compile-time check that COMIC_COMMANDS lists every command (a missing one makes this `false`). */
+export const COMMANDS_COMPLETE: Exclude<CommandName, (typeof COMIC_COMMANDS)[number]> extends never ? true : false = true;
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && (COMIC_COMMANDS as readonly string[]).includes(name);
+}
+
+/** What the renderer holds: the commands, job events and image URLs. */
+export interface ComicApi extends ComicCommands {
+  /** Every job's events; returns the function that stops listening. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /** A URL the renderer can put in <img src> for an image the API returned. */
+  imageUrl(ref: ImageRef): string;
+}
+
+/** How a command's outcome crosses a transport (ipc or HTTP), so the error code survives the trip. */
+export type ApiReply<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorInfo };
+
+/** A command's failure on the renderer side, rebuilt from ApiErrorInfo. */
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string, name = 'ApiError') {
+    super(message);
+    this.name = name;
+  }
+}
+
+export function unwrapReply<T>(reply: ApiReply<T>): T {
+  if (reply.ok) return reply.value;
+  throw new ApiError(reply.error.code, reply.error.message, reply.error.name);
+}
+
+/** The Electron custom protocol images are served on: comic-image://ROOT/FILE. */
+export const IMAGE_SCHEME = 'comic-image';
+
+/**
+ * How a ComicApi reaches its implementation: Electron's preload exposes one (window.comicBridge), the browser client
+ * makes one over HTTP. Replies stay envelopes until the renderer side (app/api-client.ts) unwraps them, because an
+ * Error crossing Electron's contextBridge keeps only its message and would lose its code.
+ */
+export interface ComicTransport {
+  call(command: CommandName, args: unknown[]): Promise<ApiReply>;
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  imageUrl(ref: ImageRef): string;
+}

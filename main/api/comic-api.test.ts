@@ -1,0 +1,137 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { JobEvent, KeyframesResult, StylizeResult } from '../../app/api';
+import { makeWithFfmpeg } from '../../test-support/fixtures';
+import { loadKernels } from '../services/keyframes';
+import { decodeImage, locateFfmpeg } from '../services/video';
+import { createComicApi } from './comic-api';
+import { dispatchCommand } from './dispatch';
+import { eventsUntilEnd, ffmpegChildrenAfter, threeShotClip } from './api-fixtures';
+
+process.env.YOUR_CARTOON_DATA = mkdtempSync(join(tmpdir(), 'ycis-api-data-'));
+
+test('appInfo names the ffmpeg, the kernels and the providers the engines use', async () => {
+  const info = await createComicApi({ host: 'browser' }).appInfo();
+  assert.equal(info.host, 'browser');
+  assert.ok('path' in info.ffmpeg);
+  assert.equal(info.ffmpeg.path, locateFfmpeg().path);
+  assert.equal(info.kernels.kind, loadKernels().kind);
+  assert.ok(info.providers.some((p) => p.name === 'cpu' && p.available));
+  assert.ok(info.providers.filter((p) => !p.available).every((p) => p.reason && p.reason.length > 5));
+  assert.equal(info.dataDir, process.env.YOUR_CARTOON_DATA);
+  assert.equal(info.defaultParams.delta, 0.85);
+});
+
+test('a key-frame job reports progress, then done with every shot and key frame as a servable image', async () => {
+  const api = createComicApi();
+  const video = threeShotClip();
+  const events = eventsUntilEnd(api);
+  const ticket = await api.startKeyframes({ video, params: { minShotSeconds: 0.3 } });
+  events.forJob(ticket.job);
+  const seen = await events.ended;
+  const progress = seen.filter((e) => e.type === 'progress').map((e) => (e.type === 'progress' ? e.progress.fraction ?? 0 : 0));
+  assert.ok(progress.length >= 2, `progress events: ${progress.length}`);
+  assert.ok(progress.every((f, i) => i === 0 || f >= progress[i - 1]), `fractions never go back: ${progress}`);
+  const end = seen.at(-1)!;
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  const result = (end as Extract<JobEvent, { type: 'done' }>).result as KeyframesResult;
+
+  assert.deepEqual(result.document.shots.map((s) => s.startFrame), [0, 50, 100]);
+  assert.equal(result.frames.length, result.document.keyframes.length);
+  assert.equal(dirname(result.framesDir), result.projectDir);
+  for (const frame of result.frames) {
+    const path = await api.resolveImage(frame.image);
+    assert.equal(path, frame.path);
+    const img = await decodeImage(path);
+    assert.deepEqual([img.width, img.height], [320, 240]);
+  }
+  const snapshot = await api.getJob(ticket.job);
+  assert.equal(snapshot.state, 'done');
+  assert.equal((snapshot.result as KeyframesResult).frames.length, result.frames.length);
+  assert.equal(snapshot.progress.fraction, 1);
+});
+
+test('cancel stops a running key-frame job: a cancelled event, no ffmpeg left, no keyframes.json', async () => {
+  const api = createComicApi();
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-cancel-'));
+  let id = '';
+  const events = eventsUntilEnd(api, (e) => {
+    // Cancel from inside the first progress event: the job is certainly still running.
+    if (e.type === 'progress' && e.job === id) void api.cancelJob(id);
+  });
+  id = (await api.startKeyframes({ video: threeShotClip(), projectDir })).job;
+  events.forJob(id);
+  const seen = await events.ended;
+  assert.equal(seen.at(-1)!.type, 'cancelled');
+  assert.equal((await api.getJob(id)).state, 'cancelled');
+  assert.deepEqual(await ffmpegChildrenAfter(2000), []);
+  assert.equal(existsSync(join(projectDir, 'frames', 'keyframes.json')), false);
+});
+
+test('failures carry codes: a missing video fails the job, bad params and unknown names are refused', async () => {
+  const api = createComicApi();
+  const events = eventsUntilEnd(api);
+  const missing = join(tmpdir(), 'ycis-no-such-video.mp4');
+  events.forJob((await api.startKeyframes({ video: missing })).job);
+  const end = (await events.ended).at(-1)!;
+  assert.equal(end.type, 'failed');
+  if (end.type === 'failed') {
+    assert.equal(end.error.code, 'NOT_FOUND');
+    assert.match(end.error.message, /ycis-no-such-video\.mp4/);
+  }
+  const bad = await dispatchCommand(api, 'startKeyframes', [{ video: missing, params: { delta: 7 } }]);
+  assert.equal(bad.ok, false);
+  if (!bad.ok) {
+    assert.equal(bad.error.code, 'E_ANALYSIS_PARAMS');
+    assert.match(bad.error.message, /delta/);
+  }
+  const unknown = await dispatchCommand(api, 'resolveImage', [{ root: 'x', file: 'y.jpg' }]);
+  assert.deepEqual(unknown.ok ? null : unknown.error.code, 'UNKNOWN_COMMAND');
+  const job = await dispatchCommand(api, 'getJob', ['nope']);
+  assert.deepEqual(job.ok ? null : job.error.code, 'JOB_NOT_FOUND');
+  const args = await dispatchCommand(api, 'probeVideo', 'not-a-list');
+  assert.deepEqual(args.ok ? null : args.error.code, 'BAD_REQUEST');
+});
+
+test('models are listed with the built-in style installed', async () => {
+  const models = await createComicApi().listModels();
+  const builtin = models.find((m) => m.id === 'builtin-toon');
+  assert.ok(builtin?.installed, JSON.stringify(models.map((m) => m.id)));
+  assert.equal(builtin.origin, 'bundled');
+});
+
+test('a stylize job turns images into cartoon panels with the built-in style, served as images', async () => {
+  const api = createComicApi();
+  const image = makeWithFfmpeg('api-still.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240', '-frames:v', '1']);
+  const outDir = mkdtempSync(join(tmpdir(), 'ycis-api-styled-'));
+  const events = eventsUntilEnd(api);
+  events.forJob((await api.startStylize({ images: [image], outDir, provider: 'cpu' })).job);
+  const end = (await events.ended).at(-1)!;
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  const result = (end as Extract<JobEvent, { type: 'done' }>).result as StylizeResult;
+  assert.equal(result.files.length, 1);
+  assert.deepEqual(result.failures, []);
+  const [file] = result.files;
+  assert.equal(file.provider, 'cpu');
+  assert.equal(file.model, 'builtin-toon');
+  const styled = await decodeImage(await api.resolveImage(file.image));
+  const source = await decodeImage(image);
+  assert.deepEqual([styled.width, styled.height], [320, 240]);
+  let diff = 0;
+  for (let i = 0; i < styled.data.length; i++) diff += Math.abs(styled.data[i] - source.data[i]);
+  assert.ok(diff / styled.data.length > 2, `the panel differs from the photo (mean abs diff ${diff / styled.data.length})`);
+});
+
+test('makeSampleVideo makes the built-in sample once in the data folder', async () => {
+  const api = createComicApi();
+  const path = await api.makeSampleVideo();
+  assert.equal(dirname(dirname(path)), process.env.YOUR_CARTOON_DATA);
+  const info = await api.probeVideo(path);
+  assert.deepEqual([info.width, info.height, info.frameCount], [1280, 720, 520]);
+  const again = Date.now();
+  assert.equal(await api.makeSampleVideo(), path);
+  assert.ok(Date.now() - again < 500, 'kept, not made again');
+});

@@ -1,0 +1,60 @@
+import { join, resolve } from 'node:path';
+import type { AppInfo, ComicCommands, ImageRef, JobEvent } from '../../app/api';
+import { dataDir } from '../services/store';
+import { shutdownInference } from '../services/stylize';
+import { makeSampleVideoAsync, probeVideo } from '../services/video';
+import { appInfo } from './app-info';
+import { ImageRoots } from './image-roots';
+import { JobRegistry } from './job-registry';
+import { planKeyframes, runKeyframes } from './keyframes-command';
+import { importModelFile, listModelSummaries } from './models-commands';
+import { requireString } from './request-checks';
+import { planStylize, runStylize } from './stylize-command';
+
+/** The ComicApi's one implementation, plus what only the adapters use (image files, shutdown). */
+export interface ComicService extends ComicCommands {
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /** The checked absolute path of an image the API handed out; RequestError (IMAGE_*) for anything else. */
+  resolveImage(ref: ImageRef): Promise<string>;
+  /** Cancels every running job and waits for them (ffmpeg children killed), then stops the inference worker. */
+  dispose(): Promise<void>;
+}
+
+export interface ComicServiceOptions {
+  /** Which adapter serves the renderer (reported by appInfo). */
+  host?: AppInfo['host'];
+}
+
+/**
+ * The plain-Node service object behind both adapters (Electron ipc and the browser host). No Electron, no HTTP:
+ * tests call it directly.
+ */
+export function createComicApi(options: ComicServiceOptions = {}): ComicService {
+  const jobs = new JobRegistry();
+  const roots = new ImageRoots();
+  const sampleAbort = new AbortController();
+  return {
+    appInfo: async () => appInfo(options.host ?? 'node'),
+    probeVideo: async (path) => probeVideo(resolve(requireString(path, 'path'))),
+    makeSampleVideo: async () => makeSampleVideoAsync(join(dataDir(), 'sample', 'sample.mp4'), sampleAbort.signal),
+    startKeyframes: async (request) => {
+      const plan = planKeyframes(request);
+      return { job: jobs.start('keyframes', (ctx) => runKeyframes(plan, roots, ctx)), kind: 'keyframes' };
+    },
+    startStylize: async (request) => {
+      const plan = planStylize(request);
+      return { job: jobs.start('stylize', (ctx) => runStylize(plan, roots, ctx)), kind: 'stylize' };
+    },
+    getJob: async (id) => jobs.snapshot(id),
+    cancelJob: async (id) => jobs.cancel(id),
+    listModels: listModelSummaries,
+    importModel: importModelFile,
+    onJobEvent: (listener) => jobs.onEvent(listener),
+    resolveImage: (ref) => roots.resolve(ref),
+    dispose: async () => {
+      sampleAbort.abort();
+      await jobs.cancelAll();
+      await shutdownInference();
+    },
+  };
+}

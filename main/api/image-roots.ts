@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ImageRef } from '../../app/api';
+import { RequestError } from './error-info';
+
+/** Only pictures are served: a registered folder may also hold keyframes.json or a video. */
+const IMAGE_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+};
+
+export function imageContentType(path: string): string {
+  return IMAGE_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The folders whose images the renderer may load (job output folders), each under an opaque random id. A request
+ * names a root id and a relative file; anything that would leave the folder (.., absolute paths, backslashes, a
+ * symbolic link pointing out) is refused, so the image route can never read an arbitrary file.
+ */
+export class ImageRoots {
+  private readonly byId = new Map<string, string>();
+  private readonly byDir = new Map<string, string>();
+
+  register(dir: string): string {
+    const abs = resolve(dir);
+    const known = this.byDir.get(abs);
+    if (known) return known;
+    const id = randomBytes(8).toString('hex');
+    this.byId.set(id, abs);
+    this.byDir.set(abs, id);
+    return id;
+  }
+
+  /** The ImageRef of a file inside a registered folder (registering the folder when needed). */
+  refFor(dir: string, file: string): ImageRef {
+    const root = this.register(dir);
+    const rel = relative(resolve(dir), resolve(dir, file));
+    if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new Error(`${file} is not inside ${dir}`);
+    return { root, file: rel.split(sep).join('/') };
+  }
+
+  /** The absolute path of an image a ref names, after every check; throws RequestError otherwise. */
+  async resolve(ref: ImageRef): Promise<string> {
+    const dir = typeof ref?.root === 'string' ? this.byId.get(ref.root) : undefined;
+    if (!dir) throw new RequestError('IMAGE_NOT_FOUND', 'unknown image folder');
+    const file = ref.file;
+    const segments = typeof file === 'string' ? file.split('/') : [];
+    const bad =
+      !segments.length ||
+      file.includes('\\') ||
+      file.includes('\0') ||
+      segments.some((s) => s === '' || s === '.' || s === '..' || /^[a-zA-Z]:/.test(s));
+    if (bad) throw new RequestError('IMAGE_FORBIDDEN', `refused image path ${JSON.stringify(file)}`);
+    if (!IMAGE_TYPES[extname(file).toLowerCase()]) throw new RequestError('IMAGE_FORBIDDEN', `not an image: ${file}`);
+    const missing = () => new RequestError('IMAGE_NOT_FOUND', `no image ${file}`);
+    const real = await realpath(join(dir, ...segments)).catch(() => undefined);
+    const realDir = await realpath(dir).catch(() => undefined);
+    if (!real || !realDir) throw missing();
+    if (!real.startsWith(realDir + sep)) throw new RequestError('IMAGE_FORBIDDEN', `refused image path ${JSON.stringify(file)}`);
+    if (!(await stat(real)).isFile()) throw missing();
+    return real;
+  }
+}

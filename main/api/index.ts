@@ -1,0 +1,7 @@
+// The ComicApi service (app/api.ts implemented once, in plain Node) and what its two adapters need.
+export { createComicApi } from './comic-api';
+export type { ComicService, ComicServiceOptions } from './comic-api';
+export { dispatchCommand } from './dispatch';
+export { toErrorInfo, RequestError } from './error-info';
+export { imageContentType } from './image-roots';
+export { defaultProjectDir } from './keyframes-command';

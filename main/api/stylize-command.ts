@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import type { StylizeRequest, StylizeResult } from '../../app/api';
+import type { JobContext } from '../../app/progress';
+import type { ProviderChoice } from '../../app/stylize';
+import { isProviderChoice, stylizeFiles } from '../services/stylize';
+import { RequestError } from './error-info';
+import type { ImageRoots } from './image-roots';
+import { optionalString, requireObject, requireString, requireStrings } from './request-checks';
+
+export interface StylizePlan {
+  images: string[];
+  outDir: string;
+  model?: string;
+  provider: ProviderChoice;
+}
+
+export function planStylize(request: StylizeRequest): StylizePlan {
+  const req = requireObject(request, 'startStylize');
+  const provider = optionalString(req.provider, 'provider') ?? 'auto';
+  if (!isProviderChoice(provider)) throw new RequestError('BAD_REQUEST', `provider: "${provider}" is not one of auto, cpu, cuda, dml, coreml`);
+  return {
+    images: requireStrings(req.images, 'images').map((p) => resolve(p)),
+    outDir: resolve(requireString(req.outDir, 'outDir')),
+    model: optionalString(req.model, 'model'),
+    provider,
+  };
+}
+
+/** Stylizes the images into outDir (one PNG each); the outputs come back as ImageRefs of that folder. */
+export async function runStylize(plan: StylizePlan, roots: ImageRoots, ctx: JobContext): Promise<StylizeResult> {
+  const { files, failures } = await stylizeFiles(plan.images, plan.outDir, { model: plan.model, provider: plan.provider }, ctx);
+  return {
+    kind: 'stylize',
+    outDir: plan.outDir,
+    failures: failures.map((f) => ({ input: f.input, message: f.error, ...(f.code ? { code: f.code } : {}) })),
+    files: files.map((f) => ({
+      input: f.input,
+      output: f.output,
+      image: roots.refFor(plan.outDir, f.output),
+      model: f.model,
+      provider: f.provider,
+      ...(f.fallback ? { fallback: f.fallback } : {}),
+      ms: f.ms,
+    })),
+  };
+}
