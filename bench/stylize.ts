@@ -30,7 +30,7 @@ async function timeOnce(model: ResolvedModel, img: RgbImage, preset: SessionOpti
     const r = await segmentImage(img, { model, sessionOptions: preset });
     return { ms: performance.now() - t0, tiles: 1, provider: r.provider };
   }
-  const r = await stylizeImage(img, { model, sessionOptions: preset, overlap: 64 });
+  const r = await stylizeImage(img, { model, sessionOptions: preset, overlap: 64, size: 0 /* the frame's own size: this measures 1080p, not the model's recommended size */ });
   return { ms: performance.now() - t0, tiles: r.tiles, provider: r.provider };
 }
 
