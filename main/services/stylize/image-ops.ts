@@ -7,24 +7,21 @@ export interface FloatRgbImage {
   data: Float32Array;
 }
 
+/** One output sample of a resampling: the first source index it reads and the normalised weights from there. */
+export interface ResampleTap {
+  first: number;
+  weights: Float32Array;
+}
+
 /**
- * Resamples along one axis with a triangle (linear) filter whose support widens when shrinking, so downscaling
- * averages every source pixel instead of skipping some (plain bilinear aliases on a 4K → 512 resize).
+ * The taps of a triangle (linear) filter from `srcLen` to `dstLen` samples, half-pixel centres, whose support widens
+ * when shrinking, so downscaling averages every source pixel instead of skipping some (plain bilinear aliases on a
+ * 4K → 512 resize) and enlarging is ordinary bilinear.
  */
-function resampleAxis(
-  src: ArrayLike<number>,
-  srcLen: number,
-  dstLen: number,
-  lines: number,
-  stride: number, // distance between neighbours along the axis, in values
-  lineStride: number, // distance between lines, in values (source)
-  dstStride: number,
-  dstLineStride: number,
-  dst: Float32Array,
-): void {
+export function resampleTaps(srcLen: number, dstLen: number): ResampleTap[] {
   const scale = srcLen / dstLen;
   const support = Math.max(1, scale);
-  const taps: { first: number; weights: Float32Array }[] = [];
+  const taps: ResampleTap[] = [];
   for (let i = 0; i < dstLen; i++) {
     const center = (i + 0.5) * scale;
     const first = Math.max(0, Math.floor(center - support));
@@ -40,6 +37,22 @@ function resampleAxis(
     for (let k = 0; k < w.length; k++) w[k] /= sum;
     taps.push({ first, weights: w });
   }
+  return taps;
+}
+
+/** Resamples the three channels of interleaved RGB lines along one axis with resampleTaps. */
+function resampleAxis(
+  src: ArrayLike<number>,
+  srcLen: number,
+  dstLen: number,
+  lines: number,
+  stride: number, // distance between neighbours along the axis, in values
+  lineStride: number, // distance between lines, in values (source)
+  dstStride: number,
+  dstLineStride: number,
+  dst: Float32Array,
+): void {
+  const taps = resampleTaps(srcLen, dstLen);
   for (let line = 0; line < lines; line++) {
     const s0 = line * lineStride;
     const d0 = line * dstLineStride;

@@ -1,4 +1,5 @@
 import { emptyMask, type Mask } from '../../../../app/masks';
+import { resampleTaps } from '../image-ops';
 
 /** One-channel float image (mask probabilities, logits of one class). */
 export interface Plane {
@@ -7,32 +8,14 @@ export interface Plane {
   data: Float32Array;
 }
 
-/** Per output index: the first source index and normalised weights (triangle filter, widened when shrinking). */
-function taps(srcLen: number, dstLen: number): { first: number; weights: Float32Array }[] {
-  const scale = srcLen / dstLen;
-  const support = Math.max(1, scale);
-  const out: { first: number; weights: Float32Array }[] = [];
-  for (let i = 0; i < dstLen; i++) {
-    const centre = (i + 0.5) * scale;
-    const first = Math.max(0, Math.floor(centre - support));
-    const last = Math.min(srcLen - 1, Math.ceil(centre + support));
-    const weights = new Float32Array(last - first + 1);
-    let sum = 0;
-    for (let j = first; j <= last; j++) sum += weights[j - first] = Math.max(0, 1 - Math.abs(j + 0.5 - centre) / support);
-    for (let k = 0; k < weights.length; k++) weights[k] /= sum;
-    out.push({ first, weights });
-  }
-  return out;
-}
-
 /**
  * Resizes a plane: bilinear with half-pixel centres when enlarging (what the segmenter's README asks for when
  * upscaling its mask), an area-weighted triangle filter when shrinking (a mask brought to processing size).
  */
 export function resizePlane(src: Plane, width: number, height: number): Plane {
   if (src.width === width && src.height === height) return { width, height, data: Float32Array.from(src.data) };
-  const tx = taps(src.width, width);
-  const ty = taps(src.height, height);
+  const tx = resampleTaps(src.width, width);
+  const ty = resampleTaps(src.height, height);
   const tmp = new Float32Array(width * src.height);
   for (let y = 0; y < src.height; y++) {
     for (let x = 0; x < width; x++) {
