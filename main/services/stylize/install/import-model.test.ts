@@ -111,3 +111,14 @@ test('a file whose sha256 the catalog knows takes its id and spec, checksum-veri
   assert.equal(resolveInstalledModel('whitebox-cartoon')?.entry.spec.input.name, 'input_photo');
   assert.equal(listModels().find((l) => l.entry.id === 'whitebox-cartoon')?.installed, true);
 });
+
+test('an exported InstaGAN imports with --kind instagan although the two catalog checkpoints recommend different sizes', async (t) => {
+  const { exportModel, findTorchPython } = await import('../../../../models/export/run-export');
+  const torch = findTorchPython();
+  if (!torch.python) return t.skip(`PyTorch is needed to export a test InstaGAN: ${torch.reason}`);
+  const file = exportModel('instagan_to_onnx.py', ['--random-weights', '--ngf', '4', '--blocks', '1']);
+  const imported = await importModel(file, { kind: 'instagan', id: 'my-instagan' });
+  assert.equal(imported.record?.kind, 'instagan');
+  assert.equal(imported.record?.spec.maskInput?.name, 'masks');
+  assert.equal(resolveInstalledModel('my-instagan')?.file, imported.file);
+});

@@ -43,7 +43,9 @@ async function specForUnknown(file: string, opts: ImportOptions, catalog: Catalo
   const pool = opts.kind ? catalog.filter((e) => e.kind === opts.kind) : catalog;
   if (opts.kind && !pool.length) throw new InstallError('SPEC_UNKNOWN', `${file}: the catalog has no model of kind "${opts.kind}" to take a spec from`, file);
   const fits = await entriesMatchingFile(file, pool);
-  const specs = new Map(fits.map((e) => [JSON.stringify(e.spec), e]));
+  // Entries that feed the graph the same way count as one, whatever processing size each recommends
+  // (the two InstaGAN checkpoints differ only there).
+  const specs = new Map(fits.map((e) => [JSON.stringify({ ...e.spec, recommendedLongSide: undefined }), e]));
   if (specs.size === 1) return { spec: fits[0].spec, kind: opts.kind ?? fits[0].kind };
   const io = await describeModelIo(file);
   if (!specs.size) {
