@@ -2,7 +2,8 @@ import type { CliCommand } from '../command';
 import { keyframesCommand } from './keyframes';
 import { modelsCommand } from './models';
 import { sampleCommand } from './sample';
+import { serveCommand } from './serve';
 import { stylizeCommand } from './stylize';
 
 /** Every sub-command, in the order `your-cartoon help` lists them. */
-export const commands: CliCommand[] = [keyframesCommand, stylizeCommand, modelsCommand, sampleCommand];
+export const commands: CliCommand[] = [keyframesCommand, stylizeCommand, modelsCommand, sampleCommand, serveCommand];

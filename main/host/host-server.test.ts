@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiReply, AppInfo, JobEvent, JobTicket, KeyframesResult } from '../../app/api';
+import { threeShotClip } from '../api/api-fixtures';
+import { startHost, RendererNotBuiltError } from './index';
+import { callOverHttp, httpRequest, listenToEvents } from './http-test-client';
+
+process.env.YOUR_CARTOON_DATA = mkdtempSync(join(tmpdir(), 'ycis-host-data-'));
+
+function rendererDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-host-ui-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>ui</title>');
+  writeFileSync(join(dir, 'app.js'), 'console.log(1)');
+  return dir;
+}
+
+test('the page is served to anyone local; every API call needs the token', async (t) => {
+  const host = await startHost({ rendererDir: rendererDir() });
+  t.after(() => host.close());
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
+  const page = await httpRequest(host.port, '/');
+  assert.equal(page.status, 200);
+  assert.match(String(page.headers['content-security-policy']), /default-src 'self'/);
+  assert.equal((await httpRequest(host.port, '/app.js')).headers['content-type'], 'text/javascript; charset=utf-8');
+
+  const anonymous = await httpRequest(host.port, '/api/call/appInfo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+  assert.equal(anonymous.status, 401);
+  assert.equal(anonymous.json<ApiReply>().ok, false);
+  assert.equal((await callOverHttp(host.port, 'wrong-token-wrong-token-wrong-tok', 'appInfo', [])).status, 401);
+  assert.equal((await httpRequest(host.port, '/api/events')).status, 401);
+  // The token may ride in the query only where a browser cannot set a header (GET: events, images), not for commands.
+  const queryPost = await httpRequest(host.port, `/api/call/appInfo?token=${host.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  assert.equal(queryPost.status, 401);
+
+  const ok = await callOverHttp(host.port, host.token, 'appInfo', []);
+  assert.equal(ok.status, 200);
+  const info = ok.json<ApiReply<AppInfo>>();
+  assert.ok(info.ok && info.value.host === 'browser' && 'path' in info.value.ffmpeg);
+  assert.equal((await callOverHttp(host.port, host.token, 'dispose', [])).status, 404);
+});
+
+test('other origins and other host names are refused, token or not', async (t) => {
+  const host = await startHost({ rendererDir: rendererDir() });
+  t.after(() => host.close());
+  const auth = { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' };
+  const post = (headers: Record<string, string>) => httpRequest(host.port, '/api/call/appInfo', { method: 'POST', headers: { ...auth, ...headers }, body: '{"args":[]}' });
+  assert.equal((await post({ Origin: 'http://evil.example' })).status, 403);
+  assert.equal((await post({ Origin: `http://127.0.0.1:${host.port + 1}` })).status, 403);
+  assert.equal((await post({ Host: `attacker.example:${host.port}` })).status, 403); // DNS rebinding
+  assert.equal((await httpRequest(host.port, '/', { headers: { Host: 'attacker.example' } })).status, 403);
+  assert.equal((await post({ Origin: `http://localhost:${host.port}`, Host: `localhost:${host.port}` })).status, 200);
+  assert.equal((await post({ 'Content-Type': 'text/plain' })).status, 415);
+});
+
+test('a key-frame job over HTTP: events stream progress and the result; its images are served, nothing else is', async (t) => {
+  const host = await startHost({ rendererDir: rendererDir() });
+  t.after(() => host.close());
+  const events = await listenToEvents(host.port, host.token);
+  t.after(() => events.close());
+  const started = (await callOverHttp(host.port, host.token, 'startKeyframes', [{ video: threeShotClip() }])).json<ApiReply<JobTicket>>();
+  assert.ok(started.ok, JSON.stringify(started));
+  const id = started.value.job;
+  const end = await events.next((e) => e.job === id && e.type !== 'progress');
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  assert.ok(events.events.some((e) => e.job === id && e.type === 'progress'), 'progress events before the end');
+  const result = (end as Extract<JobEvent, { type: 'done' }>).result as KeyframesResult;
+  assert.equal(result.document.shots.length, 3);
+
+  const frame = result.frames[0];
+  const image = await httpRequest(host.port, `/images/${frame.image.root}/${encodeURIComponent(frame.image.file)}?token=${host.token}`);
+  assert.equal(image.status, 200);
+  assert.equal(image.headers['content-type'], 'image/jpeg');
+  assert.ok(image.body.equals(readFileSync(frame.path)));
+  assert.equal((await httpRequest(host.port, `/images/${frame.image.root}/${frame.image.file}`)).status, 401);
+
+  const get = (path: string) => httpRequest(host.port, `${path}${path.includes('?') ? '&' : '?'}token=${host.token}`);
+  const root = `/images/${frame.image.root}`;
+  assert.equal((await get(`${root}/..%2F..%2F..%2Fetc%2Fpasswd`)).status, 403);
+  assert.equal((await get(`${root}/..%2Fframes%2F${frame.image.file}`)).status, 403);
+  assert.equal((await get(`${root}/%2e%2e/%2e%2e/secret.jpg`)).status, 404); // URL-normalised out of the image route
+  assert.equal((await get(`${root}/..\\..\\x.jpg`)).status, 404); // in http URLs a backslash is a slash: normalised away too
+  assert.equal((await get(`${root}/..%5C..%5Cx.jpg`)).status, 403);
+  assert.equal((await get(`${root}/keyframes.json`)).status, 403);
+  assert.equal((await get(`${root}/nope.jpg`)).status, 404);
+  assert.equal((await get(`/images/0123456789abcdef/${frame.image.file}`)).status, 404);
+  assert.equal((await httpRequest(host.port, '/..%2Fpackage.json')).status, 404);
+});
+
+test('cancel over HTTP ends the job with a cancelled event; an unbuilt UI is a clear error', async (t) => {
+  const host = await startHost({ rendererDir: rendererDir() });
+  t.after(() => host.close());
+  const events = await listenToEvents(host.port, host.token);
+  t.after(() => events.close());
+  const started = (await callOverHttp(host.port, host.token, 'startKeyframes', [{ video: threeShotClip(), projectDir: mkdtempSync(join(tmpdir(), 'ycis-host-cancel-')) }])).json<ApiReply<JobTicket>>();
+  assert.ok(started.ok);
+  await events.next((e) => e.job === started.value.job && e.type === 'progress');
+  const cancelled = await callOverHttp(host.port, host.token, 'cancelJob', [started.value.job]);
+  assert.deepEqual(cancelled.json(), { ok: true });
+  const end = await events.next((e) => e.job === started.value.job && e.type !== 'progress');
+  assert.equal(end.type, 'cancelled');
+
+  await assert.rejects(startHost({ rendererDir: join(tmpdir(), 'ycis-no-ui') }), RendererNotBuiltError);
+});
