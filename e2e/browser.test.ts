@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { chromium } from 'playwright-core';
+import { main } from '../main/cli';
+import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
+import { buildRenderer } from '../scripts/build-renderer.mjs';
+import { FIXTURE_DIR } from '../test-support/fixtures';
+import { cancelFromTheUi, runEditorFlow, watchProblems } from './editor-flow';
+import { CHROMIUM_ARGS, findChromium } from './runtimes';
+
+/** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
+async function serve(rendererDir: string) {
+  const stdout = new PassThrough();
+  const stop = new AbortController();
+  let printed = '';
+  const url = new Promise<string>((done) =>
+    stdout.on('data', (d) => {
+      printed += String(d);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(printed);
+      if (m) done(m[1]);
+    }),
+  );
+  const exited = main(['serve', '--port', '0', '--renderer', rendererDir], { stdout, stderr: new PassThrough(), interactive: false, signal: stop.signal });
+  const first = await Promise.race([url, exited.then((code) => `exited with ${code}`)]);
+  assert.match(first, /^http/);
+  return { url: first, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
+}
+
+test('browser host in Chromium: engines shown, sample analysed with progress, shots with loaded thumbnails, cancel', async (t) => {
+  const executablePath = findChromium();
+  if (!executablePath) return t.skip('skipped: Chromium not installed (apt-get install chromium, or set CHROMIUM_PATH)');
+  const data = mkdtempSync(join(tmpdir(), 'ycis-e2e-data-'));
+  process.env.YOUR_CARTOON_DATA = data;
+  // The suite's cached sample stands in for a first "make" (the API test covers making it): saves ~4 s.
+  mkdirSync(join(data, 'sample'));
+  copyFileSync(makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4')), join(data, 'sample', 'sample.mp4'));
+
+  // Hooks run in order: the browser closes (ending its event stream) before the server stops.
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  t.after(() => browser.close());
+  const server = await serve(await buildRenderer(mkdtempSync(join(tmpdir(), 'ycis-e2e-ui-'))));
+  t.after(server.stop);
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  const problems = watchProblems(page);
+  await page.goto(server.url);
+  assert.ok(!page.url().includes('token='), `the token is taken out of the address bar: ${page.url()}`);
+
+  const flow = await runEditorFlow(page, locateFfmpeg().path);
+  assert.equal(flow.shots, 5, 'the sample has 5 shots');
+  assert.ok(flow.keyframes >= flow.shots, `key frames: ${flow.keyframes}`);
+  for (const [w, h] of flow.imageSizes) assert.deepEqual([w, h], [1280, 720]);
+
+  const screenshots = mkdtempSync(join(tmpdir(), 'ycis-e2e-shots-'));
+  const shot = join(screenshots, 'browser-keyframes.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  t.diagnostic(`screenshot: ${shot}`);
+
+  await cancelFromTheUi(page);
+  assert.equal(await page.getByTestId('shots').count(), 0);
+  assert.deepEqual(problems, []);
+
+  // A page opened without the token cannot use the API, and says why.
+  const stranger = await browser.newPage();
+  await stranger.goto(server.url.replace(/#.*/, ''));
+  await stranger.getByText(/valid token is required/).waitFor();
+  await stranger.close();
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+
+export interface FlowResult {
+  shots: number;
+  keyframes: number;
+  imageSizes: Array<[number, number]>;
+}
+
+/** Console errors and page crashes (a CSP violation, a failed image, an exception) gathered for the assertions. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url().replace(/token=[^&]+/, 'token=…')}`);
+  });
+  return problems;
+}
+
+/**
+ * What a user does first, in either shell: read which engines run, take the sample video, find its key frames
+ * (watching the progress), and look at the shots with their thumbnails.
+ */
+export async function runEditorFlow(page: Page, ffmpegPath: string): Promise<FlowResult> {
+  await page.getByTestId('ffmpeg').waitFor();
+  assert.match((await page.getByTestId('ffmpeg').textContent()) ?? '', new RegExp(ffmpegPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match((await page.getByTestId('kernels').textContent()) ?? '', /native|TypeScript/);
+  assert.match((await page.getByTestId('providers').textContent()) ?? '', /CPU/);
+
+  await page.getByTestId('use-sample').click();
+  await page.waitForFunction(() => (document.querySelector('[data-testid=video-path]') as HTMLInputElement | null)?.value.endsWith('sample.mp4'));
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('progress').waitFor({ timeout: 10_000 });
+
+  await page.getByTestId('shots').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => {
+    const imgs = [...document.querySelectorAll<HTMLImageElement>('img[data-testid=keyframe]')];
+    return imgs.length > 0 && imgs.every((i) => i.complete);
+  });
+  const imageSizes = await page.$$eval('img[data-testid=keyframe]', (imgs) =>
+    (imgs as HTMLImageElement[]).map((i) => [i.naturalWidth, i.naturalHeight] as [number, number]),
+  );
+  return { shots: await page.getByTestId('shot').count(), keyframes: imageSizes.length, imageSizes };
+}
+
+/** Starts the analysis again and cancels it from the progress card's button. */
+export async function cancelFromTheUi(page: Page): Promise<void> {
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('cancel').click({ timeout: 10_000 });
+  await page.getByTestId('job-cancelled').waitFor({ timeout: 10_000 });
+}

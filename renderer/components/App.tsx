@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { ComicApi } from '../../app/api';
+import { useAppInfo } from '../hooks/use-app-info';
+import { useKeyframesJob } from '../hooks/use-keyframes-job';
+import { useSampleVideo } from '../hooks/use-sample-video';
+import { JobProgress } from './JobProgress';
+import { ShotStrip } from './ShotStrip';
+import { SystemPanel } from './SystemPanel';
+import { VideoPicker } from './VideoPicker';
+
+export function App({ api }: { api: ComicApi }) {
+  const { info, error } = useAppInfo(api);
+  const [path, setPath] = useState('');
+  const sample = useSampleVideo(api, setPath);
+  const { view, start, cancel } = useKeyframesJob(api);
+  const busy = view.status === 'starting' || view.status === 'running';
+  return (
+    <div className="app">
+      <header>
+        <h1>Your Cartoon Is</h1>
+        {info ? (
+          <span className="muted">
+            {info.version} · {info.host === 'electron' ? 'desktop' : 'in your browser'}
+          </span>
+        ) : null}
+      </header>
+      <main>
+        <div className="top">
+          <VideoPicker
+            path={path}
+            onPath={setPath}
+            onSample={sample.make}
+            makingSample={sample.making}
+            onAnalyse={() => start({ video: path.trim() })}
+            busy={busy}
+          />
+          <SystemPanel info={info} error={error} />
+        </div>
+        {sample.error ? <p className="note bad">Could not make the sample video: {sample.error}</p> : null}
+        {view.status === 'running' || view.status === 'starting' ? (
+          <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={cancel} />
+        ) : null}
+        {view.status === 'failed' ? (
+          <p className="note bad" data-testid="job-error">
+            {view.error.message}
+          </p>
+        ) : null}
+        {view.status === 'cancelled' ? <p className="note" data-testid="job-cancelled">Cancelled.</p> : null}
+        {view.status === 'done' ? <ShotStrip result={view.result} imageUrl={api.imageUrl} /> : null}
+      </main>
+    </div>
+  );
+}

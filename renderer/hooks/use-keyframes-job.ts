@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ComicApi, JobEvent, KeyframesRequest, KeyframesResult } from '../../app/api';
+import { eventOfSnapshot, jobViewAfter, type JobView } from './job-view';
+
+/**
+ * One key-frame job at a time: start, progress, cancel, result. Events can arrive before startKeyframes answers
+ * (they travel on another channel), so the last event of each not-yet-known job is kept and replayed, and the job's
+ * snapshot is read once in case the event stream connected late.
+ */
+export function useKeyframesJob(api: ComicApi) {
+  const [view, setView] = useState<JobView<KeyframesResult>>({ status: 'idle' });
+  const current = useRef<string | undefined>(undefined);
+  const early = useRef(new Map<string, JobEvent>());
+
+  const apply = useCallback((event: JobEvent) => setView((v) => jobViewAfter(v, event)), []);
+
+  useEffect(
+    () =>
+      api.onJobEvent((event) => {
+        if (event.job === current.current) apply(event);
+        else if (!current.current) early.current.set(event.job, event);
+      }),
+    [api, apply],
+  );
+
+  const start = useCallback(
+    async (request: KeyframesRequest) => {
+      current.current = undefined;
+      early.current.clear();
+      setView({ status: 'starting' });
+      try {
+        const { job } = await api.startKeyframes(request);
+        current.current = job;
+        setView({ status: 'running', job });
+        const missed = early.current.get(job);
+        early.current.clear();
+        if (missed) apply(missed);
+        apply(eventOfSnapshot(await api.getJob(job)));
+      } catch (err) {
+        const e = err as Error & { code?: string };
+        setView({ status: 'failed', error: { message: e.message, code: e.code ?? 'ERROR' } });
+      }
+    },
+    [api, apply],
+  );
+
+  const cancel = useCallback(() => {
+    const job = current.current;
+    if (!job) return;
+    setView((v) => (v.status === 'running' ? { ...v, cancelling: true } : v));
+    void api.cancelJob(job);
+  }, [api]);
+
+  return { view, start, cancel };
+}
