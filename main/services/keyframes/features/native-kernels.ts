@@ -9,7 +9,7 @@ import {
 } from './validate';
 
 /** Version of the contract between this wrapper and main/native/src; bumped on any change to either side. */
-export const NATIVE_KERNELS_ABI = 2;
+export const NATIVE_KERNELS_ABI = 3;
 
 /** What main/native/src/addon.cc exports (arguments are validated here, in TypeScript, before every call). */
 export interface NativeAddon {
@@ -17,6 +17,15 @@ export interface NativeAddon {
   /** The row-binning code in use: "avx2" or "baseline" (YOUR_CARTOON_NATIVE_SIMD=baseline forces the latter). */
   simd: string;
   frameFeatures(rgb: Uint8Array, width: number, height: number, bins: Int32Array, levels: number, offsets: Int32Array): FrameFeatures;
+  /** The same on the libuv thread pool; holds `rgb` until done. */
+  frameFeaturesAsync(
+    rgb: Uint8Array,
+    width: number,
+    height: number,
+    bins: Int32Array,
+    levels: number,
+    offsets: Int32Array,
+  ): Promise<FrameFeatures>;
   glcmProperties(grey: Uint8Array, width: number, height: number, levels: number, offsets: Int32Array): Float64Array;
   histogramIntersection(a: Float32Array | Float64Array, b: Float32Array | Float64Array): number;
   glcmSimilarity(a: Float64Array, b: Float64Array): number;
@@ -47,6 +56,13 @@ export function nativeKernels(addon: NativeAddon): FeatureKernels {
       checkFeatureParams(params);
       const { h, s, v } = params.hsvBins;
       return addon.frameFeatures(rgb, width, height, Int32Array.of(h, s, v), params.glcmLevels, flatOffsets(params.glcmOffsets));
+    },
+    async frameFeaturesAsync(rgb, width, height, params) {
+      checkFrame(rgb, width, height);
+      checkFeatureParams(params);
+      const { h, s, v } = params.hsvBins;
+      const bins = Int32Array.of(h, s, v);
+      return addon.frameFeaturesAsync(rgb, width, height, bins, params.glcmLevels, flatOffsets(params.glcmOffsets));
     },
     glcmProperties(grey, width, height, levels, offsets) {
       checkGreyImage(grey, width, height, levels, offsets);

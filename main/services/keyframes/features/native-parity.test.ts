@@ -3,18 +3,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { DEFAULT_ANALYSIS_PARAMS as P } from '../../../../app/keyframes';
 import type { RgbFrame } from '../../../../app/video';
 import { sharedVideo } from '../../../../test-support/fixtures';
 import { featureDigest } from './feature-digest';
-import { loadNativeKernels } from './load-kernels';
+import { loadNativeKernels, nativeAddonCandidates } from './load-kernels';
+import type { NativeAddon } from './native-kernels';
 import { decodeTestFrames, lavfi, quarterCells } from './test-frames';
 import { typescriptKernels as ts } from './typescript-kernels';
-import type { FeatureKernels, FeatureParams, FrameFeatures } from './types';
+import { KernelInputError, type FeatureKernels, type FeatureParams, type FrameFeatures } from './types';
 
 const loaded = loadNativeKernels();
 const native = loaded.kernels as FeatureKernels;
 const skip = native ? false : `native kernels unavailable: ${loaded.reason}`;
+
+/** The module itself, without the TypeScript wrapper's checks. */
+function loadAddonForTest(): NativeAddon {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(nativeAddonCandidates().find((p) => existsSync(p)) as string) as NativeAddon;
+}
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   assert.equal(a.length, b.length);
@@ -108,6 +116,38 @@ test('native = reference on edge cases: 1x1, uniform, odd and tiny sizes, halves
   assert.deepEqual([...features[2].glcm], [0, 1, 1, 1]);
   compareOn(frames, { ...P, glcmOffsets: [[40, 0], [0, 2]] }, 'edge, offset past the width');
   assert.deepEqual([...native.frameFeatures(Uint8Array.of(1, 2, 3), 1, 1, P).glcm], [0, 1, 1, 1]);
+});
+
+test('frameFeaturesAsync (on the thread pool, many frames at once) = frameFeatures = reference', { skip }, async () => {
+  const frames = [
+    ...decodeTestFrames(lavfi('testsrc2=size=640x360:rate=25'), 256, 16),
+    ...decodeTestFrames(lavfi('mandelbrot=size=640x360:rate=25'), 200, 8),
+    { index: 0, time: 0, width: 32, height: 18, data: quarterCells() },
+    { index: 0, time: 0, width: 1, height: 1, data: Uint8Array.of(9, 99, 199) },
+  ];
+  const odd: FeatureParams = { hsvBins: { h: 7, s: 3, v: 5 }, glcmLevels: 8, glcmOffsets: [[3, 0], [0, -2]] };
+  for (const params of [P, odd]) {
+    // All queued before any is awaited: the pool's threads compute several at once, each with its own scratch.
+    const pending = frames.map((f) => native.frameFeaturesAsync(f.data, f.width, f.height, params));
+    const done = await Promise.all(pending);
+    frames.forEach((f, i) => {
+      const what = `async frame ${i} (${f.width}x${f.height})`;
+      assertSameFeatures(ts.frameFeatures(f.data, f.width, f.height, params), done[i], what);
+      assertSameFeatures(native.frameFeatures(f.data, f.width, f.height, params), done[i], what);
+      assert.equal(done[i].colourThumb.buffer, done[i].thumb.buffer, `${what}: thumbnails share a buffer`);
+      assert.equal(done[i].glcm.buffer, done[i].hsv.buffer, `${what}: glcm and hsv share a buffer`);
+    });
+  }
+});
+
+test('frameFeaturesAsync rejects bad input (never throws synchronously, never crashes)', { skip }, async () => {
+  const call = (rgb: Uint8Array, w: number, h: number, p: FeatureParams) => native.frameFeaturesAsync(rgb, w, h, p);
+  await assert.rejects(call(new Uint8Array(5), 2, 2, P), (e: unknown) => e instanceof KernelInputError && /needs 12/.test(e.message));
+  await assert.rejects(call(new Uint8Array(12), 2, 2, { ...P, glcmLevels: 1 }), KernelInputError);
+  await assert.rejects(ts.frameFeaturesAsync(new Uint8Array(5), 2, 2, P), KernelInputError);
+  // The module's own checks, past the TypeScript ones: a TypeError, as for the synchronous call.
+  const addon = loadAddonForTest();
+  assert.throws(() => addon.frameFeaturesAsync(new Uint8Array(5), 2, 2, Int32Array.of(8, 4, 8), 16, Int32Array.of(1, 0)), TypeError);
 });
 
 test('native bins every one of the 2^24 colours as the reference does', { skip }, () => {

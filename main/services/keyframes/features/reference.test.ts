@@ -105,6 +105,14 @@ test('clustering a shot made of two scenes gives two clusters with central key f
   assert.deepEqual(significantClusters(clusters, 20, 0.5), [clusters[0]]);
 });
 
+test('frameFeaturesAsync of the reference resolves to the synchronous result', async () => {
+  const [f] = decodeTestFrames(lavfi('testsrc2=size=320x180:rate=25'), 128, 1);
+  const sync = k.frameFeatures(f.data, f.width, f.height, P);
+  const async = await k.frameFeaturesAsync(f.data, f.width, f.height, P);
+  assert.deepEqual(async, sync);
+  await assert.rejects(k.frameFeaturesAsync(new Uint8Array(10), 4, 4, P), KernelInputError);
+});
+
 test('bad input gets a KernelInputError', () => {
   assert.throws(() => k.frameFeatures(new Uint8Array(10), 4, 4, P), KernelInputError);
   assert.throws(() => k.frameFeatures(new Uint8Array(48), 4, 4, { ...P, glcmLevels: 1 }), /glcmLevels/);

@@ -61,6 +61,13 @@ export interface FeatureKernels {
   readonly kind: 'native' | 'typescript';
   /** Features of one packed RGB24 frame (`rgb.length` ≥ width · height · 3). */
   frameFeatures(rgb: Uint8Array, width: number, height: number, params: FeatureParams): FrameFeatures;
+  /**
+   * The same features, computed off the JavaScript thread where the kernels can (native: on the libuv thread pool,
+   * several frames at once), so the caller can go on reading its input meanwhile. `rgb` must not be changed or
+   * transferred until the promise settles. Bad input rejects with KernelInputError. The TypeScript kernels compute
+   * synchronously and return a settled promise.
+   */
+  frameFeaturesAsync(rgb: Uint8Array, width: number, height: number, params: FeatureParams): Promise<FrameFeatures>;
   /** GLCM properties of an already quantised grey image (values < levels): what frameFeatures computes inside. */
   glcmProperties(
     grey: Uint8Array,

@@ -20,6 +20,9 @@ export const typescriptKernels: FeatureKernels = {
     checkFeatureParams(params);
     return frameFeaturesReference(rgb, width, height, params);
   },
+  async frameFeaturesAsync(rgb, width, height, params) {
+    return typescriptKernels.frameFeatures(rgb, width, height, params);
+  },
   glcmProperties(grey, width, height, levels, offsets) {
     checkGreyImage(grey, width, height, levels, offsets);
     return glcmProperties(grey, width, height, levels, offsets);
