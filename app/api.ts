@@ -216,6 +216,9 @@ export function unwrapReply<T>(reply: ApiReply<T>): T {
 /** The Electron custom protocol images are served on: comic-image://ROOT/FILE. */
 export const IMAGE_SCHEME = 'comic-image';
 
+/** Electron ipc channels: commands (ipcRenderer.invoke) and job events (webContents.send). */
+export const IPC_CHANNELS = { call: 'comic:call', jobEvent: 'comic:job-event' } as const;
+
 /**
  * How a ComicApi reaches its implementation: Electron's preload exposes one (window.comicBridge), the browser client
  * makes one over HTTP. Replies stay envelopes until the renderer side (app/api-client.ts) unwraps them, because an

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under app/, main/, models/, scripts/ and test-support/ with Node's own test runner
+// Runs every *.test.ts under app/, main/, models/, scripts/, test-support/, bench/, renderer/ and e2e/ with Node's own test runner
 // (through tsx, so tests run from source). Extra arguments are passed on, e.g. `npm test -- --test-name-pattern=glcm`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['app', 'main', 'models', 'scripts', 'test-support', 'bench'];
+const roots = ['app', 'main', 'models', 'scripts', 'test-support', 'bench', 'renderer', 'e2e'];
 const files = [];
 function walk(dir) {
   for (const name of readdirSync(dir)) {

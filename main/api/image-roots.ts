@@ -17,6 +17,21 @@ export function imageContentType(path: string): string {
 }
 
 /**
+ * The ImageRef a URL names: ROOT plus its percent-encoded path. Each segment is decoded on its own, so an encoded
+ * "/" (..%2F..%2Fx) cannot smuggle in a separator. Both the host's /images/ route and Electron's protocol use it.
+ */
+export function imageRefFromUrlPath(root: string, encodedPath: string): ImageRef {
+  let segments: string[];
+  try {
+    segments = encodedPath.split('/').map(decodeURIComponent);
+  } catch {
+    throw new RequestError('IMAGE_FORBIDDEN', 'malformed image path');
+  }
+  if (segments.some((s) => s.includes('/'))) throw new RequestError('IMAGE_FORBIDDEN', 'refused image path');
+  return { root, file: segments.join('/') };
+}
+
+/**
  * The folders whose images the renderer may load (job output folders), each under an opaque random id. A request
  * names a root id and a relative file; anything that would leave the folder (.., absolute paths, backslashes, a
  * symbolic link pointing out) is refused, so the image route can never read an arbitrary file.

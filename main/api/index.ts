@@ -3,5 +3,5 @@ export { createComicApi } from './comic-api';
 export type { ComicService, ComicServiceOptions } from './comic-api';
 export { dispatchCommand } from './dispatch';
 export { toErrorInfo, RequestError } from './error-info';
-export { imageContentType } from './image-roots';
+export { imageContentType, imageRefFromUrlPath } from './image-roots';
 export { defaultProjectDir } from './keyframes-command';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createComicApi, dispatchCommand, imageContentType, type ComicService } from '../api';
+import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, type ComicService } from '../api';
 import { streamJobEvents } from './job-events-stream';
 import { checkOrigin, checkToken } from './request-guard';
 import { BASE_HEADERS, sendError, sendJson } from './responses';
@@ -63,10 +63,10 @@ async function callCommand(req: IncomingMessage, res: ServerResponse, service: C
   sendJson(res, !reply.ok && reply.error.code === 'UNKNOWN_COMMAND' ? 404 : 200, reply);
 }
 
-async function sendImage(res: ServerResponse, service: ComicService, root: string, file: string): Promise<void> {
+async function sendImage(res: ServerResponse, service: ComicService, root: string, encodedPath: string): Promise<void> {
   let path: string;
   try {
-    path = await service.resolveImage({ root, file });
+    path = await service.resolveImage(imageRefFromUrlPath(root, encodedPath));
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'IMAGE_NOT_FOUND';
     return sendError(res, code === 'IMAGE_FORBIDDEN' ? 403 : 404, code, (err as Error).message);
@@ -89,15 +89,7 @@ async function route(req: IncomingMessage, res: ServerResponse, host: { port: nu
     if (path === '/api/events' && isGet) return streamJobEvents(req, res, host.service);
     const image = /^\/images\/([0-9a-f]+)\/(.+)$/.exec(path);
     if (image && isGet) {
-      // Decode each segment on its own: an encoded "/" (..%2F..%2Fx) must not sneak in a separator.
-      let segments: string[];
-      try {
-        segments = image[2].split('/').map(decodeURIComponent);
-      } catch {
-        return sendError(res, 400, 'BAD_REQUEST', 'bad image path');
-      }
-      if (segments.some((s) => s.includes('/'))) return sendError(res, 403, 'IMAGE_FORBIDDEN', 'refused image path');
-      return sendImage(res, host.service, image[1], segments.join('/'));
+      return sendImage(res, host.service, image[1], image[2]);
     }
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);
   }

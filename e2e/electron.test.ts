@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron } from 'playwright-core';
+import { locateFfmpeg } from '../main/services/video';
+import { cancelFromTheUi, runEditorFlow, watchProblems } from './editor-flow';
+import { findElectron } from './runtimes';
+
+const root = resolve(__dirname, '..');
+
+test('Electron shell: sandboxed page without Node, the same editor flow over ipc, images over comic-image:', async (t) => {
+  const electron = findElectron();
+  if (!electron.path) return t.skip(`skipped: ${electron.reason}`);
+  // The app runs from dist/ (main, preload, bundled renderer): build it from these sources first.
+  const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+  assert.equal(build.status, 0, `npm run build failed:\n${build.stdout}\n${build.stderr}`);
+
+  const app = await _electron.launch({
+    executablePath: electron.path,
+    args: [root],
+    env: { ...process.env, YOUR_CARTOON_DATA: mkdtempSync(join(tmpdir(), 'ycis-e2e-electron-')) } as Record<string, string>,
+  });
+  t.after(() => app.close());
+  const page = await app.firstWindow();
+  const problems = watchProblems(page);
+  const isolated = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    return { require: typeof w.require, process: typeof w.process, bridge: Object.keys((w.comicBridge as object) ?? {}).sort() };
+  });
+  assert.deepEqual(isolated, { require: 'undefined', process: 'undefined', bridge: ['call', 'imageUrl', 'onJobEvent'] });
+
+  const flow = await runEditorFlow(page, locateFfmpeg().path);
+  assert.equal(flow.shots, 5);
+  assert.ok(flow.imageSizes.every(([w, h]) => w === 1280 && h === 720));
+  const shot = join(mkdtempSync(join(tmpdir(), 'ycis-e2e-shots-')), 'electron-keyframes.png');
+  await page.screenshot({ path: shot });
+  t.diagnostic(`screenshot: ${shot}`);
+  await cancelFromTheUi(page);
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,44 @@
+// Electron entry (package.json "main" → dist/main/electron/main.js): the desktop shell over the same ComicApi service
+// the browser host uses. Everything here is glue; the work happens in main/services through main/api.
+import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { createComicApi } from '../api';
+import { declareImageScheme, serveImages } from './image-protocol';
+import { registerComicIpc } from './ipc';
+import { createMainWindow, isAppPageUrl } from './main-window';
+
+/** dist/main/electron → dist/renderer, where `npm run build` bundles the UI. */
+const rendererDir = join(__dirname, '..', '..', 'renderer');
+
+app.enableSandbox();
+declareImageScheme();
+const service = createComicApi({ host: 'electron' });
+
+app.whenReady().then(() => {
+  // The page asks for nothing (camera, notifications, ...): refuse every permission.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
+  serveImages(service);
+  registerComicIpc(service, (url) => isAppPageUrl(rendererDir, url));
+  createMainWindow(rendererDir);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererDir);
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Quitting waits for the running jobs to stop: their ffmpeg children are killed and half-written files removed.
+let stopped = false;
+app.on('before-quit', (event) => {
+  if (stopped) return;
+  event.preventDefault();
+  service
+    .dispose()
+    .catch((err: Error) => console.error(`your-cartoon: stopping jobs on quit: ${err.message}`))
+    .finally(() => {
+      stopped = true;
+      app.quit();
+    });
+});
