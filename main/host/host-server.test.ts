@@ -87,6 +87,8 @@ test('a key-frame job over HTTP: events stream progress and the result; its imag
   assert.equal((await get(`${root}/nope.jpg`)).status, 404);
   assert.equal((await get(`/images/0123456789abcdef/${frame.image.file}`)).status, 404);
   assert.equal((await httpRequest(host.port, '/..%2Fpackage.json')).status, 404);
+  assert.equal((await httpRequest(host.port, '/%E0%A4%A.js')).status, 404);
+  assert.equal((await get(`${root}/%E0%A4%A.jpg`)).status, 403);
 });
 
 test('cancel over HTTP ends the job with a cancelled event; an unbuilt UI is a clear error', async (t) => {

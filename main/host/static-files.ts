@@ -29,7 +29,12 @@ export function assertRendererBuilt(dir: string): void {
 
 /** Sends a file of the built renderer, or false when the path names none (the caller answers 404). */
 export async function sendRendererFile(res: ServerResponse, dir: string, pathname: string): Promise<boolean> {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  let rel: string;
+  try {
+    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  } catch {
+    return false; // malformed percent-encoding names no file
+  }
   const segments = rel.split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return false;
   const type = TYPES[extname(rel).toLowerCase()];
