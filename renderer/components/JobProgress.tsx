@@ -8,9 +8,7 @@ export function JobProgress({ progress, cancelling, onCancel }: { progress?: Pro
     <section className="card progress" data-testid="progress">
       <div className="progress-head">
         <span className="strong">{cancelling ? 'Cancelling…' : stageName(progress?.stage)}</span>
-        <span className="muted">
-          {percent(fraction)} {formatEta(progress?.etaSeconds)}
-        </span>
+        <span className="muted">{[percent(fraction), formatEta(progress?.etaSeconds)].filter(Boolean).join(' · ')}</span>
         <button type="button" data-testid="cancel" onClick={onCancel} disabled={cancelling}>
           Cancel
         </button>
