@@ -16,6 +16,9 @@ export interface MixFit {
 
 const REGIONS_X = 4;
 const REGIONS_Y = 3;
+// Local copies: an imported binding compiles to a getter call under CommonJS, and these are read in inner loops.
+const CW = COLOUR_THUMB_WIDTH;
+const CH = COLOUR_THUMB_HEIGHT;
 
 /** Weighted standard deviation of α fitted per region for the frame xm (weights: squared end-to-end difference). */
 function regionSpread(xa: Uint8Array, xb: Uint8Array, xm: Uint8Array): number {
@@ -26,12 +29,12 @@ function regionSpread(xa: Uint8Array, xb: Uint8Array, xm: Uint8Array): number {
     for (let rx = 0; rx < REGIONS_X; rx++) {
       let dot = 0;
       let span = 0;
-      const y0 = Math.floor((ry * COLOUR_THUMB_HEIGHT) / REGIONS_Y);
-      const y1 = Math.floor(((ry + 1) * COLOUR_THUMB_HEIGHT) / REGIONS_Y);
-      const x0 = Math.floor((rx * COLOUR_THUMB_WIDTH) / REGIONS_X);
-      const x1 = Math.floor(((rx + 1) * COLOUR_THUMB_WIDTH) / REGIONS_X);
+      const y0 = Math.floor((ry * CH) / REGIONS_Y);
+      const y1 = Math.floor(((ry + 1) * CH) / REGIONS_Y);
+      const x0 = Math.floor((rx * CW) / REGIONS_X);
+      const x1 = Math.floor(((rx + 1) * CW) / REGIONS_X);
       for (let y = y0; y < y1; y++) {
-        for (let k = (y * COLOUR_THUMB_WIDTH + x0) * 3; k < (y * COLOUR_THUMB_WIDTH + x1) * 3; k++) {
+        for (let k = (y * CW + x0) * 3, end = (y * CW + x1) * 3; k < end; k++) {
           const d = xb[k] - xa[k];
           dot += (xm[k] - xa[k]) * d;
           span += d * d;
@@ -63,7 +66,7 @@ export function fitMix(signals: ReadonlyArray<Pick<ShotSignal, 'colourThumb'>>, 
   for (let k = 0; k < len; k++) span += (xb[k] - xa[k]) ** 2;
   const alphas: number[] = [];
   if (span === 0) return { alphas, residual: Infinity, spread: Infinity };
-  const regions = len === COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3;
+  const regions = len === CW * CH * 3;
   let residual = 0;
   let spread = 0;
   let halfway = 0;

@@ -53,11 +53,11 @@ async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string
   await assertReadableFile(path);
   const info = opts.info ?? (await probeVideo(path, { signal }));
   const { width, height } = analysisSize(info, opts.width);
-  const { passthrough } = await ffmpegFeatures();
+  const { passthrough, showinfo } = await ffmpegFeatures();
   throwIfAborted(signal);
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', inputArg(path)];
   args.push('-map', '0:V:0', '-an', '-sn', '-dn', ...scaleArgs(width, height, passthrough));
-  args[args.indexOf('-vf') + 1] += ',showinfo';
+  args[args.indexOf('-vf') + 1] += `,${showinfo}`;
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const pipe = new FfmpegFramePipe(locateFfmpeg().path, args, width * height * 3, signal, opts.stallTimeoutMs ?? 60_000);
   let index = 0;
