@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportModel, findTorchPython } from '../../../../models/export/run-export';
 import { sharedModel } from '../../../../test-support/fixtures';
 import { bundledModelFile, installedModelsDir } from '../../store';
 import { getModel } from '../catalog';
@@ -113,7 +114,6 @@ test('a file whose sha256 the catalog knows takes its id and spec, checksum-veri
 });
 
 test('an exported InstaGAN imports with --kind instagan although the two catalog checkpoints recommend different sizes', async (t) => {
-  const { exportModel, findTorchPython } = await import('../../../../models/export/run-export');
   const torch = findTorchPython();
   if (!torch.python) return t.skip(`PyTorch is needed to export a test InstaGAN: ${torch.reason}`);
   const file = exportModel('instagan_to_onnx.py', ['--random-weights', '--ngf', '4', '--blocks', '1']);
