@@ -24,6 +24,8 @@ thread_local std::vector<uint8_t> tGrey;
 thread_local std::vector<uint8_t> tPlanes;
 thread_local std::vector<int32_t> tBins;
 thread_local std::vector<uint32_t> tCounts;
+thread_local std::vector<uint32_t> tLumaColumns;
+thread_local std::vector<uint32_t> tColourColumns;
 
 struct RowBins {
   int hBins, sBins, vBins, levels;
@@ -94,14 +96,18 @@ inline void CellRange(int cell, int cells, int size, int* start, int* end) {
   *end = std::max(*start + 1, int((int64_t(cell + 1) * size) / cells));
 }
 
-// Column sums of one row (a plane of it) over the cells' source ranges; each row sum is < 2^15 · 255 < 2^32.
-template <int kCells>
-inline void RowCellSums(const uint8_t* plane, const int* xStart, const int* xEnd, uint32_t* sums) {
-  for (int t = 0; t < kCells; t++) {
-    uint32_t s = 0;
-    for (int x = xStart[t]; x < xEnd[t]; x++) s += plane[x];
-    sums[t] = s;
-  }
+// Thumbnail cells are area sums, accumulated without a per-cell loop per row: each row (a plane of it) is added
+// column by column (a loop the compiler vectorises) into the columns of the band of thumbnail rows it belongs to
+// (several bands when the frame has fewer rows than the thumbnail: rows repeat); at the end each band's columns are
+// summed over the cells' column ranges. All sums are exact integers: a column holds < 2^15 rows · 255 < 2^32.
+inline void AddRow(const uint8_t* __restrict row, uint32_t* __restrict columns, int width) {
+  for (int x = 0; x < width; x++) columns[x] += row[x];
+}
+
+inline uint64_t SumColumns(const uint32_t* columns, int start, int end) {
+  uint64_t s = 0;
+  for (int x = start; x < end; x++) s += columns[x];
+  return s;
 }
 
 // The rounded mean (round half up) of `n` values summing to `sum`, as the reference computes it.
@@ -132,13 +138,17 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
   for (int t = 0; t < kThumbWidth; t++) CellRange(t, kThumbWidth, width, &xStart[t], &xEnd[t]);
   int yStart[kThumbHeight], yEnd[kThumbHeight];
   for (int t = 0; t < kThumbHeight; t++) CellRange(t, kThumbHeight, height, &yStart[t], &yEnd[t]);
-  uint64_t cellSum[kThumbWidth * kThumbHeight] = {0};
   constexpr int kCW = kColourThumbWidth, kCH = kColourThumbHeight;
   int cxStart[kCW], cxEnd[kCW];
   for (int t = 0; t < kCW; t++) CellRange(t, kCW, width, &cxStart[t], &cxEnd[t]);
   int cyStart[kCH], cyEnd[kCH];
   for (int t = 0; t < kCH; t++) CellRange(t, kCH, height, &cyStart[t], &cyEnd[t]);
-  uint64_t colourSum[kCW * kCH * 3] = {0};
+  // Columns of each band of thumbnail rows: luma per band; R, G, B per band of the colour thumbnail.
+  const size_t w = size_t(width);
+  tLumaColumns.assign(kThumbHeight * w, 0u);
+  tColourColumns.assign(kCH * 3 * w, 0u);
+  uint32_t* lumaColumns = tLumaColumns.data();
+  uint32_t* colourColumns = tColourColumns.data();
 
   uint64_t sum = 0, sumSq = 0;
   for (int y = 0; y < height; y++) {
@@ -158,21 +168,13 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
     }
     sum += rowSum;
     sumSq += rowSq;
-    uint32_t rowCell[kThumbWidth];
-    RowCellSums<kThumbWidth>(luma, xStart, xEnd, rowCell);
     for (int t = 0; t < kThumbHeight; t++) {
-      if (y < yStart[t] || y >= yEnd[t]) continue;
-      for (int c = 0; c < kThumbWidth; c++) cellSum[t * kThumbWidth + c] += rowCell[c];
+      if (y >= yStart[t] && y < yEnd[t]) AddRow(luma, lumaColumns + t * w, width);
     }
     // The colour thumbnail from the row's R, G and B planes (BinRow left them in `planes`).
-    uint32_t rowColour[3][kCW];
-    for (int ch = 0; ch < 3; ch++) RowCellSums<kCW>(planes + ch * size_t(width), cxStart, cxEnd, rowColour[ch]);
     for (int t = 0; t < kCH; t++) {
       if (y < cyStart[t] || y >= cyEnd[t]) continue;
-      uint64_t* cells = colourSum + t * kCW * 3;
-      for (int c = 0; c < kCW; c++) {
-        for (int ch = 0; ch < 3; ch++) cells[c * 3 + ch] += rowColour[ch][c];
-      }
+      for (int ch = 0; ch < 3; ch++) AddRow(planes + ch * w, colourColumns + (t * 3 + ch) * w, width);
     }
   }
 
@@ -183,15 +185,16 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
   for (int ty = 0; ty < kThumbHeight; ty++) {
     for (int tx = 0; tx < kThumbWidth; tx++) {
       const uint64_t cells = uint64_t(xEnd[tx] - xStart[tx]) * uint64_t(yEnd[ty] - yStart[ty]);
-      out.thumb[ty * kThumbWidth + tx] = RoundedMean(cellSum[ty * kThumbWidth + tx], cells);
+      const uint64_t sum = SumColumns(lumaColumns + ty * w, xStart[tx], xEnd[tx]);
+      out.thumb[ty * kThumbWidth + tx] = RoundedMean(sum, cells);
     }
   }
   for (int ty = 0; ty < kCH; ty++) {
     for (int tx = 0; tx < kCW; tx++) {
       const uint64_t cells = uint64_t(cxEnd[tx] - cxStart[tx]) * uint64_t(cyEnd[ty] - cyStart[ty]);
       for (int ch = 0; ch < 3; ch++) {
-        const int k = (ty * kCW + tx) * 3 + ch;
-        out.colourThumb[k] = RoundedMean(colourSum[k], cells);
+        const uint64_t sum = SumColumns(colourColumns + (ty * 3 + ch) * w, cxStart[tx], cxEnd[tx]);
+        out.colourThumb[(ty * kCW + tx) * 3 + ch] = RoundedMean(sum, cells);
       }
     }
   }
