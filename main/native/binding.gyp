@@ -1,4 +1,5 @@
-# The per-frame feature and clustering kernels (see src/kernels.h). Built by build.js (the package's install script).
+# The per-frame feature and clustering kernels (see src/kernels.h), and the reader that feeds them straight from
+# ffmpeg's output (src/frame_reader.cc). Built by build.js (the package's install script).
 # -ffp-contract=off: no fused multiply-add, so every double matches the TypeScript reference bit for bit;
 # -fno-trapping-math (no effect on results) lets the compiler vectorise the per-pixel float divisions.
 {
@@ -8,6 +9,7 @@
       "sources": [
         "src/addon.cc",
         "src/frame_features.cc",
+        "src/frame_reader.cc",
         "src/glcm.cc",
         "src/similarity.cc",
         "src/cluster.cc"

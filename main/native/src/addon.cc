@@ -8,86 +8,42 @@
 #include <utility>
 #include <vector>
 
+#include "js_features.h"
 #include "kernels.h"
 
 namespace {
 
 // Bumped with NATIVE_KERNELS_ABI in native-kernels.ts whenever the contract changes.
-constexpr int kAbi = 3;
+constexpr int kAbi = 4;
 
-Napi::Value Fail(const Napi::Env& env, const std::string& message) {
-  Napi::TypeError::New(env, "native kernels: " + message).ThrowAsJavaScriptException();
-  return env.Undefined();
-}
-
-bool IsTyped(const Napi::Value& v, napi_typedarray_type type) {
-  return v.IsTypedArray() && v.As<Napi::TypedArray>().TypedArrayType() == type;
-}
+using ycis::Fail;
+using ycis::IsTyped;
 
 int IntArg(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::Number>().Int32Value(); }
 
-// The arguments of frameFeatures / frameFeaturesAsync, checked; `offsets` copied (an async call outlives the
-// caller's Int32Array).
+// The arguments of frameFeatures / frameFeaturesAsync, checked.
 struct FrameArgs {
   const uint8_t* rgb;
   int width, height;
-  ycis::FeatureParams params;
-  std::vector<int32_t> offsets;
+  ycis::FeatureArgs features;
 };
-
-const size_t kThumbBytes = size_t(ycis::kThumbWidth) * ycis::kThumbHeight;
-const size_t kColourThumbBytes = size_t(ycis::kColourThumbWidth) * ycis::kColourThumbHeight * 3;
 
 // Empty string when the arguments are good, else what is wrong.
 std::string ReadFrameArgs(const Napi::CallbackInfo& info, FrameArgs* a) {
-  if (info.Length() < 6 || !IsTyped(info[0], napi_uint8_array) || !info[1].IsNumber() || !info[2].IsNumber() ||
-      !IsTyped(info[3], napi_int32_array) || !info[4].IsNumber() || !IsTyped(info[5], napi_int32_array)) {
+  if (info.Length() < 6 || !IsTyped(info[0], napi_uint8_array) || !info[1].IsNumber() || !info[2].IsNumber()) {
     return "frameFeatures(rgb: Uint8Array, width, height, bins: Int32Array, levels, offsets: Int32Array)";
   }
   auto rgb = info[0].As<Napi::Uint8Array>();
-  auto binsArg = info[3].As<Napi::Int32Array>();
-  auto offsets = info[5].As<Napi::Int32Array>();
-  const int width = IntArg(info, 1), height = IntArg(info, 2), levels = IntArg(info, 4);
-  if (width < 1 || height < 1 || rgb.ElementLength() < size_t(width) * height * 3 || binsArg.ElementLength() != 3 ||
-      levels < 2 || levels > 256 || offsets.ElementLength() < 2 || offsets.ElementLength() % 2 != 0) {
+  const int width = IntArg(info, 1), height = IntArg(info, 2);
+  if (width < 1 || height < 1 || rgb.ElementLength() < size_t(width) * height * 3) {
     return "frameFeatures: bad sizes or parameters";
   }
-  a->offsets.assign(offsets.Data(), offsets.Data() + offsets.ElementLength());
-  a->params = {binsArg[0], binsArg[1], binsArg[2], levels, a->offsets.data(), int(a->offsets.size() / 2)};
-  const ycis::FeatureParams& p = a->params;
-  if (p.hBins < 1 || p.sBins < 1 || p.vBins < 1 || p.hBins > 256 || p.sBins > 256 || p.vBins > 256 ||
-      p.hBins * p.sBins * p.vBins > 4096) {
-    return "frameFeatures: bins out of range";
-  }
+  const std::string bad = ycis::ReadFeatureArgs(info[3], info[4], info[5], &a->features);
+  if (!bad.empty()) return "frameFeatures: " + bad;
   a->rgb = rgb.Data();
   a->width = width;
   a->height = height;
   return "";
-}
-
-size_t BinCount(const ycis::FeatureParams& p) { return size_t(p.hBins) * p.sBins * p.vBins; }
-
-// Laid out as the TypeScript reference does: glcm (4 doubles) and hsv (floats) in one buffer, the two thumbnails
-// in another. Fills `out` with pointers into the new arrays.
-Napi::Object NewFeatures(Napi::Env env, size_t bins, ycis::FeatureOut* out) {
-  auto buffer = Napi::ArrayBuffer::New(env, 32 + bins * 4);
-  auto glcm = Napi::Float64Array::New(env, 4, buffer, 0);
-  auto hsv = Napi::Float32Array::New(env, bins, buffer, 32);
-  auto thumbs = Napi::ArrayBuffer::New(env, kThumbBytes + kColourThumbBytes);
-  auto thumb = Napi::Uint8Array::New(env, kThumbBytes, thumbs, 0);
-  auto colourThumb = Napi::Uint8Array::New(env, kColourThumbBytes, thumbs, kThumbBytes);
-  *out = {hsv.Data(), glcm.Data(), thumb.Data(), colourThumb.Data(), 0, 0};
-  auto result = Napi::Object::New(env);
-  result.Set("hsv", hsv);
-  result.Set("glcm", glcm);
-  result.Set("thumb", thumb);
-  result.Set("colourThumb", colourThumb);
-  return result;
-}
-
-void SetLuma(Napi::Object result, const ycis::FeatureOut& out) {
-  result.Set("meanLuma", Napi::Number::New(result.Env(), out.meanLuma));
-  result.Set("stdLuma", Napi::Number::New(result.Env(), out.stdLuma));
 }
 
 Napi::Value FrameFeatures(const Napi::CallbackInfo& info) {
@@ -96,9 +52,9 @@ Napi::Value FrameFeatures(const Napi::CallbackInfo& info) {
   const std::string bad = ReadFrameArgs(info, &a);
   if (!bad.empty()) return Fail(env, bad);
   ycis::FeatureOut out;
-  Napi::Object result = NewFeatures(env, BinCount(a.params), &out);
-  ycis::FrameFeatures(a.rgb, a.width, a.height, a.params, out);
-  SetLuma(result, out);
+  Napi::Object result = ycis::NewFeatures(env, a.features.Bins(), &out);
+  ycis::FrameFeatures(a.rgb, a.width, a.height, a.features.params, out);
+  ycis::SetLuma(result, out);
   return result;
 }
 
@@ -113,29 +69,18 @@ class FrameFeaturesWorker : public Napi::AsyncWorker {
         deferred_(Napi::Promise::Deferred::New(env)),
         frame_(Napi::Persistent(frame)),
         args_(std::move(args)),
-        hsv_(BinCount(args_.params)),
-        thumbs_(kThumbBytes + kColourThumbBytes) {
-    args_.params.offsets = args_.offsets.data();  // the vector moved with args_
+        result_(args_.features.Bins()) {
+    args_.features.params.offsets = args_.features.offsets.data();  // the vector moved with args_
   }
 
   Napi::Promise Promise() const { return deferred_.Promise(); }
 
  protected:
-  void Execute() override {
-    out_ = {hsv_.data(), glcm_, thumbs_.data(), thumbs_.data() + kThumbBytes, 0, 0};
-    ycis::FrameFeatures(args_.rgb, args_.width, args_.height, args_.params, out_);
-  }
+  void Execute() override { result_.Compute(args_.rgb, args_.width, args_.height, args_.features.params); }
 
   void OnOK() override {
-    Napi::Env env = Env();
-    ycis::FeatureOut js;
-    Napi::Object result = NewFeatures(env, hsv_.size(), &js);
-    std::memcpy(js.hsv, hsv_.data(), hsv_.size() * sizeof(float));
-    std::memcpy(js.glcm, glcm_, sizeof(glcm_));
-    std::memcpy(js.thumb, thumbs_.data(), thumbs_.size());  // both thumbnails: one buffer on both sides
-    SetLuma(result, out_);
     frame_.Reset();
-    deferred_.Resolve(result);
+    deferred_.Resolve(result_.ToJs(Env()));
   }
 
   void OnError(const Napi::Error& e) override {
@@ -147,10 +92,7 @@ class FrameFeaturesWorker : public Napi::AsyncWorker {
   Napi::Promise::Deferred deferred_;
   Napi::Reference<Napi::Uint8Array> frame_;
   FrameArgs args_;
-  std::vector<float> hsv_;
-  double glcm_[4] = {0, 0, 0, 0};
-  std::vector<uint8_t> thumbs_;
-  ycis::FeatureOut out_{};
+  ycis::NativeFeatures result_;
 };
 
 Napi::Value FrameFeaturesAsync(const Napi::CallbackInfo& info) {
@@ -297,6 +239,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("frameSimilarity", Napi::Function::New(env, FrameSimilarity));
   exports.Set("thumbDifference", Napi::Function::New(env, ThumbDifference));
   exports.Set("clusterShot", Napi::Function::New(env, ClusterShot));
+  ycis::RegisterFrameReader(env, exports);
   return exports;
 }
 

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FfmpegFramePipe } from './ffmpeg-frame-pipe';
+import { bufferFrames } from './frame-source';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { inputArg } from './run-tool';
 import { movingClip } from './video-fixtures';
@@ -9,7 +10,7 @@ import { movingClip } from './video-fixtures';
 function openPipe(): FfmpegFramePipe {
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', inputArg(movingClip())];
   args.push('-vf', 'scale=160:90,format=rgb24,showinfo', '-vsync', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
-  return new FfmpegFramePipe(locateFfmpeg().path, args, 160 * 90 * 3, undefined, 60_000);
+  return new FfmpegFramePipe(locateFfmpeg().path, args, bufferFrames(160 * 90 * 3), undefined, 60_000);
 }
 
 test('backpressure: while nobody takes frames, ffmpeg is held back (a few frames buffered, not the whole clip)', async () => {

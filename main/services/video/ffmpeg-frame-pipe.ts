@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { FrameAssembler } from './frame-assembler';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { FrameSource } from './frame-source';
 import { killOnAbort } from './run-tool';
 import { LineSplitter, ShowinfoReader } from './showinfo';
 import { diagnosticLines } from './video-error';
@@ -12,10 +12,11 @@ const NO_TIME_LIMIT = 64;
 /**
  * One ffmpeg child writing fixed-size raw frames to stdout with a showinfo filter reporting each frame's pts on
  * stderr. Pairs the two streams in order (n-th frame ↔ n-th showinfo line), which cannot drift: showinfo sees
- * exactly the frames the rawvideo muxer writes when the frame rate is passed through.
+ * exactly the frames the rawvideo muxer writes when the frame rate is passed through. The frames arrive through
+ * `source` (Buffers read here, or what a native reader computed from each), one item per frame.
  */
-export class FfmpegFramePipe {
-  readonly frames: Buffer[] = [];
+export class FfmpegFramePipe<T = Buffer> {
+  readonly frames: T[] = [];
   readonly times: Array<number | undefined> = [];
   readonly diagnostics: string[] = [];
   diagnosticCount = 0;
@@ -25,17 +26,32 @@ export class FfmpegFramePipe {
   stalled = false;
   /** Frames handed out so far; times[delivered] is the time of frames[0]. */
   delivered = 0;
-  private readonly assembler: FrameAssembler;
-  private readonly child;
+  /** Bytes of a last frame that ffmpeg did not finish (known once the source has ended). */
+  leftoverBytes = 0;
+  private readonly child: ChildProcess;
+  private childClosed = false;
+  private sourceEnded = false;
   private wake: (() => void) | undefined;
   private paused = false;
   private lastActivity = Date.now();
   private readonly watchdog: NodeJS.Timeout;
   private readonly unlisten: () => void;
 
-  constructor(bin: string, args: string[], frameSize: number, signal: AbortSignal | undefined, stallMs: number) {
-    this.assembler = new FrameAssembler(frameSize);
-    this.child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  constructor(
+    bin: string,
+    args: string[],
+    private readonly source: FrameSource<T>,
+    signal: AbortSignal | undefined,
+    stallMs: number,
+  ) {
+    try {
+      this.child = spawn(bin, args, { stdio: ['ignore', source.stdout, 'pipe'], windowsHide: true });
+    } catch (e) {
+      source.spawned();
+      source.stop();
+      throw e;
+    }
+    source.spawned();
     const unkill = killOnAbort(this.child, signal);
     const wakeOnAbort = () => this.notify();
     signal?.addEventListener('abort', wakeOnAbort, { once: true });
@@ -53,25 +69,44 @@ export class FfmpegFramePipe {
         if (this.diagnostics.length < 200) this.diagnostics.push(line.trim());
       }
     };
-    this.child.stdout.on('data', (chunk: Buffer) => {
+    const onFrame = (item: T) => {
       this.lastActivity = Date.now();
-      for (const f of this.assembler.push(chunk)) this.frames.push(f);
+      this.frames.push(item);
       if (this.frames.length >= HIGH_WATER && this.times.length > this.delivered) this.pause();
       this.notify();
-    });
-    this.child.stderr.setEncoding('utf8');
-    this.child.stderr.on('data', (text: string) => {
+    };
+    try {
+      source.start(this.child.stdout, onFrame, (leftoverBytes, error) => {
+        this.leftoverBytes = leftoverBytes;
+        this.sourceEnded = true;
+        if (error) this.failure ??= error;
+        if (this.childClosed) this.finish(this.exitCode);
+      });
+    } catch (e) {
+      this.child.kill('SIGKILL');
+      source.stop();
+      this.unlisten();
+      throw e;
+    }
+    const stderr = this.child.stderr as NodeJS.ReadableStream; // stdio[2] is always 'pipe'
+    stderr.setEncoding('utf8');
+    stderr.on('data', (text: string) => {
       this.lastActivity = Date.now();
       for (const line of lines.push(text)) onLine(line);
       this.notify();
     });
     this.child.on('error', (e) => {
+      // ffmpeg could not be started: no frame will come, whatever the source is waiting for.
       this.failure = e;
+      this.source.stop();
       this.finish(null);
     });
     this.child.on('close', (code) => {
       for (const line of lines.end()) onLine(line);
-      this.finish(code);
+      // A source reading a descriptor of its own may still hold frames written just before ffmpeg exited.
+      this.childClosed = true;
+      this.exitCode = code;
+      if (this.sourceEnded) this.finish(code);
     });
     this.watchdog = setInterval(() => {
       if (!this.paused && Date.now() - this.lastActivity > stallMs) {
@@ -87,17 +122,12 @@ export class FfmpegFramePipe {
     return this.times.length > this.delivered || this.ended || this.frames.length >= NO_TIME_LIMIT;
   }
 
-  take(): { data: Buffer; time: number | undefined } {
-    const data = this.frames.shift() as Buffer;
+  take(): { data: T; time: number | undefined } {
+    const data = this.frames.shift() as T;
     const time = this.times[this.delivered];
     this.delivered++;
     if (this.paused && this.frames.length < HIGH_WATER / 2) this.resume();
     return { data, time };
-  }
-
-  /** Bytes of a last frame that ffmpeg did not finish. */
-  get leftoverBytes(): number {
-    return this.assembler.pendingBytes;
   }
 
   waitForChange(): Promise<void> {
@@ -106,18 +136,19 @@ export class FfmpegFramePipe {
 
   stop(): void {
     if (!this.ended) this.child.kill('SIGKILL');
+    this.source.stop();
     this.cleanup();
   }
 
   private pause(): void {
     this.paused = true;
-    this.child.stdout.pause();
+    this.source.pause();
   }
 
   private resume(): void {
     this.paused = false;
     this.lastActivity = Date.now();
-    this.child.stdout.resume();
+    this.source.resume();
   }
 
   private notify(): void {
@@ -127,6 +158,7 @@ export class FfmpegFramePipe {
   }
 
   private finish(code: number | null): void {
+    if (this.ended) return;
     this.ended = true;
     this.exitCode = code;
     this.cleanup();

@@ -11,8 +11,9 @@ export type { VideoErrorCode } from './video-error';
 export { probeVideo } from './probe';
 export { analysisSize } from './video-geometry';
 
-export { streamFrames } from './stream-frames';
-export type { FrameStream, StreamFramesOptions } from './stream-frames';
+export { streamFrames, streamDecoded } from './stream-frames';
+export type { FrameStream, StreamFramesOptions, DecodedFrame, DecodedStream } from './stream-frames';
+export { bufferFrames, type FrameSource } from './frame-source';
 export { decodeSpeedReference } from './decode-speed';
 
 export { extractFrames } from './extract-frames';

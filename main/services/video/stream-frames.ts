@@ -4,6 +4,7 @@ import type { RgbFrame, VideoInfo } from '../../../app/video';
 import { CancelledError, throwIfAborted } from '../jobs';
 import { FfmpegFramePipe } from './ffmpeg-frame-pipe';
 import { ffmpegFeatures } from './ffmpeg-features';
+import { bufferFrames, type FrameSource } from './frame-source';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';
 import { inputArg } from './run-tool';
@@ -31,6 +32,20 @@ export interface FrameStream extends AsyncIterable<RgbFrame> {
   readonly warnings: string[];
 }
 
+/** One decoded frame as a FrameSource delivered it (`item`: its pixels, or what was computed from them). */
+export interface DecodedFrame<T> {
+  index: number;
+  /** Presentation time in seconds relative to the first frame (see streamFrames). */
+  time: number;
+  width: number;
+  height: number;
+  item: T;
+}
+
+export interface DecodedStream<T> extends AsyncIterable<DecodedFrame<T>> {
+  readonly warnings: string[];
+}
+
 /**
  * Decodes every frame of a video once, in order, at analysis resolution, upright, as RGB24, through one ffmpeg
  * process and a pipe. `time` is the frame's own presentation time relative to the first frame (correct on
@@ -38,15 +53,38 @@ export interface FrameStream extends AsyncIterable<RgbFrame> {
  * throws VideoError when nothing could be decoded, CancelledError when the signal fires.
  */
 export function streamFrames(path: string, opts: StreamFramesOptions): FrameStream {
+  const decoded = streamDecoded(path, opts, (width, height) => bufferFrames(width * height * 3));
+  return { warnings: decoded.warnings, [Symbol.asyncIterator]: () => asRgbFrames(decoded) };
+}
+
+async function* asRgbFrames(decoded: DecodedStream<Buffer>): AsyncGenerator<RgbFrame> {
+  for await (const { item, ...frame } of decoded) yield { ...frame, data: item };
+}
+
+/**
+ * streamFrames with the frames delivered by a FrameSource of the caller's, made once the analysis size is known
+ * (e.g. features computed natively from ffmpeg's output, the frames never passing through JavaScript). Same times,
+ * warnings, errors, cancellation and progress.
+ */
+export function streamDecoded<T>(
+  path: string,
+  opts: StreamFramesOptions,
+  makeSource: (width: number, height: number) => FrameSource<T>,
+): DecodedStream<T> {
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
     opts.onWarning?.(message);
   };
-  return { warnings, [Symbol.asyncIterator]: () => decode(path, opts, warn) };
+  return { warnings, [Symbol.asyncIterator]: () => decode(path, opts, warn, makeSource) };
 }
 
-async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string) => void): AsyncGenerator<RgbFrame> {
+async function* decode<T>(
+  path: string,
+  opts: StreamFramesOptions,
+  warn: (m: string) => void,
+  makeSource: (width: number, height: number) => FrameSource<T>,
+): AsyncGenerator<DecodedFrame<T>> {
   const { signal, onProgress } = opts;
   if (!(opts.width >= 2)) throw new RangeError(`streamFrames: width must be at least 2 pixels, got ${opts.width}`);
   throwIfAborted(signal);
@@ -59,7 +97,8 @@ async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string
   args.push('-map', '0:V:0', '-an', '-sn', '-dn', ...scaleArgs(width, height, passthrough));
   args[args.indexOf('-vf') + 1] += `,${showinfo}`;
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
-  const pipe = new FfmpegFramePipe(locateFfmpeg().path, args, width * height * 3, signal, opts.stallTimeoutMs ?? 60_000);
+  const bin = locateFfmpeg().path;
+  const pipe = new FfmpegFramePipe(bin, args, makeSource(width, height), signal, opts.stallTimeoutMs ?? 60_000);
   let index = 0;
   let first: number | undefined;
   let last = -Infinity;
@@ -69,7 +108,7 @@ async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string
     for (;;) {
       if (signal?.aborted) throw new CancelledError();
       if (pipe.ready()) {
-        const { data, time: pts } = pipe.take();
+        const { data: item, time: pts } = pipe.take();
         // A frame without a timestamp (NOPTS, or no showinfo line) sits one nominal frame after the previous one.
         let time: number;
         if (pts !== undefined) {
@@ -80,7 +119,7 @@ async function* decode(path: string, opts: StreamFramesOptions, warn: (m: string
           time = index === 0 ? 0 : last + 1 / info.fps;
         }
         last = time;
-        yield { index, time, width, height, data };
+        yield { index, time, width, height, item };
         index++;
         if (onProgress && (Date.now() - reported > 100 || index === info.frameCount)) {
           reported = Date.now();

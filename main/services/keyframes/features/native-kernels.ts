@@ -1,15 +1,17 @@
-import type { FeatureKernels, FrameFeatures, ShotCluster, SimilarityFeatures } from './types';
+import { nativeFeatureSource } from './native-feature-source';
+import type { FeatureKernels, FeatureParams, FrameFeatures, ShotCluster, SimilarityFeatures } from './types';
 import {
   checkClusterParams,
   checkFeatureParams,
   checkFrame,
+  checkFrameSize,
   checkGreyImage,
   checkSameLength,
   checkWeight,
 } from './validate';
 
 /** Version of the contract between this wrapper and main/native/src; bumped on any change to either side. */
-export const NATIVE_KERNELS_ABI = 3;
+export const NATIVE_KERNELS_ABI = 4;
 
 /** What main/native/src/addon.cc exports (arguments are validated here, in TypeScript, before every call). */
 export interface NativeAddon {
@@ -31,6 +33,21 @@ export interface NativeAddon {
   glcmSimilarity(a: Float64Array, b: Float64Array): number;
   frameSimilarity(aHsv: Float32Array, aGlcm: Float64Array, bHsv: Float32Array, bGlcm: Float64Array, w: number): number;
   thumbDifference(a: Uint8Array, b: Uint8Array): number;
+  /** POSIX builds only (see frame_reader.cc): a pipe for ffmpeg's stdout, [readFd, writeFd], both close-on-exec. */
+  createFramePipe?(): [number, number];
+  /**
+   * POSIX builds only: reads `fd` (taking it over) to its end on a thread of the module, computing each whole frame's
+   * features there: onEvent(features, 0, null) per frame in order, then onEvent(null, leftoverBytes, error | null).
+   */
+  readFrameFeatures?(
+    fd: number,
+    width: number,
+    height: number,
+    bins: Int32Array,
+    levels: number,
+    offsets: Int32Array,
+    onEvent: (features: FrameFeatures | null, leftoverBytes: number, error: string | null) => void,
+  ): { cancel(): void };
   /** Returns the cluster of every frame, and per cluster its key member and score. */
   clusterShot(frames: ReadonlyArray<SimilarityFeatures>, w: number, delta: number): {
     clusterOf: Int32Array;
@@ -49,8 +66,17 @@ function isGlcm(a: unknown): a is Float64Array {
 
 /** Wraps the loaded addon as FeatureKernels. */
 export function nativeKernels(addon: NativeAddon): FeatureKernels {
+  const { createFramePipe, readFrameFeatures } = addon;
+  const reader = createFramePipe && readFrameFeatures ? { createFramePipe, readFrameFeatures } : undefined;
   return {
     kind: 'native',
+    ...(reader && {
+      featureSource(width: number, height: number, params: FeatureParams) {
+        checkFrameSize(width, height);
+        checkFeatureParams(params);
+        return nativeFeatureSource(reader, width, height, params);
+      },
+    }),
     frameFeatures(rgb, width, height, params) {
       checkFrame(rgb, width, height);
       checkFeatureParams(params);

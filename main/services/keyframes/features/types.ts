@@ -1,4 +1,5 @@
 import type { AnalysisParams } from '../../../../app/keyframes';
+import type { FrameSource } from '../../video';
 
 /** Size of the luma thumbnail every frame carries (for frame differences in shot detection). */
 export const THUMB_WIDTH = 32;
@@ -68,6 +69,12 @@ export interface FeatureKernels {
    * synchronously and return a settled promise.
    */
   frameFeaturesAsync(rgb: Uint8Array, width: number, height: number, params: FeatureParams): Promise<FrameFeatures>;
+  /**
+   * Where the kernels can (the native module on Linux and macOS): a FrameSource for streamDecoded that takes over
+   * ffmpeg's stdout and delivers each frame's features, computed as frameFeatures does, on a thread of the module;
+   * the frames never reach JavaScript. Absent elsewhere: decode with streamFrames and call frameFeaturesAsync.
+   */
+  featureSource?(width: number, height: number, params: FeatureParams): FrameSource<FrameFeatures>;
   /** GLCM properties of an already quantised grey image (values < levels): what frameFeatures computes inside. */
   glcmProperties(
     grey: Uint8Array,

@@ -9,11 +9,15 @@ function isIntIn(x: unknown, lo: number, hi: number): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
 }
 
-export function checkFrame(rgb: Uint8Array, width: number, height: number): void {
-  if (!(rgb instanceof Uint8Array)) throw new KernelInputError('frame data must be a Uint8Array of packed RGB24');
+export function checkFrameSize(width: number, height: number): void {
   if (!isIntIn(width, 1, 1 << 15) || !isIntIn(height, 1, 1 << 15)) {
     throw new KernelInputError(`frame size ${width}x${height} is not a positive integer size (at most 32768)`);
   }
+}
+
+export function checkFrame(rgb: Uint8Array, width: number, height: number): void {
+  if (!(rgb instanceof Uint8Array)) throw new KernelInputError('frame data must be a Uint8Array of packed RGB24');
+  checkFrameSize(width, height);
   if (rgb.length < width * height * 3) {
     throw new KernelInputError(`frame data holds ${rgb.length} bytes, a ${width}x${height} RGB24 frame needs ${width * height * 3}`);
   }
