@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { RgbFrame, VideoInfo } from '../../../app/video';
@@ -20,6 +21,16 @@ export interface StreamFramesOptions extends JobContext {
   onWarning?: (message: string) => void;
   /** A running (not back-pressured) ffmpeg silent this long is killed as hung. Default 60 s. */
   stallTimeoutMs?: number;
+}
+
+/**
+ * Decoder threads: one per core. ffmpeg's own choice is cores + 1, which leaves nothing for whoever reads the frames
+ * (the analysis computes features on a thread of its own as they arrive): on 2 cores its 3 decoding threads and our
+ * reader preempt each other, and the analysis of a 150 s 1080p clip took 10 % longer than with 2. Frame threading
+ * does not change the decoded pictures. (The decode-speed reference keeps ffmpeg's own choice.)
+ */
+function decodeThreads(): number {
+  return Math.max(1, availableParallelism());
 }
 
 /** The decoding arguments shared with the decode-speed reference, so the two measure the same work. */
@@ -93,7 +104,8 @@ async function* decode<T>(
   const { width, height } = analysisSize(info, opts.width);
   const { passthrough, showinfo } = await ffmpegFeatures();
   throwIfAborted(signal);
-  const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', inputArg(path)];
+  const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
+  args.push('-threads', String(decodeThreads()), '-i', inputArg(path));
   args.push('-map', '0:V:0', '-an', '-sn', '-dn', ...scaleArgs(width, height, passthrough));
   args[args.indexOf('-vf') + 1] += `,${showinfo}`;
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
