@@ -10,7 +10,8 @@ import { analysisSize } from './video-geometry';
 
 /**
  * The floor for analysis speed: wall-clock seconds of ffmpeg alone doing the same decode, scale (fast_bilinear to
- * analysisSize(info, width)) and RGB24 conversion as streamFrames, rawvideo into the null muxer.
+ * analysisSize(info, width)) and RGB24 conversion as streamFrames, rawvideo into the null muxer, with ffmpeg's own
+ * choice of decoder threads (streamFrames sets one per core, to leave room for its reader).
  * Benchmarks report our time against this.
  */
 export async function decodeSpeedReference(

@@ -6,8 +6,6 @@ import { diagnosticLines } from './video-error';
 
 /** Frames waiting for the consumer before ffmpeg's stdout is paused (backpressure). */
 const HIGH_WATER = 4;
-/** Frames buffered while their showinfo lines have not arrived, before giving up on timestamps. */
-const NO_TIME_LIMIT = 64;
 
 /**
  * One ffmpeg child writing fixed-size raw frames to stdout with a showinfo filter reporting each frame's pts on
@@ -119,7 +117,7 @@ export class FfmpegFramePipe<T = Buffer> {
   /** A frame is ready when its time is known, or when waiting longer cannot bring the time. */
   ready(): boolean {
     if (!this.frames.length) return false;
-    return this.times.length > this.delivered || this.ended || this.frames.length >= NO_TIME_LIMIT;
+    return this.times.length > this.delivered || this.ended || this.frames.length >= this.source.maxUntimed;
   }
 
   take(): { data: T; time: number | undefined } {

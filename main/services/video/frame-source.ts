@@ -10,6 +10,11 @@ export interface FrameSource<T> {
   /** ffmpeg's stdout: 'pipe' (read here, from child.stdout) or a file descriptor someone else reads. */
   readonly stdout: 'pipe' | number;
   /**
+   * Frames that may wait for their showinfo line before they are handed out without a time (a guard on memory for
+   * whole frames; small items can wait for the end of the stream, so a late line never costs a frame its time).
+   */
+  readonly maxUntimed: number;
+  /**
    * Starts delivering: `frame` for each whole frame in order, then `end` once, with the bytes of an unfinished last
    * frame and the error if reading failed. `stdout` is the child's stdout when `this.stdout` is 'pipe'.
    */
@@ -29,6 +34,7 @@ export function bufferFrames(frameSize: number): FrameSource<Buffer> {
   let stream: Readable | null = null;
   return {
     stdout: 'pipe',
+    maxUntimed: 64,
     start(stdout, frame, end) {
       if (!stdout) throw new Error('bufferFrames: ffmpeg has no stdout pipe');
       stream = stdout;

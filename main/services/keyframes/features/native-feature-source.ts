@@ -25,6 +25,8 @@ export function nativeFeatureSource(
   };
   return {
     stdout: writeFd,
+    // Features are small: a frame whose showinfo line is late (a busy event loop) waits for it, however long.
+    maxUntimed: Infinity,
     // ffmpeg holds its own copy now: ours must go, or the reader would never see the end of the stream.
     spawned: closeWrite,
     start(_stdout, frame, end) {
