@@ -141,6 +141,11 @@ Napi::Value ReadFrameFeatures(const Napi::CallbackInfo& info) {
         delete t;
       },
       side);
+  if (env.IsExceptionPending()) {  // no thread-safe function: nothing was started
+    delete side;
+    close(fd);
+    return env.Undefined();
+  }
   side->thread = std::thread(ReadFrames, fd, width, height, std::move(args), state, tsfn);
 
   auto handle = Napi::Object::New(env);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, writeSync } from 'node:fs';
 import { DEFAULT_ANALYSIS_PARAMS as P } from '../../../../app/keyframes';
 import type { RgbFrame } from '../../../../app/video';
 import { sharedVideo } from '../../../../test-support/fixtures';
@@ -148,6 +148,33 @@ test('frameFeaturesAsync rejects bad input (never throws synchronously, never cr
   // The module's own checks, past the TypeScript ones: a TypeError, as for the synchronous call.
   const addon = loadAddonForTest();
   assert.throws(() => addon.frameFeaturesAsync(new Uint8Array(5), 2, 2, Int32Array.of(8, 4, 8), 16, Int32Array.of(1, 0)), TypeError);
+});
+
+test('the native frame reader: whole frames from a pipe, in order, features as frameFeatures; the unfinished rest counted', async (t) => {
+  const addon = loadAddonForTest();
+  const { createFramePipe, readFrameFeatures } = addon;
+  if (!createFramePipe || !readFrameFeatures) return t.skip('this build of the native module has no frame reader (Windows)');
+  const frames = decodeTestFrames(lavfi('testsrc2=size=320x180:rate=25'), 90, 5, '', 50);
+  const [readFd, writeFd] = createFramePipe();
+  const delivered: FrameFeatures[] = [];
+  const ended = new Promise<[number, string | null]>((resolve) => {
+    readFrameFeatures(readFd, 90, 50, Int32Array.of(P.hsvBins.h, P.hsvBins.s, P.hsvBins.v), P.glcmLevels,
+      Int32Array.from(P.glcmOffsets.flat()), (f, leftoverBytes, error) => (f ? delivered.push(f) : resolve([leftoverBytes, error])));
+  });
+  // Written in odd-sized pieces (frames split across writes), then half a frame, then the end.
+  const bytes = Buffer.concat([...frames.map((f) => f.data), frames[0].data.subarray(0, 6000)]);
+  for (let at = 0; at < bytes.length; at += 7777) writeSync(writeFd, bytes.subarray(at, Math.min(bytes.length, at + 7777)));
+  closeSync(writeFd);
+  assert.deepEqual(await ended, [6000, null]);
+  assert.equal(delivered.length, frames.length);
+  frames.forEach((f, i) => assertSameFeatures(ts.frameFeatures(f.data, f.width, f.height, P), delivered[i], `read frame ${i}`));
+  // Bad calls are TypeErrors, not crashes; the descriptor stays the caller's.
+  const [r2, w2] = createFramePipe();
+  const bins = Int32Array.of(8, 4, 4);
+  assert.throws(() => readFrameFeatures(r2, 0, 2, bins, 16, Int32Array.of(1, 0), () => undefined), TypeError);
+  assert.throws(() => readFrameFeatures(r2, 2, 2, bins, 1, Int32Array.of(1, 0), () => undefined), TypeError);
+  closeSync(r2);
+  closeSync(w2);
 });
 
 test('native bins every one of the 2^24 colours as the reference does', { skip }, () => {
