@@ -6,14 +6,16 @@
  * Target: analysis ≤ 1.25 × the reference; native kernels ≥ 10 × the TypeScript reference.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import { basename } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../app/keyframes';
 import type { RgbFrame } from '../app/video';
 import { analyzeVideo, loadKernels } from '../main/services/keyframes';
 import { measureKernelSpeed } from '../main/services/keyframes/features';
-import { decodeSpeedReference, probeVideo, streamFrames } from '../main/services/video';
+import { decodeSpeedReference, locateFfmpeg, probeVideo, streamFrames } from '../main/services/video';
 import { sharedVideo } from '../test-support/fixtures';
 import { longClip1080p } from './long-clip';
+import { formatTable } from './table';
 
 const params = DEFAULT_ANALYSIS_PARAMS;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
@@ -77,20 +79,23 @@ async function main() {
       );
   for (const v of videos) if (!existsSync(v)) throw new Error(`no such video: ${v}`);
   const k = loadKernels();
+  const ffmpeg = locateFfmpeg();
+  console.log(`machine: ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores; ffmpeg ${ffmpeg.version} (${ffmpeg.source})`);
   console.log(`kernels: ${k.kind}${k.reason ? ` (${k.reason})` : ''}; analysis width ${params.analysisWidth}; best of ${REPEATS}`);
-  console.log('video                         size        frames  ffmpeg-alone  analysis  ratio  fps    kernels native/TS ms  speed-up  rss');
+  const header = ['video', 'size', 'frames', 'ffmpeg alone', 'analysis', 'ratio', 'fps', 'kernels native/TS', 'speed-up', 'rss', 'result'];
+  const rows: string[][] = [];
   let worst = 0;
   for (const v of videos) {
     const r = await benchOne(v);
     worst = Math.max(worst, r.ratio);
-    console.log(
-      `${r.video.padEnd(30)}${r.size.padEnd(12)}${String(r.frames).padStart(6)}  ${r.reference.toFixed(2).padStart(10)} s` +
-        `  ${r.analysis.toFixed(2).padStart(6)} s  ${r.ratio.toFixed(2).padStart(5)}  ${r.fps.toFixed(0).padStart(5)}` +
-        `  ${(r.nativeMs ?? NaN).toFixed(3)}/${r.tsMs.toFixed(3)}`.padEnd(22) +
-        `  ${r.speedup ? `${r.speedup.toFixed(1)}x` : 'n/a'}`.padStart(8) +
-        `  ${mb(r.rss)}  (${r.shots} shots, ${r.keyframes} key frames)`,
-    );
+    console.log(`  ${r.video}: analysis ${r.analysis.toFixed(2)} s, ffmpeg alone ${r.reference.toFixed(2)} s`);
+    rows.push([
+      r.video, r.size, String(r.frames), `${r.reference.toFixed(2)} s`, `${r.analysis.toFixed(2)} s`, r.ratio.toFixed(2),
+      r.fps.toFixed(0), `${(r.nativeMs ?? NaN).toFixed(3)}/${r.tsMs.toFixed(3)} ms`, r.speedup ? `${r.speedup.toFixed(1)}x` : 'n/a',
+      mb(r.rss), `${r.shots} shots, ${r.keyframes} key frames`,
+    ]);
   }
+  console.log(`\n${formatTable(header, rows)}\n`);
   console.log(`peak RSS of this process: ${mb(process.resourceUsage().maxRSS * 1024)}; worst ratio ${worst.toFixed(2)} (target ≤ 1.25)`);
 }
 

@@ -6,6 +6,7 @@ import type { RgbImage } from '../app/video';
 import { makeWithFfmpeg, sharedModel } from '../test-support/fixtures';
 import { physicalCores, resolveModel, resizeImage, segmentImage, shutdownInference, stylizeImage, type ResolvedModel, type SessionOptionsPreset } from '../main/services/stylize';
 import { decodeImage } from '../main/services/video';
+import { formatTable } from './table';
 
 const REPS = Math.max(1, Number(process.env.BENCH_REPS) || 2);
 
@@ -66,9 +67,7 @@ async function main(): Promise<void> {
   }
   const header = ['model', 'frame', 'tiles', 'provider', 'ms/frame', 'fps', 'ms (ort defaults)', 'speed-up'];
   const cells = rows.map((r) => [r.model, r.size, String(r.tiles), r.provider, r.tuned.toFixed(0), (1000 / r.tuned).toFixed(2), r.defaults.toFixed(0), `${(r.defaults / r.tuned).toFixed(2)}x`]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
-  console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n'));
+  console.log(`\n${formatTable(header, cells)}`);
   console.log('\nms/frame: wall time per frame through stylizeImage/segmentImage (worker transfer, resize/pad, tiles, blend).');
   console.log('speed-up: onnxruntime-default session options time / tuned time (>1 means the tuned options are faster).');
 }
