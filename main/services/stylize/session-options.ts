@@ -49,8 +49,9 @@ export function sessionOptions(preset: SessionOptionsPreset): InferenceSession.S
     // Tiles share one size, so the planned memory pattern is reused from the second run on.
     enableMemPattern: true,
     // onnxruntime's pool threads busy-wait after each op and after run() returns. The worker's own JavaScript
-    // (tile conversion and blending) and the UI thread then fight spinning threads for the same few cores:
-    // measured on 2 cores, no spinning cut the CPU time per White-box frame by ~25% at equal or better latency.
+    // (tile conversion and blending), the main process and a key-frame analysis running beside it then fight
+    // spinning threads for the same few cores. bench:stylize on an idle 2-core machine: up to a quarter less CPU per
+    // frame (built-in style at 1080p, the segmenter) for 2-10% more latency; on a busy machine it was the faster one.
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
 }
