@@ -78,7 +78,10 @@ export interface KeyframesResult {
 
 export interface StylizeRequest {
   images: string[];
-  outDir: string;
+  /** Where the panels go; default PROJECT/styled/MODEL when projectDir is given (one of the two is needed). */
+  outDir?: string;
+  /** The project the images belong to (KeyframesResult.projectDir). */
+  projectDir?: string;
   /** Catalog or imported model id; default the built-in style. */
   model?: string;
   provider?: ProviderChoice;

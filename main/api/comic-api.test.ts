@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { JobEvent, KeyframesResult, StylizeResult } from '../../app/api';
@@ -123,6 +123,22 @@ test('a stylize job turns images into cartoon panels with the built-in style, se
   let diff = 0;
   for (let i = 0; i < styled.data.length; i++) diff += Math.abs(styled.data[i] - source.data[i]);
   assert.ok(diff / styled.data.length > 2, `the panel differs from the photo (mean abs diff ${diff / styled.data.length})`);
+});
+
+test('a stylize request for a project writes to PROJECT/styled/MODEL; one with no folder at all is refused', async () => {
+  const api = createComicApi();
+  const image = makeWithFfmpeg('api-still.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240', '-frames:v', '1']);
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-project-'));
+  const events = eventsUntilEnd(api);
+  events.forJob((await api.startStylize({ images: [image], projectDir, provider: 'cpu' })).job);
+  const end = (await events.ended).at(-1) as Extract<JobEvent, { type: 'done' }>;
+  const result = end.result as StylizeResult;
+  assert.equal(result.outDir, join(projectDir, 'styled', 'builtin-toon'));
+  assert.equal(dirname(result.files[0].output), result.outDir);
+  assert.ok(statSync(result.files[0].output).size > 0);
+  const reply = await dispatchCommand(api, 'startStylize', [{ images: [image] }]);
+  assert.equal(reply.ok ? null : reply.error.code, 'BAD_REQUEST');
+  assert.match(reply.ok ? '' : reply.error.message, /outDir or projectDir/);
 });
 
 test('makeSampleVideo makes the built-in sample once in the data folder', async () => {

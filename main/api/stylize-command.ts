@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { StylizeRequest, StylizeResult } from '../../app/api';
 import type { JobContext } from '../../app/progress';
 import type { ProviderChoice } from '../../app/stylize';
-import { isProviderChoice, stylizeFiles } from '../services/stylize';
+import { DEFAULT_MODEL_ID, isProviderChoice, stylizeFiles } from '../services/stylize';
 import { RequestError } from './error-info';
 import type { ImageRoots } from './image-roots';
-import { optionalString, requireObject, requireString, requireStrings } from './request-checks';
+import { optionalString, requireObject, requireStrings } from './request-checks';
 
 export interface StylizePlan {
   images: string[];
@@ -18,12 +18,22 @@ export function planStylize(request: StylizeRequest): StylizePlan {
   const req = requireObject(request, 'startStylize');
   const provider = optionalString(req.provider, 'provider') ?? 'auto';
   if (!isProviderChoice(provider)) throw new RequestError('BAD_REQUEST', `provider: "${provider}" is not one of auto, cpu, cuda, dml, coreml`);
+  const model = optionalString(req.model, 'model');
+  const outDir = optionalString(req.outDir, 'outDir');
+  const projectDir = optionalString(req.projectDir, 'projectDir');
+  if (!outDir && !projectDir) throw new RequestError('BAD_REQUEST', 'startStylize: give outDir or projectDir');
   return {
     images: requireStrings(req.images, 'images').map((p) => resolve(p)),
-    outDir: resolve(requireString(req.outDir, 'outDir')),
-    model: optionalString(req.model, 'model'),
+    outDir: resolve(outDir ?? styledDir(projectDir as string, model ?? DEFAULT_MODEL_ID)),
+    model,
     provider,
   };
+}
+
+/** PROJECT/styled/MODEL: one folder per style, so panels of two styles sit side by side (a model file: its name). */
+export function styledDir(projectDir: string, model: string): string {
+  const name = basename(model).replace(/\.onnx$/i, '').replace(/[^\w.-]+/g, '-') || 'model';
+  return join(projectDir, 'styled', name);
 }
 
 /** Stylizes the images into outDir (one PNG each); the outputs come back as ImageRefs of that folder. */
