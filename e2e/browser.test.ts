@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -9,7 +9,7 @@ import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { cancelFromTheUi, runEditorFlow, watchProblems } from './editor-flow';
+import { cancelFromTheUi, makePanels, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -30,7 +30,7 @@ async function serve(rendererDir: string) {
   return { url: first, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
 }
 
-test('browser host in Chromium: engines shown, sample analysed with progress, shots with loaded thumbnails, cancel', async (t) => {
+test('browser host in Chromium: engines shown, sample analysed with progress, shots with loaded thumbnails, panels in the built-in style, cancel', async (t) => {
   const executablePath = findChromium();
   if (!executablePath) return t.skip('skipped: Chromium not installed (apt-get install chromium, or set CHROMIUM_PATH)');
   const data = mkdtempSync(join(tmpdir(), 'ycis-e2e-data-'));
@@ -53,6 +53,14 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   assert.equal(flow.shots, 5, 'the sample has 5 shots');
   assert.ok(flow.keyframes >= flow.shots, `key frames: ${flow.keyframes}`);
   for (const [w, h] of flow.imageSizes) assert.deepEqual([w, h], [1280, 720]);
+
+  const panels = await makePanels(page);
+  assert.match(panels.licence, /Licence:/);
+  assert.match(panels.summary, new RegExp(`^${flow.keyframes} panels with builtin-toon on CPU`));
+  assert.equal(panels.panelSizes.length, flow.keyframes);
+  // The built-in style keeps the frame's shape (it may work at a smaller size than the 1280x720 frame).
+  for (const [w, h] of panels.panelSizes) assert.ok(w >= 320 && Math.abs(w / h - 16 / 9) < 0.01, `panel ${w}x${h}`);
+  assert.ok(existsSync(join(data, 'projects')), 'the panels live in the project folder');
 
   const screenshots = mkdtempSync(join(tmpdir(), 'ycis-e2e-shots-'));
   const shot = join(screenshots, 'browser-keyframes.png');

@@ -46,6 +46,28 @@ export async function runEditorFlow(page: Page, ffmpegPath: string): Promise<Flo
   return { shots: await page.getByTestId('shot').count(), keyframes: imageSizes.length, imageSizes };
 }
 
+export interface PanelsResult {
+  licence: string;
+  summary: string;
+  panelSizes: Array<[number, number]>;
+}
+
+/** With the key frames found: read the style's licence, make the panels in the default style, wait for them to load. */
+export async function makePanels(page: Page): Promise<PanelsResult> {
+  await page.getByTestId('panels').waitFor();
+  const licence = (await page.getByTestId('licence').textContent()) ?? '';
+  await page.getByTestId('stylize').click();
+  await page.getByTestId('stylize-summary').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => {
+    const imgs = [...document.querySelectorAll<HTMLImageElement>('img[data-testid=panel]')];
+    return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+  });
+  const panelSizes = await page.$$eval('img[data-testid=panel]', (imgs) =>
+    (imgs as HTMLImageElement[]).map((i) => [i.naturalWidth, i.naturalHeight] as [number, number]),
+  );
+  return { licence, summary: (await page.getByTestId('stylize-summary').textContent()) ?? '', panelSizes };
+}
+
 /** Starts the analysis again and cancels it from the progress card's button. */
 export async function cancelFromTheUi(page: Page): Promise<void> {
   await page.getByTestId('analyse').click();

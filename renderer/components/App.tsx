@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { ComicApi } from '../../app/api';
+import { useCallback, useState } from 'react';
+import type { ComicApi, KeyframesRequest, KeyframesResult } from '../../app/api';
 import { useAppInfo } from '../hooks/use-app-info';
-import { useKeyframesJob } from '../hooks/use-keyframes-job';
+import { useJob } from '../hooks/use-job';
 import { useSampleVideo } from '../hooks/use-sample-video';
 import { JobProgress } from './JobProgress';
+import { PanelsCard } from './PanelsCard';
 import { ShotStrip } from './ShotStrip';
 import { SystemPanel } from './SystemPanel';
 import { VideoPicker } from './VideoPicker';
@@ -12,7 +13,8 @@ export function App({ api }: { api: ComicApi }) {
   const { info, error } = useAppInfo(api);
   const [path, setPath] = useState('');
   const sample = useSampleVideo(api, setPath);
-  const { view, start, cancel } = useKeyframesJob(api);
+  const startKeyframes = useCallback((request: KeyframesRequest) => api.startKeyframes(request), [api]);
+  const { view, start, cancel } = useJob<KeyframesRequest, KeyframesResult>(api, 'keyframes', startKeyframes);
   const busy = view.status === 'starting' || view.status === 'running';
   return (
     <div className="app">
@@ -46,7 +48,12 @@ export function App({ api }: { api: ComicApi }) {
           </p>
         ) : null}
         {view.status === 'cancelled' ? <p className="note" data-testid="job-cancelled">Cancelled.</p> : null}
-        {view.status === 'done' ? <ShotStrip result={view.result} imageUrl={api.imageUrl} /> : null}
+        {view.status === 'done' ? (
+          <>
+            <ShotStrip result={view.result} imageUrl={api.imageUrl} />
+            {view.result.frames.length ? <PanelsCard api={api} keyframes={view.result} defaultModel={info?.defaultModel} /> : null}
+          </>
+        ) : null}
       </main>
     </div>
   );

@@ -26,6 +26,7 @@ const STAGES: Record<string, string> = {
   analyse: 'Comparing frames',
   cluster: 'Choosing key frames',
   extract: 'Saving key frames',
+  stylize: 'Drawing panels',
   done: 'Finishing',
 };
 

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ComicApi, JobEvent, KeyframesRequest, KeyframesResult } from '../../app/api';
+import type { ComicApi, JobEvent, JobKind, JobResult, JobTicket } from '../../app/api';
 import { eventOfSnapshot, jobViewAfter, type JobView } from './job-view';
 
 /**
- * One key-frame job at a time: start, progress, cancel, result. Events can arrive before startKeyframes answers
- * (they travel on another channel), so the last event of each not-yet-known job is kept and replayed, and the job's
- * snapshot is read once in case the event stream connected late.
+ * One job of a kind at a time: start, progress, cancel, result. Events can arrive before the start command answers
+ * (they travel on another channel), so the last event of each not-yet-known job of this kind is kept and replayed,
+ * and the job's snapshot is read once in case the event stream connected late.
  */
-export function useKeyframesJob(api: ComicApi) {
-  const [view, setView] = useState<JobView<KeyframesResult>>({ status: 'idle' });
+export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKind, startJob: (request: Request) => Promise<JobTicket>) {
+  const [view, setView] = useState<JobView<R>>({ status: 'idle' });
   const current = useRef<string | undefined>(undefined);
   const early = useRef(new Map<string, JobEvent>());
 
@@ -17,19 +17,20 @@ export function useKeyframesJob(api: ComicApi) {
   useEffect(
     () =>
       api.onJobEvent((event) => {
+        if (event.kind !== kind) return;
         if (event.job === current.current) apply(event);
         else if (!current.current) early.current.set(event.job, event);
       }),
-    [api, apply],
+    [api, kind, apply],
   );
 
   const start = useCallback(
-    async (request: KeyframesRequest) => {
+    async (request: Request) => {
       current.current = undefined;
       early.current.clear();
       setView({ status: 'starting' });
       try {
-        const { job } = await api.startKeyframes(request);
+        const { job } = await startJob(request);
         current.current = job;
         setView({ status: 'running', job });
         const missed = early.current.get(job);
@@ -41,7 +42,7 @@ export function useKeyframesJob(api: ComicApi) {
         setView({ status: 'failed', error: { message: e.message, code: e.code ?? 'ERROR' } });
       }
     },
-    [api, apply],
+    [api, startJob, apply],
   );
 
   const cancel = useCallback(() => {
@@ -51,5 +52,10 @@ export function useKeyframesJob(api: ComicApi) {
     void api.cancelJob(job);
   }, [api]);
 
-  return { view, start, cancel };
+  const reset = useCallback(() => {
+    current.current = undefined;
+    setView({ status: 'idle' });
+  }, []);
+
+  return { view, start, cancel, reset };
 }

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ComicApi, KeyframesResult, StylizeRequest, StylizeResult } from '../../app/api';
+import { useJob } from '../hooks/use-job';
+import { useStyles } from '../hooks/use-styles';
+import { JobProgress } from './JobProgress';
+import { LicenceNote } from './LicenceNote';
+
+/**
+ * Turns the key frames into cartoon panels in the style the user picks (installed generators; the built-in one
+ * needs nothing downloaded), with progress per frame and cancel, then shows the panels with how they were made.
+ */
+export function PanelsCard({ api, keyframes, defaultModel }: { api: ComicApi; keyframes: KeyframesResult; defaultModel?: string }) {
+  const { styles, error: stylesError } = useStyles(api);
+  const [model, setModel] = useState(defaultModel ?? '');
+  const startStylize = useCallback((request: StylizeRequest) => api.startStylize(request), [api]);
+  const job = useJob<StylizeRequest, StylizeResult>(api, 'stylize', startStylize);
+  const { view, reset } = job;
+  useEffect(() => {
+    if (!model && styles[0]) setModel(styles[0].id);
+  }, [model, styles]);
+  useEffect(reset, [keyframes, reset]);
+  const style = styles.find((s) => s.id === model);
+  const busy = view.status === 'starting' || view.status === 'running';
+  const make = () => job.start({ images: keyframes.frames.map((f) => f.path), projectDir: keyframes.projectDir, model });
+
+  return (
+    <section className="card panels" data-testid="panels">
+      <h2>Comic panels</h2>
+      <div className="panels-controls">
+        <label>
+          Style{' '}
+          <select data-testid="style" value={model} onChange={(e) => setModel(e.target.value)} disabled={busy}>
+            {styles.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" data-testid="stylize" onClick={make} disabled={busy || !style}>
+          Make {keyframes.frames.length} panels
+        </button>
+      </div>
+      {style ? <LicenceNote model={style} /> : null}
+      {stylesError ? <p className="note bad">Cannot list the styles: {stylesError}</p> : null}
+      {view.status === 'running' || view.status === 'starting' ? (
+        <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />
+      ) : null}
+      {view.status === 'failed' ? <p className="note bad" data-testid="stylize-error">{view.error.message}</p> : null}
+      {view.status === 'cancelled' ? <p className="note" data-testid="stylize-cancelled">Cancelled.</p> : null}
+      {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
+    </section>
+  );
+}
+
+function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: ComicApi['imageUrl'] }) {
+  const [first] = result.files;
+  const fallback = result.files.find((f) => f.fallback)?.fallback;
+  return (
+    <>
+      {first ? (
+        <p className="muted" data-testid="stylize-summary">
+          {result.files.length} panels with {first.model} on {first.provider.toUpperCase()}, {Math.round(result.files.reduce((t, f) => t + f.ms, 0) / result.files.length)} ms
+          each
+        </p>
+      ) : null}
+      {fallback ? <p className="note">{fallback}</p> : null}
+      {result.failures.map((f) => (
+        <p key={f.input} className="note bad" data-testid="stylize-failure">
+          {f.message}
+        </p>
+      ))}
+      <div className="panel-grid">
+        {result.files.map((f) => (
+          <img key={f.output} data-testid="panel" src={imageUrl(f.image)} alt={`Panel from ${f.input}`} />
+        ))}
+      </div>
+    </>
+  );
+}
