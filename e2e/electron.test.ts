@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron } from 'playwright-core';
 import { locateFfmpeg } from '../main/services/video';
-import { cancelFromTheUi, runEditorFlow, watchProblems } from './editor-flow';
+import { cancelFromTheUi, makePanels, runEditorFlow, watchProblems } from './editor-flow';
 import { findElectron } from './runtimes';
 
 const root = resolve(__dirname, '..');
 
-test('Electron shell: sandboxed page without Node, the same editor flow over ipc, images over comic-image:', async (t) => {
+test('Electron shell: sandboxed page without Node, the same editor flow over ipc (key frames, panels), images over comic-image:', async (t) => {
   const electron = findElectron();
   if (!electron.path) return t.skip(`skipped: ${electron.reason}`);
   // The app runs from dist/ (main, preload, bundled renderer): build it from these sources first.
@@ -35,6 +35,10 @@ test('Electron shell: sandboxed page without Node, the same editor flow over ipc
   const flow = await runEditorFlow(page, locateFfmpeg().path);
   assert.equal(flow.shots, 5);
   assert.ok(flow.imageSizes.every(([w, h]) => w === 1280 && h === 720));
+  // Inference runs in the main process; the panels come back over comic-image: like the key frames.
+  const panels = await makePanels(page);
+  assert.equal(panels.panelSizes.length, flow.keyframes);
+  assert.match(panels.summary, /panels with builtin-toon on /);
   const shot = join(mkdtempSync(join(tmpdir(), 'ycis-e2e-shots-')), 'electron-keyframes.png');
   await page.screenshot({ path: shot });
   t.diagnostic(`screenshot: ${shot}`);
