@@ -56,6 +56,11 @@ export interface AnalysisParams {
    * pictures before and after a blank run count as the same shot, and the ends of a dissolve as no change.
    */
   sameContentDistance: number;
+  /**
+   * Frames of a fade into or out of a blank run, up to this many seconds from it, are not key frames while their
+   * contrast is still visibly below where the picture settles (a dimmed or washed-out copy of the shot). 0: keep them.
+   */
+  fadeMaxSeconds: number;
   /** Longest cross-dissolve (seconds) looked for. */
   dissolveMaxSeconds: number;
   /**
@@ -82,6 +87,7 @@ export const DEFAULT_ANALYSIS_PARAMS: AnalysisParams = {
   blankMaxStd: 0.05,
   blankLumaMargin: 0.08,
   sameContentDistance: 0.3,
+  fadeMaxSeconds: 2,
   dissolveMaxSeconds: 2,
   dissolveMaxResidual: 0.35,
 };

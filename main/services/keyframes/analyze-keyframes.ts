@@ -8,12 +8,14 @@ export interface ClusterFrame {
   features: SimilarityFeatures;
   /** Black or white frames of a fade: never a key frame. */
   blank: boolean;
+  /** A frame of the fade into or out of blank frames: a key frame only when its shot has nothing else. */
+  fading?: boolean;
 }
 
 /**
- * Key frames of each shot: the shot's non-blank frames are clustered (the paper's sequential clustering with δ),
+ * Key frames of each shot: the shot's frames, less blank and fading ones, are clustered (the paper's sequential clustering with δ),
  * clusters larger than minClusterFraction of them are kept, and each contributes the member closest to its centroid.
- * A shot made only of blank frames (a black leader) has none.
+ * A shot made only of blank frames (a black leader) has none; one made only of a fade is clustered on its fade.
  */
 export function keyframesOfShots(
   shots: ReadonlyArray<Shot>,
@@ -25,8 +27,11 @@ export function keyframesOfShots(
   const out: DetectedKeyFrame[] = [];
   for (const shot of shots) {
     throwIfAborted(signal);
-    const members: number[] = [];
-    for (let i = shot.startFrame; i <= shot.endFrame; i++) if (!frames[i].blank) members.push(i);
+    let members: number[] = [];
+    for (let i = shot.startFrame; i <= shot.endFrame; i++) if (!frames[i].blank && !frames[i].fading) members.push(i);
+    if (members.length === 0) {
+      for (let i = shot.startFrame; i <= shot.endFrame; i++) if (!frames[i].blank) members.push(i);
+    }
     if (members.length === 0) continue;
     const clusters = kernels.clusterShot(
       members.map((i) => frames[i].features),

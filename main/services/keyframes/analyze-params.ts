@@ -27,6 +27,7 @@ const RANGES: Partial<Record<keyof AnalysisParams, Range>> = {
   blankMaxStd: [0, 0.5],
   blankLumaMargin: [0, 0.5],
   sameContentDistance: [0, 1],
+  fadeMaxSeconds: [0, 10],
   dissolveMaxSeconds: [0.1, 10],
   dissolveMaxResidual: [0, 2],
 };

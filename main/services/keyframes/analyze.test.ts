@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import type { Progress } from '../../../app/progress';
-import { sharedVideo } from '../../../test-support/fixtures';
+import { makeWithFfmpeg, sharedVideo } from '../../../test-support/fixtures';
 import { CancelledError } from '../jobs';
 import { VideoError } from '../video';
 import { analyzeVideo } from './analyze';
@@ -114,4 +114,28 @@ test('analyzeVideo on testvideo.mp4 (shared clip): its five shots, key frames in
   // Shot 0 is the black leader: no key frame. Every other shot has at least one.
   assert.deepEqual([...new Set(r.keyframes.map((k) => k.shot))], [1, 2, 3, 4]);
   for (const k of r.keyframes) assert.ok(Math.abs(k.time - k.frame * (1001 / 30000)) < 0.002);
+  // The README's fades: deer 214-~240 in, ~330-356 out; rock ~396-~425 in; metal ~662-690 out. None is a key frame.
+  const fades: Array<[number, number]> = [[214, 240], [330, 356], [396, 425], [662, 690]];
+  for (const k of r.keyframes) assert.ok(!fades.some(([a, b]) => k.frame >= a && k.frame <= b), `key frame ${k.frame} is in a fade`);
+});
+
+/** Black, then a picture fading in over 30 frames, held, fading out over 25 frames, then black again. */
+function fadeInOutClip(): string {
+  const black = 'color=c=black:s=320x180:r=25,trim=end_frame=15,setpts=N/25/TB,format=yuv420p';
+  const picture = 'smptebars=s=320x180:r=25,trim=end_frame=100,setpts=N/25/TB,noise=alls=12:allf=t,' +
+    'fade=t=in:s=0:n=30,fade=t=out:s=75:n=25,format=yuv420p';
+  return makeWithFfmpeg('kf-fade-in-out.mp4', [
+    '-filter_complex', `${black}[a];${picture}[b];${black}[c];[a][b][c]concat=n=3:v=1:a=0[out]`,
+    '-map', '[out]', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
+  ]);
+}
+
+test('analyzeVideo: a picture fading in from black and out again gives one key frame, at full brightness', async () => {
+  const r = await analyzeVideo(fadeInOutClip(), PARAMS);
+  assert.equal(r.keyframes.length, 1, JSON.stringify(r.keyframes));
+  const [kf] = r.keyframes;
+  assert.ok(kf.frame >= 15 + 30 && kf.frame < 15 + 75, `key frame ${kf.frame} is outside the steady part (45-89)`);
+  // With fadeMaxSeconds 0 the fading frames are clustered like any other: the dimmed copies come back.
+  const kept = await analyzeVideo(fadeInOutClip(), { ...PARAMS, fadeMaxSeconds: 0 });
+  assert.ok(kept.keyframes.length > 1, JSON.stringify(kept.keyframes));
 });

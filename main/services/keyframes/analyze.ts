@@ -8,7 +8,8 @@ import { validateAnalysisParams } from './analyze-params';
 import { streamFeatures } from './analyze-stream';
 import { loadKernels } from './features';
 import { removeDuplicates } from './mutual';
-import { detectShots } from './shots';
+import { fadeRampFrames } from './fade-ramps';
+import { detectShots, frameRateOf } from './shots';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
 const STREAM_SHARE = 0.95;
@@ -35,6 +36,8 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
   const { signals, frames } = features;
   const done = signals.length;
   throwIfAborted(signal);
+  const fading = fadeRampFrames(signals, frames.map((f) => f.blank), frameRateOf(signals, info.fps), params.fadeMaxSeconds);
+  fading.forEach((isFading, i) => (frames[i].fading = isFading));
 
   const t = performance.now();
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
