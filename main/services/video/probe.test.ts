@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { VideoInfo } from '../../../app/video';
-import { sharedVideo } from '../../../test-support/fixtures';
+import { makeWithFfmpeg, sharedVideo } from '../../../test-support/fixtures';
 import { locateFfmpeg, locateFfprobe, resetFfmpegLocator } from './locate-ffmpeg';
 import { probeVideo } from './probe';
 import { parseFfmpegInputReport } from './probe-ffmpeg-report';
 import { parseFfprobeJson } from './probe-ffprobe';
 import { anamorphicClip, audioOnlyClip, rotatedClip, vfrClip } from './video-fixtures';
 import { runTool } from './run-tool';
+import { streamFrames } from './stream-frames';
 
 /** Probes with ffprobe hidden, so the `ffmpeg -i` report parser does the work. */
 async function probeWithoutFfprobe(path: string): Promise<VideoInfo> {
@@ -128,4 +129,15 @@ test('ffprobe -count_frames agrees with the frame count probeVideo reports for t
     assert.equal((await probeVideo(clip)).frameCount, counted, clip);
   }
   assert.ok(locateFfmpeg().path);
+});
+
+test('an MPEG-TS clip probes and decodes even where ffprobe crashes on it (ffmpeg\'s report is used then)', async () => {
+  // @ffprobe-installer's static ffprobe segfaults on every MPEG-TS file; camera and broadcast footage is often .ts/.mts.
+  const ts = makeWithFfmpeg('clip.ts', ['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=10:duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-f', 'mpegts']);
+  const info = await probeVideo(ts);
+  assert.deepEqual([info.container, info.codec, info.width, info.height, info.fps], ['mpegts', 'h264', 160, 90, 10]);
+  assert.ok(Math.abs(info.frameCount - 20) <= 1, `frameCount ${info.frameCount}`);
+  let frames = 0;
+  for await (const f of streamFrames(ts, { width: 32, info })) assert.equal(f.index, frames++);
+  assert.equal(frames, 20);
 });

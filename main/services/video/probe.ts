@@ -4,7 +4,7 @@ import { ffmpegFeatures } from './ffmpeg-features';
 import { locateFfmpeg, locateFfprobe } from './locate-ffmpeg';
 import { parseFfmpegInputReport } from './probe-ffmpeg-report';
 import { parseFfprobeJson, type ProbeJson } from './probe-ffprobe';
-import { inputArg, runTool } from './run-tool';
+import { inputArg, runTool, type ToolResult } from './run-tool';
 import { classifyFailure, diagnosticLines, VideoError } from './video-error';
 
 const PROBE_TIMEOUT_MS = 60_000;
@@ -19,10 +19,21 @@ export async function assertReadableFile(path: string): Promise<void> {
   if (s.size === 0) throw new VideoError('EMPTY', path, 'the file is empty (0 bytes)');
 }
 
+/**
+ * ffprobe ended without a word: killed by a signal we did not send, or a failure exit with nothing on stderr. Some
+ * static ffprobe builds (the one @ffprobe-installer ships, N-66595) segfault on every MPEG-TS file, even a whole one,
+ * while ffmpeg reads it fine; such a crash says nothing about the file.
+ */
+function crashed(r: ToolResult): boolean {
+  if (r.signal) return r.signal !== 'SIGKILL';
+  return r.code !== 0 && diagnosticLines(r.stderr).length === 0;
+}
+
 async function probeWithFfprobe(bin: string, path: string, signal?: AbortSignal): Promise<VideoInfo> {
   // warning level: the "detected only with low score" line is what tells a non-video from a damaged video.
   const args = ['-v', 'warning', '-show_streams', '-show_format', '-of', 'json', inputArg(path)];
   const r = await runTool(bin, args, { signal, timeoutMs: PROBE_TIMEOUT_MS });
+  if (crashed(r)) return probeWithFfmpeg(path, signal);
   let json: ProbeJson | undefined;
   try {
     json = JSON.parse(r.stdout.toString('utf8')) as ProbeJson;
@@ -47,7 +58,7 @@ async function probeWithFfmpeg(path: string, signal?: AbortSignal): Promise<Vide
 
 /**
  * Everything the product needs to know about a video before decoding it. Uses ffprobe when installed and falls
- * back to ffmpeg's own input report. Throws VideoError (NOT_FOUND, EMPTY, NOT_A_VIDEO, NO_VIDEO_STREAM, CORRUPT,
+ * back to ffmpeg's own input report (also when ffprobe crashes). Throws VideoError (NOT_FOUND, EMPTY, NOT_A_VIDEO, NO_VIDEO_STREAM, CORRUPT,
  * UNSUPPORTED_CODEC) for files that cannot be decoded.
  */
 export async function probeVideo(path: string, opts: { signal?: AbortSignal } = {}): Promise<VideoInfo> {

@@ -4,6 +4,8 @@ import { CancelledError } from '../jobs';
 
 export interface ToolResult {
   code: number | null;
+  /** The signal that ended the child (a crash, or our own SIGKILL on timeout or abort), else null. */
+  signal: NodeJS.Signals | null;
   stdout: Buffer;
   stderr: string;
 }
@@ -61,12 +63,12 @@ export function runTool(bin: string, args: string[], opts: RunToolOptions = {}):
       if (timer) clearTimeout(timer);
       fail(e);
     });
-    child.on('close', (code) => {
+    child.on('close', (code, killedBy) => {
       unlisten();
       if (timer) clearTimeout(timer);
       if (opts.signal?.aborted) return fail(new CancelledError());
       if (timedOut) err += `\n${bin} was stopped after ${opts.timeoutMs} ms without finishing`;
-      done({ code, stdout: Buffer.concat(out), stderr: err });
+      done({ code, signal: killedBy, stdout: Buffer.concat(out), stderr: err });
     });
   });
 }
