@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { basename } from 'node:path';
 import type { RgbFrame } from '../../../app/video';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { extractFrames } from './extract-frames';
@@ -64,6 +65,17 @@ test('a clip whose index is at the end, cut short: CORRUPT', async () => {
   const bytes = readFileSync(whole);
   const cut = fixtureFile(`cut-${bytes.length}-index-at-end.mp4`, bytes.subarray(0, Math.floor(bytes.length * 0.4)));
   await assertRefused(cut, 'CORRUPT', /index-at-end\.mp4: the file is damaged or incomplete \(ffmpeg says "moov atom not found"\)/);
+});
+
+test('a Matroska clip cut inside its first frame: CORRUPT (not an unsupported codec), whatever the ffmpeg', async () => {
+  const whole = makeWithFfmpeg('whole.mkv', ['-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=10:duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']);
+  const cut = fixtureFile(`cut-800-${basename(whole)}`, readFileSync(whole).subarray(0, 800));
+  await assert.rejects(drain(cut), (e: unknown) => {
+    assert.ok(e instanceof VideoError);
+    assert.equal(e.code, 'CORRUPT', e.message);
+    assert.match(e.message, /^cut-800-\w+-whole\.mkv: the file is damaged or incomplete/);
+    return true;
+  });
 });
 
 test('damage in the middle: the stream ends, with ffmpeg\'s complaints in the warnings', async () => {

@@ -47,7 +47,9 @@ export function classifyFailure(stderr: string): { code: VideoErrorCode; cause: 
   if (/detected only with low score|Invalid \w+ signature|could not find (a )?(demuxer|format)|Unknown input format/i.test(text)) {
     return { code: 'NOT_A_VIDEO', cause: 'not a video file (its contents match no format ffmpeg reads)' };
   }
-  if (/moov atom not found|partial file|truncat|corrupt|Invalid NAL|error while decoding|EBML|end of file/i.test(text)) {
+  // "Read error": the demuxer ran out of file inside an element (a Matroska file cut before its first whole frame, which
+  // then also reads "Could not find codec parameters" though the codec is fine).
+  if (/moov atom not found|partial file|truncat|corrupt|Invalid NAL|error while decoding|EBML|end of file|\bRead error\b/i.test(text)) {
     return { code: 'CORRUPT', cause: `the file is damaged or incomplete (${why})` };
   }
   if (/Decoder \(codec [^)]*\) not found|no decoder|Unsupported codec|unknown codec|Could not find codec parameters/i.test(text)) {
