@@ -4,10 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
-import type { KeyframesDocument } from '../../../app/keyframes';
+import { DEFAULT_ANALYSIS_PARAMS, type KeyframesDocument } from '../../../app/keyframes';
 import { FIXTURE_DIR } from '../../../test-support/fixtures';
 import { decodeImage, makeSampleVideo, SAMPLE_SHOT_STARTS } from '../../services/video';
 import { main } from '../../cli';
+import { applySettings } from './keyframes';
 
 function capture() {
   const stdout = new PassThrough();
@@ -60,7 +61,7 @@ test('keyframes CLI: usage errors exit 2 with the usage; a file that is not a vi
   assert.match(c.err(), /--delta must be a number between 0 and 1/);
   c = capture();
   assert.equal(await main(['keyframes', 'a.mp4', '--out', '/tmp/x', '--set', 'nope=1'], c.io), 2);
-  assert.match(c.err(), /unknown numeric parameter "nope"/);
+  assert.match(c.err(), /unknown parameter "nope"/);
   const dir = mkdtempSync(join(tmpdir(), 'ycis-kf-bad-'));
   const notVideo = join(dir, 'holiday notes.mp4');
   writeFileSync(notVideo, 'these are not frames\n'.repeat(100));
@@ -68,4 +69,26 @@ test('keyframes CLI: usage errors exit 2 with the usage; a file that is not a vi
   assert.equal(await main(['keyframes', notVideo, '--out', join(dir, 'out')], c.io), 1);
   assert.match(c.err(), /holiday notes\.mp4/);
   assert.deepEqual(readdirSync(join(dir, 'out')), [], 'nothing written for a failed run');
+});
+
+test('keyframes CLI: every analysis parameter is settable (hsvBins.*, glcmOffsets too) and every range is a usage error', async () => {
+  const p = applySettings(DEFAULT_ANALYSIS_PARAMS, ['hsvBins.h=8', 'hsvBins.v=2', 'glcmOffsets=1:0,0:-2', 'cutSensitivity=4']);
+  assert.deepEqual(p.hsvBins, { h: 8, s: DEFAULT_ANALYSIS_PARAMS.hsvBins.s, v: 2 });
+  assert.deepEqual(p.glcmOffsets, [[1, 0], [0, -2]]);
+  assert.equal(p.cutSensitivity, 4);
+  assert.equal(DEFAULT_ANALYSIS_PARAMS.hsvBins.h, 16, 'the defaults are not changed in place');
+  // Out of range, whichever way it is given: exit 2 with the usage, before any video is read.
+  for (const [args, message] of [
+    [['--width', '20'], /--width must be a number between 32 and 1920/],
+    [['--min-shot', '100'], /--min-shot must be a number between 0 and 60/],
+    [['--set', 'glcmLevels=1000'], /glcmLevels: 1000 is outside the whole numbers 2\.\.256/],
+    [['--set', 'hsvBins.h=0'], /hsvBins\.h: 0 is outside/],
+    [['--set', 'glcmOffsets=0:0'], /glcmOffsets entry \[0,0\]/],
+    [['--set', 'glcmOffsets=right'], /not a list of dx:dy pairs/],
+  ] as Array<[string[], RegExp]>) {
+    const c = capture();
+    assert.equal(await main(['keyframes', 'missing.mp4', '--out', '/tmp/x', ...args], c.io), 2, args.join(' '));
+    assert.match(c.err(), message);
+    assert.match(c.err(), /Usage: your-cartoon keyframes/);
+  }
 });

@@ -1,4 +1,6 @@
 import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams } from '../../../app/keyframes';
+import { AnalysisParamsError, KernelInputError, validateAnalysisParams } from '../../services/keyframes';
+import { checkFeatureParams } from '../../services/keyframes/features/validate';
 import { runKeyframesJob } from '../../services/keyframes/keyframes-job';
 import { locateFfmpeg } from '../../services/video';
 import { numberOption, parseCommandLine } from '../args';
@@ -12,34 +14,62 @@ image per key frame (full resolution).
 
 Options:
   --out DIR              output folder (created if needed)
-  --delta X              clustering threshold δ in (0,1]: higher gives more key frames (default ${DEFAULT_ANALYSIS_PARAMS.delta})
+  --delta X              clustering threshold δ, 0..1: higher gives more key frames (default ${DEFAULT_ANALYSIS_PARAMS.delta})
   --min-cluster F        drop clusters smaller than this fraction of their shot (default ${DEFAULT_ANALYSIS_PARAMS.minClusterFraction})
   --duplicate S          drop a key frame more similar than S to one kept earlier (default ${DEFAULT_ANALYSIS_PARAMS.duplicateSimilarity})
   --min-shot SECONDS     shortest shot (default ${DEFAULT_ANALYSIS_PARAMS.minShotSeconds})
   --width PX             analysis width (default ${DEFAULT_ANALYSIS_PARAMS.analysisWidth})
-  --set NAME=VALUE       any other numeric analysis parameter (see keyframes.json "params"); repeatable
+  --set NAME=VALUE       any other analysis parameter (the names of keyframes.json "params"); repeatable.
+                         hsvBins.h=16 (also .s, .v); glcmOffsets=1:0,0:1,1:1,-1:1 (dx:dy pairs)
   --format jpeg|png      key-frame image format (default jpeg)
   --quality Q            JPEG quality 1..100 (default 92)
   --max-width PX         shrink key-frame images wider than this
   --json                 print keyframes.json to stdout instead of a summary
 `;
 
-/** Applies --set NAME=VALUE to the numeric fields of AnalysisParams (nested objects are not settable this way). */
+/** "1:0,0:1" → [[1, 0], [0, 1]]; the kernels check the range. */
+function parseOffsets(value: string): Array<[number, number]> {
+  return value.split(',').map((pair) => {
+    const m = /^\s*(-?\d+):(-?\d+)\s*$/.exec(pair);
+    if (!m) throw new UsageError(`--set glcmOffsets: "${value}" is not a list of dx:dy pairs (e.g. 1:0,0:1)`);
+    return [Number(m[1]), Number(m[2])];
+  });
+}
+
+/**
+ * Applies --set NAME=VALUE to AnalysisParams: its numeric fields, hsvBins.h/.s/.v and glcmOffsets (DESIGN: bins,
+ * levels and offsets are configurable), then checks every range so a bad value is a usage error like a bad flag.
+ */
 export function applySettings(params: AnalysisParams, settings: string[]): AnalysisParams {
-  const out = { ...params } as Record<string, unknown>;
+  const out = { ...params, hsvBins: { ...params.hsvBins } } as Record<string, unknown>;
   for (const s of settings) {
-    const m = /^([A-Za-z]+)=(.+)$/.exec(s);
+    const m = /^([A-Za-z]+(?:\.[hsv])?)=(.+)$/.exec(s);
     if (!m) throw new UsageError(`--set expects NAME=VALUE (got "${s}")`);
     const [, name, value] = m;
-    if (typeof out[name] !== 'number') {
+    if (name === 'glcmOffsets') {
+      out.glcmOffsets = parseOffsets(value);
+      continue;
+    }
+    const [field, axis] = name.split('.') as [string, 'h' | 's' | 'v' | undefined];
+    const target = (field === 'hsvBins' && axis ? out.hsvBins : out) as Record<string, unknown>;
+    const key = axis ?? field;
+    if (typeof target[key] !== 'number') {
       const names = Object.keys(out).filter((k) => typeof out[k] === 'number');
-      throw new UsageError(`--set: unknown numeric parameter "${name}"; one of: ${names.join(', ')}`);
+      throw new UsageError(`--set: unknown parameter "${name}"; one of: ${names.join(', ')}, hsvBins.h, hsvBins.s, hsvBins.v, glcmOffsets`);
     }
     const n = Number(value);
     if (!Number.isFinite(n)) throw new UsageError(`--set ${name}: "${value}" is not a number`);
-    out[name] = n;
+    target[key] = n;
   }
-  return out as unknown as AnalysisParams;
+  const result = out as unknown as AnalysisParams;
+  try {
+    validateAnalysisParams(result);
+    checkFeatureParams(result);
+  } catch (err) {
+    if (err instanceof AnalysisParamsError || err instanceof KernelInputError) throw new UsageError(err.message);
+    throw err;
+  }
+  return result;
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
@@ -67,8 +97,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   set('delta', numberOption(values.delta, 'delta', 0, 1));
   set('minClusterFraction', numberOption(values['min-cluster'], 'min-cluster', 0, 1));
   set('duplicateSimilarity', numberOption(values.duplicate, 'duplicate', 0, 1));
-  set('minShotSeconds', numberOption(values['min-shot'], 'min-shot', 0, 3600));
-  set('analysisWidth', numberOption(values.width, 'width', 16, 4096));
+  set('minShotSeconds', numberOption(values['min-shot'], 'min-shot', 0, 60));
+  set('analysisWidth', numberOption(values.width, 'width', 32, 1920));
   params = applySettings(params, values.set ?? []);
   const quality = numberOption(values.quality, 'quality', 1, 100);
   const maxWidth = numberOption(values['max-width'], 'max-width', 16, 65536);
