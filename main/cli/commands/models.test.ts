@@ -40,9 +40,12 @@ test('models list shows every catalog model with its licence, the built-in one i
   const c = capture();
   assert.equal(await main(['models', 'list'], c.io), 0, c.err());
   const lines = c.out().split('\n');
-  assert.match(lines[0], /^ID +NAME +KIND +INSTALLED +SIZE +LICENCE$/);
-  assert.match(c.out(), /builtin-toon +Built-in cartoon +builtin +built in +5 KB +Your Cartoon Is/);
-  assert.match(c.out(), /whitebox-cartoon +White-box Cartoonization +whitebox +no \(import\) +5\.9 MB +CC BY-NC-SA 4\.0 \(non-commercial\)/);
+  assert.match(lines[0], /^ID +NAME +KIND +INSTALLED +SIZE +CHECKED BY +LICENCE$/);
+  assert.match(c.out(), /builtin-toon +Built-in cartoon +builtin +built in +5 KB +shipped +Your Cartoon Is/);
+  assert.match(c.out(), /whitebox-cartoon +White-box Cartoonization +whitebox +no \(import\) +5\.9 MB +sha256 +CC BY-NC-SA 4\.0 \(non-commercial\)/);
+  // An entry without a checksum says so before it is installed, and the note says what is checked instead.
+  assert.match(c.out(), /cartoongan-hayao +CartoonGAN Hayao +cartoongan +no \(import\) +\? +spec only \(no checksum\) +Unspecified/);
+  assert.match(c.out(), /\nspec only \(no checksum\): the catalog has no sha256 for it; its file is verified only by loading it and matching its spec\n/);
   assert.ok(c.out().includes(`models folder: ${join(root, 'data', 'models')}`));
   const j = capture();
   assert.equal(await main(['models', 'list', '--json'], j.io), 0);
@@ -51,6 +54,8 @@ test('models list shows every catalog model with its licence, the built-in one i
   assert.equal(toon.installed, true);
   assert.equal(toon.file, bundledModelFile('builtin/toon.onnx'));
   assert.equal(json.models.find((m: { id: string }) => m.id === 'whitebox-cartoon').licence.commercialUse, false);
+  const by = Object.fromEntries(json.models.map((m: { id: string; verifiedBy: string }) => [m.id, m.verifiedBy]));
+  assert.deepEqual([by['builtin-toon'], by['whitebox-cartoon'], by['cartoongan-hayao'], by['instagan-shp2gir']], ['app', 'sha256', 'spec', 'spec']);
 });
 
 test('models install prints the licence first, then says why a model cannot be downloaded', async () => {
@@ -78,7 +83,10 @@ test('models import adds a local file, warns it is not checksum-verified, and li
   const l = capture();
   await main(['models', 'list', '--json'], l.io);
   const mine = JSON.parse(l.out()).models.find((m: { id: string }) => m.id === 'my-style');
-  assert.deepEqual([mine.origin, mine.installed, mine.verified], ['imported', true, 'loaded']);
+  assert.deepEqual([mine.origin, mine.installed, mine.verified, mine.verifiedBy], ['imported', true, 'loaded', 'spec']);
+  const t = capture();
+  await main(['models', 'list'], t.io);
+  assert.match(t.out(), /my-style +.* +yes +5 KB +spec only \(no checksum\) /);
   const bad = capture();
   assert.equal(await main(['models', 'import', file, '--kind', 'painting'], bad.io), 2);
   assert.match(bad.err(), /--kind must be one of/);

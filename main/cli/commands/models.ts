@@ -34,9 +34,21 @@ function licenceLine(entry: CatalogEntry): string {
 
 function installedText(l: ModelListing): string {
   if (l.origin === 'bundled') return 'built in';
-  if (l.installed) return l.record?.verified === 'loaded' ? 'yes (no checksum)' : 'yes';
+  if (l.installed) return 'yes';
   return l.entry.urls.length ? 'no' : 'no (import)';
 }
+
+/**
+ * How a model's file is (or will be) checked: against the catalog's sha256, or, for an entry without one (a model
+ * users export themselves), only by loading it and matching its spec. Said before install, so the user knows.
+ */
+function verifiedBy(l: ModelListing): 'app' | 'sha256' | 'spec' {
+  if (l.origin === 'bundled') return 'app';
+  if (l.record) return l.record.verified === 'sha256' ? 'sha256' : 'spec';
+  return l.entry.sha256 ? 'sha256' : 'spec';
+}
+
+const CHECK_TEXT = { app: 'shipped', sha256: 'sha256', spec: 'spec only (no checksum)' } as const;
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -59,6 +71,7 @@ function list(argv: string[], io: CliIO): number {
       downloadable: l.entry.urls.length > 0,
       sha256: l.record?.sha256 ?? l.entry.sha256,
       verified: l.record?.verified,
+      verifiedBy: verifiedBy(l),
       licence: l.entry.licence,
       export: l.entry.export,
       notes: l.entry.notes,
@@ -66,9 +79,13 @@ function list(argv: string[], io: CliIO): number {
     io.stdout.write(`${JSON.stringify({ modelsDir: installedModelsDir(), models: json }, null, 2)}\n`);
     return 0;
   }
-  const rows = [['ID', 'NAME', 'KIND', 'INSTALLED', 'SIZE', 'LICENCE']];
-  for (const l of models) rows.push([l.entry.id, l.entry.name, l.entry.kind, installedText(l), formatSize(l.size), licenceLine(l.entry)]);
-  io.stdout.write(`${table(rows)}\n\nmodels folder: ${installedModelsDir()}\n`);
+  const rows = [['ID', 'NAME', 'KIND', 'INSTALLED', 'SIZE', 'CHECKED BY', 'LICENCE']];
+  for (const l of models) {
+    rows.push([l.entry.id, l.entry.name, l.entry.kind, installedText(l), formatSize(l.size), CHECK_TEXT[verifiedBy(l)], licenceLine(l.entry)]);
+  }
+  const unchecked = models.some((l) => verifiedBy(l) === 'spec');
+  const note = unchecked ? `\n${CHECK_TEXT.spec}: the catalog has no sha256 for it; its file is verified only by loading it and matching its spec` : '';
+  io.stdout.write(`${table(rows)}\n${note}\nmodels folder: ${installedModelsDir()}\n`);
   return 0;
 }
 
