@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../cli';
 import { bundledModelFile } from '../../services/store';
+import { sharedModel } from '../../../test-support/fixtures';
 import type { CliIO } from '../command';
 
 function capture(): { io: CliIO; out: () => string; err: () => string } {
@@ -95,4 +96,12 @@ test('models import adds a local file, warns it is not checksum-verified, and li
   const cc = capture();
   assert.equal(await main(['models', 'import', corrupt], cc.io), 1);
   assert.match(cc.err(), /corrupt\.onnx: not a model onnxruntime can load/);
+});
+
+test('models import of a file the catalog recognises prints its licence and whom to credit (shared White-box)', async (t) => {
+  const file = sharedModel('whitebox_cartoon.onnx');
+  if (!file) return t.skip('../shared/models/whitebox_cartoon.onnx is not present');
+  const c = capture();
+  assert.equal(await main(['models', 'import', file], c.io), 0, c.err());
+  assert.match(c.out(), /imported: whitebox-cartoon -> .*\nchecksum-verified .*\nlicence: CC BY-NC-SA 4\.0 \(non-commercial\) https:\/\/creativecommons\.org\/licenses\/by-nc-sa\/4\.0\/\nattribution: Xinrui Wang and Jinze Yu/);
 });

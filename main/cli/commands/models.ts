@@ -142,7 +142,15 @@ async function importCommand(argv: string[], io: CliIO): Promise<number> {
     signal: io.signal,
   });
   describeResult(got, io, 'import');
-  if (got.record && !got.record.licence) io.stdout.write('licence: unknown (your own file: make sure you may use it)\n');
+  if (!got.record) return 0;
+  const { licence } = got.record;
+  if (!licence) {
+    io.stdout.write('licence: unknown (your own file: make sure you may use it)\n');
+    return 0;
+  }
+  // A file the catalog recognised carries the catalog's licence: the user sees it now, not first in a PDF's credits.
+  io.stdout.write(`licence: ${licence.name}${licence.commercialUse ? '' : ' (non-commercial)'}${licence.url ? ` ${licence.url}` : ''}\n`);
+  if (licence.attribution) io.stdout.write(`attribution: ${licence.attribution}\n`);
   return 0;
 }
 
