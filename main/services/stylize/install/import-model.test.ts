@@ -65,7 +65,10 @@ test('a corrupt file is refused and leaves nothing in the data folder', async ()
   });
   assert.deepEqual(modelsDirEntries(), []);
   assert.equal(resolveInstalledModel('broken'), undefined);
-  await assert.rejects(importModel(join(work, 'absent.onnx')), (err: InstallError) => err.code === 'FILE_NOT_FOUND');
+  await assert.rejects(importModel(join(work, 'absent.onnx')), (err: InstallError) => err.code === 'FILE_NOT_FOUND' && /no such model file/.test(err.message));
+  // A folder is named as one, not as a missing file.
+  await assert.rejects(importModel(work), (err: InstallError) => err.code === 'FILE_NOT_FOUND' && err.message === `${work}: is a folder; give the .onnx file inside it`);
+  assert.deepEqual(modelsDirEntries(), []);
 });
 
 test('ids and specs: catalog ids keep their own bytes, a wrong spec or kind is refused', async () => {

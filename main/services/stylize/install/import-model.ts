@@ -66,6 +66,7 @@ async function specForUnknown(file: string, opts: ImportOptions, catalog: Catalo
 export async function importModel(file: string, opts: ImportOptions = {}): Promise<InstalledModel> {
   const source = resolve(file);
   const st = await stat(source).catch(() => undefined);
+  if (st?.isDirectory()) throw new InstallError('FILE_NOT_FOUND', `${source}: is a folder; give the .onnx file inside it`, source);
   if (!st?.isFile()) throw new InstallError('FILE_NOT_FOUND', `${source}: no such model file`, source);
   const catalog = loadCatalog().models;
   const sha256 = await sha256File(source);
