@@ -21,7 +21,8 @@ summary names each licence and says when a model is not for commercial use.
 Options:
   -o, --out DIR          output folder (created if needed)
   -m, --model ID|FILE    a catalog id (installed or built in) or an .onnx file; a file whose sha256 is in the
-                         catalog uses that entry's spec, another needs FILE.json beside it. Default: ${DEFAULT_MODEL_ID}
+                         catalog uses that entry's spec, another a spec in FILE.json beside it, else the spec of
+                         the catalog models its inputs/outputs fit (e.g. your CartoonGAN export). Default: ${DEFAULT_MODEL_ID}
       --provider NAME    auto|cpu|cuda|dml|coreml (default auto: the best present, else CPU; a provider that
                          fails falls back to CPU and says why)
       --size N           stylize at N px on the long side, then resize back to the input size; 0 = each

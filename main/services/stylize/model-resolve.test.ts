@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { makeWithFfmpeg, sharedModel } from '../../../test-support/fixtures';
 import { bundledModelFile } from '../store';
 import { decodeImage } from '../video';
+import { getModel } from './catalog';
 import { StylizeError } from './errors';
 import { resolveModel } from './model-resolve';
 import { importModel } from './install';
@@ -53,6 +54,25 @@ test('a file outside the catalog uses the spec beside it; a broken spec is named
   assert.equal(m.spec.input.name, 'image');
   writeFileSync(join(dir, 'mine.json'), JSON.stringify({ ...spec, sizeMultiple: -2 }));
   await assert.rejects(resolveModel(file), /mine\.json: spec\.sizeMultiple must be a positive integer/);
+});
+
+test('a file with neither a catalog sha256 nor a spec beside it is fed the way the catalog specs its graph fits; a corrupt one is named as such', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fitted-'));
+  // The built-in graph with one byte of its doc string changed: an unknown sha256, the built-in style's inputs/outputs.
+  const bytes = Buffer.from(readFileSync(bundledModelFile('builtin/toon.onnx')));
+  bytes.write('O', bytes.indexOf("Project's own work") + "Project's ".length);
+  const mine = join(dir, 'mine.onnx');
+  writeFileSync(mine, bytes);
+  const m = await resolveModel(mine);
+  assert.equal(m.file, mine);
+  assert.equal(m.entry, undefined, 'an unknown file is credited to no catalog model');
+  assert.deepEqual(m.spec, getModel('builtin-toon').spec);
+  const corrupt = join(dir, 'corrupt.onnx');
+  writeFileSync(corrupt, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  await assert.rejects(resolveModel(corrupt), (e: unknown) => e instanceof StylizeError && e.code === 'MODEL_CORRUPT' && e.message.startsWith(`${corrupt}: not a model onnxruntime can load`));
+  const other = join(dir, 'other.onnx');
+  copyFileSync(blurNegateModel(), other);
+  await assert.rejects(resolveModel(other), (e: unknown) => e instanceof StylizeError && e.code === 'MODEL_UNKNOWN' && /fit no known model and it has no spec beside it/.test(e.message));
 });
 
 test('White-box by id: found in YOUR_CARTOON_DATA by its sha256, whatever the file is called', async (t) => {

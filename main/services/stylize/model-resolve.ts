@@ -4,7 +4,7 @@ import type { CatalogEntry, ModelSpec } from '../../../app/stylize';
 import { bundledModelFile, dataDir } from '../store';
 import { entryProblems, findModel, findModelByFile, getModel, loadCatalog, sha256File } from './catalog';
 import { StylizeError } from './errors';
-import { resolveInstalledModel } from './install';
+import { entriesMatchingFile, InstallError, resolveInstalledModel } from './install';
 
 /** A model ready to open: its ONNX file, its spec, and the catalog entry when it has one. */
 export interface ResolvedModel {
@@ -81,12 +81,29 @@ function sidecarSpec(file: string): ModelSpec | undefined {
   return spec;
 }
 
+/**
+ * A file with neither a catalog sha256 nor a spec beside it (a model the user exported, such as CartoonGAN): the spec
+ * of the catalog models its graph fits, when they all feed it alike (as `models import` does). Loading it also tells
+ * a file that is no model at all from one that is merely unknown.
+ */
+async function fittedSpec(file: string): Promise<ModelSpec | undefined> {
+  let fits: CatalogEntry[];
+  try {
+    fits = await entriesMatchingFile(file, loadCatalog().models);
+  } catch (err) {
+    if (err instanceof InstallError) throw new StylizeError('MODEL_CORRUPT', err.message, file);
+    throw err;
+  }
+  const ways = new Set(fits.map((e) => JSON.stringify({ ...e.spec, recommendedLongSide: undefined })));
+  return ways.size === 1 ? fits[0].spec : undefined;
+}
+
 const looksLikePath = (s: string) => s.includes('/') || s.includes('\\') || /\.onnx$/i.test(s) || existsSync(s);
 
 /**
  * Turns what a user or caller names into a model file and spec:
  * a catalog id (the bundled or installed file), or a file path (its sha256 finds the catalog spec; else a
- * FILE.json sidecar spec).
+ * FILE.json sidecar spec; else the one way of feeding it that the catalog specs its graph fits agree on).
  */
 export async function resolveModel(ref: ModelRef = DEFAULT_MODEL_ID): Promise<ResolvedModel> {
   if (typeof ref !== 'string') {
@@ -105,12 +122,12 @@ export async function resolveModel(ref: ModelRef = DEFAULT_MODEL_ID): Promise<Re
   if (!existsSync(ref) || !statSync(ref).isFile()) throw new StylizeError('MODEL_NOT_FOUND', `${ref}: model file not found`, ref);
   const entry = await findModelByFile(ref);
   if (entry) return { id: entry.id, file: ref, spec: entry.spec, entry };
-  const spec = sidecarSpec(ref);
+  const spec = sidecarSpec(ref) ?? (await fittedSpec(ref));
   if (spec) return { id: ref, file: ref, spec };
   throw new StylizeError(
     'MODEL_UNKNOWN',
-    `${ref}: this file is not in the model catalog (its sha256 matches no entry) and has no spec beside it (${ref}.json); ` +
-      'the app cannot tell how to feed it',
+    `${ref}: this file is not in the model catalog (its sha256 matches no entry), its inputs/outputs fit no known model ` +
+      `and it has no spec beside it (${ref}.json); the app cannot tell how to feed it`,
     ref,
   );
 }

@@ -6,6 +6,7 @@ export type { ImportOptions } from './import-model';
 export { listModels, resolveInstalledModel } from './installed-models';
 export type { ModelListing } from './installed-models';
 export { verificationText } from './install-record';
+export { entriesMatchingFile } from './validate-model';
 export type { InstallRecord, Verification } from './install-record';
 export { InstallError } from './install-error';
 export type { InstallErrorCode } from './install-error';
