@@ -41,9 +41,22 @@ async function hashExisting(path: string, hash: Hash): Promise<void> {
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
 }
 
+/** What an offline or blocked machine meets, in words a user acts on (fetch only says "fetch failed"). */
+const UNREACHABLE: Record<string, string> = {
+  ENOTFOUND: 'the server name does not resolve: no network, or no DNS',
+  EAI_AGAIN: 'the server name does not resolve: no network, or no DNS',
+  ECONNREFUSED: 'the server refused the connection',
+  ENETUNREACH: 'no network route to the server',
+  EHOSTUNREACH: 'no network route to the server',
+  ETIMEDOUT: 'the connection timed out',
+  ECONNRESET: 'the connection was reset',
+};
+
 function describeNetworkError(err: unknown): string {
   const e = err as Error & { cause?: { code?: string; message?: string } };
-  const cause = e.cause?.code ?? e.cause?.message;
+  const code = e.cause?.code;
+  if (code && UNREACHABLE[code]) return `${UNREACHABLE[code]} (${code}); check the connection and try again`;
+  const cause = code ?? e.cause?.message;
   return cause ? `${e.message} (${cause})` : e.message;
 }
 

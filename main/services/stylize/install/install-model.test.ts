@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { CatalogEntry } from '../../../../app/stylize';
 import type { Progress } from '../../../../app/progress';
 import { CancelledError } from '../../jobs';
@@ -149,6 +151,20 @@ test('a file that onnxruntime cannot load is rejected; without sha256 that is th
   const unsummed = await installModel(entry('no-sum', [server.url('/toon.onnx')], { sha256: undefined }));
   assert.equal(unsummed.record?.verified, 'loaded');
   assert.match(verificationText('loaded'), /not checksum-verified/);
+});
+
+test('no network (nothing listening at the address): a plain reason, the URL, and nothing installed', async () => {
+  const closed = createServer();
+  await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((done) => closed.close(done));
+  const url = `http://127.0.0.1:${port}/toon.onnx`;
+  await assert.rejects(installModel(entry('offline', [url]), { attemptsPerUrl: 1 }), (err: InstallError) => {
+    assert.equal(err.code, 'DOWNLOAD_FAILED');
+    assert.ok(err.message.includes(`nothing was installed: ${url}: the server refused the connection (ECONNREFUSED); check the connection`), err.message);
+    return true;
+  });
+  assertNothingInstalled('offline');
 });
 
 test('no URL: the error says how to get the file', async () => {
