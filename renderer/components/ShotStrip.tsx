@@ -23,6 +23,11 @@ export function ShotStrip({ result, imageUrl }: { result: KeyframesResult; image
               </span>
             </div>
             <div className="frames">
+              {frames.some((f) => f.shot === shot.index) ? null : (
+                <p className="no-keyframe muted" data-testid="no-keyframe">
+                  No key frame: black or white frames only, or the same picture as a key frame kept elsewhere
+                </p>
+              )}
               {frames
                 .filter((f) => f.shot === shot.index)
                 .map((f) => (
