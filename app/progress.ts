@@ -19,3 +19,12 @@ export interface JobContext {
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
+
+/**
+ * Seconds left, from the time spent so far and the overall fraction: a job's own estimate wins; none before 2%
+ * (the first frames include start-up and would predict wildly).
+ */
+export function estimateEta(p: Progress, elapsedSeconds: number): number | undefined {
+  if (p.etaSeconds !== undefined) return p.etaSeconds;
+  return p.fraction && p.fraction > 0.02 ? (elapsedSeconds * (1 - p.fraction)) / p.fraction : undefined;
+}

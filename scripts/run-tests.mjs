@@ -21,6 +21,11 @@ for (const r of roots) {
 }
 const filter = process.env.TEST_FILTER;
 const chosen = filter ? files.filter((f) => f.includes(filter)) : files;
+// With no file named, node --test would pick its own (dist/'s compiled copies too): never run that by mistake.
+if (chosen.length === 0) {
+  console.error(`run-tests: no test file matches TEST_FILTER=${filter}`);
+  process.exit(1);
+}
 const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...process.argv.slice(2), ...chosen.sort()];
 const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

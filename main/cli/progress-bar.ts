@@ -1,4 +1,4 @@
-import type { Progress, ProgressListener } from '../../app/progress';
+import { estimateEta, type Progress, type ProgressListener } from '../../app/progress';
 import type { CliIO } from './command';
 
 /** Pure: the one line a progress report is drawn as, fitted to `columns`. */
@@ -10,7 +10,7 @@ export function formatProgressLine(p: Progress, columns: number): string {
   const tail = `${pct} ${counts}${eta}${p.message ? ` ${p.message}` : ''}`;
   const head = `${p.stage.padEnd(9)} `;
   const barWidth = Math.max(0, Math.min(40, columns - head.length - tail.length - 2));
-  if (fraction === undefined || barWidth < 5) return (head + tail).slice(0, columns);
+  if (fraction === undefined || barWidth < 5) return (head + tail.trimStart()).slice(0, columns);
   const filled = Math.round(Math.max(0, Math.min(1, fraction)) * barWidth);
   return `${head}[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]${tail}`.slice(0, columns);
 }
@@ -29,13 +29,14 @@ export function createProgressBar(io: CliIO, intervalMs = io.interactive ? 100 :
   let last = 0;
   let lastStage = '';
   let drawn = false;
+  const startedAt = Date.now();
   const columns = () => (io.stderr as NodeJS.WriteStream).columns ?? 100;
   const listener: ProgressListener = (p) => {
     const now = Date.now();
     if (now - last < intervalMs && p.stage === lastStage) return;
     last = now;
     lastStage = p.stage;
-    const line = formatProgressLine(p, columns() - 1);
+    const line = formatProgressLine({ ...p, etaSeconds: estimateEta(p, (now - startedAt) / 1000) }, columns() - 1);
     if (io.interactive) {
       io.stderr.write(`\r\x1b[2K${line}`);
       drawn = true;

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { JobContext, Progress } from '../../../app/progress';
+import { estimateEta, type JobContext, type Progress } from '../../../app/progress';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -56,9 +56,7 @@ export class Job<T> extends EventEmitter {
 
   private report(p: Progress): void {
     const elapsed = (Date.now() - this.startedAt) / 1000;
-    const etaSeconds =
-      p.etaSeconds ?? (p.fraction && p.fraction > 0.02 ? (elapsed * (1 - p.fraction)) / p.fraction : undefined);
-    this.progress = { ...p, etaSeconds };
+    this.progress = { ...p, etaSeconds: estimateEta(p, elapsed) };
     this.emit('progress', this.progress);
   }
 

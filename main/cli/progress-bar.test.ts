@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { estimateEta } from '../../app/progress';
+import { createProgressBar, formatDuration, formatProgressLine } from './progress-bar';
+
+test('estimateEta: from elapsed time and fraction; none before 2%; a job’s own estimate wins', () => {
+  assert.equal(estimateEta({ stage: 'analyse', done: 25, fraction: 0.25 }, 10), 30);
+  assert.equal(estimateEta({ stage: 'analyse', done: 1, fraction: 0.01 }, 10), undefined);
+  assert.equal(estimateEta({ stage: 'analyse', done: 1 }, 10), undefined);
+  assert.equal(estimateEta({ stage: 'analyse', done: 1, fraction: 0.5, etaSeconds: 7 }, 10), 7);
+});
+
+test('formatProgressLine: bar, percent, counts and ETA, fitted to the terminal width', () => {
+  const line = formatProgressLine({ stage: 'analyse', done: 50, total: 200, fraction: 0.25, etaSeconds: 95 }, 80);
+  assert.match(line, /^analyse +\[#+-+\]  25% 50\/200 ETA 1m35s$/);
+  assert.ok(line.length <= 80);
+  assert.equal(formatProgressLine({ stage: 'decode', done: 3 }, 80), 'decode    3');
+  assert.equal(formatDuration(59.6), '1m00s');
+});
+
+test('createProgressBar: the CLI line carries an ETA once the job is under way', async () => {
+  const stderr = new PassThrough();
+  const lines: string[] = [];
+  stderr.on('data', (d) => lines.push(String(d)));
+  const bar = createProgressBar({ stdout: new PassThrough(), stderr, interactive: false }, 0);
+  bar.listener({ stage: 'analyse', done: 1, total: 100, fraction: 0.01 });
+  await new Promise((r) => setTimeout(r, 30));
+  bar.listener({ stage: 'analyse', done: 50, total: 100, fraction: 0.5 });
+  bar.done();
+  assert.equal(lines.length, 2);
+  assert.doesNotMatch(lines[0], /ETA/);
+  assert.match(lines[1], /50% 50\/100 ETA 0s\n$/);
+});
