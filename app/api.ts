@@ -147,6 +147,8 @@ export interface ModelSummary {
   installed: boolean;
   size?: number;
   licence: CatalogEntry['licence'];
+  /** How its file is checked: shipped with the app, by the catalog's sha256, or only by loading it and its spec. */
+  verifiedBy: 'app' | 'sha256' | 'spec';
 }
 
 export interface ImportModelRequest {

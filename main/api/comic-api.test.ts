@@ -96,11 +96,15 @@ test('failures carry codes: a missing video fails the job, bad params and unknow
   assert.deepEqual(args.ok ? null : args.error.code, 'BAD_REQUEST');
 });
 
-test('models are listed with the built-in style installed', async () => {
+test('models are listed with the built-in style installed, and how each file is checked', async () => {
   const models = await createComicApi().listModels();
   const builtin = models.find((m) => m.id === 'builtin-toon');
   assert.ok(builtin?.installed, JSON.stringify(models.map((m) => m.id)));
   assert.equal(builtin.origin, 'bundled');
+  assert.equal(builtin.verifiedBy, 'app');
+  // White-box has a published file (sha256 in the catalog); CartoonGAN is exported by each user (spec only).
+  assert.equal(models.find((m) => m.id === 'whitebox-cartoon')?.verifiedBy, 'sha256');
+  assert.equal(models.find((m) => m.id === 'cartoongan-hayao')?.verifiedBy, 'spec');
 });
 
 test('a stylize job turns images into cartoon panels with the built-in style, served as images', async () => {

@@ -1,6 +1,6 @@
 import type { ImportModelRequest, ModelSummary } from '../../app/api';
 import type { ModelKind } from '../../app/stylize';
-import { importModel, listModels, type ModelListing } from '../services/stylize/install';
+import { importModel, listModels, modelCheck, type ModelListing } from '../services/stylize/install';
 import { optionalString, requireObject, requireString } from './request-checks';
 
 function summary(l: ModelListing): ModelSummary {
@@ -14,6 +14,7 @@ function summary(l: ModelListing): ModelSummary {
     installed: l.installed,
     ...(l.size !== undefined ? { size: l.size } : {}),
     licence: e.licence,
+    verifiedBy: modelCheck(l),
   };
 }
 

@@ -15,6 +15,7 @@ export function LicenceNote({ model }: { model: ModelSummary }) {
       )}
       {licence.commercialUse ? '' : ' — non-commercial use only'}
       {licence.attribution ? `. Credit: ${licence.attribution}` : ''}
+      {model.verifiedBy === 'spec' ? '. Not checksummed: this file was checked only by loading it and matching its spec' : ''}
     </p>
   );
 }

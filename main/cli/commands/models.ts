@@ -4,7 +4,7 @@ import { parseCommandLine } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { createProgressBar } from '../progress-bar';
 import { getModel } from '../../services/stylize';
-import { importModel, installModel, listModels, verificationText, type InstalledModel, type ModelListing } from '../../services/stylize/install';
+import { importModel, installModel, listModels, modelCheck, verificationText, type InstalledModel, type ModelListing } from '../../services/stylize/install';
 import { installedModelsDir } from '../../services/store';
 
 const KINDS: ModelKind[] = ['builtin', 'cartoongan', 'animegan', 'whitebox', 'instagan', 'segmentation'];
@@ -38,16 +38,6 @@ function installedText(l: ModelListing): string {
   return l.entry.urls.length ? 'no' : 'no (import)';
 }
 
-/**
- * How a model's file is (or will be) checked: against the catalog's sha256, or, for an entry without one (a model
- * users export themselves), only by loading it and matching its spec. Said before install, so the user knows.
- */
-function verifiedBy(l: ModelListing): 'app' | 'sha256' | 'spec' {
-  if (l.origin === 'bundled') return 'app';
-  if (l.record) return l.record.verified === 'sha256' ? 'sha256' : 'spec';
-  return l.entry.sha256 ? 'sha256' : 'spec';
-}
-
 const CHECK_TEXT = { app: 'shipped', sha256: 'sha256', spec: 'spec only (no checksum)' } as const;
 
 function table(rows: string[][]): string {
@@ -71,7 +61,7 @@ function list(argv: string[], io: CliIO): number {
       downloadable: l.entry.urls.length > 0,
       sha256: l.record?.sha256 ?? l.entry.sha256,
       verified: l.record?.verified,
-      verifiedBy: verifiedBy(l),
+      verifiedBy: modelCheck(l),
       licence: l.entry.licence,
       export: l.entry.export,
       notes: l.entry.notes,
@@ -81,9 +71,9 @@ function list(argv: string[], io: CliIO): number {
   }
   const rows = [['ID', 'NAME', 'KIND', 'INSTALLED', 'SIZE', 'CHECKED BY', 'LICENCE']];
   for (const l of models) {
-    rows.push([l.entry.id, l.entry.name, l.entry.kind, installedText(l), formatSize(l.size), CHECK_TEXT[verifiedBy(l)], licenceLine(l.entry)]);
+    rows.push([l.entry.id, l.entry.name, l.entry.kind, installedText(l), formatSize(l.size), CHECK_TEXT[modelCheck(l)], licenceLine(l.entry)]);
   }
-  const unchecked = models.some((l) => verifiedBy(l) === 'spec');
+  const unchecked = models.some((l) => modelCheck(l) === 'spec');
   const note = unchecked ? `\n${CHECK_TEXT.spec}: the catalog has no sha256 for it; its file is verified only by loading it and matching its spec` : '';
   io.stdout.write(`${table(rows)}\n${note}\nmodels folder: ${installedModelsDir()}\n`);
   return 0;

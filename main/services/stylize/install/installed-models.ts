@@ -16,6 +16,19 @@ export interface ModelListing {
   record?: InstallRecord;
 }
 
+/** How a model's file is (or will be) checked: shipped with the app, against a sha256, or only by its spec. */
+export type ModelCheck = 'app' | 'sha256' | 'spec';
+
+/**
+ * An entry without a sha256 (a model users export themselves) is verified only by loading it and matching its
+ * spec; the CLI and the editor say so before it is used.
+ */
+export function modelCheck(l: ModelListing): ModelCheck {
+  if (l.origin === 'bundled') return 'app';
+  if (l.record) return l.record.verified === 'sha256' ? 'sha256' : 'spec';
+  return l.entry.sha256 ? 'sha256' : 'spec';
+}
+
 /** The catalog entry standing for a model the user imported that the catalog does not know. */
 function entryFromRecord(record: InstallRecord): CatalogEntry {
   const from = record.source.type === 'import' ? record.source.path : record.source.url;
