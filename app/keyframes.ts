@@ -47,7 +47,8 @@ export interface AnalysisParams {
   flashMaxSeconds: number;
   /**
    * Blank frames (the black or white of a fade) have a luma standard deviation ≤ blankMaxStd and a mean luma within
-   * blankLumaMargin of black or of white (luma in [0, 1]). A run of them is one candidate boundary.
+   * blankLumaMargin of black or of white (luma in [0, 1]). A run of them is one candidate boundary. A frame of any
+   * brightness with a standard deviation ≤ blankMaxStd is flat (no picture): a key frame only when its shot has no other.
    */
   blankMaxStd: number;
   blankLumaMargin: number;

@@ -10,12 +10,16 @@ export interface ClusterFrame {
   blank: boolean;
   /** A frame of the fade into or out of blank frames: a key frame only when its shot has nothing else. */
   fading?: boolean;
+  /** No picture to speak of (one flat colour, at any brightness): a key frame only when its shot has nothing else. */
+  flat?: boolean;
 }
 
 /**
- * Key frames of each shot: the shot's frames, less blank and fading ones, are clustered (the paper's sequential clustering with δ),
- * clusters larger than minClusterFraction of them are kept, and each contributes the member closest to its centroid.
- * A shot made only of blank frames (a black leader) has none; one made only of a fade is clustered on its fade.
+ * Key frames of each shot: the shot's frames, less blank, fading and flat ones, are clustered (the paper's sequential
+ * clustering with δ), clusters larger than minClusterFraction of them are kept, and each contributes the member closest
+ * to its centroid. A shot made only of blank frames (a black leader) has none. One made only of fades and flat frames
+ * shows a single picture at changing brightness (or none), whose brightness steps would each make a cluster: it gives
+ * one key frame, from its largest cluster.
  */
 export function keyframesOfShots(
   shots: ReadonlyArray<Shot>,
@@ -28,8 +32,11 @@ export function keyframesOfShots(
   for (const shot of shots) {
     throwIfAborted(signal);
     let members: number[] = [];
-    for (let i = shot.startFrame; i <= shot.endFrame; i++) if (!frames[i].blank && !frames[i].fading) members.push(i);
-    if (members.length === 0) {
+    for (let i = shot.startFrame; i <= shot.endFrame; i++) {
+      if (!frames[i].blank && !frames[i].fading && !frames[i].flat) members.push(i);
+    }
+    const onePicture = members.length === 0;
+    if (onePicture) {
       for (let i = shot.startFrame; i <= shot.endFrame; i++) if (!frames[i].blank) members.push(i);
     }
     if (members.length === 0) continue;
@@ -37,7 +44,8 @@ export function keyframesOfShots(
       members.map((i) => frames[i].features),
       { histogramWeight: params.histogramWeight, delta: params.delta },
     );
-    const kept = significantClusters(clusters, members.length, params.minClusterFraction);
+    let kept = significantClusters(clusters, members.length, params.minClusterFraction);
+    if (onePicture && kept.length > 1) kept = [kept.reduce((a, b) => (b.members.length > a.members.length ? b : a))];
     for (const c of kept) {
       const frame = members[c.keyMember];
       out.push({ shot: shot.index, frame, time: frames[frame].time, clusterSize: c.members.length, score: c.score });

@@ -105,7 +105,12 @@ function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress
       const t = performance.now();
       const shot: ShotSignal = { time, thumb: f.thumb, colourThumb: f.colourThumb, meanLuma: f.meanLuma, stdLuma: f.stdLuma };
       signals.push(shot);
-      frames.push({ time, features: { hsv: f.hsv, glcm: f.glcm }, blank: isBlank(shot, params) });
+      frames.push({
+        time,
+        features: { hsv: f.hsv, glcm: f.glcm },
+        blank: isBlank(shot, params),
+        flat: f.stdLuma <= params.blankMaxStd,
+      });
       this.featureSeconds += (performance.now() - t) / 1000;
       if (onProgress && (signals.length === total || Date.now() - reported > 100)) {
         reported = Date.now();

@@ -139,3 +139,39 @@ test('analyzeVideo: a picture fading in from black and out again gives one key f
   const kept = await analyzeVideo(fadeInOutClip(), { ...PARAMS, fadeMaxSeconds: 0 });
   assert.ok(kept.keyframes.length > 1, JSON.stringify(kept.keyframes));
 });
+
+/** One flat grey field whose brightness ramps black → white → black twice (as ../shared/videos/fades.mp4 does). */
+function flatRampClip(): string {
+  return makeWithFfmpeg('kf-flat-ramps.mp4', [
+    '-f', 'lavfi', '-i', "nullsrc=s=320x180:r=25:d=6.4,geq=lum='255*(1-abs(mod(N\\,80)-40)/40)':cb=128:cr=128",
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p',
+  ]);
+}
+
+test('analyzeVideo: a flat field ramping between black and white is one shot with one key frame, not one per grey', async () => {
+  const r = await analyzeVideo(flatRampClip(), PARAMS);
+  assert.equal(r.info.frameCount, 160);
+  assert.deepEqual(r.shots.map((s) => [s.startFrame, s.endFrame]), [[0, 159]]);
+  assert.equal(r.keyframes.length, 1, JSON.stringify(r.keyframes));
+  const shared = sharedVideo('fades.mp4');
+  if (!shared) return;
+  const fades = await analyzeVideo(shared, DEFAULT_ANALYSIS_PARAMS);
+  assert.equal(fades.shots.length, 1, JSON.stringify(fades.shots));
+  assert.equal(fades.keyframes.length, 1, JSON.stringify(fades.keyframes));
+});
+
+test('analyzeVideo: a picture fading in from a grey card: no key frame is flat grey, none in the ramp of its shot', async () => {
+  const clip = makeWithFfmpeg('kf-grey-fade-in.mp4', [
+    '-f', 'lavfi', '-i', 'smptebars=s=320x180:r=25:d=5,noise=alls=10:allf=t,fade=t=in:st=0:d=2:color=0x808080',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
+  ]);
+  const r = await analyzeVideo(clip, PARAMS);
+  // A fade from a flat colour is a dissolve from a colour card: the card may count as a shot of its own (one key
+  // frame at most). The picture's shot is not given its dimmed copies from the ramp (frames up to 50).
+  const last = r.shots.at(-1)!;
+  const inLast = r.keyframes.filter((k) => k.shot === last.index);
+  assert.equal(inLast.length, 1, JSON.stringify(r.keyframes));
+  assert.ok(inLast[0].frame >= 50, `key frame ${inLast[0].frame} is in the fade (0-49)`);
+  assert.ok(r.keyframes.length <= r.shots.length, JSON.stringify({ shots: r.shots, keyframes: r.keyframes }));
+  for (const k of r.keyframes) assert.ok(k.frame >= 8, `key frame ${k.frame} is flat grey`);
+});

@@ -36,7 +36,8 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
   const { signals, frames } = features;
   const done = signals.length;
   throwIfAborted(signal);
-  const fading = fadeRampFrames(signals, frames.map((f) => f.blank), frameRateOf(signals, info.fps), params.fadeMaxSeconds);
+  const flat = frames.map((f) => f.blank || f.flat === true);
+  const fading = fadeRampFrames(signals, flat, frameRateOf(signals, info.fps), params.fadeMaxSeconds);
   fading.forEach((isFading, i) => (frames[i].fading = isFading));
 
   const t = performance.now();
