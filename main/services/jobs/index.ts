@@ -1,2 +1,3 @@
 export { Job, CancelledError, throwIfAborted } from './job';
+export { forEachConcurrently } from './concurrency';
 export type { JobState } from './job';

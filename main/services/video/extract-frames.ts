@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
-import { CancelledError, throwIfAborted } from '../jobs';
+import { CancelledError, forEachConcurrently, throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store/atomic-file';
 import { imageCodecArgs, type ImageFormat } from './image-io';
 import { locateFfmpeg } from './locate-ffmpeg';
@@ -42,6 +42,7 @@ export interface ExtractedFrame {
 }
 
 const RUN_TIMEOUT_MS = 120_000;
+const EXTRACT_CONCURRENCY = 2;
 /** Seek this far before the target: some demuxers land a little late. */
 const SEEK_MARGIN_S = 1;
 
@@ -93,10 +94,9 @@ export async function extractFrames(
   // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the previous frame.
   const tolerance = Math.min(0.4 / Math.max(info.fps, info.averageFps), 0.02);
   const ext = opts.format === 'png' ? 'png' : 'jpg';
-  const results: ExtractedFrame[] = [];
-  const order = requests.map((r, i) => ({ r, i })).sort((a, b) => a.r.time - b.r.time);
   const out: ExtractedFrame[] = new Array(requests.length);
-  for (const { r, i } of order) {
+  let done = 0;
+  const extractOne = async (r: FrameRequest, i: number) => {
     throwIfAborted(opts.signal);
     const target = origin + r.time;
     const filters = `select='gte(t\\,${(target - tolerance).toFixed(6)})',showinfo,scale=${width}:${height},setsar=1`;
@@ -126,8 +126,12 @@ export async function extractFrames(
     const file = r.outPath ?? join(opts.outDir as string, `frame-${String(r.frame).padStart(6, '0')}.${ext}`);
     await writeFileAtomic(file, res.stdout);
     out[i] = { frame: r.frame, time: r.time, actualTime: chosen.time - origin, path: file, width, height, seeked };
-    results.push(out[i]);
-    opts.onProgress?.({ stage: 'extract', done: results.length, total: requests.length, fraction: results.length / requests.length });
-  }
+    done++;
+    opts.onProgress?.({ stage: 'extract', done, total: requests.length, fraction: done / requests.length });
+  };
+  // Each grab decodes from the key frame before its target: mostly waiting on one ffmpeg at a time, so two run
+  // side by side (in time order, so a cancel leaves the earliest frames done).
+  const order = requests.map((r, i) => ({ r, i })).sort((a, b) => a.r.time - b.r.time);
+  await forEachConcurrently(order, EXTRACT_CONCURRENCY, ({ r, i }) => extractOne(r, i));
   return out;
 }
