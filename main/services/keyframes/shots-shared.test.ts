@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { SHARED_VIDEOS, sharedVideo } from '../../../test-support/fixtures';
+import { realFootageMontage } from '../../../test-support/real-montage';
 import { detectShotBoundaries } from './shots';
 import { featuresOf } from './shots-fixtures';
 import { scoreShots, type ShotTruth } from './shots-score';
@@ -45,3 +46,16 @@ for (const clip of clips ?? []) {
     assert.equal(score.f1, 1);
   });
 }
+
+test('shots on a montage of the shared clips’ real footage: flash, shake, zoom, occlusion, dissolve, fade', async (t) => {
+  const montage = realFootageMontage();
+  if (!montage) return t.skip(`testvideo.mp4 or issue-236-split-copy.mkv is not in ${SHARED_VIDEOS}`);
+  const { info, signals } = await featuresOf(montage.path, DEFAULT_ANALYSIS_PARAMS);
+  assert.equal(signals.length, montage.truth.frameCount, 'decoded frame count');
+  const boundaries = detectShotBoundaries(signals, info, DEFAULT_ANALYSIS_PARAMS);
+  const score = scoreShots(boundaries.map((b) => b.frame), montage.truth);
+  const detail = `found ${JSON.stringify(boundaries)}`;
+  assert.deepEqual(score.missed, [], `missed; ${detail}`);
+  assert.deepEqual(score.fpInTraps, [], `false boundaries in traps; ${detail}`);
+  assert.deepEqual(score.falsePositives, [], `false boundaries; ${detail}`);
+});
