@@ -1,0 +1,1 @@
+export { autoLayout } from './auto-layout';
