@@ -1,0 +1,3 @@
+// The export service's public surface: the comic as a print-ready PDF.
+export { writeComicPdf, ExportError } from './comic-pdf';
+export type { ComicPdfRequest, ComicPdfResult } from './comic-pdf';
