@@ -3,22 +3,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { PassThrough } from 'node:stream';
 import { DEFAULT_ANALYSIS_PARAMS, type KeyframesDocument } from '../../../app/keyframes';
 import { FIXTURE_DIR } from '../../../test-support/fixtures';
 import { decodeImage, makeSampleVideo, SAMPLE_SHOT_STARTS } from '../../services/video';
 import { main } from '../../cli';
 import { applySettings } from './keyframes';
+import { captureIO } from '../../../test-support/cli-capture';
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  return { io: { stdout, stderr, interactive: false }, out: () => out.join(''), err: () => err.join('') };
-}
+const capture = captureIO;
 
 test('keyframes CLI on the built-in sample: the cut, fade, dissolve and cut are found, flash and pan are not; images written', async () => {
   const video = makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4'));

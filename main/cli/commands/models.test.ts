@@ -3,18 +3,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { main } from '../../cli';
 import { bundledModelFile } from '../../services/store';
 import { sharedModel } from '../../../test-support/fixtures';
-import type { CliIO } from '../command';
+import { captureIO } from '../../../test-support/cli-capture';
 
-function capture(): { io: CliIO; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const sink = (add: (s: string) => void) => new Writable({ write: (chunk, _enc, cb) => (add(String(chunk)), cb()) });
-  return { io: { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), interactive: false }, out: () => out, err: () => err };
-}
+const capture = captureIO;
 
 const roots: string[] = [];
 let root = '';

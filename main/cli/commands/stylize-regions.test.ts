@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { drawBox, emptyMask, maskArea, maskUnion, type Mask } from '../../../app/masks';
 import type { RgbImage } from '../../../app/video';
 import { exportModel, findTorchPython } from '../../../models/export/run-export';
@@ -15,14 +14,9 @@ import { getModel, resolveModel, shutdownInference, stylizeImage } from '../../s
 import { importModel } from '../../services/stylize/install';
 import { featherMask, findPeople } from '../../services/stylize/masks';
 import { decodeImage, encodeImage } from '../../services/video';
-import type { CliIO } from '../command';
+import { captureIO } from '../../../test-support/cli-capture';
 
-function capture(): { io: CliIO; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const sink = (add: (s: string) => void) => new Writable({ write: (chunk, _enc, cb) => (add(String(chunk)), cb()) });
-  return { io: { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), interactive: false }, out: () => out, err: () => err };
-}
+const capture = captureIO;
 
 const WHITEBOX = sharedModel('whitebox_cartoon.onnx');
 const DEEPLAB = sharedModel('deeplabv3_mnv2_257_voc.onnx');

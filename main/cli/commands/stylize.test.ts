@@ -3,24 +3,14 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { makeWithFfmpeg, sharedModel } from '../../../test-support/fixtures';
 import { main } from '../../cli';
 import { decodeImage } from '../../services/video';
 import { blurNegateModel } from '../../services/stylize/test-models';
 import { bundledModelFile } from '../../services/store';
-import type { CliIO } from '../command';
+import { captureIO } from '../../../test-support/cli-capture';
 
-function capture(): { io: CliIO; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const sink = (add: (s: string) => void) => new Writable({ write: (chunk, _enc, cb) => (add(String(chunk)), cb()) });
-  return {
-    io: { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), interactive: false },
-    out: () => out,
-    err: () => err,
-  };
-}
+const capture = captureIO;
 
 function inputFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'stylize-cli-'));
