@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: the main job on the built-in sample, end to end, with nothing downloaded:
-// make the sample video, find its shots and key frames, turn the key frames into cartoon panels.
+// make the sample video, then the comic: its shots and key frames, cartoon panels in the built-in style, A4 pages
+// in a PDF (the key frames and panels stay in out/demo/comic-work).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ function step(title, args) {
 
 const video = join(out, 'sample.mp4');
 step('sample video', ['sample', '--out', video]);
-step('key frames', ['keyframes', video, '--out', join(out, 'keyframes')]);
-step('cartoon panels (built-in style)', ['stylize', join(out, 'keyframes'), '--out', join(out, 'panels')]);
-console.log(`\ndemo: done. Key frames in ${join(out, 'keyframes')}, cartoon panels in ${join(out, 'panels')}`);
+const pdf = join(out, 'comic.pdf');
+step('comic (key frames, built-in style, pages)', ['comic', video, '--out', pdf]);
+const work = join(out, 'comic-work');
+console.log(`\ndemo: done. The comic: ${pdf}; key frames in ${join(work, 'keyframes')}, panels in ${join(work, 'panels')}`);

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { comicCommand } from './comic';
 import { keyframesCommand } from './keyframes';
 import { modelsCommand } from './models';
 import { sampleCommand } from './sample';
@@ -6,4 +7,4 @@ import { serveCommand } from './serve';
 import { stylizeCommand } from './stylize';
 
 /** Every sub-command, in the order `your-cartoon help` lists them. */
-export const commands: CliCommand[] = [keyframesCommand, stylizeCommand, modelsCommand, sampleCommand, serveCommand];
+export const commands: CliCommand[] = [comicCommand, keyframesCommand, stylizeCommand, modelsCommand, sampleCommand, serveCommand];

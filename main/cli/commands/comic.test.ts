@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { PDFDocument } from 'pdf-lib';
+import { captureIO } from '../../../test-support/cli-capture';
+import { FIXTURE_DIR } from '../../../test-support/fixtures';
+import { makeSampleVideo } from '../../services/video';
+import { main } from '../../cli';
+
+test('comic CLI on the built-in sample: one panel per key frame on A4 pages, key frames and panels kept beside it', async () => {
+  const video = makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4'));
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-comic-cli-'));
+  const c = captureIO();
+  const code = await main(['comic', video, '--out', join(dir, 'sample.pdf'), '--json', '--provider', 'cpu'], c.io);
+  assert.equal(code, 0, c.err());
+  const r = JSON.parse(c.out());
+  assert.equal(r.shots, 5);
+  assert.equal(r.panels, r.keyframes);
+  assert.ok(r.keyframes >= 5, `${r.keyframes} key frames`);
+  assert.deepEqual(r.style, ['builtin-toon']);
+  // The built-in style asks for no credit: no credits page, five panels a page.
+  assert.equal(r.pages, Math.ceil(r.panels / 5));
+  const doc = await PDFDocument.load(readFileSync(join(dir, 'sample.pdf')));
+  assert.equal(doc.getPageCount(), r.pages);
+  const { width, height } = doc.getPage(0).getSize();
+  assert.deepEqual([Math.round(width), Math.round(height)], [595, 842], 'A4 in points');
+  assert.equal(doc.getTitle(), 'sample');
+  assert.deepEqual(readdirSync(join(dir, 'sample-work')).sort(), ['keyframes', 'panels']);
+  assert.equal(readdirSync(join(dir, 'sample-work', 'panels')).filter((f) => f.endsWith('.png')).length, r.panels);
+});
+
+test('comic CLI: usage errors exit 2; a missing style fails before any analysis, writing nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-comic-cli-'));
+  let c = captureIO();
+  assert.equal(await main(['comic', 'a.mp4', '--out', join(dir, 'a.png')], c.io), 2);
+  assert.match(c.err(), /--out must name a \.pdf file/);
+  c = captureIO();
+  assert.equal(await main(['comic', 'a.mp4', '--out', join(dir, 'a.pdf'), '--page', 'a0'], c.io), 2);
+  assert.match(c.err(), /--page must be one of a4, letter, b5, comic/);
+  const video = makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4'));
+  c = captureIO();
+  assert.equal(await main(['comic', video, '--out', join(dir, 'b.pdf'), '--model', 'no-such-style'], c.io), 1);
+  assert.match(c.err(), /no-such-style/);
+  c = captureIO();
+  assert.equal(await main(['comic', join(dir, '..', 'not-here.mp4'), '--out', join(dir, 'c.pdf')], c.io), 1);
+  assert.match(c.err(), /not-here\.mp4/);
+  assert.deepEqual(readdirSync(dir), []);
+  assert.ok(!existsSync(join(dir, 'b-work')));
+});
