@@ -7,6 +7,7 @@
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
+import type { PageSizeId, ReadingOrder } from './page';
 import type { Progress } from './progress';
 import type { CatalogEntry, ModelKind, ProviderChoice, ProviderName } from './stylize';
 import type { VideoInfo } from './video';
@@ -106,8 +107,35 @@ export interface StylizeResult {
   failures: Array<{ input: string; message: string; code?: string }>;
 }
 
-export type JobKind = 'keyframes' | 'stylize';
-export type JobResult = KeyframesResult | StylizeResult;
+export interface ExportRequest {
+  /** The panels' pictures (StylizedImage.output), in reading order. */
+  pictures: string[];
+  /** Where the PDF goes; default PROJECT/comic.pdf when projectDir is given (one of the two is needed). */
+  outFile?: string;
+  projectDir?: string;
+  /** The PDF's title (the video's name). */
+  title: string;
+  /** Ids of the models that drew the pictures: their credits are printed and stamped into the metadata. */
+  models: string[];
+  page?: PageSizeId;
+  readingOrder?: ReadingOrder;
+}
+
+export interface ExportResult {
+  kind: 'export';
+  file: string;
+  /** The PDF, for the renderer to open (ComicApi.imageUrl serves it). */
+  document: ImageRef;
+  pages: number;
+  panels: number;
+  /** The lowest resolution a panel prints at (pixels per inch). */
+  minDpi: number;
+  /** The credits printed and stamped into it. */
+  credits: string[];
+}
+
+export type JobKind = 'keyframes' | 'stylize' | 'export';
+export type JobResult = KeyframesResult | StylizeResult | ExportResult;
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A failure as it crosses a transport: the message names the file and the cause; the code is machine-readable. */
@@ -165,6 +193,8 @@ export interface ComicCommands {
   makeSampleVideo(): Promise<string>;
   startKeyframes(request: KeyframesRequest): Promise<JobTicket>;
   startStylize(request: StylizeRequest): Promise<JobTicket>;
+  /** Lays the pictures out on pages (the automatic layout) and writes the comic PDF. */
+  startExport(request: ExportRequest): Promise<JobTicket>;
   getJob(id: string): Promise<JobSnapshot>;
   /** Resolves at once; the job then ends with a 'cancelled' event (or 'done' when it had already finished). */
   cancelJob(id: string): Promise<void>;
@@ -181,6 +211,7 @@ export const COMIC_COMMANDS = [
   'makeSampleVideo',
   'startKeyframes',
   'startStylize',
+  'startExport',
   'getJob',
   'cancelJob',
   'listModels',

@@ -1,20 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppInfo } from '../../app/api';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../app/keyframes';
 import { loadKernels } from '../services/keyframes';
-import { dataDir, packageRoot } from '../services/store';
+import { dataDir, packageInfo } from '../services/store';
 import { DEFAULT_MODEL_ID, listProviders } from '../services/stylize';
 import { locateFfmpeg, locateFfprobe } from '../services/video';
-
-function packageInfo(): { name: string; version: string } {
-  try {
-    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { productName?: string; version?: string };
-    return { name: pkg.productName ?? 'Your Cartoon Is', version: pkg.version ?? '0.0.0' };
-  } catch {
-    return { name: 'Your Cartoon Is', version: '0.0.0' };
-  }
-}
 
 /**
  * What the app runs on, for the UI to show: which ffmpeg (and where it came from), which kernels, which inference

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { JobEvent, KeyframesResult, StylizeResult } from '../../app/api';
+import type { ExportResult, JobEvent, KeyframesResult, StylizeResult } from '../../app/api';
 import { makeWithFfmpeg } from '../../test-support/fixtures';
 import { loadKernels } from '../services/keyframes';
 import { decodeImage, locateFfmpeg } from '../services/video';
@@ -143,6 +143,31 @@ test('a stylize request for a project writes to PROJECT/styled/MODEL; one with n
   const reply = await dispatchCommand(api, 'startStylize', [{ images: [image] }]);
   assert.equal(reply.ok ? null : reply.error.code, 'BAD_REQUEST');
   assert.match(reply.ok ? '' : reply.error.message, /outDir or projectDir/);
+});
+
+test('an export job lays the pictures out and writes PROJECT/comic.pdf, served to the renderer', async () => {
+  const api = createComicApi();
+  const pictures = [0, 1, 2].map((i) =>
+    makeWithFfmpeg(`api-export-${i}.png`, ['-f', 'lavfi', '-i', `testsrc2=size=640x360,hue=h=${i * 90}`, '-frames:v', '1']),
+  );
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-project-'));
+  const events = eventsUntilEnd(api);
+  const ticket = await api.startExport({ pictures, projectDir, title: 'Three pictures', models: ['builtin-toon'], page: 'letter' });
+  assert.equal(ticket.kind, 'export');
+  events.forJob(ticket.job);
+  const end = (await events.ended).at(-1)!;
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  const result = (end as Extract<JobEvent, { type: 'done' }>).result as ExportResult;
+  assert.equal(result.file, join(projectDir, 'comic.pdf'));
+  assert.deepEqual([result.pages, result.panels], [1, 3]);
+  assert.deepEqual(result.credits, [], 'the built-in style asks for no credit');
+  const served = await api.resolveImage(result.document);
+  assert.equal(served, realpathSync(result.file));
+  assert.equal(readFileSync(served).subarray(0, 5).toString(), '%PDF-');
+  for (const bad of [{ pictures, title: 't', models: [] }, { pictures, projectDir, title: 't', models: [], page: 'a0' }, { pictures: [], projectDir, title: 't', models: [] }]) {
+    const reply = await dispatchCommand(api, 'startExport', [bad]);
+    assert.equal(reply.ok ? null : reply.error.code, 'BAD_REQUEST', JSON.stringify(bad));
+  }
 });
 
 test('makeSampleVideo makes the built-in sample once in the data folder', async () => {

@@ -4,6 +4,7 @@ import { dataDir } from '../services/store';
 import { shutdownInference } from '../services/stylize';
 import { makeSampleVideoAsync, probeVideo } from '../services/video';
 import { appInfo } from './app-info';
+import { planExport, runExport } from './export-command';
 import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
 import { planKeyframes, runKeyframes } from './keyframes-command';
@@ -44,6 +45,10 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     startStylize: async (request) => {
       const plan = planStylize(request);
       return { job: jobs.start('stylize', (ctx) => runStylize(plan, roots, ctx)), kind: 'stylize' };
+    },
+    startExport: async (request) => {
+      const plan = planExport(request);
+      return { job: jobs.start('export', (ctx) => runExport(plan, roots, ctx)), kind: 'export' };
     },
     getJob: async (id) => jobs.snapshot(id),
     cancelJob: async (id) => jobs.cancel(id),

@@ -4,12 +4,16 @@ import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ImageRef } from '../../app/api';
 import { RequestError } from './error-info';
 
-/** Only pictures are served: a registered folder may also hold keyframes.json or a video. */
+/**
+ * Only pictures and exported comics are served: a registered folder may also hold keyframes.json, a project file
+ * or a video.
+ */
 const IMAGE_TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.png': 'image/png',
   '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
 };
 
 export function imageContentType(path: string): string {

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type PageStyle } from '../../../app/page';
 import { PROVIDER_CHOICES, type ProviderChoice } from '../../../app/stylize';
-import { writeComicPdf } from '../../services/export';
+import { exportComic } from '../../services/export';
 import { runKeyframesJob } from '../../services/keyframes/keyframes-job';
-import { autoLayout } from '../../services/layout';
-import { packageRoot } from '../../services/store';
 import { isProviderChoice, modelAttribution, processImageFiles, shutdownInference } from '../../services/stylize';
 import { locateFfmpeg, probeVideo } from '../../services/video';
 import { numberOption, parseCommandLine } from '../args';
@@ -32,14 +29,6 @@ Options:
       --delta X          key-frame clustering threshold δ (default ${DEFAULT_ANALYSIS_PARAMS.delta})
       --work DIR         where the key frames and panels go (default FILE-work beside the PDF)
       --json             print the result as JSON on stdout`;
-
-function appVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function pageStyle(values: Record<string, string | boolean | undefined>): PageStyle {
   const page = String(values.page ?? 'a4').toLowerCase();
@@ -96,9 +85,9 @@ export const comicCommand: CliCommand = {
       if (!styled.files.length) throw new Error(`no panel could be drawn: ${styled.failures.map((f) => f.error).join('; ')}`);
       const pictures = styled.files.map((f) => f.output);
       const attribution = modelAttribution(plan.models);
-      const pdf = await writeComicPdf(
+      const pdf = await exportComic(
         out,
-        { pages: autoLayout(pictures.length, style), pictures, title: basename(video, extname(video)), attribution, creator: `Your Cartoon Is ${appVersion()}` },
+        { pictures, style, title: basename(video, extname(video)), attribution },
         { signal: io.signal, onProgress: bar.listener },
       );
       bar.done();

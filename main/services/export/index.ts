@@ -1,3 +1,5 @@
 // The export service's public surface: the comic as a print-ready PDF.
 export { writeComicPdf, ExportError } from './comic-pdf';
 export type { ComicPdfRequest, ComicPdfResult } from './comic-pdf';
+export { exportComic } from './export-comic';
+export type { ComicExport } from './export-comic';

@@ -2,3 +2,4 @@
 export { dataDir, dataDirFor, installedModelsDir, installedModelPaths } from './data-paths';
 export { bundledModelFile, packageRoot } from './bundled-paths';
 export { writeFileAtomic, tempPathBeside } from './atomic-file';
+export { packageInfo, appCreator } from './package-info';

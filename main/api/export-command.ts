@@ -1,0 +1,55 @@
+import { basename, join, resolve } from 'node:path';
+import type { ExportRequest, ExportResult } from '../../app/api';
+import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type PageStyle } from '../../app/page';
+import type { JobContext } from '../../app/progress';
+import { exportComic } from '../services/export';
+import { modelAttribution } from '../services/stylize';
+import { listModels } from '../services/stylize/install';
+import { RequestError } from './error-info';
+import type { ImageRoots } from './image-roots';
+import { optionalString, requireObject, requireString, requireStrings } from './request-checks';
+
+export interface ExportPlan {
+  file: string;
+  pictures: string[];
+  title: string;
+  models: string[];
+  style: PageStyle;
+}
+
+export function planExport(request: ExportRequest): ExportPlan {
+  const req = requireObject(request, 'startExport');
+  const outFile = optionalString(req.outFile, 'outFile');
+  const projectDir = optionalString(req.projectDir, 'projectDir');
+  if (!outFile && !projectDir) throw new RequestError('BAD_REQUEST', 'startExport: give outFile or projectDir');
+  if (outFile && !/\.pdf$/i.test(outFile)) throw new RequestError('BAD_REQUEST', `outFile: "${outFile}" is not a .pdf file`);
+  const page = optionalString(req.page, 'page') ?? 'a4';
+  if (!isPageSizeId(page)) throw new RequestError('BAD_REQUEST', `page: "${page}" is not one of ${Object.keys(PAGE_SIZES).join(', ')}`);
+  const order = optionalString(req.readingOrder, 'readingOrder') ?? 'ltr';
+  if (order !== 'ltr' && order !== 'rtl') throw new RequestError('BAD_REQUEST', `readingOrder: "${order}" is not ltr or rtl`);
+  const models = Array.isArray(req.models) ? req.models.map((m, i) => requireString(m, `models[${i}]`)) : [];
+  return {
+    file: resolve(outFile ?? join(projectDir as string, 'comic.pdf')),
+    pictures: requireStrings(req.pictures, 'pictures').map((p) => resolve(p)),
+    title: requireString(req.title, 'title'),
+    models,
+    style: { ...DEFAULT_PAGE_STYLE, size: PAGE_SIZES[page], readingOrder: order },
+  };
+}
+
+/** Writes the comic PDF; the models' credits come from the catalog (or the record of an imported model). */
+export async function runExport(plan: ExportPlan, roots: ImageRoots, ctx: JobContext): Promise<ExportResult> {
+  const listings = listModels();
+  const attribution = modelAttribution(plan.models.map((id) => listings.find((l) => l.entry.id === id)));
+  const pdf = await exportComic(plan.file, { pictures: plan.pictures, style: plan.style, title: plan.title, attribution }, ctx);
+  const dir = resolve(plan.file, '..');
+  return {
+    kind: 'export',
+    file: pdf.file,
+    document: roots.refFor(dir, basename(pdf.file)),
+    pages: pdf.pages,
+    panels: pdf.panels,
+    minDpi: pdf.minDpi,
+    credits: attribution.lines,
+  };
+}

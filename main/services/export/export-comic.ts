@@ -1,0 +1,20 @@
+import type { PageStyle } from '../../../app/page';
+import type { JobContext } from '../../../app/progress';
+import { autoLayout } from '../layout';
+import { appCreator } from '../store';
+import type { ModelAttribution } from '../stylize';
+import { writeComicPdf, type ComicPdfResult } from './comic-pdf';
+
+export interface ComicExport {
+  /** The panels' pictures, in reading order. */
+  pictures: string[];
+  style: PageStyle;
+  title: string;
+  attribution: ModelAttribution;
+}
+
+/** The whole comic in one go: the automatic layout of the pictures on pages of `style`, written as a PDF. */
+export function exportComic(file: string, comic: ComicExport, ctx: JobContext = {}): Promise<ComicPdfResult> {
+  const pages = autoLayout(comic.pictures.length, comic.style);
+  return writeComicPdf(file, { pages, pictures: comic.pictures, title: comic.title, attribution: comic.attribution, creator: appCreator() }, ctx);
+}
