@@ -9,7 +9,7 @@ import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { cancelFromTheUi, makePanels, runEditorFlow, watchProblems } from './editor-flow';
+import { cancelFromTheUi, makeComic, makePanels, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -61,6 +61,16 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   // The built-in style keeps the frame's shape (it may work at a smaller size than the 1280x720 frame).
   for (const [w, h] of panels.panelSizes) assert.ok(w >= 320 && Math.abs(w / h - 16 / 9) < 0.01, `panel ${w}x${h}`);
   assert.ok(existsSync(join(data, 'projects')), 'the panels live in the project folder');
+
+  const comic = await makeComic(page, 'letter');
+  const pages = Math.ceil(flow.keyframes / 5);
+  assert.match(comic.summary, new RegExp(`${pages} pages?, ${flow.keyframes} panels · saved as .*comic\\.pdf`));
+  // "Open the PDF" serves the file itself, through the same token-checked route as the pictures.
+  const pdf = await page.evaluate(async (url) => {
+    const r = await fetch(url);
+    return { type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+  }, comic.href);
+  assert.deepEqual(pdf, { type: 'application/pdf', head: '%PDF-' });
 
   const screenshots = mkdtempSync(join(tmpdir(), 'ycis-e2e-shots-'));
   const shot = join(screenshots, 'browser-keyframes.png');

@@ -68,6 +68,22 @@ export async function makePanels(page: Page): Promise<PanelsResult> {
   return { licence, summary: (await page.getByTestId('stylize-summary').textContent()) ?? '', panelSizes };
 }
 
+export interface ComicResult {
+  summary: string;
+  /** Where "Open the PDF" points. */
+  href: string;
+}
+
+/** With the panels made: pick a page size and make the comic PDF. */
+export async function makeComic(page: Page, pageSize: string): Promise<ComicResult> {
+  await page.getByTestId('comic').waitFor();
+  await page.getByTestId('page-size').selectOption(pageSize);
+  await page.getByTestId('export').click();
+  await page.getByTestId('export-summary').waitFor({ timeout: 60_000 });
+  const href = (await page.getByTestId('open-pdf').getAttribute('href')) ?? '';
+  return { summary: (await page.getByTestId('export-summary').textContent()) ?? '', href };
+}
+
 /** Starts the analysis again and cancels it from the progress card's button. */
 export async function cancelFromTheUi(page: Page): Promise<void> {
   await page.getByTestId('analyse').click();

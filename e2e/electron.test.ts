@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron } from 'playwright-core';
 import { locateFfmpeg } from '../main/services/video';
-import { cancelFromTheUi, makePanels, runEditorFlow, watchProblems } from './editor-flow';
+import { cancelFromTheUi, makeComic, makePanels, runEditorFlow, watchProblems } from './editor-flow';
 import { findElectron } from './runtimes';
 
 const root = resolve(__dirname, '..');
@@ -39,6 +39,9 @@ test('Electron shell: sandboxed page without Node, the same editor flow over ipc
   const panels = await makePanels(page);
   assert.equal(panels.panelSizes.length, flow.keyframes);
   assert.match(panels.summary, /panels with builtin-toon on /);
+  const comic = await makeComic(page, 'a4');
+  assert.match(comic.summary, /panels · saved as .*comic\.pdf/);
+  assert.match(comic.href, /^comic-image:/);
   const shot = join(mkdtempSync(join(tmpdir(), 'ycis-e2e-shots-')), 'electron-keyframes.png');
   await page.screenshot({ path: shot });
   t.diagnostic(`screenshot: ${shot}`);

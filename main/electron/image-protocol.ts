@@ -1,4 +1,4 @@
-import { net, protocol } from 'electron';
+import { net, protocol, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { IMAGE_SCHEME } from '../../app/api';
 import { imageRefFromUrlPath, type ComicService } from '../api';
@@ -23,4 +23,19 @@ export function serveImages(service: ComicService): void {
       return new Response((err as Error).message, { status: code === 'IMAGE_FORBIDDEN' ? 403 : 404 });
     }
   });
+}
+
+/**
+ * A link to a document the API handed out (the exported comic PDF, comic-image://ROOT/FILE) opens in the user's own
+ * viewer, after the same checks as the protocol; anything else is refused. Returns whether the URL was one.
+ */
+export function openServedDocument(service: ComicService, url: string): boolean {
+  if (!url.startsWith(`${IMAGE_SCHEME}:`)) return false;
+  const parsed = new URL(url);
+  service
+    .resolveImage(imageRefFromUrlPath(parsed.hostname, parsed.pathname.slice(1)))
+    .then((path) => shell.openPath(path))
+    .then((problem) => problem && console.error(`your-cartoon: cannot open ${url}: ${problem}`))
+    .catch((err: Error) => console.error(`your-cartoon: refused to open ${url}: ${err.message}`));
+  return true;
 }

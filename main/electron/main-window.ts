@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The editor window: isolated, sandboxed, no Node in the page; it may not navigate away or open windows. */
-export function createMainWindow(rendererDir: string): BrowserWindow {
+export function createMainWindow(rendererDir: string, openDocument: (url: string) => boolean = () => false): BrowserWindow {
   const index = join(rendererDir, 'index.html');
   const win = new BrowserWindow({
     width: 1360,
@@ -26,9 +26,11 @@ export function createMainWindow(rendererDir: string): BrowserWindow {
   win.webContents.on('will-navigate', (event, url) => {
     if (url !== appUrl) event.preventDefault();
   });
-  // Links to the web (licences, docs) open in the user's browser, never inside the app.
+  // Links to the web (licences, docs) open in the user's browser, the exported PDF in the user's viewer; never
+  // inside the app.
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    else openDocument(url);
     return { action: 'deny' };
   });
   void win.loadFile(index);

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { createComicApi } from '../api';
-import { declareImageScheme, serveImages } from './image-protocol';
+import { declareImageScheme, openServedDocument, serveImages } from './image-protocol';
 import { registerComicIpc } from './ipc';
 import { createMainWindow, isAppPageUrl } from './main-window';
 
@@ -19,9 +19,10 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
   serveImages(service);
   registerComicIpc(service, (url) => isAppPageUrl(rendererDir, url));
-  createMainWindow(rendererDir);
+  const openDocument = (url: string) => openServedDocument(service, url);
+  createMainWindow(rendererDir, openDocument);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererDir);
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererDir, openDocument);
   });
 });
 

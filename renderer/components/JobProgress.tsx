@@ -27,6 +27,7 @@ const STAGES: Record<string, string> = {
   cluster: 'Choosing key frames',
   extract: 'Saving key frames',
   stylize: 'Drawing panels',
+  export: 'Making the PDF',
   done: 'Finishing',
 };
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, KeyframesResult, StylizeRequest, StylizeResult } from '../../app/api';
 import { useJob } from '../hooks/use-job';
 import { useStyles } from '../hooks/use-styles';
+import { ComicCard } from './ComicCard';
 import { JobProgress } from './JobProgress';
 import { LicenceNote } from './LicenceNote';
 
@@ -24,33 +25,43 @@ export function PanelsCard({ api, keyframes, defaultModel }: { api: ComicApi; ke
   const make = () => job.start({ images: keyframes.frames.map((f) => f.path), projectDir: keyframes.projectDir, model });
 
   return (
-    <section className="card panels" data-testid="panels">
-      <h2>Comic panels</h2>
-      <div className="panels-controls">
-        <label>
-          Style{' '}
-          <select data-testid="style" value={model} onChange={(e) => setModel(e.target.value)} disabled={busy}>
-            {styles.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="primary" data-testid="stylize" onClick={make} disabled={busy || !style}>
-          Make {keyframes.frames.length} panels
-        </button>
-      </div>
-      {style ? <LicenceNote model={style} /> : null}
-      {stylesError ? <p className="note bad">Cannot list the styles: {stylesError}</p> : null}
-      {view.status === 'running' || view.status === 'starting' ? (
-        <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />
+    <>
+      <section className="card panels" data-testid="panels">
+        <h2>Comic panels</h2>
+        <div className="panels-controls">
+          <label>
+            Style{' '}
+            <select data-testid="style" value={model} onChange={(e) => setModel(e.target.value)} disabled={busy}>
+              {styles.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" data-testid="stylize" onClick={make} disabled={busy || !style}>
+            Make {keyframes.frames.length} panels
+          </button>
+        </div>
+        {style ? <LicenceNote model={style} /> : null}
+        {stylesError ? <p className="note bad">Cannot list the styles: {stylesError}</p> : null}
+        {view.status === 'running' || view.status === 'starting' ? (
+          <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />
+        ) : null}
+        {view.status === 'failed' ? <p className="note bad" data-testid="stylize-error">{view.error.message}</p> : null}
+        {view.status === 'cancelled' ? <p className="note" data-testid="stylize-cancelled">Cancelled.</p> : null}
+        {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
+      </section>
+      {view.status === 'done' && view.result.files.length ? (
+        <ComicCard api={api} panels={view.result} projectDir={keyframes.projectDir} title={videoTitle(keyframes.document.video.path)} />
       ) : null}
-      {view.status === 'failed' ? <p className="note bad" data-testid="stylize-error">{view.error.message}</p> : null}
-      {view.status === 'cancelled' ? <p className="note" data-testid="stylize-cancelled">Cancelled.</p> : null}
-      {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
-    </section>
+    </>
   );
+}
+
+/** The video's file name without its folder or extension: the comic's title. */
+function videoTitle(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, '') || 'Comic';
 }
 
 function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: ComicApi['imageUrl'] }) {
@@ -58,23 +69,23 @@ function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: Comi
   const fallback = result.files.find((f) => f.fallback)?.fallback;
   return (
     <>
-      {first ? (
-        <p className="muted" data-testid="stylize-summary">
-          {result.files.length} panels with {first.model} on {first.provider.toUpperCase()}, {Math.round(result.files.reduce((t, f) => t + f.ms, 0) / result.files.length)} ms
-          each
-        </p>
-      ) : null}
-      {fallback ? <p className="note">{fallback}</p> : null}
-      {result.failures.map((f) => (
-        <p key={f.input} className="note bad" data-testid="stylize-failure">
-          {f.message}
-        </p>
-      ))}
-      <div className="panel-grid">
-        {result.files.map((f) => (
-          <img key={f.output} data-testid="panel" src={imageUrl(f.image)} alt={`Panel from ${f.input}`} />
+        {first ? (
+          <p className="muted" data-testid="stylize-summary">
+            {result.files.length} panels with {first.model} on {first.provider.toUpperCase()}, {Math.round(result.files.reduce((t, f) => t + f.ms, 0) / result.files.length)} ms
+            each
+          </p>
+        ) : null}
+        {fallback ? <p className="note">{fallback}</p> : null}
+        {result.failures.map((f) => (
+          <p key={f.input} className="note bad" data-testid="stylize-failure">
+            {f.message}
+          </p>
         ))}
-      </div>
+        <div className="panel-grid">
+          {result.files.map((f) => (
+            <img key={f.output} data-testid="panel" src={imageUrl(f.image)} alt={`Panel from ${f.input}`} />
+          ))}
+        </div>
     </>
   );
 }
