@@ -1,0 +1,3 @@
+export type { EditCommand } from './command';
+export { setKeyframeStatus } from './set-keyframe-status';
+export { addKeyframe } from './add-keyframe';

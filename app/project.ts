@@ -1,0 +1,77 @@
+import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
+
+/**
+ * A comic project: one video, its shots, and the key frames the user reviews. Stored as PROJECT/project.json beside
+ * frames/ (the key-frame pictures, which `file` names) and styled/. Plain data: the renderer edits it through the
+ * commands in app/commands, the main process saves it atomically.
+ */
+export const PROJECT_SCHEMA = 1;
+
+export type KeyFrameOrigin = 'detected' | 'manual';
+/** proposed: found by the analysis, not looked at yet (it goes into the comic unless rejected). */
+export type KeyFrameStatus = 'proposed' | 'accepted' | 'rejected';
+
+export interface ProjectKeyFrame {
+  /** Stable across re-analysis: d-FRAME for a detected frame, m-FRAME for one the user added. */
+  id: string;
+  shot: number;
+  frame: number;
+  time: number;
+  origin: KeyFrameOrigin;
+  status: KeyFrameStatus;
+  clusterSize?: number;
+  score?: number;
+  /** The picture, inside PROJECT/frames. */
+  file: string;
+}
+
+export interface Project {
+  schema: typeof PROJECT_SCHEMA;
+  video: KeyframesDocument['video'];
+  params: AnalysisParams;
+  shots: Shot[];
+  /** In time order. */
+  keyframes: ProjectKeyFrame[];
+}
+
+export const detectedId = (frame: number) => `d-${frame}`;
+export const manualId = (frame: number) => `m-${frame}`;
+
+const byTime = (a: ProjectKeyFrame, b: ProjectKeyFrame) => a.time - b.time || a.frame - b.frame;
+
+/**
+ * The project after an analysis: the detected key frames as proposed, except that a frame detected again keeps the
+ * status the user gave it, and the frames the user added by hand stay (in the shot that now holds them).
+ */
+export function projectFromAnalysis(doc: KeyframesDocument, previous?: Project): Project {
+  const before = new Map(previous?.keyframes.map((k) => [k.id, k]));
+  const detected: ProjectKeyFrame[] = doc.keyframes.map((k) => ({
+    id: detectedId(k.frame),
+    shot: k.shot,
+    frame: k.frame,
+    time: k.time,
+    origin: 'detected',
+    status: before.get(detectedId(k.frame))?.status ?? 'proposed',
+    clusterSize: k.clusterSize,
+    score: k.score,
+    file: k.file,
+  }));
+  const manual = (previous?.keyframes ?? [])
+    .filter((k) => k.origin === 'manual' && k.frame < doc.video.frameCount)
+    .map((k) => ({ ...k, shot: shotAt(doc.shots, k.frame) }));
+  return { schema: PROJECT_SCHEMA, video: doc.video, params: doc.params, shots: doc.shots, keyframes: [...detected, ...manual].sort(byTime) };
+}
+
+/** The index of the shot holding `frame` (the last shot for a frame past the end). */
+export function shotAt(shots: ReadonlyArray<Shot>, frame: number): number {
+  return (shots.find((s) => frame >= s.startFrame && frame <= s.endFrame) ?? shots[shots.length - 1])?.index ?? 0;
+}
+
+/** The key frames that go into the comic: all but the rejected, in time order. */
+export function comicKeyframes(project: Project): ProjectKeyFrame[] {
+  return project.keyframes.filter((k) => k.status !== 'rejected');
+}
+
+export function withKeyframes(project: Project, keyframes: ProjectKeyFrame[]): Project {
+  return { ...project, keyframes: [...keyframes].sort(byTime) };
+}
