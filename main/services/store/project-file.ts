@@ -1,0 +1,84 @@
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PROJECT_SCHEMA, type Project } from '../../../app/project';
+import { writeFileAtomic } from './atomic-file';
+
+export const PROJECT_FILE = 'project.json';
+
+export class ProjectFileError extends Error {
+  constructor(
+    readonly code: 'PROJECT_DAMAGED' | 'PROJECT_TOO_NEW' | 'PROJECT_INVALID',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProjectFileError';
+  }
+}
+
+const STATUSES = new Set(['proposed', 'accepted', 'rejected']);
+const ORIGINS = new Set(['detected', 'manual']);
+
+/** What is wrong with a project document's shape, if anything ('' when nothing). */
+function problemOf(p: Record<string, unknown>): string {
+  if (!p.video || typeof p.video !== 'object' || typeof (p.video as { path?: unknown }).path !== 'string') return 'no video';
+  if (!Array.isArray(p.shots)) return 'no shots';
+  if (!Array.isArray(p.keyframes)) return 'no key frames';
+  for (const k of p.keyframes as Array<Record<string, unknown>>) {
+    const ok =
+      k && typeof k.id === 'string' && typeof k.file === 'string' && !k.file.includes('..') &&
+      Number.isInteger(k.frame) && Number.isFinite(k.time) && Number.isInteger(k.shot) &&
+      STATUSES.has(k.status as string) && ORIGINS.has(k.origin as string);
+    if (!ok) return `a key frame is malformed (${JSON.stringify(k).slice(0, 80)})`;
+  }
+  return '';
+}
+
+/** Checks a project document (from disk or from the renderer) and returns it typed; ProjectFileError otherwise. */
+export function checkProject(json: unknown, source: string): Project {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ProjectFileError('PROJECT_INVALID', `${source}: not a project`);
+  const p = json as Record<string, unknown>;
+  if (typeof p.schema !== 'number') throw new ProjectFileError('PROJECT_INVALID', `${source}: no schema version`);
+  if (p.schema > PROJECT_SCHEMA) {
+    throw new ProjectFileError('PROJECT_TOO_NEW', `${source}: made by a newer version of the app (schema ${p.schema}; this one reads ${PROJECT_SCHEMA})`);
+  }
+  const problem = problemOf(p);
+  if (problem) throw new ProjectFileError('PROJECT_INVALID', `${source}: ${problem}`);
+  return p as unknown as Project;
+}
+
+/** The project saved in `dir`, or undefined when there is none yet. A file that is not a project throws PROJECT_DAMAGED. */
+export async function readProject(dir: string): Promise<Project | undefined> {
+  const file = join(dir, PROJECT_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ProjectFileError('PROJECT_DAMAGED', `${file}: damaged (${(err as Error).message})`);
+  }
+  try {
+    return checkProject(json, file);
+  } catch (err) {
+    if (err instanceof ProjectFileError && err.code === 'PROJECT_INVALID') throw new ProjectFileError('PROJECT_DAMAGED', err.message);
+    throw err;
+  }
+}
+
+/** Writes the project atomically: a failed save (disk full, ...) leaves the previous project.json whole. */
+export async function writeProject(dir: string, project: Project): Promise<void> {
+  checkProject(project, join(dir, PROJECT_FILE));
+  await writeFileAtomic(join(dir, PROJECT_FILE), `${JSON.stringify(project, null, 2)}\n`);
+}
+
+/** Moves a damaged project.json aside (never deleted: the user may want it back) and returns where it went. */
+export async function setAsideDamagedProject(dir: string, now = new Date()): Promise<string> {
+  const aside = join(dir, `${PROJECT_FILE}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+  await rename(join(dir, PROJECT_FILE), aside);
+  return aside;
+}
