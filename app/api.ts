@@ -8,6 +8,7 @@
  */
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
 import type { PageSizeId, ReadingOrder } from './page';
+import type { Project, ProjectKeyFrame } from './project';
 import type { Progress } from './progress';
 import type { CatalogEntry, ModelKind, ProviderChoice, ProviderName } from './stylize';
 import type { VideoInfo } from './video';
@@ -75,6 +76,30 @@ export interface KeyframesResult {
   document: KeyframesDocument;
   /** document.keyframes with their files, in time order. */
   frames: KeyframeImage[];
+  /**
+   * The project as saved in PROJECT/project.json after this analysis: the key frames to review, with the statuses
+   * and hand-added frames of an earlier review of the same video kept.
+   */
+  project: Project;
+  /** Root of PROJECT/frames: a ProjectKeyFrame's picture is { root: framesRoot, file }. */
+  framesRoot: string;
+}
+
+export interface SaveProjectRequest {
+  projectDir: string;
+  project: Project;
+}
+
+export interface GrabFrameRequest {
+  projectDir: string;
+  /** Seconds from the first frame; the first frame at or after it is taken. */
+  time: number;
+}
+
+export interface GrabbedFrame {
+  /** A manual key frame, accepted, its picture in PROJECT/frames: not in the project until the editor adds it. */
+  keyframe: ProjectKeyFrame;
+  image: ImageRef;
 }
 
 export interface StylizeRequest {
@@ -193,6 +218,10 @@ export interface ComicCommands {
   makeSampleVideo(): Promise<string>;
   startKeyframes(request: KeyframesRequest): Promise<JobTicket>;
   startStylize(request: StylizeRequest): Promise<JobTicket>;
+  /** Saves the reviewed project (atomically; the previous project.json stays whole if the save fails). */
+  saveProject(request: SaveProjectRequest): Promise<void>;
+  /** Takes the video's frame at a time, full size, into the project's frames: for adding a key frame by hand. */
+  grabFrame(request: GrabFrameRequest): Promise<GrabbedFrame>;
   /** Lays the pictures out on pages (the automatic layout) and writes the comic PDF. */
   startExport(request: ExportRequest): Promise<JobTicket>;
   getJob(id: string): Promise<JobSnapshot>;
@@ -211,6 +240,8 @@ export const COMIC_COMMANDS = [
   'makeSampleVideo',
   'startKeyframes',
   'startStylize',
+  'saveProject',
+  'grabFrame',
   'startExport',
   'getJob',
   'cancelJob',

@@ -5,6 +5,7 @@ import { shutdownInference } from '../services/stylize';
 import { makeSampleVideoAsync, probeVideo } from '../services/video';
 import { appInfo } from './app-info';
 import { planExport, runExport } from './export-command';
+import { grabFrame, saveProject } from './project-commands';
 import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
 import { planKeyframes, runKeyframes } from './keyframes-command';
@@ -46,6 +47,8 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
       const plan = planStylize(request);
       return { job: jobs.start('stylize', (ctx) => runStylize(plan, roots, ctx)), kind: 'stylize' };
     },
+    saveProject,
+    grabFrame: (request) => grabFrame(request, roots),
     startExport: async (request) => {
       const plan = planExport(request);
       return { job: jobs.start('export', (ctx) => runExport(plan, roots, ctx)), kind: 'export' };

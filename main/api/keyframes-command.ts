@@ -7,6 +7,7 @@ import { validateAnalysisParams } from '../services/keyframes';
 import { runKeyframesJob } from '../services/keyframes/keyframes-job';
 import { dataDir } from '../services/store';
 import type { ImageRoots } from './image-roots';
+import { saveAnalysedProject } from './project-commands';
 import { optionalString, requireObject, requireString } from './request-checks';
 
 /** A project folder per video in the data folder: its name plus a hash of its full path (two "clip.mp4" differ). */
@@ -43,5 +44,7 @@ export async function runKeyframes(plan: KeyframesPlan, roots: ImageRoots, ctx: 
     path: join(plan.framesDir, file),
     image: roots.refFor(plan.framesDir, file),
   }));
-  return { kind: 'keyframes', projectDir: plan.projectDir, framesDir: plan.framesDir, document, frames };
+  const project = await saveAnalysedProject(plan.projectDir, document);
+  const framesRoot = roots.register(plan.framesDir);
+  return { kind: 'keyframes', projectDir: plan.projectDir, framesDir: plan.framesDir, document, frames, project, framesRoot };
 }

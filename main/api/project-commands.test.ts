@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JobEvent, KeyframesResult } from '../../app/api';
+import { addKeyframe, setKeyframeStatus } from '../../app/commands';
+import { perform, startEditing } from '../../app/history';
+import { comicKeyframes } from '../../app/project';
+import { decodeImage } from '../services/video';
+import { eventsUntilEnd, threeShotClip } from './api-fixtures';
+import { createComicApi, type ComicService } from './comic-api';
+import { dispatchCommand } from './dispatch';
+
+process.env.YOUR_CARTOON_DATA = mkdtempSync(join(tmpdir(), 'ycis-api-data-'));
+
+async function analyse(api: ComicService, projectDir: string): Promise<KeyframesResult> {
+  const events = eventsUntilEnd(api);
+  events.forJob((await api.startKeyframes({ video: threeShotClip(), projectDir, params: { minShotSeconds: 0.3 } })).job);
+  const end = (await events.ended).at(-1)!;
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  return (end as Extract<JobEvent, { type: 'done' }>).result as KeyframesResult;
+}
+
+test('review through the API: the analysis saves the project, a frame is grabbed by hand, the review survives a re-analysis', async () => {
+  const api = createComicApi();
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-review-'));
+  const first = await analyse(api, projectDir);
+  assert.deepEqual(JSON.parse(readFileSync(join(projectDir, 'project.json'), 'utf8')), first.project);
+  assert.ok(first.project.keyframes.length >= 3 && first.project.keyframes.every((k) => k.status === 'proposed'));
+  const picture = await api.resolveImage({ root: first.framesRoot, file: first.project.keyframes[0].file });
+  assert.equal(picture, first.frames[0].path);
+
+  // The user rejects the first key frame and adds frame 75 (the middle of the second shot) by hand.
+  const grabbed = await api.grabFrame({ projectDir, time: 3 });
+  assert.deepEqual([grabbed.keyframe.frame, grabbed.keyframe.shot, grabbed.keyframe.origin], [75, 1, 'manual']);
+  assert.ok(Math.abs(grabbed.keyframe.time - 3) < 0.001);
+  const img = await decodeImage(await api.resolveImage(grabbed.image));
+  assert.deepEqual([img.width, img.height], [320, 240]);
+  let e = startEditing(first.project);
+  const rejected = first.project.keyframes[0];
+  e = perform(e, setKeyframeStatus(e.project, rejected.id, 'rejected'));
+  e = perform(e, addKeyframe(e.project, grabbed.keyframe));
+  await api.saveProject({ projectDir, project: e.project });
+
+  const again = await analyse(api, projectDir);
+  assert.equal(again.project.keyframes.find((k) => k.id === rejected.id)?.status, 'rejected');
+  assert.ok(again.project.keyframes.some((k) => k.id === grabbed.keyframe.id && k.origin === 'manual'));
+  assert.deepEqual(comicKeyframes(again.project).map((k) => k.id), comicKeyframes(e.project).map((k) => k.id));
+});
+
+test('review through the API: bad requests are refused; a damaged project.json is set aside, not lost', async () => {
+  const api = createComicApi();
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-review-'));
+  const refused = async (command: 'grabFrame' | 'saveProject', args: unknown) => {
+    const reply = await dispatchCommand(api, command, [args]);
+    return reply.ok ? 'ok' : reply.error.code;
+  };
+  assert.equal(await refused('grabFrame', { projectDir, time: 1 }), 'BAD_REQUEST', 'no project yet');
+  const { project } = await analyse(api, projectDir);
+  assert.equal(await refused('grabFrame', { projectDir, time: -1 }), 'BAD_REQUEST');
+  assert.equal(await refused('grabFrame', { projectDir, time: 60 }), 'BAD_REQUEST');
+  assert.equal(await refused('saveProject', { projectDir, project: { ...project, keyframes: 'none' } }), 'PROJECT_INVALID');
+
+  writeFileSync(join(projectDir, 'project.json'), '{ "schema": 1, "video": ');
+  const again = await analyse(api, projectDir);
+  assert.match(again.document.warnings.join('\n'), /project\.json: damaged .* kept as .*project\.json\.damaged-/);
+  const aside = readdirSync(projectDir).find((f) => f.startsWith('project.json.damaged-'));
+  assert.ok(aside, readdirSync(projectDir).join(', '));
+  assert.equal(readFileSync(join(projectDir, aside), 'utf8'), '{ "schema": 1, "video": ');
+});
