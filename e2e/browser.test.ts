@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
+import type { Project } from '../app/project';
 import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { cancelFromTheUi, makeComic, makePanels, runEditorFlow, watchProblems } from './editor-flow';
+import { cancelFromTheUi, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -54,17 +55,23 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   assert.ok(flow.keyframes >= flow.shots, `key frames: ${flow.keyframes}`);
   for (const [w, h] of flow.imageSizes) assert.deepEqual([w, h], [1280, 720]);
 
+  const review = await reviewKeyframes(page);
+  const [projectFile] = readdirSync(join(data, 'projects')).map((d) => join(data, 'projects', d, 'project.json'));
+  const saved = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
+  assert.equal(saved.keyframes.filter((k) => k.status === 'rejected').length, 1, 'the drop is saved');
+  assert.equal(saved.keyframes.filter((k) => k.origin === 'manual').length, 1, 'the added frame is saved');
+
   const panels = await makePanels(page);
   assert.match(panels.licence, /Licence:/);
-  assert.match(panels.summary, new RegExp(`^${flow.keyframes} panels with builtin-toon on CPU`));
-  assert.equal(panels.panelSizes.length, flow.keyframes);
+  assert.match(panels.summary, new RegExp(`^${review.inComic} panels with builtin-toon on CPU`));
+  assert.equal(panels.panelSizes.length, review.inComic);
   // The built-in style keeps the frame's shape (it may work at a smaller size than the 1280x720 frame).
   for (const [w, h] of panels.panelSizes) assert.ok(w >= 320 && Math.abs(w / h - 16 / 9) < 0.01, `panel ${w}x${h}`);
   assert.ok(existsSync(join(data, 'projects')), 'the panels live in the project folder');
 
   const comic = await makeComic(page, 'letter');
-  const pages = Math.ceil(flow.keyframes / 5);
-  assert.match(comic.summary, new RegExp(`${pages} pages?, ${flow.keyframes} panels · saved as .*comic\\.pdf`));
+  const pages = Math.ceil(review.inComic / 5);
+  assert.match(comic.summary, new RegExp(`${pages} pages?, ${review.inComic} panels · saved as .*comic\\.pdf`));
   // "Open the PDF" serves the file itself, through the same token-checked route as the pictures.
   const pdf = await page.evaluate(async (url) => {
     const r = await fetch(url);

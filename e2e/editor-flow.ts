@@ -46,6 +46,47 @@ export async function runEditorFlow(page: Page, ffmpegPath: string): Promise<Flo
   return { shots: await page.getByTestId('shot').count(), keyframes: imageSizes.length, imageSizes };
 }
 
+export interface ReviewResult {
+  /** Key frames found, then in the comic after the review (one dropped, one added by hand). */
+  found: number;
+  inComic: number;
+}
+
+const inComicText = (page: Page) => page.getByTestId('in-comic').textContent();
+
+/**
+ * Reviews the key frames as a user would: drops the first one, undoes and redoes that, then adds a frame of the
+ * third shot by hand; waits until the review is saved.
+ */
+export async function reviewKeyframes(page: Page): Promise<ReviewResult> {
+  const cards = page.getByTestId('keyframe-card');
+  const found = await cards.count();
+  await cards.first().getByTestId('drop').click();
+  assert.equal(await inComicText(page), `${found - 1} of ${found}`);
+  assert.equal(await cards.first().getAttribute('data-status'), 'rejected');
+  await page.getByTestId('undo').click();
+  assert.equal(await inComicText(page), `${found} of ${found}`);
+  await page.getByTestId('redo').click();
+  assert.equal(await inComicText(page), `${found - 1} of ${found}`);
+
+  const shot3 = page.getByTestId('shot').nth(2);
+  await shot3.getByTestId('add-frame').click();
+  await shot3.getByTestId('add-frame-confirm').click();
+  await shot3
+    .locator('[data-testid=keyframe-card][data-origin=manual]')
+    .waitFor({ timeout: 15_000 })
+    .catch(async (err: Error) => {
+      throw new Error(`${err.message}\nthe shot shows: ${await shot3.textContent()}`);
+    });
+  await page.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('[data-origin=manual] img');
+    return img?.complete && img.naturalWidth > 0;
+  });
+  assert.equal(await inComicText(page), `${found} of ${found + 1}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved');
+  return { found, inComic: found };
+}
+
 export interface PanelsResult {
   licence: string;
   summary: string;

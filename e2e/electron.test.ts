@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron } from 'playwright-core';
 import { locateFfmpeg } from '../main/services/video';
-import { cancelFromTheUi, makeComic, makePanels, runEditorFlow, watchProblems } from './editor-flow';
+import { cancelFromTheUi, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { findElectron } from './runtimes';
 
 const root = resolve(__dirname, '..');
@@ -36,8 +36,9 @@ test('Electron shell: sandboxed page without Node, the same editor flow over ipc
   assert.equal(flow.shots, 5);
   assert.ok(flow.imageSizes.every(([w, h]) => w === 1280 && h === 720));
   // Inference runs in the main process; the panels come back over comic-image: like the key frames.
+  const review = await reviewKeyframes(page);
   const panels = await makePanels(page);
-  assert.equal(panels.panelSizes.length, flow.keyframes);
+  assert.equal(panels.panelSizes.length, review.inComic);
   assert.match(panels.summary, /panels with builtin-toon on /);
   const comic = await makeComic(page, 'a4');
   assert.match(comic.summary, /panels · saved as .*comic\.pdf/);

@@ -35,6 +35,9 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   const grabbed = await api.grabFrame({ projectDir, time: 3 });
   assert.deepEqual([grabbed.keyframe.frame, grabbed.keyframe.shot, grabbed.keyframe.origin], [75, 1, 'manual']);
   assert.ok(Math.abs(grabbed.keyframe.time - 3) < 0.001);
+  // Any moment, not only a frame's own time: 3.01 s gives the next frame, 76 at 3.04 s.
+  const between = await api.grabFrame({ projectDir, time: 3.01 });
+  assert.deepEqual([between.keyframe.frame, Math.round(between.keyframe.time * 100)], [76, 304]);
   const img = await decodeImage(await api.resolveImage(grabbed.image));
   assert.deepEqual([img.width, img.height], [320, 240]);
   let e = startEditing(first.project);

@@ -46,11 +46,11 @@ export async function grabFrame(request: GrabFrameRequest, roots: ImageRoots): P
   if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) throw new RequestError('BAD_REQUEST', 'time: expected seconds ≥ 0');
   const project = await existingProject(projectDir);
   const { video } = project;
-  if (time > video.duration) throw new RequestError('BAD_REQUEST', `time: ${time} s is past the end of the video (${video.duration.toFixed(2)} s)`);
+  if (time >= video.duration) throw new RequestError('BAD_REQUEST', `time: ${time} s is past the end of the video (${video.duration.toFixed(2)} s)`);
   const guess = Math.min(video.frameCount - 1, Math.round(time * video.fps));
   const framesDir = join(projectDir, 'frames');
   const file = `manual-${String(guess).padStart(6, '0')}.jpg`;
-  const [got] = await extractFrames(video.path, [{ frame: guess, time, outPath: join(framesDir, file) }], { format: 'jpeg', quality: 92 });
+  const [got] = await extractFrames(video.path, [{ frame: guess, time, outPath: join(framesDir, file) }], { format: 'jpeg', quality: 92, exact: false });
   // The frame taken is the first at or after `time`: name it by its own time.
   const frame = Math.min(video.frameCount - 1, Math.round(got.actualTime * video.fps));
   return {

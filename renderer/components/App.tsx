@@ -4,8 +4,7 @@ import { useAppInfo } from '../hooks/use-app-info';
 import { useJob } from '../hooks/use-job';
 import { useSampleVideo } from '../hooks/use-sample-video';
 import { JobProgress } from './JobProgress';
-import { PanelsCard } from './PanelsCard';
-import { ShotStrip } from './ShotStrip';
+import { ReviewAndComic } from './ReviewAndComic';
 import { SystemPanel } from './SystemPanel';
 import { VideoPicker } from './VideoPicker';
 
@@ -48,12 +47,7 @@ export function App({ api }: { api: ComicApi }) {
           </p>
         ) : null}
         {view.status === 'cancelled' ? <p className="note" data-testid="job-cancelled">Cancelled.</p> : null}
-        {view.status === 'done' ? (
-          <>
-            <ShotStrip result={view.result} imageUrl={api.imageUrl} />
-            {view.result.frames.length ? <PanelsCard api={api} keyframes={view.result} defaultModel={info?.defaultModel} /> : null}
-          </>
-        ) : null}
+        {view.status === 'done' ? <ReviewAndComic api={api} result={view.result} defaultModel={info?.defaultModel} /> : null}
       </main>
     </div>
   );

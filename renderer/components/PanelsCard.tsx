@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ComicApi, KeyframesResult, StylizeRequest, StylizeResult } from '../../app/api';
+import type { ComicApi, StylizeRequest, StylizeResult } from '../../app/api';
 import { useJob } from '../hooks/use-job';
 import { useStyles } from '../hooks/use-styles';
 import { ComicCard } from './ComicCard';
@@ -10,7 +10,14 @@ import { LicenceNote } from './LicenceNote';
  * Turns the key frames into cartoon panels in the style the user picks (installed generators; the built-in one
  * needs nothing downloaded), with progress per frame and cancel, then shows the panels with how they were made.
  */
-export function PanelsCard({ api, keyframes, defaultModel }: { api: ComicApi; keyframes: KeyframesResult; defaultModel?: string }) {
+export function PanelsCard({ api, projectDir, videoPath, pictures, defaultModel }: {
+  api: ComicApi;
+  projectDir: string;
+  videoPath: string;
+  /** The key frames going into the comic (the review's choice), in order. */
+  pictures: string[];
+  defaultModel?: string;
+}) {
   const { styles, error: stylesError } = useStyles(api);
   const [model, setModel] = useState(defaultModel ?? '');
   const startStylize = useCallback((request: StylizeRequest) => api.startStylize(request), [api]);
@@ -19,10 +26,12 @@ export function PanelsCard({ api, keyframes, defaultModel }: { api: ComicApi; ke
   useEffect(() => {
     if (!model && styles[0]) setModel(styles[0].id);
   }, [model, styles]);
-  useEffect(reset, [keyframes, reset]);
+  // Panels of another set of key frames are not these: a change in the review asks for new ones.
+  const picturesKey = pictures.join('\n');
+  useEffect(reset, [picturesKey, reset]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';
-  const make = () => job.start({ images: keyframes.frames.map((f) => f.path), projectDir: keyframes.projectDir, model });
+  const make = () => job.start({ images: pictures, projectDir, model });
 
   return (
     <>
@@ -39,8 +48,8 @@ export function PanelsCard({ api, keyframes, defaultModel }: { api: ComicApi; ke
               ))}
             </select>
           </label>
-          <button type="button" className="primary" data-testid="stylize" onClick={make} disabled={busy || !style}>
-            Make {keyframes.frames.length} panels
+          <button type="button" className="primary" data-testid="stylize" onClick={make} disabled={busy || !style || !pictures.length}>
+            Make {pictures.length} panels
           </button>
         </div>
         {style ? <LicenceNote model={style} /> : null}
@@ -53,7 +62,7 @@ export function PanelsCard({ api, keyframes, defaultModel }: { api: ComicApi; ke
         {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
       </section>
       {view.status === 'done' && view.result.files.length ? (
-        <ComicCard api={api} panels={view.result} projectDir={keyframes.projectDir} title={videoTitle(keyframes.document.video.path)} />
+        <ComicCard api={api} panels={view.result} projectDir={projectDir} title={videoTitle(videoPath)} />
       ) : null}
     </>
   );

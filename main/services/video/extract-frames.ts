@@ -27,6 +27,11 @@ export interface ExtractFramesOptions extends JobContext {
   /** Shrink wider frames to this width (aspect kept); default full display resolution. */
   maxWidth?: number;
   info?: VideoInfo;
+  /**
+   * true (default): each request's time is a frame's own time (from streamFrames) and exactly that frame is taken.
+   * false: the time is any moment (a slider) and the first frame at or after it is taken.
+   */
+  exact?: boolean;
 }
 
 export interface ExtractedFrame {
@@ -93,13 +98,17 @@ export async function extractFrames(
   const { width, height } = outputSize(info, opts.maxWidth);
   // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the previous frame.
   const tolerance = Math.min(0.4 / Math.max(info.fps, info.averageFps), 0.02);
+  // The window around the target the frame taken may fall in: half a frame either side; for any moment, from the
+  // moment itself (less a millisecond of rounding) up to the seek margin after it.
+  const early = opts.exact === false ? 0.001 : tolerance;
+  const slack = opts.exact === false ? SEEK_MARGIN_S : tolerance;
   const ext = opts.format === 'png' ? 'png' : 'jpg';
   const out: ExtractedFrame[] = new Array(requests.length);
   let done = 0;
   const extractOne = async (r: FrameRequest, i: number) => {
     throwIfAborted(opts.signal);
     const target = origin + r.time;
-    const filters = `select='gte(t\\,${(target - tolerance).toFixed(6)})',showinfo,scale=${width}:${height},setsar=1`;
+    const filters = `select='gte(t\\,${(target - early).toFixed(6)})',showinfo,scale=${width}:${height},setsar=1`;
     const grab = async (seek: number | undefined) => {
       const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
       // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
@@ -113,12 +122,12 @@ export async function extractFrames(
     const seek = target - info.startTime - SEEK_MARGIN_S;
     let seeked = seek > 0;
     let { res, chosen } = await grab(seeked ? seek : undefined);
-    if (seeked && (!chosen || chosen.time === undefined || chosen.time > target + tolerance)) {
+    if (seeked && (!chosen || chosen.time === undefined || chosen.time > target + slack)) {
       seeked = false; // the seek overshot: decode from the start instead
       ({ res, chosen } = await grab(undefined));
     }
     if (opts.signal?.aborted) throw new CancelledError();
-    if (!chosen || chosen.time === undefined || Math.abs(chosen.time - target) > tolerance || res.stdout.length === 0) {
+    if (!chosen || chosen.time === undefined || chosen.time < target - early || chosen.time > target + slack || res.stdout.length === 0) {
       const found = chosen?.time !== undefined ? `; the nearest later frame is at ${(chosen.time - origin).toFixed(3)} s` : '';
       const why = res.code !== 0 ? ` (${classifyFailure(res.stderr).cause})` : '';
       throw new VideoError('DECODE_FAILED', path, `no frame ${r.frame} at ${r.time.toFixed(3)} s${found}${why}`, diagnosticLines(res.stderr));

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { Shot } from '../../app/keyframes';
+import { formatTime } from '../format';
+
+/** Picks a moment of a shot with a slider and adds its frame as a key frame ("Add a frame" → slider → Add). */
+export function AddFrame({ shot, fps, onAdd }: { shot: Shot; fps: number; onAdd: (time: number) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [time, setTime] = useState((shot.startTime + shot.endTime) / 2);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  if (!open) {
+    return (
+      <button type="button" className="link add-frame" data-testid="add-frame" onClick={() => setOpen(true)}>
+        + Add a frame
+      </button>
+    );
+  }
+  const add = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await onAdd(time);
+      setOpen(false);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="add-frame-picker" data-testid="add-frame-picker">
+      <input
+        type="range"
+        data-testid="add-frame-time"
+        min={shot.startTime}
+        max={Math.max(shot.startTime, shot.endTime - 1 / fps)}
+        step={1 / fps}
+        value={time}
+        onChange={(e) => setTime(Number(e.target.value))}
+        aria-label={`Moment of shot ${shot.index + 1}`}
+      />
+      <button type="button" className="primary" data-testid="add-frame-confirm" onClick={add} disabled={busy}>
+        Add {formatTime(time)}
+      </button>
+      <button type="button" className="link" onClick={() => setOpen(false)} disabled={busy}>
+        Close
+      </button>
+      {error ? <p className="note bad">{error}</p> : null}
+    </div>
+  );
+}

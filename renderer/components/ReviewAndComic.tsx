@@ -1,0 +1,20 @@
+import type { ComicApi, KeyframesResult } from '../../app/api';
+import { comicKeyframes } from '../../app/project';
+import { useReview } from '../hooks/use-review';
+import { PanelsCard } from './PanelsCard';
+import { ShotStrip } from './ShotStrip';
+
+/** After an analysis: review the key frames, then make panels (and the comic) of the ones kept. */
+export function ReviewAndComic({ api, result, defaultModel }: { api: ComicApi; result: KeyframesResult; defaultModel?: string }) {
+  const review = useReview(api, result);
+  // framesDir is the main process's own path: '/' joins it on every platform Node runs on.
+  const pictures = comicKeyframes(review.project).map((k) => `${result.framesDir}/${k.file}`);
+  return (
+    <>
+      <ShotStrip api={api} result={result} review={review} />
+      {review.project.keyframes.length ? (
+        <PanelsCard api={api} projectDir={result.projectDir} videoPath={result.document.video.path} pictures={pictures} defaultModel={defaultModel} />
+      ) : null}
+    </>
+  );
+}
