@@ -85,6 +85,12 @@ export interface KeyframesResult {
   framesRoot: string;
 }
 
+export interface OpenProjectRequest {
+  video: string;
+  /** Default: the video's project folder in the data folder, as startKeyframes uses. */
+  projectDir?: string;
+}
+
 export interface SaveProjectRequest {
   projectDir: string;
   project: Project;
@@ -218,6 +224,11 @@ export interface ComicCommands {
   makeSampleVideo(): Promise<string>;
   startKeyframes(request: KeyframesRequest): Promise<JobTicket>;
   startStylize(request: StylizeRequest): Promise<JobTicket>;
+  /**
+   * The saved review of a video, as its analysis left it plus every edit since, without analysing again; null when
+   * the video has none (or the video changed since: a different size or length).
+   */
+  openProject(request: OpenProjectRequest): Promise<KeyframesResult | null>;
   /** Saves the reviewed project (atomically; the previous project.json stays whole if the save fails). */
   saveProject(request: SaveProjectRequest): Promise<void>;
   /** Takes the video's frame at a time, full size, into the project's frames: for adding a key frame by hand. */
@@ -240,6 +251,7 @@ export const COMIC_COMMANDS = [
   'makeSampleVideo',
   'startKeyframes',
   'startStylize',
+  'openProject',
   'saveProject',
   'grabFrame',
   'startExport',

@@ -84,6 +84,19 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   await page.screenshot({ path: shot, fullPage: true });
   t.diagnostic(`screenshot: ${shot}`);
 
+  // Another tab (or the same after a reload): the sample's saved review opens as it was left, without analysing.
+  const later = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await later.goto(server.url);
+  await later.getByTestId('use-sample').click();
+  await later.getByTestId('open-saved').click({ timeout: 15_000 });
+  assert.equal(await later.getByTestId('in-comic').textContent(), `${review.inComic} of ${review.found + 1}`);
+  assert.equal(await later.locator('[data-testid=keyframe-card][data-status=rejected]').count(), 1);
+  assert.equal(await later.locator('[data-testid=keyframe-card][data-origin=manual]').count(), 1);
+  const reopened = join(screenshots, 'browser-reopened.png');
+  await later.screenshot({ path: reopened });
+  t.diagnostic(`screenshot: ${reopened}`);
+  await later.close();
+
   await cancelFromTheUi(page);
   assert.equal(await page.getByTestId('shots').count(), 0);
   assert.deepEqual(problems, []);

@@ -8,7 +8,7 @@ import { planExport, runExport } from './export-command';
 import { grabFrame, saveProject } from './project-commands';
 import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
-import { planKeyframes, runKeyframes } from './keyframes-command';
+import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
 import { importModelFile, listModelSummaries } from './models-commands';
 import { requireString } from './request-checks';
 import { planStylize, runStylize } from './stylize-command';
@@ -47,6 +47,7 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
       const plan = planStylize(request);
       return { job: jobs.start('stylize', (ctx) => runStylize(plan, roots, ctx)), kind: 'stylize' };
     },
+    openProject: (request) => openProject(request, roots),
     saveProject,
     grabFrame: (request) => grabFrame(request, roots),
     startExport: async (request) => {

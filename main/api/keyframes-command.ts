@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { basename, extname, join, resolve } from 'node:path';
-import type { KeyframesRequest, KeyframesResult } from '../../app/api';
-import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams } from '../../app/keyframes';
+import { readFile } from 'node:fs/promises';
+import type { KeyframesRequest, KeyframesResult, OpenProjectRequest } from '../../app/api';
+import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams, type KeyframesDocument } from '../../app/keyframes';
+import type { Project } from '../../app/project';
 import type { JobContext } from '../../app/progress';
 import { validateAnalysisParams } from '../services/keyframes';
 import { runKeyframesJob } from '../services/keyframes/keyframes-job';
-import { dataDir } from '../services/store';
+import { dataDir, readProject } from '../services/store';
+import { probeVideo } from '../services/video';
 import type { ImageRoots } from './image-roots';
 import { saveAnalysedProject } from './project-commands';
 import { optionalString, requireObject, requireString } from './request-checks';
@@ -36,15 +39,37 @@ export function planKeyframes(request: KeyframesRequest): KeyframesPlan {
   return { video, projectDir, framesDir: join(projectDir, 'frames'), params };
 }
 
-/** The key-frame job: full-resolution key frames + keyframes.json in PROJECT/frames, each frame as an ImageRef. */
+/** What the renderer gets of an analysed project: the analysis, its pictures as ImageRefs, the review. */
+function keyframesResult(projectDir: string, document: KeyframesDocument, project: Project, roots: ImageRoots): KeyframesResult {
+  const framesDir = join(projectDir, 'frames');
+  const frames = document.keyframes.map(({ file, ...k }) => ({ ...k, path: join(framesDir, file), image: roots.refFor(framesDir, file) }));
+  return { kind: 'keyframes', projectDir, framesDir, document, frames, project, framesRoot: roots.register(framesDir) };
+}
+
+/** The key-frame job: full-resolution key frames + keyframes.json in PROJECT/frames, the review in project.json. */
 export async function runKeyframes(plan: KeyframesPlan, roots: ImageRoots, ctx: JobContext): Promise<KeyframesResult> {
   const document = await runKeyframesJob(plan.video, { params: plan.params, outDir: plan.framesDir }, ctx);
-  const frames = document.keyframes.map(({ file, ...k }) => ({
-    ...k,
-    path: join(plan.framesDir, file),
-    image: roots.refFor(plan.framesDir, file),
-  }));
   const project = await saveAnalysedProject(plan.projectDir, document);
-  const framesRoot = roots.register(plan.framesDir);
-  return { kind: 'keyframes', projectDir: plan.projectDir, framesDir: plan.framesDir, document, frames, project, framesRoot };
+  return keyframesResult(plan.projectDir, document, project, roots);
+}
+
+/**
+ * The saved review of a video, without analysing it again; null when there is none to trust: no project or no
+ * keyframes.json, a damaged one (the next analysis sets it aside), another video, or the video changed since.
+ */
+export async function openProject(request: OpenProjectRequest, roots: ImageRoots): Promise<KeyframesResult | null> {
+  const req = requireObject(request, 'openProject');
+  const video = resolve(requireString(req.video, 'video'));
+  const projectDir = resolve(optionalString(req.projectDir, 'projectDir') ?? defaultProjectDir(video));
+  const project = await readProject(projectDir).catch(() => undefined);
+  if (!project || resolve(project.video.path) !== video) return null;
+  let document: KeyframesDocument;
+  try {
+    document = JSON.parse(await readFile(join(projectDir, 'frames', 'keyframes.json'), 'utf8')) as KeyframesDocument;
+  } catch {
+    return null;
+  }
+  const info = await probeVideo(video).catch(() => undefined);
+  const same = info && info.frameCount === project.video.frameCount && info.width === project.video.width && info.height === project.video.height;
+  return same ? keyframesResult(projectDir, document, project, roots) : null;
 }

@@ -46,6 +46,15 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   e = perform(e, addKeyframe(e.project, grabbed.keyframe));
   await api.saveProject({ projectDir, project: e.project });
 
+  // Reopened later (a reload, the next day): the same review, no analysis.
+  const reopened = await api.openProject({ video: threeShotClip(), projectDir });
+  assert.ok(reopened);
+  assert.deepEqual(reopened.project, e.project);
+  assert.deepEqual(reopened.document.shots, first.document.shots);
+  assert.equal(await api.resolveImage({ root: reopened.framesRoot, file: grabbed.keyframe.file }), await api.resolveImage(grabbed.image));
+  assert.equal(await api.openProject({ video: join(projectDir, 'other.mp4'), projectDir }), null, 'another video');
+  assert.equal(await api.openProject({ video: threeShotClip(), projectDir: mkdtempSync(join(tmpdir(), 'ycis-empty-')) }), null);
+
   const again = await analyse(api, projectDir);
   assert.equal(again.project.keyframes.find((k) => k.id === rejected.id)?.status, 'rejected');
   assert.ok(again.project.keyframes.some((k) => k.id === grabbed.keyframe.id && k.origin === 'manual'));

@@ -1,8 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, KeyframesRequest, KeyframesResult } from '../../app/api';
 import { useAppInfo } from '../hooks/use-app-info';
 import { useJob } from '../hooks/use-job';
 import { useSampleVideo } from '../hooks/use-sample-video';
+import { useSavedReview } from '../hooks/use-saved-review';
+import { comicKeyframes } from '../../app/project';
 import { JobProgress } from './JobProgress';
 import { ReviewAndComic } from './ReviewAndComic';
 import { SystemPanel } from './SystemPanel';
@@ -15,6 +17,10 @@ export function App({ api }: { api: ComicApi }) {
   const startKeyframes = useCallback((request: KeyframesRequest) => api.startKeyframes(request), [api]);
   const { view, start, cancel } = useJob<KeyframesRequest, KeyframesResult>(api, 'keyframes', startKeyframes);
   const busy = view.status === 'starting' || view.status === 'running';
+  // What the review shows: the analysis that just finished, or a saved review the user reopened.
+  const [shown, setShown] = useState<KeyframesResult>();
+  useEffect(() => setShown(view.status === 'done' ? view.result : undefined), [view]);
+  const saved = useSavedReview(api, path, view.status);
   return (
     <div className="app">
       <header>
@@ -34,6 +40,8 @@ export function App({ api }: { api: ComicApi }) {
             makingSample={sample.making}
             onAnalyse={() => start({ video: path.trim() })}
             busy={busy}
+            saved={saved && saved.projectDir !== shown?.projectDir ? `${comicKeyframes(saved.project).length} of ${saved.project.keyframes.length} key frames kept` : undefined}
+            onOpenSaved={() => setShown(saved)}
           />
           <SystemPanel info={info} error={error} />
         </div>
@@ -47,7 +55,7 @@ export function App({ api }: { api: ComicApi }) {
           </p>
         ) : null}
         {view.status === 'cancelled' ? <p className="note" data-testid="job-cancelled">Cancelled.</p> : null}
-        {view.status === 'done' ? <ReviewAndComic api={api} result={view.result} defaultModel={info?.defaultModel} /> : null}
+        {shown && !busy ? <ReviewAndComic api={api} result={shown} defaultModel={info?.defaultModel} /> : null}
       </main>
     </div>
   );

@@ -5,10 +5,13 @@ interface Props {
   makingSample: boolean;
   onAnalyse: () => void;
   busy: boolean;
+  /** A saved review of this video, summed up, when there is one to reopen. */
+  saved?: string;
+  onOpenSaved: () => void;
 }
 
 /** The video to work on: a path typed or pasted, or the built-in sample. */
-export function VideoPicker({ path, onPath, onSample, makingSample, onAnalyse, busy }: Props) {
+export function VideoPicker({ path, onPath, onSample, makingSample, onAnalyse, busy, saved, onOpenSaved }: Props) {
   return (
     <section className="card picker">
       <h2>Video</h2>
@@ -31,6 +34,14 @@ export function VideoPicker({ path, onPath, onSample, makingSample, onAnalyse, b
         </button>
       </form>
       <p className="hint muted">The path of a video file on this computer (mp4, mov, mkv, webm, …).</p>
+      {saved && !busy ? (
+        <p className="saved-review">
+          <button type="button" data-testid="open-saved" onClick={onOpenSaved}>
+            Open the saved review
+          </button>{' '}
+          <span className="muted">{saved}, without analysing again</span>
+        </p>
+      ) : null}
       <button type="button" className="link" data-testid="use-sample" onClick={onSample} disabled={makingSample || busy}>
         {makingSample ? 'Making the sample video…' : 'Use the sample video'}
       </button>
