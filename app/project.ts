@@ -1,4 +1,6 @@
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
+import { DEFAULT_PAGE_STYLE, PAGE_SIZES, type ComicPage, type PageSizeId, type PageStyle, type PanelCrop, type ReadingOrder } from './page';
+import { flowPages } from './page-flow';
 
 /**
  * A comic project: one video, its shots, and the key frames the user reviews. Stored as PROJECT/project.json beside
@@ -25,6 +27,18 @@ export interface ProjectKeyFrame {
   file: string;
 }
 
+/** How the kept key frames are laid out on pages: the pages themselves follow from these and the frames kept. */
+export interface ProjectLayout {
+  page: PageSizeId;
+  readingOrder: ReadingOrder;
+  /** The template chosen for each page by its index (null: the automatic cycle). */
+  templates: Array<string | null>;
+  /** How each key frame's panel is cropped, by key frame id (absent: centred, whole). */
+  crops: Record<string, PanelCrop>;
+}
+
+export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', templates: [], crops: {} };
+
 export interface Project {
   schema: typeof PROJECT_SCHEMA;
   video: KeyframesDocument['video'];
@@ -32,6 +46,8 @@ export interface Project {
   shots: Shot[];
   /** In time order. */
   keyframes: ProjectKeyFrame[];
+  /** Absent until the user changes the layout. */
+  layout?: ProjectLayout;
 }
 
 export const detectedId = (frame: number) => `d-${frame}`;
@@ -59,7 +75,8 @@ export function projectFromAnalysis(doc: KeyframesDocument, previous?: Project):
   const manual = (previous?.keyframes ?? [])
     .filter((k) => k.origin === 'manual' && k.frame < doc.video.frameCount)
     .map((k) => ({ ...k, shot: shotAt(doc.shots, k.frame) }));
-  return { schema: PROJECT_SCHEMA, video: doc.video, params: doc.params, shots: doc.shots, keyframes: [...detected, ...manual].sort(byTime) };
+  const keyframes = [...detected, ...manual].sort(byTime);
+  return { schema: PROJECT_SCHEMA, video: doc.video, params: doc.params, shots: doc.shots, keyframes, ...(previous?.layout ? { layout: previous.layout } : {}) };
 }
 
 /** The index of the shot holding `frame` (the last shot for a frame past the end). */
@@ -74,4 +91,24 @@ export function comicKeyframes(project: Project): ProjectKeyFrame[] {
 
 export function withKeyframes(project: Project, keyframes: ProjectKeyFrame[]): Project {
   return { ...project, keyframes: [...keyframes].sort(byTime) };
+}
+
+export const layoutOf = (project: Project): ProjectLayout => project.layout ?? DEFAULT_LAYOUT;
+
+export function pageStyleOf(layout: ProjectLayout): PageStyle {
+  return { ...DEFAULT_PAGE_STYLE, size: PAGE_SIZES[layout.page] ?? DEFAULT_PAGE_STYLE.size, readingOrder: layout.readingOrder };
+}
+
+/** The comic's pages: the kept key frames poured into the chosen templates; `picture` indexes comicKeyframes. */
+export function projectPages(project: Project): Array<ComicPage & { template: string }> {
+  const layout = layoutOf(project);
+  const kept = comicKeyframes(project);
+  return flowPages(kept.length, pageStyleOf(layout), {
+    templates: layout.templates.map((t) => t ?? undefined),
+    crops: kept.map((k) => layout.crops[k.id]),
+  });
+}
+
+export function withLayout(project: Project, change: (layout: ProjectLayout) => ProjectLayout): Project {
+  return { ...project, layout: change(layoutOf(project)) };
 }

@@ -1,5 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isPageSizeId } from '../../../app/page';
 import { PROJECT_SCHEMA, type Project } from '../../../app/project';
 import { writeFileAtomic } from './atomic-file';
 
@@ -29,6 +30,19 @@ function problemOf(p: Record<string, unknown>): string {
       Number.isInteger(k.frame) && Number.isFinite(k.time) && Number.isInteger(k.shot) &&
       STATUSES.has(k.status as string) && ORIGINS.has(k.origin as string);
     if (!ok) return `a key frame is malformed (${JSON.stringify(k).slice(0, 80)})`;
+  }
+  return p.layout === undefined ? '' : layoutProblem(p.layout as Record<string, unknown>);
+}
+
+function layoutProblem(l: Record<string, unknown>): string {
+  if (!l || typeof l !== 'object') return 'the layout is not an object';
+  if (!isPageSizeId(String(l.page))) return `unknown page size ${JSON.stringify(l.page)}`;
+  if (l.readingOrder !== 'ltr' && l.readingOrder !== 'rtl') return `unknown reading order ${JSON.stringify(l.readingOrder)}`;
+  if (!Array.isArray(l.templates) || l.templates.some((t) => t !== null && typeof t !== 'string')) return 'the page templates are malformed';
+  const crops = l.crops as Record<string, Record<string, unknown>>;
+  if (!crops || typeof crops !== 'object') return 'the crops are malformed';
+  for (const c of Object.values(crops)) {
+    if (![c?.centerX, c?.centerY, c?.zoom].every((v) => typeof v === 'number' && Number.isFinite(v))) return 'a panel crop is malformed';
   }
   return '';
 }

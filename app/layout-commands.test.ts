@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop } from './commands';
+import { perform, startEditing, undo } from './history';
+import { DEFAULT_ANALYSIS_PARAMS } from './keyframes';
+import { PROJECT_SCHEMA, projectPages, type Project } from './project';
+
+const project: Project = {
+  schema: PROJECT_SCHEMA,
+  video: { path: '/v.mp4', duration: 40, fps: 25, width: 1280, height: 720, frameCount: 1000 },
+  params: DEFAULT_ANALYSIS_PARAMS,
+  shots: [{ index: 0, startFrame: 0, endFrame: 999, startTime: 0, endTime: 40 }],
+  keyframes: Array.from({ length: 7 }, (_, i) => ({
+    id: `d-${i * 100}`, shot: 0, frame: i * 100, time: i * 4, origin: 'detected' as const, status: 'proposed' as const, file: `f${i}.jpg`,
+  })),
+};
+
+test('layout edits: a page template reflows the panels after it, crops follow their key frame, all undoable', () => {
+  let e = startEditing(project);
+  assert.deepEqual(projectPages(e.project).map((p) => [p.template, p.panels.length]), [['2-1-2', 5], ['1-2-2', 2]]);
+  e = perform(e, setPageTemplate(e.project, 0, '1-1-1'));
+  assert.deepEqual(projectPages(e.project).map((p) => [p.template, p.panels.length]), [['1-1-1', 3], ['1-2-2', 4]]);
+  e = perform(e, setPanelCrop(e.project, 'd-400', { centerX: 0.1, centerY: 0.5, zoom: 2 }));
+  assert.equal(e.past.at(-1)?.label, 'Zoom a panel');
+  const cropOf = (id: string) => {
+    const pages = projectPages(e.project);
+    const index = e.project.keyframes.filter((k) => k.status !== 'rejected').findIndex((k) => k.id === id);
+    return pages.flatMap((p) => p.panels).find((p) => p.picture === index)?.crop;
+  };
+  assert.deepEqual(cropOf('d-400'), { centerX: 0.1, centerY: 0.5, zoom: 2 });
+  // Dropping an earlier frame moves d-400 to another panel: its crop goes with it.
+  e = perform(e, setKeyframeStatus(e.project, 'd-0', 'rejected'));
+  assert.deepEqual(cropOf('d-400'), { centerX: 0.1, centerY: 0.5, zoom: 2 });
+  e = perform(e, setPageSetup(e.project, { page: 'b5', readingOrder: 'rtl' }));
+  const [first] = projectPages(e.project);
+  assert.equal(first.size.width, 182);
+  assert.equal(first.template, '1-1-1');
+  // Page 2 (1-2-2) reads right to left: its second panel (first of the two-panel tier) is on the right.
+  const second = projectPages(e.project)[1];
+  assert.ok(second.panels[1].rect.x > second.panels[2].rect.x);
+  e = undo(undo(undo(e)));
+  assert.deepEqual(cropOf('d-400'), { centerX: 0.5, centerY: 0.5, zoom: 1 }, 'back to centred');
+  e = undo(e);
+  assert.deepEqual(projectPages(e.project).map((p) => p.template), ['2-1-2', '1-2-2']);
+  assert.throws(() => setPageTemplate(e.project, 0, '9-9-9'), /no page template 9-9-9/);
+});

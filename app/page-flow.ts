@@ -1,0 +1,48 @@
+import { CENTERED_CROP, type ComicPage, type PanelCrop, type PageStyle } from './page';
+import { PAGE_TEMPLATES, tierRects, type PageTemplate } from './page-templates';
+
+/** Templates a page takes when the user has not chosen one, page after page: 2-1-2, 1-2-2, 2-2-1. */
+export const AUTO_TEMPLATES = PAGE_TEMPLATES.slice(0, 3);
+
+export function templateById(id: string | undefined): PageTemplate | undefined {
+  return PAGE_TEMPLATES.find((t) => t.id === id);
+}
+
+/** The first `count` panels of a template, tier by tier (a last page with fewer pictures than panels). */
+function truncateTiers(tiers: number[], count: number): number[] {
+  const out: number[] = [];
+  let left = count;
+  for (const t of tiers) {
+    if (left <= 0) break;
+    out.push(Math.min(t, left));
+    left -= t;
+  }
+  return out;
+}
+
+export interface FlowOptions {
+  /** The template chosen for each page (by index); a page without one takes the automatic cycle. */
+  templates?: ReadonlyArray<string | undefined>;
+  /** The crop of each picture (by index), centred when absent. */
+  crops?: ReadonlyArray<PanelCrop | undefined>;
+}
+
+/**
+ * Pours `count` pictures, in order, into pages of `style`: each page its chosen template or the next of the cycle,
+ * each panel a picture cropped as asked. Pages follow the pictures, so dropping or adding one reflows the rest.
+ */
+export function flowPages(count: number, style: PageStyle, options: FlowOptions = {}): Array<ComicPage & { template: string }> {
+  const pages: Array<ComicPage & { template: string }> = [];
+  let next = 0;
+  while (next < count) {
+    const index = pages.length;
+    const template = templateById(options.templates?.[index]) ?? AUTO_TEMPLATES[index % AUTO_TEMPLATES.length];
+    const rects = tierRects(style, truncateTiers(template.tiers, count - next), template.tiers.length);
+    const panels = rects.map((rect) => {
+      const picture = next++;
+      return { rect, picture, crop: options.crops?.[picture] ?? { ...CENTERED_CROP } };
+    });
+    pages.push({ size: style.size, template: template.id, panels });
+  }
+  return pages;
+}
