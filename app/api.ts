@@ -7,7 +7,7 @@
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
-import type { PageSizeId, ReadingOrder } from './page';
+import type { ComicPage, PageSizeId, ReadingOrder } from './page';
 import type { Project, ProjectKeyFrame } from './project';
 import type { Progress } from './progress';
 import type { CatalogEntry, ModelKind, ProviderChoice, ProviderName } from './stylize';
@@ -150,6 +150,8 @@ export interface ExportRequest {
   models: string[];
   page?: PageSizeId;
   readingOrder?: ReadingOrder;
+  /** The pages as the user laid them out (picture: index into `pictures`); default the automatic layout. */
+  pages?: ComicPage[];
 }
 
 export interface ExportResult {

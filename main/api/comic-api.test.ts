@@ -164,7 +164,19 @@ test('an export job lays the pictures out and writes PROJECT/comic.pdf, served t
   const served = await api.resolveImage(result.document);
   assert.equal(served, realpathSync(result.file));
   assert.equal(readFileSync(served).subarray(0, 5).toString(), '%PDF-');
-  for (const bad of [{ pictures, title: 't', models: [] }, { pictures, projectDir, title: 't', models: [], page: 'a0' }, { pictures: [], projectDir, title: 't', models: [] }]) {
+  // Pages the user laid out: one page, the third picture alone, zoomed.
+  const own = { size: { id: 'x', name: 'x', width: 100, height: 80 }, panels: [{ rect: { x: 5, y: 5, width: 90, height: 70 }, picture: 2, crop: { centerX: 0.5, centerY: 0.5, zoom: 2 } }] };
+  const laidOut = eventsUntilEnd(api);
+  laidOut.forJob((await api.startExport({ pictures, outFile: join(projectDir, 'own.pdf'), title: 'Own', models: [], pages: [own] })).job);
+  const ownEnd = (await laidOut.ended).at(-1) as Extract<JobEvent, { type: 'done' }>;
+  assert.deepEqual([(ownEnd.result as ExportResult).pages, (ownEnd.result as ExportResult).panels], [1, 1]);
+  const outOfRange = { ...own, panels: [{ ...own.panels[0], picture: 3 }] };
+  for (const bad of [
+    { pictures, title: 't', models: [] },
+    { pictures, projectDir, title: 't', models: [], page: 'a0' },
+    { pictures: [], projectDir, title: 't', models: [] },
+    { pictures, projectDir, title: 't', models: [], pages: [outOfRange] },
+  ]) {
     const reply = await dispatchCommand(api, 'startExport', [bad]);
     assert.equal(reply.ok ? null : reply.error.code, 'BAD_REQUEST', JSON.stringify(bad));
   }

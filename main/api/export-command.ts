@@ -1,6 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import type { ExportRequest, ExportResult } from '../../app/api';
-import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type PageStyle } from '../../app/page';
+import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type ComicPage, type PageStyle } from '../../app/page';
 import type { JobContext } from '../../app/progress';
 import { exportComic } from '../services/export';
 import { modelAttribution } from '../services/stylize';
@@ -15,6 +15,24 @@ export interface ExportPlan {
   title: string;
   models: string[];
   style: PageStyle;
+  pages?: ComicPage[];
+}
+
+const finite = (...values: unknown[]) => values.every((v) => typeof v === 'number' && Number.isFinite(v));
+
+/** Pages from the renderer: sizes, rectangles and crops are numbers, every panel names one of the pictures. */
+function checkPages(value: unknown, pictures: number): ComicPage[] {
+  if (!Array.isArray(value) || !value.length) throw new RequestError('BAD_REQUEST', 'pages: expected a list of pages');
+  value.forEach((page: ComicPage, i) => {
+    const ok =
+      page && finite(page.size?.width, page.size?.height) && page.size.width > 0 && page.size.height > 0 && Array.isArray(page.panels) &&
+      page.panels.every(
+        (p) => p && finite(p.rect?.x, p.rect?.y, p.rect?.width, p.rect?.height, p.crop?.centerX, p.crop?.centerY, p.crop?.zoom) &&
+          p.rect.width > 0 && p.rect.height > 0 && Number.isInteger(p.picture) && p.picture >= 0 && p.picture < pictures,
+      );
+    if (!ok) throw new RequestError('BAD_REQUEST', `pages[${i}]: malformed (a size, a panel's rectangle or crop, or a picture out of range)`);
+  });
+  return value as ComicPage[];
 }
 
 export function planExport(request: ExportRequest): ExportPlan {
@@ -28,12 +46,14 @@ export function planExport(request: ExportRequest): ExportPlan {
   const order = optionalString(req.readingOrder, 'readingOrder') ?? 'ltr';
   if (order !== 'ltr' && order !== 'rtl') throw new RequestError('BAD_REQUEST', `readingOrder: "${order}" is not ltr or rtl`);
   const models = Array.isArray(req.models) ? req.models.map((m, i) => requireString(m, `models[${i}]`)) : [];
+  const pictures = requireStrings(req.pictures, 'pictures').map((p) => resolve(p));
   return {
     file: resolve(outFile ?? join(projectDir as string, 'comic.pdf')),
-    pictures: requireStrings(req.pictures, 'pictures').map((p) => resolve(p)),
+    pictures,
     title: requireString(req.title, 'title'),
     models,
     style: { ...DEFAULT_PAGE_STYLE, size: PAGE_SIZES[page], readingOrder: order },
+    ...(req.pages !== undefined ? { pages: checkPages(req.pages, pictures.length) } : {}),
   };
 }
 
@@ -41,7 +61,7 @@ export function planExport(request: ExportRequest): ExportPlan {
 export async function runExport(plan: ExportPlan, roots: ImageRoots, ctx: JobContext): Promise<ExportResult> {
   const listings = listModels();
   const attribution = modelAttribution(plan.models.map((id) => listings.find((l) => l.entry.id === id)));
-  const pdf = await exportComic(plan.file, { pictures: plan.pictures, style: plan.style, title: plan.title, attribution }, ctx);
+  const pdf = await exportComic(plan.file, { pictures: plan.pictures, style: plan.style, title: plan.title, attribution, pages: plan.pages }, ctx);
   const dir = resolve(plan.file, '..');
   return {
     kind: 'export',

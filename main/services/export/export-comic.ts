@@ -1,4 +1,4 @@
-import type { PageStyle } from '../../../app/page';
+import type { ComicPage, PageStyle } from '../../../app/page';
 import type { JobContext } from '../../../app/progress';
 import { autoLayout } from '../layout';
 import { appCreator } from '../store';
@@ -11,10 +11,12 @@ export interface ComicExport {
   style: PageStyle;
   title: string;
   attribution: ModelAttribution;
+  /** Pages laid out by the user; default the automatic layout of the pictures on pages of `style`. */
+  pages?: ComicPage[];
 }
 
-/** The whole comic in one go: the automatic layout of the pictures on pages of `style`, written as a PDF. */
+/** The whole comic in one go: its pages (by default the automatic layout) written as a PDF. */
 export function exportComic(file: string, comic: ComicExport, ctx: JobContext = {}): Promise<ComicPdfResult> {
-  const pages = autoLayout(comic.pictures.length, comic.style);
+  const pages = comic.pages ?? autoLayout(comic.pictures.length, comic.style);
   return writeComicPdf(file, { pages, pictures: comic.pictures, title: comic.title, attribution: comic.attribution, creator: appCreator() }, ctx);
 }
