@@ -109,6 +109,34 @@ export async function makePanels(page: Page): Promise<PanelsResult> {
   return { licence, summary: (await page.getByTestId('stylize-summary').textContent()) ?? '', panelSizes };
 }
 
+/**
+ * With the panels made, on the comic's page canvas: gives page 1 the 2-2-2 template (six panels: the whole comic
+ * on one page) and drags the first picture sideways inside its panel; returns the Undo button's title after each.
+ */
+export async function layOutComic(page: Page): Promise<{ pages: number; afterTemplate: string; afterDrag: string }> {
+  await page.getByTestId('page-view').first().waitFor();
+  await page.getByTestId('page-template').first().selectOption('2-2-2');
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('[data-testid=page-view]');
+    return pages.length === 1 && pages[0].getAttribute('data-ready') === 'true';
+  });
+  const afterTemplate = (await page.getByTestId('undo').getAttribute('title')) ?? '';
+  // The first panel's middle, from the page's own geometry: a US Letter page 300 px wide, 12 mm margins, 4 mm gutter.
+  const canvas = page.locator('.page-canvas canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const k = box.width / 215.9;
+  const panel = { x: 12, y: 12, width: (215.9 - 24 - 4) / 2, height: (279.4 - 24 - 8) / 3 };
+  const x = box.x + (panel.x + panel.width / 2) * k;
+  const y = box.y + (panel.y + panel.height / 2) * k;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(x - 4 * i, y);
+  await page.mouse.up();
+  await page.waitForFunction((before) => document.querySelector('[data-testid=undo]')?.getAttribute('title') !== before, afterTemplate);
+  return { pages: await page.getByTestId('page-view').count(), afterTemplate, afterDrag: (await page.getByTestId('undo').getAttribute('title')) ?? '' };
+}
+
 export interface ComicResult {
   summary: string;
   /** Where "Open the PDF" points. */

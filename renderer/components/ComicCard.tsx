@@ -1,29 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
+import { setPageSetup, setPageTemplate, setPanelCrop } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
+import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
+import type { Review } from '../hooks/use-review';
 import { JobProgress } from './JobProgress';
+import { PageView } from './PageView';
+
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
- * The comic as a PDF: the panels laid out automatically on pages of the chosen size and reading order, with the
- * styles' credits; then a link to open it and what it holds.
+ * The comic book: page size and reading order, each page with its template and its panels (pan and zoom a picture
+ * in its panel), all undoable edits of the project; then the PDF of exactly these pages, and a link to open it.
  */
-export function ComicCard({ api, panels, projectDir, title }: { api: ComicApi; panels: StylizeResult; projectDir: string; title: string }) {
-  const [page, setPage] = useState<PageSizeId>('a4');
-  const [order, setOrder] = useState<ReadingOrder>('ltr');
+export function ComicCard({ api, review, panels, projectDir, title }: { api: ComicApi; review: Review; panels: StylizeResult; projectDir: string; title: string }) {
   const startExport = useCallback((request: ExportRequest) => api.startExport(request), [api]);
   const job = useJob<ExportRequest, ExportResult>(api, 'export', startExport);
   const { view, reset } = job;
-  useEffect(reset, [panels, reset]);
+  const { project } = review;
+  const layout = layoutOf(project);
+  const kept = comicKeyframes(project);
+  const pages = projectPages(project);
+  // Panel i shows the cartoon drawn from kept key frame i.
+  const drawn = new Map(panels.files.map((f) => [fileName(f.input), f]));
+  const pictures = kept.map((k) => drawn.get(k.file));
+  useEffect(reset, [panels, project, reset]);
   const busy = view.status === 'starting' || view.status === 'running';
+  const missing = pictures.some((p) => !p);
   const make = () =>
     job.start({
-      pictures: panels.files.map((f) => f.output),
+      pictures: pictures.map((p) => p!.output),
       projectDir,
       title,
       models: [...new Set(panels.files.map((f) => f.model))],
-      page,
-      readingOrder: order,
+      pages: pages.map(({ size, panels: placed }) => ({ size, panels: placed })),
     });
 
   return (
@@ -32,7 +43,7 @@ export function ComicCard({ api, panels, projectDir, title }: { api: ComicApi; p
       <div className="panels-controls">
         <label>
           Page{' '}
-          <select data-testid="page-size" value={page} onChange={(e) => setPage(e.target.value as PageSizeId)} disabled={busy}>
+          <select data-testid="page-size" value={layout.page} onChange={(e) => review.edit((p) => setPageSetup(p, { page: e.target.value as PageSizeId }))} disabled={busy}>
             {Object.values(PAGE_SIZES).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -42,14 +53,36 @@ export function ComicCard({ api, panels, projectDir, title }: { api: ComicApi; p
         </label>
         <label>
           Reading{' '}
-          <select data-testid="reading-order" value={order} onChange={(e) => setOrder(e.target.value as ReadingOrder)} disabled={busy}>
+          <select
+            data-testid="reading-order"
+            value={layout.readingOrder}
+            onChange={(e) => review.edit((p) => setPageSetup(p, { readingOrder: e.target.value as ReadingOrder }))}
+            disabled={busy}
+          >
             <option value="ltr">left to right</option>
             <option value="rtl">right to left (manga)</option>
           </select>
         </label>
-        <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || !panels.files.length}>
+        <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || missing || !pages.length}>
           Make the PDF
         </button>
+      </div>
+      {missing ? <p className="note">Some kept key frames have no panel yet: make the panels again.</p> : null}
+      <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; Ctrl+Z undoes.</p>
+      <div className="pages">
+        {missing
+          ? null
+          : pages.map((page, i) => (
+              <PageView
+                key={i}
+                index={i}
+                page={page}
+                template={page.template}
+                urlOf={(picture) => api.imageUrl(pictures[picture]!.image)}
+                onTemplate={(t) => review.edit((p) => setPageTemplate(p, i, t))}
+                onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
+              />
+            ))}
       </div>
       {busy ? (
         <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />

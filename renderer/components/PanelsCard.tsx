@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, StylizeRequest, StylizeResult } from '../../app/api';
 import { useJob } from '../hooks/use-job';
+import type { Review } from '../hooks/use-review';
 import { useStyles } from '../hooks/use-styles';
 import { ComicCard } from './ComicCard';
 import { JobProgress } from './JobProgress';
@@ -10,8 +11,9 @@ import { LicenceNote } from './LicenceNote';
  * Turns the key frames into cartoon panels in the style the user picks (installed generators; the built-in one
  * needs nothing downloaded), with progress per frame and cancel, then shows the panels with how they were made.
  */
-export function PanelsCard({ api, projectDir, videoPath, pictures, defaultModel }: {
+export function PanelsCard({ api, review, projectDir, videoPath, pictures, defaultModel }: {
   api: ComicApi;
+  review: Review;
   projectDir: string;
   videoPath: string;
   /** The key frames going into the comic (the review's choice), in order. */
@@ -62,7 +64,7 @@ export function PanelsCard({ api, projectDir, videoPath, pictures, defaultModel 
         {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
       </section>
       {view.status === 'done' && view.result.files.length ? (
-        <ComicCard api={api} panels={view.result} projectDir={projectDir} title={videoTitle(videoPath)} />
+        <ComicCard api={api} review={review} panels={view.result} projectDir={projectDir} title={videoTitle(videoPath)} />
       ) : null}
     </>
   );

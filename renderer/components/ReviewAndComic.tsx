@@ -13,7 +13,7 @@ export function ReviewAndComic({ api, result, defaultModel }: { api: ComicApi; r
     <>
       <ShotStrip api={api} result={result} review={review} />
       {review.project.keyframes.length ? (
-        <PanelsCard api={api} projectDir={result.projectDir} videoPath={result.document.video.path} pictures={pictures} defaultModel={defaultModel} />
+        <PanelsCard api={api} review={review} projectDir={result.projectDir} videoPath={result.document.video.path} pictures={pictures} defaultModel={defaultModel} />
       ) : null}
     </>
   );

@@ -1,0 +1,53 @@
+import { useCallback, useState } from 'react';
+import { Layer, Rect, Stage } from 'react-konva';
+import type { ComicPage, PanelCrop } from '../../app/page';
+import { PAGE_TEMPLATES } from '../../app/page-templates';
+import { PanelNode } from './PanelNode';
+
+/** Width of a page on screen, in CSS pixels: the canvas works in mm, scaled to this. */
+const PAGE_PX = 300;
+
+/** One page: its template to choose, and its panels on a canvas where pictures are panned and zoomed. */
+export function PageView({ index, page, template, urlOf, onTemplate, onCrop }: {
+  index: number;
+  page: ComicPage;
+  template: string;
+  /** The picture of a panel, by its picture index. */
+  urlOf: (picture: number) => string;
+  onTemplate: (template: string) => void;
+  onCrop: (picture: number, crop: PanelCrop) => void;
+}) {
+  const k = PAGE_PX / page.size.width;
+  // Pictures drawn so far, for whoever waits on the page (tests, screenshots): data-ready once all are.
+  const [loaded, setLoaded] = useState(() => new Set<string>());
+  const onLoaded = useCallback((url: string) => setLoaded((s) => (s.has(url) ? s : new Set(s).add(url))), []);
+  const ready = page.panels.every((p) => loaded.has(urlOf(p.picture)));
+  return (
+    <figure className="page-view" data-testid="page-view" data-ready={ready}>
+      <figcaption>
+        <span className="strong">Page {index + 1}</span>
+        <select data-testid="page-template" value={template} onChange={(e) => onTemplate(e.target.value)} aria-label={`Layout of page ${index + 1}`}>
+          {PAGE_TEMPLATES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.tiers.join(' · ')}
+            </option>
+          ))}
+        </select>
+      </figcaption>
+      <Stage width={PAGE_PX} height={Math.round(page.size.height * k)} scaleX={k} scaleY={k} className="page-canvas">
+        <Layer>
+          <Rect x={0} y={0} width={page.size.width} height={page.size.height} fill="#fff" listening={false} />
+          {page.panels.map((panel) => (
+            <PanelNode
+              key={panel.picture}
+              panel={panel}
+              url={urlOf(panel.picture)}
+              onCrop={(crop) => onCrop(panel.picture, crop)}
+              onLoaded={() => onLoaded(urlOf(panel.picture))}
+            />
+          ))}
+        </Layer>
+      </Stage>
+    </figure>
+  );
+}
