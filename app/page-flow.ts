@@ -1,3 +1,4 @@
+import type { Balloon } from './balloons';
 import { CENTERED_CROP, type ComicPage, type PanelCrop, type PageStyle } from './page';
 import { PAGE_TEMPLATES, tierRects, type PageTemplate } from './page-templates';
 
@@ -25,6 +26,8 @@ export interface FlowOptions {
   templates?: ReadonlyArray<string | undefined>;
   /** The crop of each picture (by index), centred when absent. */
   crops?: ReadonlyArray<PanelCrop | undefined>;
+  /** The balloons of each picture's panel (by index). */
+  balloons?: ReadonlyArray<Balloon[] | undefined>;
 }
 
 /**
@@ -40,7 +43,8 @@ export function flowPages(count: number, style: PageStyle, options: FlowOptions 
     const rects = tierRects(style, truncateTiers(template.tiers, count - next), template.tiers.length);
     const panels = rects.map((rect) => {
       const picture = next++;
-      return { rect, picture, crop: options.crops?.[picture] ?? { ...CENTERED_CROP } };
+      const balloons = options.balloons?.[picture];
+      return { rect, picture, crop: options.crops?.[picture] ?? { ...CENTERED_CROP }, ...(balloons?.length ? { balloons } : {}) };
     });
     pages.push({ size: style.size, template: template.id, panels });
   }

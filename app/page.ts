@@ -1,3 +1,5 @@
+import type { Balloon } from './balloons';
+
 /**
  * Comic page geometry, shared by the auto layout, the editor and the PDF export. Lengths are millimetres on the
  * page, origin at the top-left corner, y down (the PDF writer turns them into points, y up).
@@ -63,6 +65,8 @@ export interface PagePanel {
   /** Index of the picture the panel shows, in the comic's list of pictures. */
   picture: number;
   crop: PanelCrop;
+  /** Speech balloons and captions, placed in fractions of the panel. */
+  balloons?: Balloon[];
 }
 
 export interface ComicPage {

@@ -1,3 +1,4 @@
+import type { Balloon } from './balloons';
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
 import { DEFAULT_PAGE_STYLE, PAGE_SIZES, type ComicPage, type PageSizeId, type PageStyle, type PanelCrop, type ReadingOrder } from './page';
 import { flowPages } from './page-flow';
@@ -35,9 +36,11 @@ export interface ProjectLayout {
   templates: Array<string | null>;
   /** How each key frame's panel is cropped, by key frame id (absent: centred, whole). */
   crops: Record<string, PanelCrop>;
+  /** The balloons and captions of each key frame's panel, by key frame id (absent in files before balloons). */
+  balloons?: Record<string, Balloon[]>;
 }
 
-export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', templates: [], crops: {} };
+export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', templates: [], crops: {}, balloons: {} };
 
 export interface Project {
   schema: typeof PROJECT_SCHEMA;
@@ -106,6 +109,7 @@ export function projectPages(project: Project): Array<ComicPage & { template: st
   return flowPages(kept.length, pageStyleOf(layout), {
     templates: layout.templates.map((t) => t ?? undefined),
     crops: kept.map((k) => layout.crops[k.id]),
+    balloons: kept.map((k) => layout.balloons?.[k.id]),
   });
 }
 

@@ -4,3 +4,4 @@ export { addKeyframe } from './add-keyframe';
 export { setPageTemplate } from './set-page-template';
 export { setPanelCrop } from './set-panel-crop';
 export { setPageSetup } from './set-page-setup';
+export { addBalloon, updateBalloon, removeBalloon } from './balloon-edits';

@@ -1,0 +1,34 @@
+import type { Balloon } from '../balloons';
+import { layoutOf, withLayout, type Project } from '../project';
+import type { EditCommand } from './command';
+
+type BalloonList = Balloon[] | undefined;
+
+/** Replaces one panel's balloons; the command's undo puts back the list it had. */
+function setBalloons(project: Project, keyframe: string, label: string, change: (list: Balloon[]) => Balloon[]): EditCommand {
+  const before: BalloonList = layoutOf(project).balloons?.[keyframe];
+  const after = change(before ?? []);
+  const set = (p: Project, list: BalloonList) =>
+    withLayout(p, (l) => {
+      const balloons = { ...(l.balloons ?? {}) };
+      if (list?.length) balloons[keyframe] = list;
+      else delete balloons[keyframe];
+      return { ...l, balloons };
+    });
+  return { label, apply: (p) => set(p, after), revert: (p) => set(p, before) };
+}
+
+export function addBalloon(project: Project, keyframe: string, balloon: Balloon): EditCommand {
+  return setBalloons(project, keyframe, `Add a ${balloon.kind === 'caption' ? 'caption' : `${balloon.kind} balloon`}`, (list) => [...list, balloon]);
+}
+
+/** Text, position, tail, size or kind of one balloon (a drag or a text edit is one command). */
+export function updateBalloon(project: Project, keyframe: string, id: string, changes: Partial<Omit<Balloon, 'id'>>): EditCommand {
+  if (!layoutOf(project).balloons?.[keyframe]?.some((b) => b.id === id)) throw new RangeError(`no balloon ${id} on that panel`);
+  const label = changes.text !== undefined ? 'Edit a balloon’s text' : changes.tailX !== undefined ? 'Move a balloon’s tail' : 'Move a balloon';
+  return setBalloons(project, keyframe, label, (list) => list.map((b) => (b.id === id ? { ...b, ...changes } : b)));
+}
+
+export function removeBalloon(project: Project, keyframe: string, id: string): EditCommand {
+  return setBalloons(project, keyframe, 'Delete a balloon', (list) => list.filter((b) => b.id !== id));
+}
