@@ -83,11 +83,12 @@ export function balloonShape(b: Balloon, panel: Rect): BalloonShape {
   const height = lines.length * lineHeightMm;
   const cx = panel.x + b.x * panel.width;
   const cy = panel.y + b.y * panel.height;
-  // An ellipse through the text block's corners has semi-axes √2 times the block's: room for the words.
+  // An ellipse through the text block's corners: a little wider than the words and taller in proportion
+  // ((1/1.15)² + (1/2.03)² = 1), the flat oval lettering sits in, rather than the rounder one of least area.
   const oval = b.kind !== 'caption';
   const pad = fontSizeMm * 0.6;
   const outline = oval
-    ? { cx, cy, rx: (textWidth / 2) * Math.SQRT2 + pad / 2, ry: (height / 2) * Math.SQRT2 + pad / 2 }
+    ? { cx, cy, rx: (textWidth / 2) * 1.15 + pad / 2, ry: (height / 2) * 2.03 + pad / 2 }
     : { cx, cy, rx: textWidth / 2 + pad, ry: height / 2 + pad * 0.7 };
   return {
     text: { x: cx - textWidth / 2, y: cy - height / 2, width: textWidth, height },
@@ -125,11 +126,21 @@ export function thoughtBubbles(s: BalloonShape): Array<[number, number, number]>
   const { cx, cy, rx, ry } = s.outline;
   const angle = Math.atan2((s.tail.y - cy) / ry, (s.tail.x - cx) / rx);
   const edge = { x: cx + rx * Math.cos(angle), y: cy + ry * Math.sin(angle) };
-  const r0 = Math.min(rx, ry) * 0.22;
+  const r0 = Math.min(rx, ry) * 0.3;
   return [0.25, 0.6, 0.95].map((t, i) => [edge.x + (s.tail!.x - edge.x) * t, edge.y + (s.tail!.y - edge.y) * t, r0 * (1 - i * 0.3)]);
 }
 
 export function newBalloon(id: string, kind: BalloonKind): Balloon {
   const caption = kind === 'caption';
   return { id, kind, text: caption ? 'Meanwhile...' : 'Hello!', x: caption ? 0.3 : 0.5, y: caption ? 0.12 : 0.25, width: 0.4, tailX: 0.35, tailY: 0.65, fontSize: 9 };
+}
+
+/** Whether untrusted data (a file, a request) is a well-formed balloon. */
+export function isBalloon(value: unknown): value is Balloon {
+  const b = value as Record<string, unknown> | null;
+  return (
+    !!b && typeof b === 'object' && typeof b.id === 'string' && typeof b.text === 'string' && BALLOON_KINDS.includes(b.kind as BalloonKind) &&
+    [b.x, b.y, b.width, b.tailX, b.tailY, b.fontSize].every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+    (b.fontSize as number) > 0 && (b.fontSize as number) <= 72
+  );
 }

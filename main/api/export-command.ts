@@ -1,5 +1,6 @@
 import { basename, join, resolve } from 'node:path';
 import type { ExportRequest, ExportResult } from '../../app/api';
+import { isBalloon } from '../../app/balloons';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type ComicPage, type PageStyle } from '../../app/page';
 import type { JobContext } from '../../app/progress';
 import { exportComic } from '../services/export';
@@ -28,9 +29,10 @@ function checkPages(value: unknown, pictures: number): ComicPage[] {
       page && finite(page.size?.width, page.size?.height) && page.size.width > 0 && page.size.height > 0 && Array.isArray(page.panels) &&
       page.panels.every(
         (p) => p && finite(p.rect?.x, p.rect?.y, p.rect?.width, p.rect?.height, p.crop?.centerX, p.crop?.centerY, p.crop?.zoom) &&
-          p.rect.width > 0 && p.rect.height > 0 && Number.isInteger(p.picture) && p.picture >= 0 && p.picture < pictures,
+          p.rect.width > 0 && p.rect.height > 0 && Number.isInteger(p.picture) && p.picture >= 0 && p.picture < pictures &&
+          (p.balloons === undefined || (Array.isArray(p.balloons) && p.balloons.every(isBalloon))),
       );
-    if (!ok) throw new RequestError('BAD_REQUEST', `pages[${i}]: malformed (a size, a panel's rectangle or crop, or a picture out of range)`);
+    if (!ok) throw new RequestError('BAD_REQUEST', `pages[${i}]: malformed (a size, a panel's rectangle, crop or balloon, or a picture out of range)`);
   });
   return value as ComicPage[];
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream } from 'pdf-lib';
+import { newBalloon } from '../../../app/balloons';
 import { CENTERED_CROP, type ComicPage, type PageSize } from '../../../app/page';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { getModel, modelAttribution } from '../stylize';
@@ -27,7 +28,13 @@ function request(pics: string[]): ComicPdfRequest {
     {
       size: SQUARE,
       panels: [
-        { rect: { x: 10, y: 10, width: 80, height: 40 }, picture: 0, crop: CENTERED_CROP },
+        {
+          rect: { x: 10, y: 10, width: 80, height: 40 },
+          picture: 0,
+          crop: CENTERED_CROP,
+          // A speech balloon over the blue half (its centre at 75%, 30% of the panel), tail down to the left.
+          balloons: [{ ...newBalloon('b1', 'speech'), text: 'Hello there', x: 0.75, y: 0.3, tailX: 0.6, tailY: 0.9 }],
+        },
         { rect: { x: 10, y: 55, width: 40, height: 35 }, picture: 1, crop: CENTERED_CROP },
       ],
     },
@@ -82,6 +89,7 @@ test('writeComicPdf rendered (pdftoppm): each panel shows its crop of its pictur
   if (spawnSync('pdftoppm', ['-v']).error) return t.skip('pdftoppm (Debian poppler-utils) is not installed');
   const out = join(mkdtempSync(join(tmpdir(), 'ycis-pdf-')), 'comic.pdf');
   await writeComicPdf(out, request(pictures()));
+  const text = (n: number) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), out, '-'], { encoding: 'utf8' }).stdout;
   const page1 = render(out, 1, 100);
   const RED = [255, 0, 0], BLUE = [0, 0, 255], GREEN = [0, 255, 0], WHITE = [255, 255, 255], BLACK = [0, 0, 0];
   // Panel 1 (80×40 mm) shows the 16:9 picture's full width: red on the left, blue on the right.
@@ -90,11 +98,14 @@ test('writeComicPdf rendered (pdftoppm): each panel shows its crop of its pictur
   assert.ok(near(page1(30, 72), GREEN), `panel 2: ${page1(30, 72)}`);
   assert.ok(near(page1(70, 72), WHITE), `outside the panels: ${page1(70, 72)}`);
   assert.ok(near(page1(10, 30), BLACK), `border of panel 1: ${page1(10, 30)}`);
+  // The balloon: white where the blue half was, lettered in Helvetica Bold capitals.
+  const inside = page1(10 + 0.75 * 80 - 6, 10 + 0.3 * 40 - 2.5);
+  assert.ok(near(inside, WHITE), `inside the balloon: ${inside}`);
+  assert.match(text(1), /HELLO THERE/);
   const page2 = render(out, 2, 100);
   assert.ok(near(page2(85, 50), RED), `page 2, zoomed onto the red half, right side: ${page2(85, 50)}`);
   assert.ok(near(page2(15, 50), RED), `page 2, left side: ${page2(15, 50)}`);
   // The credits are printed for whoever holds the paper: on a page of their own here (the margin is too small).
-  const text = (n: number) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), out, '-'], { encoding: 'utf8' }).stdout;
   assert.match(text(3).replace(/\s+/g, ' '), /White-box Cartoonization \(whitebox-cartoon\): Xinrui Wang and Jinze Yu/);
   assert.doesNotMatch(text(1) + text(2), /Xinrui/);
 });

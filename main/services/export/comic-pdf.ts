@@ -20,6 +20,7 @@ import type { JobContext } from '../../../app/progress';
 import { throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store';
 import type { ModelAttribution } from '../stylize';
+import { drawBalloons, winAnsi } from './draw-balloons';
 import { xmpPacket } from './xmp';
 
 export interface ComicPdfRequest {
@@ -92,11 +93,6 @@ function drawPanel(page: PDFPage, image: PDFImage, panel: PagePanel, border: num
   return printDpi(part.width, rect.width);
 }
 
-/** The standard PDF fonts encode WinAnsi only: anything else becomes '?' rather than failing the export. */
-function winAnsi(text: string): string {
-  return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/[–—]/g, '-').replace(/→/g, '->').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
-}
-
 /** Wraps `text` to lines no wider than `width` points. */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -161,6 +157,7 @@ export async function writeComicPdf(file: string, req: ComicPdfRequest, ctx: Job
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
 
   const font = await doc.embedFont(StandardFonts.Helvetica);
+  const lettering = await doc.embedFont(StandardFonts.HelveticaBold);
   const images = new Map<number, PDFImage>();
   const border = req.border ?? 0.7;
   let minDpi = Infinity;
@@ -176,6 +173,8 @@ export async function writeComicPdf(file: string, req: ComicPdfRequest, ctx: Job
       minDpi = Math.min(minDpi, drawPanel(page, image, panel, border));
       panels++;
     }
+    // Balloons last: one may reach over a neighbouring panel, as in print.
+    for (const panel of layout.panels) if (panel.balloons?.length) drawBalloons(page, lettering, panel.balloons, panel.rect);
     if (index === req.pages.length - 1) drawCredits(doc, page, font, req.attribution, bottomMargin(layout));
     ctx.onProgress?.({ stage: 'export', done: index + 1, total: req.pages.length, fraction: (index + 1) / req.pages.length });
   }

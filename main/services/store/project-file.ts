@@ -1,6 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BALLOON_KINDS, type BalloonKind } from '../../../app/balloons';
+import { isBalloon } from '../../../app/balloons';
 import { isPageSizeId } from '../../../app/page';
 import { PROJECT_SCHEMA, type Project } from '../../../app/project';
 import { writeFileAtomic } from './atomic-file';
@@ -48,14 +48,7 @@ function layoutProblem(l: Record<string, unknown>): string {
   if (l.balloons === undefined) return '';
   if (!l.balloons || typeof l.balloons !== 'object') return 'the balloons are malformed';
   for (const list of Object.values(l.balloons as Record<string, unknown>)) {
-    const ok =
-      Array.isArray(list) &&
-      list.every(
-        (b: Record<string, unknown>) =>
-          b && typeof b.id === 'string' && typeof b.text === 'string' && BALLOON_KINDS.includes(b.kind as BalloonKind) &&
-          [b.x, b.y, b.width, b.tailX, b.tailY, b.fontSize].every((v) => typeof v === 'number' && Number.isFinite(v)),
-      );
-    if (!ok) return 'a balloon is malformed';
+    if (!Array.isArray(list) || !list.every(isBalloon)) return 'a balloon is malformed';
   }
   return '';
 }
