@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import type { Project } from '../app/project';
@@ -10,7 +11,7 @@ import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { cancelFromTheUi, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
+import { addSpeechBalloon, cancelFromTheUi, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -77,8 +78,15 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   const saved2 = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
   assert.deepEqual(saved2.layout?.templates, ['2-2-2']);
   assert.ok(Object.values(saved2.layout?.crops ?? {}).some((c) => c.centerX > 0.5), 'dragged left: the picture shows more of its right');
+  assert.match(await addSpeechBalloon(page, 'Where did the deer go?'), /^Undo: Edit a balloon’s text/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved');
+  const saved3 = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
+  assert.deepEqual(Object.values(saved3.layout?.balloons ?? {}).flat().map((b) => [b.kind, b.text]), [['speech', 'Where did the deer go?']]);
   const comic = await makeComic(page, 'letter');
   const pages = 1;
+  const pdfFile = join(dirname(projectFile), 'comic.pdf');
+  const words = spawnSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+  if (!words.error) assert.match(words.stdout.replace(/\s+/g, ' '), /WHERE DID THE DEER GO\?/, 'the balloon is lettered in the PDF');
   assert.match(comic.summary, new RegExp(`${pages} pages?, ${review.inComic} panels · saved as .*comic\\.pdf`));
   // "Open the PDF" serves the file itself, through the same token-checked route as the pictures.
   const pdf = await page.evaluate(async (url) => {

@@ -137,6 +137,24 @@ export async function layOutComic(page: Page): Promise<{ pages: number; afterTem
   return { pages: await page.getByTestId('page-view').count(), afterTemplate, afterDrag: (await page.getByTestId('undo').getAttribute('title')) ?? '' };
 }
 
+/**
+ * On the laid-out page (2-2-2, US Letter): selects the second panel, adds a speech balloon and writes in it; returns
+ * the Undo button's title after the words.
+ */
+export async function addSpeechBalloon(page: Page, words: string): Promise<string> {
+  const canvas = page.locator('.page-canvas canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const k = box.width / 215.9;
+  const width = (215.9 - 24 - 4) / 2;
+  await page.mouse.click(box.x + (12 + width + 4 + width / 2) * k, box.y + (12 + 20) * k);
+  await page.getByTestId('add-speech').click();
+  await page.getByTestId('balloon-text').fill(words);
+  await page.getByTestId('balloon-text').press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=undo]')?.getAttribute('title')?.includes('text'));
+  return (await page.getByTestId('undo').getAttribute('title')) ?? '';
+}
+
 export interface ComicResult {
   summary: string;
   /** Where "Open the PDF" points. */

@@ -25,7 +25,12 @@ export function addBalloon(project: Project, keyframe: string, balloon: Balloon)
 /** Text, position, tail, size or kind of one balloon (a drag or a text edit is one command). */
 export function updateBalloon(project: Project, keyframe: string, id: string, changes: Partial<Omit<Balloon, 'id'>>): EditCommand {
   if (!layoutOf(project).balloons?.[keyframe]?.some((b) => b.id === id)) throw new RangeError(`no balloon ${id} on that panel`);
-  const label = changes.text !== undefined ? 'Edit a balloon’s text' : changes.tailX !== undefined ? 'Move a balloon’s tail' : 'Move a balloon';
+  const label =
+    changes.text !== undefined ? 'Edit a balloon’s text'
+    : changes.kind !== undefined ? 'Change a balloon’s kind'
+    : changes.fontSize !== undefined ? 'Resize a balloon’s letters'
+    : changes.tailX !== undefined ? 'Move a balloon’s tail'
+    : 'Move a balloon';
   return setBalloons(project, keyframe, label, (list) => list.map((b) => (b.id === id ? { ...b, ...changes } : b)));
 }
 

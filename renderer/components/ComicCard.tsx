@@ -1,12 +1,14 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
-import { setPageSetup, setPageTemplate, setPanelCrop } from '../../app/commands';
+import { newBalloon } from '../../app/balloons';
+import { addBalloon, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, updateBalloon } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { JobProgress } from './JobProgress';
-import { PageView } from './PageView';
+import { BalloonBar } from './BalloonBar';
+import { PageView, type CanvasSelection } from './PageView';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
@@ -26,6 +28,9 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
   const drawn = new Map(panels.files.map((f) => [fileName(f.input), f]));
   const pictures = kept.map((k) => drawn.get(k.file));
   useEffect(reset, [panels, project, reset]);
+  const [selection, setSelection] = useState<CanvasSelection>({});
+  const selectedKeyframe = selection.picture !== undefined ? kept[selection.picture]?.id : undefined;
+  const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
   const busy = view.status === 'starting' || view.status === 'running';
   const missing = pictures.some((p) => !p);
   const make = () =>
@@ -68,7 +73,22 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
         </button>
       </div>
       {missing ? <p className="note">Some kept key frames have no panel yet: make the panels again.</p> : null}
-      <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; Ctrl+Z undoes.</p>
+      <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; click a panel to give it a balloon. Ctrl+Z undoes.</p>
+      <BalloonBar
+        panelSelected={selectedKeyframe !== undefined}
+        balloon={selectedBalloon}
+        onAdd={(kind) => {
+          if (!selectedKeyframe) return;
+          const id = `b-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+          review.edit((p) => addBalloon(p, selectedKeyframe, newBalloon(id, kind)));
+          setSelection((s) => ({ ...s, balloon: id }));
+        }}
+        onChange={(changes) => selectedKeyframe && selection.balloon && review.edit((p) => updateBalloon(p, selectedKeyframe, selection.balloon!, changes))}
+        onDelete={() => {
+          if (selectedKeyframe && selection.balloon) review.edit((p) => removeBalloon(p, selectedKeyframe, selection.balloon!));
+          setSelection((s) => ({ picture: s.picture }));
+        }}
+      />
       <div className="pages">
         {missing
           ? null
@@ -79,6 +99,9 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
                 page={page}
                 template={page.template}
                 urlOf={(picture) => api.imageUrl(pictures[picture]!.image)}
+                selection={selection}
+                onSelect={setSelection}
+                onBalloon={(picture, id, changes) => review.edit((p) => updateBalloon(p, kept[picture].id, id, changes))}
                 onTemplate={(t) => review.edit((p) => setPageTemplate(p, i, t))}
                 onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
               />

@@ -2,20 +2,31 @@ import { useCallback, useState } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import type { ComicPage, PanelCrop } from '../../app/page';
 import { PAGE_TEMPLATES } from '../../app/page-templates';
+import type { Balloon } from '../../app/balloons';
+import { BalloonNode } from './BalloonNode';
 import { PanelNode } from './PanelNode';
 
 /** Width of a page on screen, in CSS pixels: the canvas works in mm, scaled to this. */
-const PAGE_PX = 300;
+const PAGE_PX = 420;
 
 /** One page: its template to choose, and its panels on a canvas where pictures are panned and zoomed. */
-export function PageView({ index, page, template, urlOf, onTemplate, onCrop }: {
+export interface CanvasSelection {
+  /** The picture index of the selected panel. */
+  picture?: number;
+  balloon?: string;
+}
+
+export function PageView({ index, page, template, urlOf, selection, onSelect, onTemplate, onCrop, onBalloon }: {
   index: number;
   page: ComicPage;
   template: string;
   /** The picture of a panel, by its picture index. */
   urlOf: (picture: number) => string;
+  selection: CanvasSelection;
+  onSelect: (selection: CanvasSelection) => void;
   onTemplate: (template: string) => void;
   onCrop: (picture: number, crop: PanelCrop) => void;
+  onBalloon: (picture: number, id: string, changes: Partial<Balloon>) => void;
 }) {
   const k = PAGE_PX / page.size.width;
   // Pictures drawn so far, for whoever waits on the page (tests, screenshots): data-ready once all are.
@@ -44,8 +55,22 @@ export function PageView({ index, page, template, urlOf, onTemplate, onCrop }: {
               url={urlOf(panel.picture)}
               onCrop={(crop) => onCrop(panel.picture, crop)}
               onLoaded={() => onLoaded(urlOf(panel.picture))}
+              selected={selection.picture === panel.picture && !selection.balloon}
+              onSelect={() => onSelect({ picture: panel.picture })}
             />
           ))}
+          {page.panels.flatMap((panel) =>
+            (panel.balloons ?? []).map((b) => (
+              <BalloonNode
+                key={b.id}
+                balloon={b}
+                panel={panel.rect}
+                selected={selection.balloon === b.id}
+                onSelect={() => onSelect({ picture: panel.picture, balloon: b.id })}
+                onChange={(changes) => onBalloon(panel.picture, b.id, changes)}
+              />
+            )),
+          )}
         </Layer>
       </Stage>
     </figure>

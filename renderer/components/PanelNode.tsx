@@ -12,7 +12,14 @@ const BORDER_MM = 0.7;
  * One panel on the page canvas (units: mm): its picture clipped to the panel as the crop says, a border. Dragging
  * the picture pans it inside the panel and the wheel zooms; each gesture becomes one crop edit when it ends.
  */
-export function PanelNode({ panel, url, onCrop, onLoaded }: { panel: PagePanel; url: string; onCrop: (crop: PanelCrop) => void; onLoaded: () => void }) {
+export function PanelNode({ panel, url, onCrop, onLoaded, selected, onSelect }: {
+  panel: PagePanel;
+  url: string;
+  onCrop: (crop: PanelCrop) => void;
+  onLoaded: () => void;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   const image = useImage(url);
   useEffect(() => {
     if (image) onLoaded();
@@ -54,7 +61,7 @@ export function PanelNode({ panel, url, onCrop, onLoaded }: { panel: PagePanel; 
     }, WHEEL_SETTLE_MS);
   };
   return (
-    <Group clipX={rect.x} clipY={rect.y} clipWidth={rect.width} clipHeight={rect.height} onWheel={onWheel}>
+    <Group clipX={rect.x} clipY={rect.y} clipWidth={rect.width} clipHeight={rect.height} onWheel={onWheel} onMouseDown={onSelect} onTap={onSelect}>
       <KonvaImage
         image={image}
         {...at(part)}
@@ -67,7 +74,7 @@ export function PanelNode({ panel, url, onCrop, onLoaded }: { panel: PagePanel; 
         onMouseEnter={(e) => (e.target.getStage()!.container().style.cursor = 'grab')}
         onMouseLeave={(e) => (e.target.getStage()!.container().style.cursor = '')}
       />
-      <Rect {...rect} stroke="#1c1f26" strokeWidth={BORDER_MM} listening={false} />
+      <Rect {...rect} stroke={selected ? '#e8572a' : '#1c1f26'} strokeWidth={selected ? BORDER_MM * 2.5 : BORDER_MM} listening={false} />
     </Group>
   );
 }
