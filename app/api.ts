@@ -152,6 +152,8 @@ export interface ExportRequest {
   readingOrder?: ReadingOrder;
   /** The pages as the user laid them out (picture: index into `pictures`); default the automatic layout. */
   pages?: ComicPage[];
+  /** For a print shop: 3 mm bleed and crop marks around each page. */
+  print?: boolean;
 }
 
 export interface ExportResult {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, statSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExportResult, JobEvent, KeyframesResult, StylizeResult } from '../../app/api';
+import { PDFDocument } from 'pdf-lib';
 import { makeWithFfmpeg } from '../../test-support/fixtures';
 import { loadKernels } from '../services/keyframes';
 import { decodeImage, locateFfmpeg } from '../services/video';
@@ -167,9 +168,12 @@ test('an export job lays the pictures out and writes PROJECT/comic.pdf, served t
   // Pages the user laid out: one page, the third picture alone, zoomed.
   const own = { size: { id: 'x', name: 'x', width: 100, height: 80 }, panels: [{ rect: { x: 5, y: 5, width: 90, height: 70 }, picture: 2, crop: { centerX: 0.5, centerY: 0.5, zoom: 2 } }] };
   const laidOut = eventsUntilEnd(api);
-  laidOut.forJob((await api.startExport({ pictures, outFile: join(projectDir, 'own.pdf'), title: 'Own', models: [], pages: [own] })).job);
+  laidOut.forJob((await api.startExport({ pictures, outFile: join(projectDir, 'own.pdf'), title: 'Own', models: [], pages: [own], print: true })).job);
   const ownEnd = (await laidOut.ended).at(-1) as Extract<JobEvent, { type: 'done' }>;
   assert.deepEqual([(ownEnd.result as ExportResult).pages, (ownEnd.result as ExportResult).panels], [1, 1]);
+  const ownPage = (await PDFDocument.load(readFileSync(join(projectDir, 'own.pdf')))).getPage(0);
+  assert.equal(Math.round((ownPage.getTrimBox().width / 72) * 25.4), 100, 'trimmed to the 100 mm page');
+  assert.equal(Math.round((ownPage.getBleedBox().width / 72) * 25.4), 106, 'print: 3 mm bleed each side');
   const outOfRange = { ...own, panels: [{ ...own.panels[0], picture: 3 }] };
   for (const bad of [
     { pictures, title: 't', models: [] },

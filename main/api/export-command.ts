@@ -3,7 +3,7 @@ import type { ExportRequest, ExportResult } from '../../app/api';
 import { isBalloon } from '../../app/balloons';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type ComicPage, type PageStyle } from '../../app/page';
 import type { JobContext } from '../../app/progress';
-import { exportComic } from '../services/export';
+import { exportComic, PRINT_SETUP } from '../services/export';
 import { modelAttribution } from '../services/stylize';
 import { listModels } from '../services/stylize/install';
 import { RequestError } from './error-info';
@@ -17,6 +17,7 @@ export interface ExportPlan {
   models: string[];
   style: PageStyle;
   pages?: ComicPage[];
+  print: boolean;
 }
 
 const finite = (...values: unknown[]) => values.every((v) => typeof v === 'number' && Number.isFinite(v));
@@ -56,6 +57,7 @@ export function planExport(request: ExportRequest): ExportPlan {
     models,
     style: { ...DEFAULT_PAGE_STYLE, size: PAGE_SIZES[page], readingOrder: order },
     ...(req.pages !== undefined ? { pages: checkPages(req.pages, pictures.length) } : {}),
+    print: req.print === true,
   };
 }
 
@@ -63,7 +65,7 @@ export function planExport(request: ExportRequest): ExportPlan {
 export async function runExport(plan: ExportPlan, roots: ImageRoots, ctx: JobContext): Promise<ExportResult> {
   const listings = listModels();
   const attribution = modelAttribution(plan.models.map((id) => listings.find((l) => l.entry.id === id)));
-  const pdf = await exportComic(plan.file, { pictures: plan.pictures, style: plan.style, title: plan.title, attribution, pages: plan.pages }, ctx);
+  const pdf = await exportComic(plan.file, { pictures: plan.pictures, style: plan.style, title: plan.title, attribution, pages: plan.pages, ...(plan.print ? { print: PRINT_SETUP } : {}) }, ctx);
   const dir = resolve(plan.file, '..');
   return {
     kind: 'export',

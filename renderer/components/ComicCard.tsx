@@ -29,6 +29,7 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
   const pictures = kept.map((k) => drawn.get(k.file));
   useEffect(reset, [panels, project, reset]);
   const [selection, setSelection] = useState<CanvasSelection>({});
+  const [print, setPrint] = useState(false);
   const selectedKeyframe = selection.picture !== undefined ? kept[selection.picture]?.id : undefined;
   const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
   const busy = view.status === 'starting' || view.status === 'running';
@@ -40,6 +41,7 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
       title,
       models: [...new Set(panels.files.map((f) => f.model))],
       pages: pages.map(({ size, panels: placed }) => ({ size, panels: placed })),
+      print,
     });
 
   return (
@@ -67,6 +69,9 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
             <option value="ltr">left to right</option>
             <option value="rtl">right to left (manga)</option>
           </select>
+        </label>
+        <label title="3 mm bleed and crop marks around each page, for a print shop">
+          <input type="checkbox" data-testid="print-marks" checked={print} onChange={(e) => setPrint(e.target.checked)} disabled={busy} /> Print marks
         </label>
         <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || missing || !pages.length}>
           Make the PDF

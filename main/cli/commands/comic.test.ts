@@ -9,11 +9,11 @@ import { FIXTURE_DIR } from '../../../test-support/fixtures';
 import { makeSampleVideo } from '../../services/video';
 import { main } from '../../cli';
 
-test('comic CLI on the built-in sample: one panel per key frame on A4 pages, key frames and panels kept beside it', async () => {
+test('comic CLI on the built-in sample (--print): one panel per key frame on A4 pages with print marks, work kept', async () => {
   const video = makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4'));
   const dir = mkdtempSync(join(tmpdir(), 'ycis-comic-cli-'));
   const c = captureIO();
-  const code = await main(['comic', video, '--out', join(dir, 'sample.pdf'), '--json', '--provider', 'cpu'], c.io);
+  const code = await main(['comic', video, '--out', join(dir, 'sample.pdf'), '--json', '--provider', 'cpu', '--print'], c.io);
   assert.equal(code, 0, c.err());
   const r = JSON.parse(c.out());
   assert.equal(r.shots, 5);
@@ -24,8 +24,9 @@ test('comic CLI on the built-in sample: one panel per key frame on A4 pages, key
   assert.equal(r.pages, Math.ceil(r.panels / 5));
   const doc = await PDFDocument.load(readFileSync(join(dir, 'sample.pdf')));
   assert.equal(doc.getPageCount(), r.pages);
-  const { width, height } = doc.getPage(0).getSize();
-  assert.deepEqual([Math.round(width), Math.round(height)], [595, 842], 'A4 in points');
+  const trim = doc.getPage(0).getTrimBox();
+  assert.deepEqual([trim.x, trim.y, Math.round(trim.width), Math.round(trim.height)], [0, 0, 595, 842], 'trimmed to A4 (points)');
+  assert.ok(doc.getPage(0).getMediaBox().width > trim.width + 2 * 8.5, '--print: bleed and marks around the page');
   assert.equal(doc.getTitle(), 'sample');
   assert.deepEqual(readdirSync(join(dir, 'sample-work')).sort(), ['keyframes', 'panels']);
   assert.equal(readdirSync(join(dir, 'sample-work', 'panels')).filter((f) => f.endsWith('.png')).length, r.panels);

@@ -2,7 +2,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type PageStyle } from '../../../app/page';
 import { PROVIDER_CHOICES, type ProviderChoice } from '../../../app/stylize';
-import { exportComic } from '../../services/export';
+import { exportComic, PRINT_SETUP } from '../../services/export';
 import { runKeyframesJob } from '../../services/keyframes/keyframes-job';
 import { isProviderChoice, modelAttribution, processImageFiles, shutdownInference } from '../../services/stylize';
 import { locateFfmpeg, probeVideo } from '../../services/video';
@@ -27,6 +27,7 @@ Options:
       --margin MM        page margin (default ${DEFAULT_PAGE_STYLE.margin})
       --gutter MM        space between panels (default ${DEFAULT_PAGE_STYLE.gutter})
       --delta X          key-frame clustering threshold δ (default ${DEFAULT_ANALYSIS_PARAMS.delta})
+      --print            for a print shop: 3 mm bleed and crop marks around each page (TrimBox = the page)
       --work DIR         where the key frames and panels go (default FILE-work beside the PDF)
       --json             print the result as JSON on stdout`;
 
@@ -54,6 +55,7 @@ export const comicCommand: CliCommand = {
       gutter: { type: 'string' },
       delta: { type: 'string' },
       work: { type: 'string' },
+      print: { type: 'boolean' },
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('give one video');
@@ -87,7 +89,7 @@ export const comicCommand: CliCommand = {
       const attribution = modelAttribution(plan.models);
       const pdf = await exportComic(
         out,
-        { pictures, style, title: basename(video, extname(video)), attribution },
+        { pictures, style, title: basename(video, extname(video)), attribution, ...(values.print ? { print: PRINT_SETUP } : {}) },
         { signal: io.signal, onProgress: bar.listener },
       );
       bar.done();

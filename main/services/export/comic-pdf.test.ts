@@ -10,6 +10,7 @@ import { CENTERED_CROP, type ComicPage, type PageSize } from '../../../app/page'
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { getModel, modelAttribution } from '../stylize';
 import { ExportError, writeComicPdf, type ComicPdfRequest } from './comic-pdf';
+import { PRINT_SETUP } from './print-marks';
 
 const SQUARE: PageSize = { id: 'test', name: 'test', width: 100, height: 100 };
 
@@ -125,4 +126,26 @@ test('writeComicPdf: a missing or foreign picture is a clear error, and the earl
   await assert.rejects(writeComicPdf(out, request([halves, text])), /notes\.png: not a PNG or JPEG picture/);
   assert.equal(readFileSync(out, 'utf8'), 'earlier export');
   assert.ok(existsSync(out));
+});
+
+test('writeComicPdf for a printer: TrimBox is the page, 3 mm BleedBox, crop marks in the slug, the art where it was', async (t) => {
+  const out = join(mkdtempSync(join(tmpdir(), 'ycis-pdf-')), 'print.pdf');
+  const req = request(pictures());
+  await writeComicPdf(out, { ...req, pages: [req.pages[1]], attribution: modelAttribution([]), print: PRINT_SETUP });
+  const doc = await PDFDocument.load(readFileSync(out));
+  const page = doc.getPage(0);
+  const mm = (v: number) => Math.round((v / 72) * 25.4 * 10) / 10;
+  const box = (b: { x: number; y: number; width: number; height: number }) => [b.x, b.y, b.width, b.height].map(mm);
+  assert.deepEqual(box(page.getTrimBox()), [0, 0, 100, 100]);
+  assert.deepEqual(box(page.getBleedBox()), [-3, -3, 106, 106]);
+  assert.deepEqual(box(page.getMediaBox()), [-13, -13, 126, 126]);
+  if (spawnSync('pdftoppm', ['-v']).error) return t.skip('pdftoppm (Debian poppler-utils) is not installed: boxes checked, marks not rendered');
+  // Rendered whole (MediaBox): the trim's top-left corner is 13 mm in; a mark runs left of it, 4..10 mm out.
+  const at = render(out, 1, 200);
+  const BLACK = [0, 0, 0];
+  assert.ok(near(at(13 - 7, 13), BLACK), `horizontal crop mark: ${at(13 - 7, 13)}`);
+  assert.ok(near(at(13, 13 - 7), BLACK), `vertical crop mark: ${at(13, 13 - 7)}`);
+  assert.ok(near(at(13 - 2, 13), [255, 255, 255]), `no mark inside the bleed: ${at(13 - 2, 13)}`);
+  // The panel (10 mm into the trim) is where it was: red at 13 + 15 mm.
+  assert.ok(near(at(13 + 15, 13 + 50), [255, 0, 0]), `the art: ${at(13 + 15, 13 + 50)}`);
 });

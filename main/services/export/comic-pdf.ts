@@ -21,6 +21,7 @@ import { throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store';
 import type { ModelAttribution } from '../stylize';
 import { drawBalloons, winAnsi } from './draw-balloons';
+import { preparePrintPage, type PrintSetup } from './print-marks';
 import { xmpPacket } from './xmp';
 
 export interface ComicPdfRequest {
@@ -34,6 +35,8 @@ export interface ComicPdfRequest {
   creator: string;
   /** Panel border width in mm (default 0.7; 0 for none). */
   border?: number;
+  /** For a printer: bleed and crop marks around each page (default: the page alone, for screens and home printers). */
+  print?: PrintSetup;
 }
 
 export interface ComicPdfResult {
@@ -178,6 +181,8 @@ export async function writeComicPdf(file: string, req: ComicPdfRequest, ctx: Job
     if (index === req.pages.length - 1) drawCredits(doc, page, font, req.attribution, bottomMargin(layout));
     ctx.onProgress?.({ stage: 'export', done: index + 1, total: req.pages.length, fraction: (index + 1) / req.pages.length });
   }
+  // Last: a credits page may have been added, and the boxes change what getWidth() reports.
+  if (req.print) for (const page of doc.getPages()) preparePrintPage(page, req.print);
   const bytes = await doc.save();
   throwIfAborted(ctx.signal);
   await writeFileAtomic(file, bytes);

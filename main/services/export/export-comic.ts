@@ -4,6 +4,7 @@ import { autoLayout } from '../layout';
 import { appCreator } from '../store';
 import type { ModelAttribution } from '../stylize';
 import { writeComicPdf, type ComicPdfResult } from './comic-pdf';
+import type { PrintSetup } from './print-marks';
 
 export interface ComicExport {
   /** The panels' pictures, in reading order. */
@@ -13,10 +14,13 @@ export interface ComicExport {
   attribution: ModelAttribution;
   /** Pages laid out by the user; default the automatic layout of the pictures on pages of `style`. */
   pages?: ComicPage[];
+  /** Bleed and crop marks for a print shop. */
+  print?: PrintSetup;
 }
 
 /** The whole comic in one go: its pages (by default the automatic layout) written as a PDF. */
 export function exportComic(file: string, comic: ComicExport, ctx: JobContext = {}): Promise<ComicPdfResult> {
   const pages = comic.pages ?? autoLayout(comic.pictures.length, comic.style);
-  return writeComicPdf(file, { pages, pictures: comic.pictures, title: comic.title, attribution: comic.attribution, creator: appCreator() }, ctx);
+  const { pictures, title, attribution, print } = comic;
+  return writeComicPdf(file, { pages, pictures, title, attribution, creator: appCreator(), ...(print ? { print } : {}) }, ctx);
 }

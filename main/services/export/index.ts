@@ -3,3 +3,5 @@ export { writeComicPdf, ExportError } from './comic-pdf';
 export type { ComicPdfRequest, ComicPdfResult } from './comic-pdf';
 export { exportComic } from './export-comic';
 export type { ComicExport } from './export-comic';
+export { PRINT_SETUP } from './print-marks';
+export type { PrintSetup } from './print-marks';
