@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop } from './commands';
+import { setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect } from './commands';
 import { perform, startEditing, undo } from './history';
 import { DEFAULT_ANALYSIS_PARAMS } from './keyframes';
 import { PROJECT_SCHEMA, projectPages, type Project } from './project';
@@ -43,4 +43,20 @@ test('layout edits: a page template reflows the panels after it, crops follow th
   e = undo(e);
   assert.deepEqual(projectPages(e.project).map((p) => p.template), ['2-1-2', '1-2-2']);
   assert.throws(() => setPageTemplate(e.project, 0, '9-9-9'), /no page template 9-9-9/);
+});
+
+test('panel geometry: a panel reshaped on its page (kept on the page, at least 10 mm), dropped with a new template, all undoable', () => {
+  let e = startEditing(project);
+  const before = projectPages(e.project)[0].panels[1].rect;
+  e = perform(e, setPanelRect(e.project, 0, 1, { x: before.x + 5, y: before.y, width: 2, height: 400 }));
+  const after = projectPages(e.project)[0].panels[1].rect;
+  assert.deepEqual([after.x, after.y, after.width], [before.x + 5, 0, 10], 'clamped: 10 mm wide at least, 297 mm tall at most, on the page');
+  assert.equal(after.height, 297);
+  assert.deepEqual(projectPages(e.project)[0].panels[0].rect, projectPages(project)[0].panels[0].rect, 'the other panels stay');
+  e = perform(e, setPageTemplate(e.project, 0, '1-1-1'));
+  assert.deepEqual(e.project.layout?.rects, [null]);
+  e = undo(e);
+  assert.deepEqual(projectPages(e.project)[0].panels[1].rect, after);
+  e = undo(e);
+  assert.deepEqual(projectPages(e.project)[0].panels[1].rect, before);
 });

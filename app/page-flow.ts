@@ -1,5 +1,5 @@
 import type { Balloon } from './balloons';
-import { CENTERED_CROP, type ComicPage, type PanelCrop, type PageStyle } from './page';
+import { CENTERED_CROP, type ComicPage, type PanelCrop, type PageStyle, type Rect } from './page';
 import { PAGE_TEMPLATES, tierRects, type PageTemplate } from './page-templates';
 
 /** Templates a page takes when the user has not chosen one, page after page: 2-1-2, 1-2-2, 2-2-1. */
@@ -28,6 +28,8 @@ export interface FlowOptions {
   crops?: ReadonlyArray<PanelCrop | undefined>;
   /** The balloons of each picture's panel (by index). */
   balloons?: ReadonlyArray<Balloon[] | undefined>;
+  /** Panel rectangles the user drew over a page's template (by page, then by the template's slot). */
+  rects?: ReadonlyArray<ReadonlyArray<Rect | null> | null | undefined>;
 }
 
 /**
@@ -41,7 +43,8 @@ export function flowPages(count: number, style: PageStyle, options: FlowOptions 
     const index = pages.length;
     const template = templateById(options.templates?.[index]) ?? AUTO_TEMPLATES[index % AUTO_TEMPLATES.length];
     const rects = tierRects(style, truncateTiers(template.tiers, count - next), template.tiers.length);
-    const panels = rects.map((rect) => {
+    const panels = rects.map((slot, i) => {
+      const rect = options.rects?.[index]?.[i] ?? slot;
       const picture = next++;
       const balloons = options.balloons?.[picture];
       return { rect, picture, crop: options.crops?.[picture] ?? { ...CENTERED_CROP }, ...(balloons?.length ? { balloons } : {}) };

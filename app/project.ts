@@ -1,6 +1,6 @@
 import type { Balloon } from './balloons';
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
-import { DEFAULT_PAGE_STYLE, PAGE_SIZES, type ComicPage, type PageSizeId, type PageStyle, type PanelCrop, type ReadingOrder } from './page';
+import { DEFAULT_PAGE_STYLE, PAGE_SIZES, type ComicPage, type PageSizeId, type PageStyle, type PanelCrop, type ReadingOrder, type Rect } from './page';
 import { flowPages } from './page-flow';
 
 /**
@@ -38,6 +38,8 @@ export interface ProjectLayout {
   crops: Record<string, PanelCrop>;
   /** The balloons and captions of each key frame's panel, by key frame id (absent in files before balloons). */
   balloons?: Record<string, Balloon[]>;
+  /** Panel rectangles drawn over a page's template, by page index then slot (null: the template's own). */
+  rects?: Array<Array<Rect | null> | null>;
 }
 
 export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', templates: [], crops: {}, balloons: {} };
@@ -110,6 +112,7 @@ export function projectPages(project: Project): Array<ComicPage & { template: st
     templates: layout.templates.map((t) => t ?? undefined),
     crops: kept.map((k) => layout.crops[k.id]),
     balloons: kept.map((k) => layout.balloons?.[k.id]),
+    rects: layout.rects,
   });
 }
 

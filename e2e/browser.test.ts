@@ -11,7 +11,7 @@ import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { addSpeechBalloon, cancelFromTheUi, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
+import { addSpeechBalloon, cancelFromTheUi, reshapeFirstPanel, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -78,9 +78,12 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   const saved2 = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
   assert.deepEqual(saved2.layout?.templates, ['2-2-2']);
   assert.ok(Object.values(saved2.layout?.crops ?? {}).some((c) => c.centerX > 0.5), 'dragged left: the picture shows more of its right');
+  assert.match(await reshapeFirstPanel(page), /^Undo: Page 1: reshape a panel/);
   assert.match(await addSpeechBalloon(page, 'Where did the deer go?'), /^Undo: Edit a balloon’s text/);
   await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved');
   const saved3 = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
+  const reshaped = saved3.layout?.rects?.[0]?.[0];
+  assert.ok(reshaped && reshaped.height > (279.4 - 24 - 8) / 3 + 5, `the first panel is taller: ${JSON.stringify(reshaped)}`);
   assert.deepEqual(Object.values(saved3.layout?.balloons ?? {}).flat().map((b) => [b.kind, b.text]), [['speech', 'Where did the deer go?']]);
   const comic = await makeComic(page, 'letter');
   const pages = 1;

@@ -137,6 +137,24 @@ export async function layOutComic(page: Page): Promise<{ pages: number; afterTem
   return { pages: await page.getByTestId('page-view').count(), afterTemplate, afterDrag: (await page.getByTestId('undo').getAttribute('title')) ?? '' };
 }
 
+/** On the laid-out page (2-2-2, US Letter): selects the first panel and drags its bottom-right handle down. */
+export async function reshapeFirstPanel(page: Page): Promise<string> {
+  const canvas = page.locator('.page-canvas canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const k = box.width / 215.9;
+  const panel = { x: 12, y: 12, width: (215.9 - 24 - 4) / 2, height: (279.4 - 24 - 8) / 3 };
+  const before = (await page.getByTestId('undo').getAttribute('title')) ?? '';
+  await page.mouse.click(box.x + (panel.x + 8) * k, box.y + (panel.y + 8) * k);
+  const corner = { x: box.x + (panel.x + panel.width) * k, y: box.y + (panel.y + panel.height) * k };
+  await page.mouse.move(corner.x, corner.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(corner.x, corner.y + 5 * i);
+  await page.mouse.up();
+  await page.waitForFunction((b) => document.querySelector('[data-testid=undo]')?.getAttribute('title') !== b, before);
+  return (await page.getByTestId('undo').getAttribute('title')) ?? '';
+}
+
 /**
  * On the laid-out page (2-2-2, US Letter): selects the second panel, adds a speech balloon and writes in it; returns
  * the Undo button's title after the words.

@@ -5,3 +5,4 @@ export { setPageTemplate } from './set-page-template';
 export { setPanelCrop } from './set-panel-crop';
 export { setPageSetup } from './set-page-setup';
 export { addBalloon, updateBalloon, removeBalloon } from './balloon-edits';
+export { setPanelRect } from './set-panel-rect';

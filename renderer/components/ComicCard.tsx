@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
 import { newBalloon } from '../../app/balloons';
-import { addBalloon, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, updateBalloon } from '../../app/commands';
+import { addBalloon, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, updateBalloon } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
@@ -78,7 +78,7 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
         </button>
       </div>
       {missing ? <p className="note">Some kept key frames have no panel yet: make the panels again.</p> : null}
-      <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; click a panel to give it a balloon. Ctrl+Z undoes.</p>
+      <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; click a panel to give it a balloon or reshape it by its handles. Ctrl+Z undoes.</p>
       <BalloonBar
         panelSelected={selectedKeyframe !== undefined}
         balloon={selectedBalloon}
@@ -107,6 +107,7 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
                 selection={selection}
                 onSelect={setSelection}
                 onBalloon={(picture, id, changes) => review.edit((p) => updateBalloon(p, kept[picture].id, id, changes))}
+                onRect={(slot, rect) => review.edit((p) => setPanelRect(p, i, slot, rect))}
                 onTemplate={(t) => review.edit((p) => setPageTemplate(p, i, t))}
                 onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
               />

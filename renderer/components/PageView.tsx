@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
-import type { ComicPage, PanelCrop } from '../../app/page';
+import type { ComicPage, PanelCrop, Rect as PageRect } from '../../app/page';
 import { PAGE_TEMPLATES } from '../../app/page-templates';
 import type { Balloon } from '../../app/balloons';
 import { BalloonNode } from './BalloonNode';
+import { PanelFrame } from './PanelFrame';
 import { PanelNode } from './PanelNode';
 
 /** Width of a page on screen, in CSS pixels: the canvas works in mm, scaled to this. */
@@ -16,7 +17,7 @@ export interface CanvasSelection {
   balloon?: string;
 }
 
-export function PageView({ index, page, template, urlOf, selection, onSelect, onTemplate, onCrop, onBalloon }: {
+export function PageView({ index, page, template, urlOf, selection, onSelect, onTemplate, onCrop, onBalloon, onRect }: {
   index: number;
   page: ComicPage;
   template: string;
@@ -27,6 +28,8 @@ export function PageView({ index, page, template, urlOf, selection, onSelect, on
   onTemplate: (template: string) => void;
   onCrop: (picture: number, crop: PanelCrop) => void;
   onBalloon: (picture: number, id: string, changes: Partial<Balloon>) => void;
+  /** A panel reshaped: its slot on this page and its new rectangle (mm). */
+  onRect: (slot: number, rect: PageRect) => void;
 }) {
   const k = PAGE_PX / page.size.width;
   // Pictures drawn so far, for whoever waits on the page (tests, screenshots): data-ready once all are.
@@ -59,6 +62,11 @@ export function PageView({ index, page, template, urlOf, selection, onSelect, on
               onSelect={() => onSelect({ picture: panel.picture })}
             />
           ))}
+          {page.panels.map((panel, slot) =>
+            selection.picture === panel.picture && !selection.balloon ? (
+              <PanelFrame key="frame" rect={panel.rect} onRect={(rect) => onRect(slot, rect)} />
+            ) : null,
+          )}
           {page.panels.flatMap((panel) =>
             (panel.balloons ?? []).map((b) => (
               <BalloonNode

@@ -35,6 +35,8 @@ function problemOf(p: Record<string, unknown>): string {
   return p.layout === undefined ? '' : layoutProblem(p.layout as Record<string, unknown>);
 }
 
+const finiteAll = (...values: unknown[]) => values.every((v) => typeof v === 'number' && Number.isFinite(v));
+
 function layoutProblem(l: Record<string, unknown>): string {
   if (!l || typeof l !== 'object') return 'the layout is not an object';
   if (!isPageSizeId(String(l.page))) return `unknown page size ${JSON.stringify(l.page)}`;
@@ -44,6 +46,10 @@ function layoutProblem(l: Record<string, unknown>): string {
   if (!crops || typeof crops !== 'object') return 'the crops are malformed';
   for (const c of Object.values(crops)) {
     if (![c?.centerX, c?.centerY, c?.zoom].every((v) => typeof v === 'number' && Number.isFinite(v))) return 'a panel crop is malformed';
+  }
+  const isRect = (r: Record<string, unknown> | null) => r === null || (!!r && finiteAll(r.x, r.y, r.width, r.height));
+  if (l.rects !== undefined && !(Array.isArray(l.rects) && l.rects.every((page) => page === null || (Array.isArray(page) && page.every(isRect))))) {
+    return 'the panel rectangles are malformed';
   }
   if (l.balloons === undefined) return '';
   if (!l.balloons || typeof l.balloons !== 'object') return 'the balloons are malformed';
