@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect } from './commands';
+import { addKeyframe, movePage, setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak } from './commands';
 import { perform, startEditing, undo } from './history';
 import { DEFAULT_ANALYSIS_PARAMS } from './keyframes';
-import { PROJECT_SCHEMA, projectPages, type Project } from './project';
+import { comicKeyframes, PROJECT_SCHEMA, projectPages, type Project } from './project';
 
 const project: Project = {
   schema: PROJECT_SCHEMA,
@@ -59,4 +59,26 @@ test('panel geometry: a panel reshaped on its page (kept on the page, at least 1
   assert.deepEqual(projectPages(e.project)[0].panels[1].rect, after);
   e = undo(e);
   assert.deepEqual(projectPages(e.project)[0].panels[1].rect, before);
+});
+
+test('pages: a new page started at a panel, a page moved earlier with its template and reshaped panels, undone', () => {
+  let e = startEditing(project);
+  const ids = (pages = projectPages(e.project)) => pages.map((p) => p.panels.map((x) => comicKeyframes(e.project)[x.picture].id));
+  assert.deepEqual(ids(), [['d-0', 'd-100', 'd-200', 'd-300', 'd-400'], ['d-500', 'd-600']]);
+  e = perform(e, togglePageBreak(e.project, 'd-300'));
+  assert.deepEqual(ids(), [['d-0', 'd-100', 'd-200'], ['d-300', 'd-400', 'd-500', 'd-600']]);
+  e = perform(e, setPanelRect(e.project, 1, 0, { x: 20, y: 20, width: 100, height: 50 }));
+  e = perform(e, movePage(e.project, 1, 'earlier'));
+  assert.equal(e.past.at(-1)?.label, 'Move page 2 earlier');
+  assert.deepEqual(ids(), [['d-300', 'd-400', 'd-500', 'd-600'], ['d-0', 'd-100', 'd-200']]);
+  const [first, second] = projectPages(e.project);
+  assert.deepEqual([first.template, second.template], ['1-2-2', '2-1-2'], 'the templates moved with their pages');
+  assert.deepEqual(first.panels[0].rect, { x: 20, y: 20, width: 100, height: 50 }, 'and the reshaped panel');
+  // A frame added later falls in after the frame before it in time, not at the end.
+  const manual = { id: 'm-50', shot: 0, frame: 50, time: 2, origin: 'manual' as const, status: 'accepted' as const, file: 'm.jpg' };
+  e = perform(e, addKeyframe(e.project, manual));
+  assert.deepEqual(ids()[1], ['d-0', 'm-50', 'd-100', 'd-200']);
+  e = undo(undo(e));
+  assert.deepEqual(ids(), [['d-0', 'd-100', 'd-200'], ['d-300', 'd-400', 'd-500', 'd-600']]);
+  assert.throws(() => movePage(e.project, 0, 'earlier'), /page 1 cannot move earlier/);
 });

@@ -30,6 +30,8 @@ export interface FlowOptions {
   balloons?: ReadonlyArray<Balloon[] | undefined>;
   /** Panel rectangles the user drew over a page's template (by page, then by the template's slot). */
   rects?: ReadonlyArray<ReadonlyArray<Rect | null> | null | undefined>;
+  /** Pictures (by index) that start a new page even when the page before has room left. */
+  breaksBefore?: ReadonlySet<number>;
 }
 
 /**
@@ -42,7 +44,10 @@ export function flowPages(count: number, style: PageStyle, options: FlowOptions 
   while (next < count) {
     const index = pages.length;
     const template = templateById(options.templates?.[index]) ?? AUTO_TEMPLATES[index % AUTO_TEMPLATES.length];
-    const rects = tierRects(style, truncateTiers(template.tiers, count - next), template.tiers.length);
+    let fits = 1;
+    const room = template.tiers.reduce((a, b) => a + b, 0);
+    while (fits < room && next + fits < count && !options.breaksBefore?.has(next + fits)) fits++;
+    const rects = tierRects(style, truncateTiers(template.tiers, fits), template.tiers.length);
     const panels = rects.map((slot, i) => {
       const rect = options.rects?.[index]?.[i] ?? slot;
       const picture = next++;

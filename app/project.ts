@@ -40,6 +40,10 @@ export interface ProjectLayout {
   balloons?: Record<string, Balloon[]>;
   /** Panel rectangles drawn over a page's template, by page index then slot (null: the template's own). */
   rects?: Array<Array<Rect | null> | null>;
+  /** Key frames that start a new page, by id. */
+  breaks?: string[];
+  /** The comic's panel order when the user moved pages, by key frame id (others fall in by time). */
+  order?: string[];
 }
 
 export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', templates: [], crops: {}, balloons: {} };
@@ -89,9 +93,23 @@ export function shotAt(shots: ReadonlyArray<Shot>, frame: number): number {
   return (shots.find((s) => frame >= s.startFrame && frame <= s.endFrame) ?? shots[shots.length - 1])?.index ?? 0;
 }
 
-/** The key frames that go into the comic: all but the rejected, in time order. */
+/**
+ * The key frames that go into the comic: all but the rejected, in the comic's order: time order, or the order the
+ * user gave by moving pages, a frame not in that order (added since) falling in after the last one before it in time.
+ */
 export function comicKeyframes(project: Project): ProjectKeyFrame[] {
-  return project.keyframes.filter((k) => k.status !== 'rejected');
+  const kept = project.keyframes.filter((k) => k.status !== 'rejected');
+  const order = project.layout?.order;
+  if (!order?.length) return kept;
+  const rank = new Map(order.map((id, i) => [id, i]));
+  let last = -1;
+  const key = new Map<string, number>();
+  for (const k of kept) {
+    const r = rank.get(k.id);
+    if (r !== undefined) last = Math.max(last, r);
+    key.set(k.id, r ?? last + 0.5);
+  }
+  return [...kept].sort((a, b) => key.get(a.id)! - key.get(b.id)! || a.time - b.time);
 }
 
 export function withKeyframes(project: Project, keyframes: ProjectKeyFrame[]): Project {
@@ -113,6 +131,7 @@ export function projectPages(project: Project): Array<ComicPage & { template: st
     crops: kept.map((k) => layout.crops[k.id]),
     balloons: kept.map((k) => layout.balloons?.[k.id]),
     rects: layout.rects,
+    breaksBefore: new Set(kept.flatMap((k, i) => (layout.breaks?.includes(k.id) ? [i] : []))),
   });
 }
 

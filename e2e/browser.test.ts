@@ -11,7 +11,7 @@ import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { addSpeechBalloon, cancelFromTheUi, reshapeFirstPanel, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
+import { addSpeechBalloon, cancelFromTheUi, reshapeFirstPanel, splitAndMovePages, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -58,9 +58,18 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
 
   const review = await reviewKeyframes(page);
   const [projectFile] = readdirSync(join(data, 'projects')).map((d) => join(data, 'projects', d, 'project.json'));
-  const saved = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
-  assert.equal(saved.keyframes.filter((k) => k.status === 'rejected').length, 1, 'the drop is saved');
-  assert.equal(saved.keyframes.filter((k) => k.origin === 'manual').length, 1, 'the added frame is saved');
+  // Saves run in the background: wait (a little) until project.json says what the editor shows.
+  const savedWhere = async (what: string, holds: (p: Project) => boolean): Promise<Project> => {
+    for (let i = 0; i < 100; i++) {
+      const p = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
+      if (holds(p)) return p;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.fail(`project.json never showed ${what}: ${readFileSync(projectFile, 'utf8').slice(0, 400)}`);
+  };
+  await savedWhere('the drop and the added frame', (p) =>
+    p.keyframes.filter((k) => k.status === 'rejected').length === 1 && p.keyframes.filter((k) => k.origin === 'manual').length === 1,
+  );
 
   const panels = await makePanels(page);
   assert.match(panels.licence, /Licence:/);
@@ -75,21 +84,27 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   assert.equal(layout.pages, 1, 'six panels on one 2-2-2 page');
   assert.match(layout.afterTemplate, /^Undo: Page 1: layout 2-2-2/);
   assert.match(layout.afterDrag, /^Undo: Move a picture in its panel/);
-  const saved2 = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
-  assert.deepEqual(saved2.layout?.templates, ['2-2-2']);
-  assert.ok(Object.values(saved2.layout?.crops ?? {}).some((c) => c.centerX > 0.5), 'dragged left: the picture shows more of its right');
+  // Dragged left: the picture shows more of its right.
+  await savedWhere('the template and the drag', (p) => p.layout?.templates[0] === '2-2-2' && Object.values(p.layout?.crops ?? {}).some((c) => c.centerX > 0.5));
   assert.match(await reshapeFirstPanel(page), /^Undo: Page 1: reshape a panel/);
   assert.match(await addSpeechBalloon(page, 'Where did the deer go?'), /^Undo: Edit a balloon’s text/);
-  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved');
-  const saved3 = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
-  const reshaped = saved3.layout?.rects?.[0]?.[0];
-  assert.ok(reshaped && reshaped.height > (279.4 - 24 - 8) / 3 + 5, `the first panel is taller: ${JSON.stringify(reshaped)}`);
-  assert.deepEqual(Object.values(saved3.layout?.balloons ?? {}).flat().map((b) => [b.kind, b.text]), [['speech', 'Where did the deer go?']]);
+  await savedWhere('the taller first panel and the balloon', (p) => {
+    const reshaped = p.layout?.rects?.[0]?.[0];
+    const balloons = Object.values(p.layout?.balloons ?? {}).flat().map((b) => `${b.kind}: ${b.text}`);
+    return !!reshaped && reshaped.height > (279.4 - 24 - 8) / 3 + 5 && balloons.join() === 'speech: Where did the deer go?';
+  });
+  const [split, moved] = await splitAndMovePages(page);
+  assert.match(split, /^Undo: Start a new page/);
+  assert.match(moved, /^Undo: Move page 1 later/);
   const comic = await makeComic(page, 'letter');
-  const pages = 1;
+  const pages = 2;
+  // The balloon's panel was on page 1; that page is now the second.
   const pdfFile = join(dirname(projectFile), 'comic.pdf');
-  const words = spawnSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
-  if (!words.error) assert.match(words.stdout.replace(/\s+/g, ' '), /WHERE DID THE DEER GO\?/, 'the balloon is lettered in the PDF');
+  const words = (n: number) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), pdfFile, '-'], { encoding: 'utf8' });
+  if (!words(1).error) {
+    assert.match(words(2).stdout.replace(/\s+/g, ' '), /WHERE DID THE DEER GO\?/, 'the balloon is lettered in the PDF, on page 2');
+    assert.doesNotMatch(words(1).stdout, /DEER/);
+  }
   assert.match(comic.summary, new RegExp(`${pages} pages?, ${review.inComic} panels · saved as .*comic\\.pdf`));
   // "Open the PDF" serves the file itself, through the same token-checked route as the pictures.
   const pdf = await page.evaluate(async (url) => {

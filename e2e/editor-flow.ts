@@ -173,6 +173,26 @@ export async function addSpeechBalloon(page: Page, words: string): Promise<strin
   return (await page.getByTestId('undo').getAttribute('title')) ?? '';
 }
 
+/**
+ * On the one 2-2-2 page (US Letter): starts a new page at the fourth panel, then moves the first page after the
+ * second; returns the Undo title after each.
+ */
+export async function splitAndMovePages(page: Page): Promise<[string, string]> {
+  const canvas = page.locator('.page-canvas canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const k = box.width / 215.9;
+  const w = (215.9 - 24 - 4) / 2;
+  const h = (279.4 - 24 - 8) / 3;
+  await page.mouse.click(box.x + (12 + w + 4 + w / 2) * k, box.y + (12 + h + 4 + h / 2) * k);
+  await page.getByTestId('page-break').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=page-view]').length === 2);
+  const split = (await page.getByTestId('undo').getAttribute('title')) ?? '';
+  await page.getByTestId('page-later').first().click();
+  await page.waitForFunction((before) => document.querySelector('[data-testid=undo]')?.getAttribute('title') !== before, split);
+  return [split, (await page.getByTestId('undo').getAttribute('title')) ?? ''];
+}
+
 export interface ComicResult {
   summary: string;
   /** Where "Open the PDF" points. */

@@ -6,3 +6,4 @@ export { setPanelCrop } from './set-panel-crop';
 export { setPageSetup } from './set-page-setup';
 export { addBalloon, updateBalloon, removeBalloon } from './balloon-edits';
 export { setPanelRect } from './set-panel-rect';
+export { togglePageBreak, movePage } from './page-order';

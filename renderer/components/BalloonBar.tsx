@@ -7,12 +7,15 @@ const KIND_NAMES: Record<BalloonKind, string> = { speech: 'Speech', thought: 'Th
  * The balloon tools: add a balloon of a kind to the selected panel; for the selected balloon, its words (one edit
  * when the field is left or Enter pressed), its kind, its size and Delete.
  */
-export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete }: {
+export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete, pageBreak, onPageBreak }: {
   panelSelected: boolean;
   balloon?: Balloon;
   onAdd: (kind: BalloonKind) => void;
   onChange: (changes: Partial<Balloon>) => void;
   onDelete: () => void;
+  /** Whether the selected panel starts a page (undefined: no panel selected). */
+  pageBreak?: boolean;
+  onPageBreak: () => void;
 }) {
   const [text, setText] = useState(balloon?.text ?? '');
   useEffect(() => setText(balloon?.text ?? ''), [balloon?.id, balloon?.text]);
@@ -27,6 +30,11 @@ export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete }
           + {KIND_NAMES[kind]}
         </button>
       ))}
+      {pageBreak !== undefined ? (
+        <button type="button" data-testid="page-break" onClick={onPageBreak} title="Pages: this panel starts a new page, or follows on the page before">
+          {pageBreak ? 'Join the page before' : 'Start a new page here'}
+        </button>
+      ) : null}
       {balloon ? (
         <span className="balloon-edit">
           <input

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
 import { newBalloon } from '../../app/balloons';
-import { addBalloon, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, updateBalloon } from '../../app/commands';
+import { addBalloon, movePage, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak, updateBalloon } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
@@ -28,9 +28,13 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
   const drawn = new Map(panels.files.map((f) => [fileName(f.input), f]));
   const pictures = kept.map((k) => drawn.get(k.file));
   useEffect(reset, [panels, project, reset]);
-  const [selection, setSelection] = useState<CanvasSelection>({});
+  // Selected by key frame, not by position: a panel stays selected when pages move or reflow.
+  const [selected, setSelected] = useState<{ keyframe?: string; balloon?: string }>({});
+  const selectedPicture = selected.keyframe ? kept.findIndex((k) => k.id === selected.keyframe) : -1;
+  const selection: CanvasSelection = selectedPicture >= 0 ? { picture: selectedPicture, balloon: selected.balloon } : {};
+  const setSelection = (s: CanvasSelection) => setSelected(s.picture !== undefined ? { keyframe: kept[s.picture]?.id, balloon: s.balloon } : {});
   const [print, setPrint] = useState(false);
-  const selectedKeyframe = selection.picture !== undefined ? kept[selection.picture]?.id : undefined;
+  const selectedKeyframe = selectedPicture >= 0 ? selected.keyframe : undefined;
   const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
   const busy = view.status === 'starting' || view.status === 'running';
   const missing = pictures.some((p) => !p);
@@ -86,12 +90,14 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
           if (!selectedKeyframe) return;
           const id = `b-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
           review.edit((p) => addBalloon(p, selectedKeyframe, newBalloon(id, kind)));
-          setSelection((s) => ({ ...s, balloon: id }));
+          setSelected((s) => ({ ...s, balloon: id }));
         }}
         onChange={(changes) => selectedKeyframe && selection.balloon && review.edit((p) => updateBalloon(p, selectedKeyframe, selection.balloon!, changes))}
+        pageBreak={selectedKeyframe && !selection.balloon ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
+        onPageBreak={() => selectedKeyframe && review.edit((p) => togglePageBreak(p, selectedKeyframe))}
         onDelete={() => {
           if (selectedKeyframe && selection.balloon) review.edit((p) => removeBalloon(p, selectedKeyframe, selection.balloon!));
-          setSelection((s) => ({ picture: s.picture }));
+          setSelected((s) => ({ keyframe: s.keyframe }));
         }}
       />
       <div className="pages">
@@ -108,6 +114,10 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
                 onSelect={setSelection}
                 onBalloon={(picture, id, changes) => review.edit((p) => updateBalloon(p, kept[picture].id, id, changes))}
                 onRect={(slot, rect) => review.edit((p) => setPanelRect(p, i, slot, rect))}
+                onMove={{
+                  ...(i > 0 ? { earlier: () => review.edit((p) => movePage(p, i, 'earlier')) } : {}),
+                  ...(i < pages.length - 1 ? { later: () => review.edit((p) => movePage(p, i, 'later')) } : {}),
+                }}
                 onTemplate={(t) => review.edit((p) => setPageTemplate(p, i, t))}
                 onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
               />

@@ -17,7 +17,7 @@ export interface CanvasSelection {
   balloon?: string;
 }
 
-export function PageView({ index, page, template, urlOf, selection, onSelect, onTemplate, onCrop, onBalloon, onRect }: {
+export function PageView({ index, page, template, urlOf, selection, onSelect, onTemplate, onCrop, onBalloon, onRect, onMove }: {
   index: number;
   page: ComicPage;
   template: string;
@@ -30,6 +30,8 @@ export function PageView({ index, page, template, urlOf, selection, onSelect, on
   onBalloon: (picture: number, id: string, changes: Partial<Balloon>) => void;
   /** A panel reshaped: its slot on this page and its new rectangle (mm). */
   onRect: (slot: number, rect: PageRect) => void;
+  /** Moves the page one place earlier or later; absent where it cannot go. */
+  onMove: { earlier?: () => void; later?: () => void };
 }) {
   const k = PAGE_PX / page.size.width;
   // Pictures drawn so far, for whoever waits on the page (tests, screenshots): data-ready once all are.
@@ -39,7 +41,15 @@ export function PageView({ index, page, template, urlOf, selection, onSelect, on
   return (
     <figure className="page-view" data-testid="page-view" data-ready={ready}>
       <figcaption>
-        <span className="strong">Page {index + 1}</span>
+        <span className="page-title">
+          <button type="button" data-testid="page-earlier" onClick={onMove.earlier} disabled={!onMove.earlier} title="Move this page earlier">
+            ◀
+          </button>
+          <span className="strong">Page {index + 1}</span>
+          <button type="button" data-testid="page-later" onClick={onMove.later} disabled={!onMove.later} title="Move this page later">
+            ▶
+          </button>
+        </span>
         <select data-testid="page-template" value={template} onChange={(e) => onTemplate(e.target.value)} aria-label={`Layout of page ${index + 1}`}>
           {PAGE_TEMPLATES.map((t) => (
             <option key={t.id} value={t.id}>

@@ -29,7 +29,7 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
     if (!model && styles[0]) setModel(styles[0].id);
   }, [model, styles]);
   // Panels of another set of key frames are not these: a change in the review asks for new ones.
-  const picturesKey = pictures.join('\n');
+  const picturesKey = [...pictures].sort().join('\n'); // moving pages reorders them: the same panels still do
   useEffect(reset, [picturesKey, reset]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';

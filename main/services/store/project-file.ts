@@ -51,6 +51,8 @@ function layoutProblem(l: Record<string, unknown>): string {
   if (l.rects !== undefined && !(Array.isArray(l.rects) && l.rects.every((page) => page === null || (Array.isArray(page) && page.every(isRect))))) {
     return 'the panel rectangles are malformed';
   }
+  const ids = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((id) => typeof id === 'string'));
+  if (!ids(l.breaks) || !ids(l.order)) return 'the page breaks or the panel order are malformed';
   if (l.balloons === undefined) return '';
   if (!l.balloons || typeof l.balloons !== 'object') return 'the balloons are malformed';
   for (const list of Object.values(l.balloons as Record<string, unknown>)) {
