@@ -6,6 +6,7 @@ import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
+import { ExportSummary } from './ExportSummary';
 import { JobProgress } from './JobProgress';
 import { BalloonBar } from './BalloonBar';
 import { PageView, type CanvasSelection } from './PageView';
@@ -130,25 +131,5 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
       {view.status === 'cancelled' ? <p className="note">Cancelled.</p> : null}
       {view.status === 'done' ? <ExportSummary result={view.result} url={api.imageUrl(view.result.document)} /> : null}
     </section>
-  );
-}
-
-function ExportSummary({ result, url }: { result: ExportResult; url: string }) {
-  const dpi = Math.round(result.minDpi);
-  return (
-    <div className="export-summary" data-testid="export-summary">
-      <p>
-        <a href={url} target="_blank" rel="noreferrer" data-testid="open-pdf">
-          Open the PDF
-        </a>{' '}
-        <span className="muted">
-          {result.pages} {result.pages === 1 ? 'page' : 'pages'}, {result.panels} panels · saved as {result.file}
-        </span>
-      </p>
-      <p className="muted">
-        Panels print at {dpi} dpi or more{dpi < 300 ? ': a large print may look soft' : ''}.
-        {result.credits.length ? ' The styles’ credits are printed under the last panels and kept in the PDF’s properties.' : ''}
-      </p>
-    </div>
   );
 }
