@@ -124,10 +124,18 @@ export interface StylizedImage {
   output: string;
   image: ImageRef;
   model: string;
-  provider: ProviderName;
+  /** Where it ran, and how long it took (absent for a panel drawn in an earlier session: FindPanelsRequest). */
+  provider?: ProviderName;
   /** Why the provider that ran is not the one asked for. */
   fallback?: string;
-  ms: number;
+  ms?: number;
+}
+
+export interface FindPanelsRequest {
+  projectDir: string;
+  model: string;
+  /** The key frames' pictures the panels were drawn from. */
+  images: string[];
 }
 
 export interface StylizeResult {
@@ -233,6 +241,11 @@ export interface ComicCommands {
    * the video has none (or the video changed since: a different size or length).
    */
   openProject(request: OpenProjectRequest): Promise<KeyframesResult | null>;
+  /**
+   * The panels an earlier session drew in this style for exactly these pictures (PROJECT/styled/MODEL), when every
+   * one is there and newer than both its picture and the model's file; else null (they must be drawn again).
+   */
+  findPanels(request: FindPanelsRequest): Promise<StylizeResult | null>;
   /** Saves the reviewed project (atomically; the previous project.json stays whole if the save fails). */
   saveProject(request: SaveProjectRequest): Promise<void>;
   /** Takes the video's frame at a time, full size, into the project's frames: for adding a key frame by hand. */
@@ -255,6 +268,7 @@ export const COMIC_COMMANDS = [
   'makeSampleVideo',
   'startKeyframes',
   'startStylize',
+  'findPanels',
   'openProject',
   'saveProject',
   'grabFrame',

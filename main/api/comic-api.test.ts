@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, realpathSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExportResult, JobEvent, KeyframesResult, StylizeResult } from '../../app/api';
@@ -130,10 +130,12 @@ test('a stylize job turns images into cartoon panels with the built-in style, se
   assert.ok(diff / styled.data.length > 2, `the panel differs from the photo (mean abs diff ${diff / styled.data.length})`);
 });
 
-test('a stylize request for a project writes to PROJECT/styled/MODEL; one with no folder at all is refused', async () => {
+test('a stylize request for a project writes to PROJECT/styled/MODEL, found again later; no folder at all is refused', async () => {
   const api = createComicApi();
-  const image = makeWithFfmpeg('api-still.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240', '-frames:v', '1']);
   const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-project-'));
+  // The project's own copy of the picture: the test changes its time.
+  const image = join(projectDir, 'frame.png');
+  copyFileSync(makeWithFfmpeg('api-still.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240', '-frames:v', '1']), image);
   const events = eventsUntilEnd(api);
   events.forJob((await api.startStylize({ images: [image], projectDir, provider: 'cpu' })).job);
   const end = (await events.ended).at(-1) as Extract<JobEvent, { type: 'done' }>;
@@ -141,6 +143,14 @@ test('a stylize request for a project writes to PROJECT/styled/MODEL; one with n
   assert.equal(result.outDir, join(projectDir, 'styled', 'builtin-toon'));
   assert.equal(dirname(result.files[0].output), result.outDir);
   assert.ok(statSync(result.files[0].output).size > 0);
+  // Drawn once, found again (a reload): the same panel, until its picture is newer or it is gone.
+  const found = await api.findPanels({ projectDir, model: 'builtin-toon', images: [image] });
+  assert.deepEqual(found?.files.map((f) => [f.output, f.provider]), [[result.files[0].output, undefined]]);
+  assert.equal(await api.resolveImage(found!.files[0].image), result.files[0].output);
+  assert.equal(await api.findPanels({ projectDir, model: 'whitebox-cartoon', images: [image] }), null, 'another style: not drawn');
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(image, later, later);
+  assert.equal(await api.findPanels({ projectDir, model: 'builtin-toon', images: [image] }), null, 'the picture changed since');
   const reply = await dispatchCommand(api, 'startStylize', [{ images: [image] }]);
   assert.equal(reply.ok ? null : reply.error.code, 'BAD_REQUEST');
   assert.match(reply.ok ? '' : reply.error.message, /outDir or projectDir/);

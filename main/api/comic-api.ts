@@ -11,7 +11,7 @@ import { JobRegistry } from './job-registry';
 import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
 import { importModelFile, listModelSummaries } from './models-commands';
 import { requireString } from './request-checks';
-import { planStylize, runStylize } from './stylize-command';
+import { findPanels, planStylize, runStylize } from './stylize-command';
 
 /** The ComicApi's one implementation, plus what only the adapters use (image files, shutdown). */
 export interface ComicService extends ComicCommands {
@@ -48,6 +48,7 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
       return { job: jobs.start('stylize', (ctx) => runStylize(plan, roots, ctx)), kind: 'stylize' };
     },
     openProject: (request) => openProject(request, roots),
+    findPanels: (request) => findPanels(request, roots),
     saveProject,
     grabFrame: (request) => grabFrame(request, roots),
     startExport: async (request) => {

@@ -1,11 +1,12 @@
 import { basename, join, resolve } from 'node:path';
-import type { StylizeRequest, StylizeResult } from '../../app/api';
+import type { FindPanelsRequest, StylizeRequest, StylizeResult } from '../../app/api';
 import type { JobContext } from '../../app/progress';
 import type { ProviderChoice } from '../../app/stylize';
-import { DEFAULT_MODEL_ID, isProviderChoice, stylizeFiles } from '../services/stylize';
+import { stat } from 'node:fs/promises';
+import { DEFAULT_MODEL_ID, isProviderChoice, outputNames, resolveModel, stylizeFiles } from '../services/stylize';
 import { RequestError } from './error-info';
 import type { ImageRoots } from './image-roots';
-import { optionalString, requireObject, requireStrings } from './request-checks';
+import { optionalString, requireObject, requireString, requireStrings } from './request-checks';
 
 export interface StylizePlan {
   images: string[];
@@ -34,6 +35,27 @@ export function planStylize(request: StylizeRequest): StylizePlan {
 export function styledDir(projectDir: string, model: string): string {
   const name = basename(model).replace(/\.onnx$/i, '').replace(/[^\w.-]+/g, '-') || 'model';
   return join(projectDir, 'styled', name);
+}
+
+/** Panels drawn earlier for exactly these pictures in this style, when none is missing or older than its sources. */
+export async function findPanels(request: FindPanelsRequest, roots: ImageRoots): Promise<StylizeResult | null> {
+  const req = requireObject(request, 'findPanels');
+  const projectDir = resolve(requireString(req.projectDir, 'projectDir'));
+  const images = requireStrings(req.images, 'images').map((p) => resolve(p));
+  const model = requireString(req.model, 'model');
+  const resolved = await resolveModel(model).catch(() => undefined);
+  if (!resolved) return null;
+  const outDir = styledDir(projectDir, model);
+  const modelTime = (await stat(resolved.file)).mtimeMs;
+  const names = outputNames(images);
+  const files: StylizeResult['files'] = [];
+  for (const [i, input] of images.entries()) {
+    const output = join(outDir, names[i]);
+    const [panel, picture] = await Promise.all([stat(output).catch(() => undefined), stat(input).catch(() => undefined)]);
+    if (!panel || !picture || panel.mtimeMs < picture.mtimeMs || panel.mtimeMs < modelTime) return null;
+    files.push({ input, output, image: roots.refFor(outDir, output), model: resolved.id });
+  }
+  return { kind: 'stylize', outDir, files, failures: [] };
 }
 
 /** Stylizes the images into outDir (one PNG each); the outputs come back as ImageRefs of that folder. */

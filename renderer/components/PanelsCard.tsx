@@ -24,13 +24,26 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
   const [model, setModel] = useState(defaultModel ?? '');
   const startStylize = useCallback((request: StylizeRequest) => api.startStylize(request), [api]);
   const job = useJob<StylizeRequest, StylizeResult>(api, 'stylize', startStylize);
-  const { view, reset } = job;
+  const { view, reset, show } = job;
   useEffect(() => {
     if (!model && styles[0]) setModel(styles[0].id);
   }, [model, styles]);
   // Panels of another set of key frames are not these: a change in the review asks for new ones.
   const picturesKey = [...pictures].sort().join('\n'); // moving pages reorders them: the same panels still do
-  useEffect(reset, [picturesKey, reset]);
+  useEffect(() => {
+    reset();
+    // Panels an earlier session drew in this style for these very frames come back at once (a reload, a reopen).
+    if (!model || !pictures.length) return;
+    let live = true;
+    api.findPanels({ projectDir, model, images: pictures }).then(
+      (found) => live && found && show(found),
+      () => undefined, // none to show: the user makes them
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- picturesKey stands for pictures
+  }, [picturesKey, model, projectDir, api, reset, show]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';
   const make = () => job.start({ images: pictures, projectDir, model });
@@ -80,23 +93,25 @@ function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: Comi
   const fallback = result.files.find((f) => f.fallback)?.fallback;
   return (
     <>
-        {first ? (
-          <p className="muted" data-testid="stylize-summary">
-            {result.files.length} panels with {first.model} on {first.provider.toUpperCase()}, {Math.round(result.files.reduce((t, f) => t + f.ms, 0) / result.files.length)} ms
-            each
-          </p>
-        ) : null}
-        {fallback ? <p className="note">{fallback}</p> : null}
-        {result.failures.map((f) => (
-          <p key={f.input} className="note bad" data-testid="stylize-failure">
-            {f.message}
-          </p>
+      {first ? (
+        <p className="muted" data-testid="stylize-summary">
+          {result.files.length} panels with {first.model}
+          {first.provider
+            ? ` on ${first.provider.toUpperCase()}, ${Math.round(result.files.reduce((t, f) => t + (f.ms ?? 0), 0) / result.files.length)} ms each`
+            : ', drawn earlier'}
+        </p>
+      ) : null}
+      {fallback ? <p className="note">{fallback}</p> : null}
+      {result.failures.map((f) => (
+        <p key={f.input} className="note bad" data-testid="stylize-failure">
+          {f.message}
+        </p>
+      ))}
+      <div className="panel-grid">
+        {result.files.map((f) => (
+          <img key={f.output} data-testid="panel" src={imageUrl(f.image)} alt={`Panel from ${f.input}`} />
         ))}
-        <div className="panel-grid">
-          {result.files.map((f) => (
-            <img key={f.output} data-testid="panel" src={imageUrl(f.image)} alt={`Panel from ${f.input}`} />
-          ))}
-        </div>
+      </div>
     </>
   );
 }

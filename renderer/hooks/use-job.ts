@@ -57,5 +57,10 @@ export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKin
     setView({ status: 'idle' });
   }, []);
 
-  return { view, start, cancel, reset };
+  /** Shows a result this job's kind made earlier (found on disk) as if the job had just finished: only while idle. */
+  const show = useCallback((result: R) => {
+    setView((v) => (v.status === 'idle' ? { status: 'done', job: '', result } : v));
+  }, []);
+
+  return { view, start, cancel, reset, show };
 }
