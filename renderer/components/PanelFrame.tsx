@@ -34,7 +34,11 @@ export function PanelFrame({ rect, onRect }: { rect: PageRect; onRect: (rect: Pa
         anchorSize={9}
         anchorStroke="#e8572a"
         borderStroke="#e8572a"
-        boundBoxFunc={(old, box) => (box.width < 10 || box.height < 10 ? old : box)}
+        boundBoxFunc={(old, box) => {
+          // Boxes come in stage pixels: 10 mm at the page's scale.
+          const k = handles.current?.getStage()?.scaleX() ?? 1;
+          return box.width < 10 * k || box.height < 10 * k ? old : box;
+        }}
       />
     </>
   );

@@ -41,6 +41,11 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
           </span>
         </div>
       </div>
+      {review.problem ? (
+        <p className="note bad" data-testid="edit-problem">
+          {review.problem}
+        </p>
+      ) : null}
       <ol className="strip">
         {doc.shots.map((shot) => {
           const frames = project.keyframes.filter((k) => k.shot === shot.index);

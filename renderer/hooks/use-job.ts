@@ -24,9 +24,17 @@ export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKin
     [api, kind, apply],
   );
 
+  // A job this view no longer shows is cancelled: its result would land on a screen that has moved on (an older
+  // export overwriting the newer PDF, panels of frames no longer kept).
+  const abandon = useCallback(() => {
+    const job = current.current;
+    current.current = undefined;
+    if (job) void api.cancelJob(job).catch(() => undefined);
+  }, [api]);
+
   const start = useCallback(
     async (request: Request) => {
-      current.current = undefined;
+      abandon();
       early.current.clear();
       setView({ status: 'starting' });
       try {
@@ -42,7 +50,7 @@ export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKin
         setView({ status: 'failed', error: { message: e.message, code: e.code ?? 'ERROR' } });
       }
     },
-    [api, startJob, apply],
+    [api, startJob, apply, abandon],
   );
 
   const cancel = useCallback(() => {
@@ -53,9 +61,9 @@ export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKin
   }, [api]);
 
   const reset = useCallback(() => {
-    current.current = undefined;
+    abandon();
     setView({ status: 'idle' });
-  }, []);
+  }, [abandon]);
 
   /** Shows a result this job's kind made earlier (found on disk) as if the job had just finished: only while idle. */
   const show = useCallback((result: R) => {

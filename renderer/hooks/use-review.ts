@@ -6,6 +6,9 @@ import type { Project } from '../../app/project';
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
 
+/** An edit that could not be made (its command refused it): said to the user, the project unchanged. */
+export type EditProblem = string | undefined;
+
 /**
  * The project under review: edits as commands with undo/redo (also Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y), each state saved
  * to project.json as it happens. Saves go one at a time, the newest state last, so a slow save never lands on top of
@@ -14,7 +17,10 @@ export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: '
 export function useReview(api: ComicApi, result: KeyframesResult) {
   const [edited, setEdited] = useState<Edited>(() => startEditing(result.project));
   const [save, setSave] = useState<SaveState>({ status: 'saved' });
+  const [problem, setProblem] = useState<EditProblem>();
   const queue = useRef<Promise<void>>(Promise.resolve());
+  // Saves are numbered: only the newest one's outcome is the state shown ("Saved" while a newer edit waits would lie).
+  const latest = useRef(0);
   const first = useRef(true);
 
   useEffect(() => {
@@ -25,11 +31,16 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
 
   const persist = useCallback(
     (project: Project) => {
+      const n = ++latest.current;
       setSave({ status: 'saving' });
       queue.current = queue.current.then(() =>
         api.saveProject({ projectDir: result.projectDir, project }).then(
-          () => setSave({ status: 'saved' }),
-          (err: Error) => setSave({ status: 'failed', message: err.message }),
+          () => {
+            if (n === latest.current) setSave({ status: 'saved' });
+          },
+          (err: Error) => {
+            if (n === latest.current) setSave({ status: 'failed', message: err.message });
+          },
         ),
       );
     },
@@ -44,7 +55,23 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
     persist(edited.project);
   }, [edited.project, persist]);
 
-  const edit = useCallback((make: (project: Project) => EditCommand) => setEdited((e) => perform(e, make(e.project))), []);
+  // The command is made from the newest project (inside the updater); one that refuses (a frame already there, a
+  // balloon gone) leaves the project as it is and says why, instead of throwing inside React.
+  const edit = useCallback(
+    (make: (project: Project) => EditCommand) =>
+      setEdited((e) => {
+        try {
+          const next = perform(e, make(e.project));
+          queueMicrotask(() => setProblem(undefined));
+          return next;
+        } catch (err) {
+          const message = (err as Error).message;
+          queueMicrotask(() => setProblem(message));
+          return e;
+        }
+      }),
+    [],
+  );
   const undoEdit = useCallback(() => setEdited(undo), []);
   const redoEdit = useCallback(() => setEdited(redo), []);
 
@@ -69,6 +96,7 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
     undo: undoEdit,
     redo: redoEdit,
     save,
+    problem,
   };
 }
 
