@@ -78,7 +78,10 @@ test('pages: a new page started at a panel, a page moved earlier with its templa
   const manual = { id: 'm-50', shot: 0, frame: 50, time: 2, origin: 'manual' as const, status: 'accepted' as const, file: 'm.jpg' };
   e = perform(e, addKeyframe(e.project, manual));
   assert.deepEqual(ids()[1], ['d-0', 'm-50', 'd-100', 'd-200']);
-  e = undo(undo(e));
+  // One between two frames of the moved page stays between them (after the frame just before it in time).
+  e = perform(e, addKeyframe(e.project, { ...manual, id: 'm-450', frame: 450, time: 18 }));
+  assert.deepEqual(ids()[0], ['d-300', 'd-400', 'm-450', 'd-500', 'd-600']);
+  e = undo(undo(undo(e)));
   assert.deepEqual(ids(), [['d-0', 'd-100', 'd-200'], ['d-300', 'd-400', 'd-500', 'd-600']]);
   assert.throws(() => movePage(e.project, 0, 'earlier'), /page 1 cannot move earlier/);
 });

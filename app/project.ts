@@ -106,7 +106,7 @@ export function comicKeyframes(project: Project): ProjectKeyFrame[] {
   const key = new Map<string, number>();
   for (const k of kept) {
     const r = rank.get(k.id);
-    if (r !== undefined) last = Math.max(last, r);
+    if (r !== undefined) last = r;
     key.set(k.id, r ?? last + 0.5);
   }
   return [...kept].sort((a, b) => key.get(a.id)! - key.get(b.id)! || a.time - b.time);

@@ -147,7 +147,9 @@ test('a stylize request for a project writes to PROJECT/styled/MODEL, found agai
   const found = await api.findPanels({ projectDir, model: 'builtin-toon', images: [image] });
   assert.deepEqual(found?.files.map((f) => [f.output, f.provider]), [[result.files[0].output, undefined]]);
   assert.equal(await api.resolveImage(found!.files[0].image), result.files[0].output);
-  assert.equal(await api.findPanels({ projectDir, model: 'whitebox-cartoon', images: [image] }), null, 'another style: not drawn');
+  const notDrawn = join(projectDir, 'other.png');
+  copyFileSync(image, notDrawn);
+  assert.equal(await api.findPanels({ projectDir, model: 'builtin-toon', images: [image, notDrawn] }), null, 'one of them not drawn');
   const later = new Date(Date.now() + 60_000);
   utimesSync(image, later, later);
   assert.equal(await api.findPanels({ projectDir, model: 'builtin-toon', images: [image] }), null, 'the picture changed since');

@@ -28,6 +28,7 @@ function checkPages(value: unknown, pictures: number): ComicPage[] {
   value.forEach((page: ComicPage, i) => {
     const ok =
       page && finite(page.size?.width, page.size?.height) && page.size.width > 0 && page.size.height > 0 && Array.isArray(page.panels) &&
+      page.panels.length > 0 &&
       page.panels.every(
         (p) => p && finite(p.rect?.x, p.rect?.y, p.rect?.width, p.rect?.height, p.crop?.centerX, p.crop?.centerY, p.crop?.zoom) &&
           p.rect.width > 0 && p.rect.height > 0 && Number.isInteger(p.picture) && p.picture >= 0 && p.picture < pictures &&

@@ -10,7 +10,7 @@ import { runKeyframesJob } from '../services/keyframes/keyframes-job';
 import { dataDir, readProject } from '../services/store';
 import { probeVideo } from '../services/video';
 import type { ImageRoots } from './image-roots';
-import { saveAnalysedProject } from './project-commands';
+import { sameVideo, saveAnalysedProject } from './project-commands';
 import { optionalString, requireObject, requireString } from './request-checks';
 
 /** A project folder per video in the data folder: its name plus a hash of its full path (two "clip.mp4" differ). */
@@ -70,6 +70,5 @@ export async function openProject(request: OpenProjectRequest, roots: ImageRoots
     return null;
   }
   const info = await probeVideo(video).catch(() => undefined);
-  const same = info && info.frameCount === project.video.frameCount && info.width === project.video.width && info.height === project.video.height;
-  return same ? keyframesResult(projectDir, document, project, roots) : null;
+  return info && sameVideo(project.video, { ...info, path: video }) ? keyframesResult(projectDir, document, project, roots) : null;
 }

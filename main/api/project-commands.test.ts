@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { JobEvent, KeyframesResult } from '../../app/api';
 import { addKeyframe, setKeyframeStatus } from '../../app/commands';
 import { perform, startEditing } from '../../app/history';
-import { comicKeyframes } from '../../app/project';
+import { comicKeyframes, type Project } from '../../app/project';
+import { makeWithFfmpeg } from '../../test-support/fixtures';
 import { decodeImage } from '../services/video';
 import { eventsUntilEnd, threeShotClip } from './api-fixtures';
 import { createComicApi, type ComicService } from './comic-api';
@@ -14,9 +15,9 @@ import { dispatchCommand } from './dispatch';
 
 process.env.YOUR_CARTOON_DATA = mkdtempSync(join(tmpdir(), 'ycis-api-data-'));
 
-async function analyse(api: ComicService, projectDir: string): Promise<KeyframesResult> {
+async function analyse(api: ComicService, projectDir: string, video = threeShotClip()): Promise<KeyframesResult> {
   const events = eventsUntilEnd(api);
-  events.forJob((await api.startKeyframes({ video: threeShotClip(), projectDir, params: { minShotSeconds: 0.3 } })).job);
+  events.forJob((await api.startKeyframes({ video, projectDir, params: { minShotSeconds: 0.3 } })).job);
   const end = (await events.ended).at(-1)!;
   assert.equal(end.type, 'done', JSON.stringify(end));
   return (end as Extract<JobEvent, { type: 'done' }>).result as KeyframesResult;
@@ -38,6 +39,7 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   // Any moment, not only a frame's own time: 3.01 s gives the next frame, 76 at 3.04 s.
   const between = await api.grabFrame({ projectDir, time: 3.01 });
   assert.deepEqual([between.keyframe.frame, Math.round(between.keyframe.time * 100)], [76, 304]);
+  assert.deepEqual([grabbed.keyframe.file, between.keyframe.file], ['manual-000075.jpg', 'manual-000076.jpg'], 'each its own picture');
   const img = await decodeImage(await api.resolveImage(grabbed.image));
   assert.deepEqual([img.width, img.height], [320, 240]);
   let e = startEditing(first.project);
@@ -45,6 +47,12 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   e = perform(e, setKeyframeStatus(e.project, rejected.id, 'rejected'));
   e = perform(e, addKeyframe(e.project, grabbed.keyframe));
   await api.saveProject({ projectDir, project: e.project });
+  // Grabbing a frame the project has already is refused, and its picture left as it is.
+  const before = readFileSync(join(projectDir, 'frames', grabbed.keyframe.file));
+  const twice = await dispatchCommand(api, 'grabFrame', [{ projectDir, time: 3 }]);
+  assert.match(twice.ok ? '' : twice.error.message, /frame 75 .* is a key frame already/);
+  assert.deepEqual(readFileSync(join(projectDir, 'frames', grabbed.keyframe.file)), before);
+  assert.deepEqual(readdirSync(join(projectDir, 'frames')).filter((f) => f.startsWith('.grab-')), [], 'no temporary file left');
 
   // Reopened later (a reload, the next day): the same review, no analysis.
   const reopened = await api.openProject({ video: threeShotClip(), projectDir });
@@ -80,4 +88,18 @@ test('review through the API: bad requests are refused; a damaged project.json i
   const aside = readdirSync(projectDir).find((f) => f.startsWith('project.json.damaged-'));
   assert.ok(aside, readdirSync(projectDir).join(', '));
   assert.equal(readFileSync(join(projectDir, aside), 'utf8'), '{ "schema": 1, "video": ');
+});
+
+test('review through the API: analysing another video in the same project folder starts a new review, the old one kept', async () => {
+  const api = createComicApi();
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-review-'));
+  const first = await analyse(api, projectDir);
+  const [k] = first.project.keyframes;
+  await api.saveProject({ projectDir, project: perform(startEditing(first.project), setKeyframeStatus(first.project, k.id, 'rejected')).project });
+  const other = makeWithFfmpeg('api-other-video.mp4', ['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=2', '-pix_fmt', 'yuv420p']);
+  const next = await analyse(api, projectDir, other);
+  assert.ok(next.project.keyframes.every((f) => f.status === 'proposed'), 'nothing of the other review');
+  assert.match(next.document.warnings.join('\n'), /is not the video the saved review was made of; that review is kept as .*project\.json\.replaced-/);
+  const aside = readdirSync(projectDir).find((f) => f.startsWith('project.json.replaced-'))!;
+  assert.equal((JSON.parse(readFileSync(join(projectDir, aside), 'utf8')) as Project).keyframes[0].status, 'rejected');
 });

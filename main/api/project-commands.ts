@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GrabbedFrame, GrabFrameRequest, SaveProjectRequest } from '../../app/api';
 import type { KeyframesDocument } from '../../app/keyframes';
 import { manualId, projectFromAnalysis, shotAt, type Project } from '../../app/project';
-import { checkProject, ProjectFileError, readProject, setAsideDamagedProject, writeProject } from '../services/store';
+import { checkProject, ProjectFileError, readProject, setAsideProject, writeProject } from '../services/store';
 import { extractFrames } from '../services/video';
 import { RequestError } from './error-info';
 import type { ImageRoots } from './image-roots';
@@ -18,12 +20,24 @@ export async function saveAnalysedProject(projectDir: string, document: Keyframe
     previous = await readProject(projectDir);
   } catch (err) {
     if (!(err instanceof ProjectFileError && err.code === 'PROJECT_DAMAGED')) throw err;
-    const aside = await setAsideDamagedProject(projectDir);
+    const aside = await setAsideProject(projectDir, 'damaged');
     document.warnings.push(`${err.message}; kept as ${aside} and a new project started`);
+  }
+  // A review of other pictures (the file was replaced, or the folder held another video) would pin its choices,
+  // crops and balloons on frames that now show something else.
+  if (previous && !sameVideo(previous.video, document.video)) {
+    const aside = await setAsideProject(projectDir, 'replaced');
+    document.warnings.push(`${document.video.path} is not the video the saved review was made of; that review is kept as ${aside}`);
+    previous = undefined;
   }
   const project = projectFromAnalysis(document, previous);
   await writeProject(projectDir, project);
   return project;
+}
+
+/** The same file with the same pictures, as far as a probe tells: path, size and frame count. */
+export function sameVideo(a: Project['video'], b: Project['video']): boolean {
+  return resolve(a.path) === resolve(b.path) && a.frameCount === b.frameCount && a.width === b.width && a.height === b.height;
 }
 
 async function existingProject(projectDir: string): Promise<Project> {
@@ -49,10 +63,23 @@ export async function grabFrame(request: GrabFrameRequest, roots: ImageRoots): P
   if (time >= video.duration) throw new RequestError('BAD_REQUEST', `time: ${time} s is past the end of the video (${video.duration.toFixed(2)} s)`);
   const guess = Math.min(video.frameCount - 1, Math.round(time * video.fps));
   const framesDir = join(projectDir, 'frames');
-  const file = `manual-${String(guess).padStart(6, '0')}.jpg`;
-  const [got] = await extractFrames(video.path, [{ frame: guess, time, outPath: join(framesDir, file) }], { format: 'jpeg', quality: 92, exact: false });
-  // The frame taken is the first at or after `time`: name it by its own time.
+  // Taken under a temporary name: which frame it is shows only once it is decoded, and a picture the project
+  // already uses is never overwritten.
+  const temp = join(framesDir, `.grab-${randomBytes(6).toString('hex')}.jpg`);
+  let got;
+  try {
+    [got] = await extractFrames(video.path, [{ frame: guess, time, outPath: temp }], { format: 'jpeg', quality: 92, exact: false });
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
   const frame = Math.min(video.frameCount - 1, Math.round(got.actualTime * video.fps));
+  const file = `manual-${String(frame).padStart(6, '0')}.jpg`;
+  if (project.keyframes.some((k) => k.id === manualId(frame) || k.file === file)) {
+    await rm(temp, { force: true });
+    throw new RequestError('BAD_REQUEST', `frame ${frame} (${got.actualTime.toFixed(2)} s) is a key frame already`);
+  }
+  await rename(temp, join(framesDir, file));
   return {
     keyframe: { id: manualId(frame), shot: shotAt(project.shots, frame), frame, time: got.actualTime, origin: 'manual', status: 'accepted', file },
     image: roots.refFor(framesDir, file),

@@ -131,7 +131,7 @@ function drawCredits(doc: PDFDocument, last: PDFPage, font: PDFFont, attribution
 
 /** Smallest page margin of the layout (mm): where the credits may go without touching a panel. */
 function bottomMargin(page: ComicPage): number {
-  const lowest = Math.max(...page.panels.map((p) => p.rect.y + p.rect.height));
+  const lowest = Math.max(0, ...page.panels.map((p) => p.rect.y + p.rect.height));
   return page.size.height - lowest;
 }
 

@@ -3,4 +3,4 @@ export { dataDir, dataDirFor, installedModelsDir, installedModelPaths } from './
 export { bundledModelFile, packageRoot } from './bundled-paths';
 export { writeFileAtomic, tempPathBeside } from './atomic-file';
 export { packageInfo, appCreator } from './package-info';
-export { readProject, writeProject, checkProject, setAsideDamagedProject, ProjectFileError, PROJECT_FILE } from './project-file';
+export { readProject, writeProject, checkProject, setAsideProject, ProjectFileError, PROJECT_FILE } from './project-file';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { PROJECT_SCHEMA, type Project } from '../../../app/project';
-import { readProject, setAsideDamagedProject, writeProject } from './project-file';
+import { readProject, setAsideProject, writeProject } from './project-file';
 
 const project: Project = {
   schema: PROJECT_SCHEMA,
@@ -26,7 +26,7 @@ test('project.json: none yet, written and read back; damaged, too new or malform
   await assert.rejects(readProject(dir), { code: 'PROJECT_TOO_NEW', message: /newer version of the app \(schema 99/ });
   const bad = { ...project, keyframes: [{ ...project.keyframes[0], file: '../../etc/passwd' }] };
   await assert.rejects(writeProject(dir, bad), { code: 'PROJECT_INVALID', message: /a key frame is malformed/ });
-  const aside = await setAsideDamagedProject(dir, new Date('2026-11-23T10:00:00Z'));
+  const aside = await setAsideProject(dir, 'damaged', new Date('2026-11-23T10:00:00Z'));
   assert.match(aside, /project\.json\.damaged-2026-11-23T10-00-00-000Z$/);
   assert.deepEqual(readdirSync(dir), ['project.json.damaged-2026-11-23T10-00-00-000Z']);
 });

@@ -104,9 +104,12 @@ export async function writeProject(dir: string, project: Project): Promise<void>
   await writeFileAtomic(join(dir, PROJECT_FILE), `${JSON.stringify(project, null, 2)}\n`);
 }
 
-/** Moves a damaged project.json aside (never deleted: the user may want it back) and returns where it went. */
-export async function setAsideDamagedProject(dir: string, now = new Date()): Promise<string> {
-  const aside = join(dir, `${PROJECT_FILE}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+/**
+ * Moves project.json aside (never deleted: the user may want it back) and returns where it went: a damaged one, or
+ * the review of a video that has changed since.
+ */
+export async function setAsideProject(dir: string, why: 'damaged' | 'replaced', now = new Date()): Promise<string> {
+  const aside = join(dir, `${PROJECT_FILE}.${why}-${now.toISOString().replace(/[:.]/g, '-')}`);
   await rename(join(dir, PROJECT_FILE), aside);
   return aside;
 }

@@ -108,7 +108,10 @@ export async function extractFrames(
   const extractOne = async (r: FrameRequest, i: number) => {
     throwIfAborted(opts.signal);
     const target = origin + r.time;
-    const filters = `select='gte(t\\,${(target - early).toFixed(6)})',showinfo,scale=${width}:${height},setsar=1`;
+    // For any moment, a showinfo before the select also reports the first frame decoded: a seek that landed at or
+    // after the moment may have skipped frames that qualified.
+    const before = opts.exact === false ? 'showinfo,' : '';
+    const filters = `${before}select='gte(t\\,${(target - early).toFixed(6)})',showinfo,scale=${width}:${height},setsar=1`;
     const grab = async (seek: number | undefined) => {
       const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
       // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
@@ -117,12 +120,15 @@ export async function extractFrames(
       args.push('-sws_flags', 'lanczos+accurate_rnd+full_chroma_int', ...imageCodecArgs(opts.format, opts.quality));
       args.push('-f', 'image2pipe', 'pipe:1');
       const res = await runTool(locateFfmpeg().path, args, { signal: opts.signal, timeoutMs: RUN_TIMEOUT_MS });
-      return { res, chosen: showinfoFrames(res.stderr)[0] };
+      const frames = showinfoFrames(res.stderr);
+      if (!before) return { res, chosen: frames[0], first: frames[0] };
+      return { res, chosen: frames.find((f) => f.filter !== frames[0].filter), first: frames[0] };
     };
     const seek = target - info.startTime - SEEK_MARGIN_S;
     let seeked = seek > 0;
-    let { res, chosen } = await grab(seeked ? seek : undefined);
-    if (seeked && (!chosen || chosen.time === undefined || chosen.time > target + slack)) {
+    let { res, chosen, first } = await grab(seeked ? seek : undefined);
+    const landedLate = before !== '' && first?.time !== undefined && first.time >= target - early;
+    if (seeked && (!chosen || chosen.time === undefined || chosen.time > target + slack || landedLate)) {
       seeked = false; // the seek overshot: decode from the start instead
       ({ res, chosen } = await grab(undefined));
     }
