@@ -19,16 +19,22 @@ test('formatProgressLine: bar, percent, counts and ETA, fitted to the terminal w
   assert.equal(formatDuration(59.6), '1m00s');
 });
 
-test('createProgressBar: the CLI line carries an ETA once the job is under way', async () => {
+test('createProgressBar: an ETA once the job is under way; a second job in the same command starts its own clock', () => {
   const stderr = new PassThrough();
   const lines: string[] = [];
   stderr.on('data', (d) => lines.push(String(d)));
-  const bar = createProgressBar({ stdout: new PassThrough(), stderr, interactive: false }, 0);
+  let now = 1_000_000;
+  const bar = createProgressBar({ stdout: new PassThrough(), stderr, interactive: false }, 0, () => now);
   bar.listener({ stage: 'analyse', done: 1, total: 100, fraction: 0.01 });
-  await new Promise((r) => setTimeout(r, 30));
+  now += 60_000;
   bar.listener({ stage: 'analyse', done: 50, total: 100, fraction: 0.5 });
+  // The next job (panels) reports from 0 again, 60 s into the command: its ETA counts from its own start.
+  bar.listener({ stage: 'stylize', done: 0, total: 10, fraction: 0 });
+  now += 10_000;
+  bar.listener({ stage: 'stylize', done: 1, total: 10, fraction: 0.1 });
   bar.done();
-  assert.equal(lines.length, 2);
+  assert.equal(lines.length, 4);
   assert.doesNotMatch(lines[0], /ETA/);
-  assert.match(lines[1], /50% 50\/100 ETA 0s\n$/);
+  assert.match(lines[1], /50% 50\/100 ETA 1m00s\n$/);
+  assert.match(lines[3], /10% 1\/10 ETA 1m30s\n$/);
 });

@@ -25,14 +25,21 @@ export function formatDuration(seconds: number): string {
  * A progress listener for the terminal: a live bar redrawn in place when stderr is a TTY, else a plain line at
  * most every few seconds (logs stay readable). `done()` ends the line.
  */
-export function createProgressBar(io: CliIO, intervalMs = io.interactive ? 100 : 5000) {
+export function createProgressBar(io: CliIO, intervalMs = io.interactive ? 100 : 5000, clock: () => number = Date.now) {
   let last = 0;
   let lastStage = '';
   let drawn = false;
-  const startedAt = Date.now();
+  // The ETA's clock starts again when the fraction does: one command may run several jobs (comic: key frames,
+  // panels, PDF), each reporting its own 0..1.
+  let startedAt = clock();
+  let lastFraction = 0;
   const columns = () => (io.stderr as NodeJS.WriteStream).columns ?? 100;
   const listener: ProgressListener = (p) => {
-    const now = Date.now();
+    const now = clock();
+    if (p.fraction !== undefined) {
+      if (p.fraction < lastFraction - 0.01) startedAt = now;
+      lastFraction = p.fraction;
+    }
     if (now - last < intervalMs && p.stage === lastStage) return;
     last = now;
     lastStage = p.stage;
