@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addKeyframe, movePage, setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak } from './commands';
-import { perform, startEditing, undo } from './history';
-import { DEFAULT_ANALYSIS_PARAMS } from './keyframes';
-import { comicKeyframes, PROJECT_SCHEMA, projectPages, type Project } from './project';
+import { addKeyframe, movePage, setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak } from '.';
+import { perform, startEditing, undo } from '../history';
+import { DEFAULT_ANALYSIS_PARAMS } from '../keyframes';
+import { comicKeyframes, PROJECT_SCHEMA, projectPages, type Project } from '../project';
 
 const project: Project = {
   schema: PROJECT_SCHEMA,
