@@ -1,82 +1,11 @@
-import { basename } from 'node:path';
-import type { Mask } from '../../../app/masks';
-import type { ProviderChoice, ProviderName } from '../../../app/stylize';
-import { DEFAULT_MODEL_ID, resolveModel, StylizeError, stylizeImage, type ImageWork, type ResolvedModel } from '../../services/stylize';
-import { translatePeople } from '../../services/stylize/instagan';
-import { readMaskFile } from '../../services/stylize/masks';
-import { stylizePeople } from '../../services/stylize/regions';
 import { UsageError } from '../command';
+import { planStylize as planModels, type StylizePlan, type StylizeRequest } from '../../services/stylize/plan';
 
-/** What the command was asked to do, as parsed from its options. */
-export interface StylizeRequest {
-  model?: string;
-  people?: string;
-  instagan?: string;
-  segmenter?: string;
-  masks: string[];
-  feather?: number;
-  provider: ProviderChoice;
-  size?: number;
-  tile?: number;
-  overlap?: number;
-  signal?: AbortSignal;
-}
-
-/** One picture's line in the report, whatever the mode. */
-export interface FileReport {
-  provider?: ProviderName;
-  fallback?: string;
-  ms: number;
-  tiles?: number;
-  processedWidth?: number;
-  processedHeight?: number;
-  /** People (or non-empty masks) found, in the region modes. */
-  people?: number;
-  /** InstaGAN mini-batches run. */
-  batches?: number;
-}
-
-export interface StylizePlan {
-  mode: 'style' | 'people' | 'instagan';
-  /** Model ids by role, for the summary and --json (photo where a region is left as the picture). */
-  roles: Record<string, string>;
-  /** Every model that will run, for licences and attribution. */
-  models: ResolvedModel[];
-  work: ImageWork<FileReport>;
-}
+export type { FileReport, StylizePlan, StylizeRequest } from '../../services/stylize/plan';
 
 const PHOTO = 'photo';
-const SEGMENTER_ID = 'deeplabv3-person';
 
-/** A model that paints a picture: not a segmenter, not an instance-aware model (those need masks). */
-async function styleModel(ref: string, option: string): Promise<ResolvedModel> {
-  const m = await resolveModel(ref);
-  if (m.spec.maskInput) throw new StylizeError('MODEL_SPEC_MISMATCH', `${option} ${ref}: "${m.id}" is an instance-aware (InstaGAN) model; use it with --instagan`, m.file);
-  if ((m.spec.output.meaning ?? 'image') !== 'image') throw new StylizeError('MODEL_SPEC_MISMATCH', `${option} ${ref}: "${m.id}" is a segmentation model, not a style`, m.file);
-  return m;
-}
-
-/** The person segmenter, with advice that fits this command when it is missing. */
-async function segmenterModel(ref: string | undefined): Promise<ResolvedModel> {
-  let m: ResolvedModel;
-  try {
-    m = await resolveModel(ref ?? SEGMENTER_ID);
-  } catch (err) {
-    if (ref || !(err instanceof StylizeError) || err.code !== 'MODEL_NOT_FOUND') throw err;
-    throw new StylizeError('MODEL_NOT_FOUND',
-      `finding people needs the person segmenter "${SEGMENTER_ID}", which is not installed: import its file once with ` +
-        `"your-cartoon models import deeplabv3_mnv2_257_voc.onnx" (or pass --segmenter FILE), or give the regions yourself with --mask FILE.png`);
-  }
-  if (m.spec.output.meaning !== 'logits') throw new StylizeError('MODEL_SPEC_MISMATCH', `--segmenter ${ref}: "${m.id}" is not a segmentation model`, m.file);
-  return m;
-}
-
-async function instaGanModel(ref: string): Promise<ResolvedModel> {
-  const m = await resolveModel(ref);
-  if (!m.spec.maskInput || !m.spec.maskOutput) throw new StylizeError('MODEL_SPEC_MISMATCH', `--instagan ${ref}: "${m.id}" is not an instance-aware (InstaGAN) model`, m.file);
-  return m;
-}
-
+/** The combinations of options that make no sense, said as a usage error before any model is loaded. */
 function checkCombination(r: StylizeRequest): void {
   const regions = r.people !== undefined || r.instagan !== undefined;
   if (r.instagan !== undefined && r.people !== undefined) throw new UsageError('--instagan and --people are two ways to treat the people: give one');
@@ -89,58 +18,8 @@ function checkCombination(r: StylizeRequest): void {
   if (r.people === PHOTO && (r.model ?? PHOTO) === PHOTO) throw new UsageError('--people photo with the background left as photo changes nothing: give --model STYLE');
 }
 
-/** Resolves every model before any picture is read, so a missing model fails at once and not per file. */
+/** The command's plan: its options checked together, then every model resolved (services/stylize/plan). */
 export async function planStylize(r: StylizeRequest): Promise<StylizePlan> {
   checkCombination(r);
-  const common = { provider: r.provider, size: r.size };
-  const timed = async <T>(f: () => Promise<T>) => {
-    const t0 = performance.now();
-    return { value: await f(), ms: performance.now() - t0 };
-  };
-
-  if (r.people === undefined && r.instagan === undefined) {
-    const model = await styleModel(r.model ?? DEFAULT_MODEL_ID, '--model');
-    return {
-      mode: 'style',
-      roles: { style: model.id },
-      models: [model],
-      work: (image, _input, ctx) => stylizeImage(image, { ...common, model, tile: r.tile, overlap: r.overlap }, ctx),
-    };
-  }
-
-  const masks: Mask[] = [];
-  for (const file of r.masks) masks.push(await readMaskFile(file, { signal: r.signal }));
-  const maskNames = r.masks.map((f) => `--mask ${basename(f)}`);
-  const segmenter = masks.length ? undefined : await segmenterModel(r.segmenter);
-  const source = { masks, maskNames, segmenter };
-  const withSegmenter = (ms: ResolvedModel[]) => (segmenter ? [segmenter, ...ms] : ms);
-  const segmenterRole: Record<string, string> = segmenter ? { segmenter: segmenter.id } : { masks: r.masks.map((f) => basename(f)).join(', ') };
-
-  if (r.instagan !== undefined) {
-    const model = await instaGanModel(r.instagan);
-    return {
-      mode: 'instagan',
-      roles: { instagan: model.id, ...segmenterRole },
-      models: withSegmenter([model]),
-      work: async (image, _input, ctx) => {
-        const { value: t, ms } = await timed(() => translatePeople(image, { ...common, ...source, model, feather: r.feather }, ctx));
-        const { processedWidth, processedHeight, provider, fallback } = t;
-        return { image: t.image, ms, people: t.people, batches: t.batches.length, processedWidth, processedHeight, provider, fallback };
-      },
-    };
-  }
-
-  const people = r.people === PHOTO ? PHOTO : await styleModel(r.people!, '--people');
-  const background = (r.model ?? PHOTO) === PHOTO ? PHOTO : await styleModel(r.model!, '--model');
-  const used = [people, background].filter((m): m is ResolvedModel => m !== PHOTO);
-  return {
-    mode: 'people',
-    roles: { people: people === PHOTO ? PHOTO : people.id, background: background === PHOTO ? PHOTO : background.id, ...segmenterRole },
-    models: withSegmenter(used.filter((m, i) => used.findIndex((o) => o.file === m.file) === i)),
-    work: async (image, _input, ctx) => {
-      const opts = { ...common, ...source, people, background, feather: r.feather, tile: r.tile, overlap: r.overlap };
-      const { value: p, ms } = await timed(() => stylizePeople(image, opts, ctx));
-      return { image: p.image, ms, people: p.people, provider: p.provider, fallback: p.fallback };
-    },
-  };
+  return planModels(r);
 }

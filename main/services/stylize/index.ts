@@ -36,3 +36,5 @@ export type { Segmentation } from './segment-pipeline';
 export { StylizeError } from './errors';
 export type { StylizeErrorCode } from './errors';
 export type { InferReply } from './worker-protocol';
+export { planStylize, CLI_LABELS } from './plan';
+export type { FileReport, PlanLabels, StylizePlan, StylizeRequest as StylizePlanRequest } from './plan';
