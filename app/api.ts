@@ -114,9 +114,13 @@ export interface StylizeRequest {
   outDir?: string;
   /** The project the images belong to (KeyframesResult.projectDir). */
   projectDir?: string;
-  /** Catalog or imported model id; default the built-in style. */
+  /** Catalog or imported model id; default the built-in style. With `people`: the background's, or 'photo'. */
   model?: string;
   provider?: ProviderChoice;
+  /** The people (found by the person segmenter) in their own style: a model id, or 'photo' to keep them as they are. */
+  people?: string;
+  /** Or translate the people with an InstaGAN model, the rest of the picture kept as it is. */
+  instagan?: string;
 }
 
 export interface StylizedImage {
@@ -134,6 +138,9 @@ export interface StylizedImage {
 export interface FindPanelsRequest {
   projectDir: string;
   model: string;
+  /** As in StylizeRequest: panels with the people apart live in a folder of their own. */
+  people?: string;
+  instagan?: string;
   /** The key frames' pictures the panels were drawn from. */
   images: string[];
 }
@@ -141,6 +148,8 @@ export interface FindPanelsRequest {
 export interface StylizeResult {
   kind: 'stylize';
   outDir: string;
+  /** Every model that drew (and found people in) the panels: the comic credits them. */
+  models: string[];
   files: StylizedImage[];
   /** Inputs that failed on their own (did not decode, ...); the others still ran. */
   failures: Array<{ input: string; message: string; code?: string }>;

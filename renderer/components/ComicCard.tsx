@@ -44,7 +44,7 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
       pictures: pictures.map((p) => p!.output),
       projectDir,
       title,
-      models: [...new Set(panels.files.map((f) => f.model))],
+      models: panels.models,
       pages: pages.map(({ size, panels: placed }) => ({ size, panels: placed })),
       print,
     });

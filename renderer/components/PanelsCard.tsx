@@ -20,8 +20,18 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
   pictures: string[];
   defaultModel?: string;
 }) {
-  const { styles, error: stylesError } = useStyles(api);
+  const { styles, instagan, segmenter, error: stylesError } = useStyles(api);
   const [model, setModel] = useState(defaultModel ?? '');
+  // How the people are treated: '' with the rest, 'photo', 'style:ID' in another style, 'instagan:ID' translated.
+  const [people, setPeople] = useState('');
+  const regions = people.startsWith('instagan:')
+    ? { instagan: people.slice('instagan:'.length) }
+    : people === 'photo'
+      ? { people: 'photo' }
+      : people.startsWith('style:')
+        ? { people: people.slice('style:'.length) }
+        : {};
+  const drawn = 'instagan' in regions ? regions : { model, ...regions };
   const startStylize = useCallback((request: StylizeRequest) => api.startStylize(request), [api]);
   const job = useJob<StylizeRequest, StylizeResult>(api, 'stylize', startStylize);
   const { view, reset, show } = job;
@@ -35,7 +45,7 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
     // Panels an earlier session drew in this style for these very frames come back at once (a reload, a reopen).
     if (!model || !pictures.length) return;
     let live = true;
-    api.findPanels({ projectDir, model, images: pictures }).then(
+    api.findPanels({ projectDir, model, ...regions, images: pictures }).then(
       (found) => live && found && show(found),
       () => undefined, // none to show: the user makes them
     );
@@ -43,10 +53,15 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- picturesKey stands for pictures
-  }, [picturesKey, model, projectDir, api, reset, show]);
+  }, [picturesKey, model, people, projectDir, api, reset, show]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';
-  const make = () => job.start({ images: pictures, projectDir, model });
+  const make = () => job.start({ images: pictures, projectDir, ...drawn });
+  const involved = [
+    ...(regions.instagan ? [] : [style]),
+    ...[regions.people, regions.instagan].map((id) => [...styles, ...instagan].find((m) => m.id === id)),
+    ...(people ? [segmenter] : []),
+  ].filter((m, i, all): m is NonNullable<typeof m> => !!m && all.findIndex((o) => o?.id === m.id) === i);
 
   return (
     <>
@@ -63,11 +78,38 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
               ))}
             </select>
           </label>
+          <label title="People are found by the person segmenter and drawn apart from the rest">
+            People{' '}
+            <select data-testid="people" value={people} onChange={(e) => setPeople(e.target.value)} disabled={busy}>
+              <option value="">with the rest</option>
+              <option value="photo">kept as photo</option>
+              {styles
+                .filter((s) => s.id !== model)
+                .map((s) => (
+                  <option key={s.id} value={`style:${s.id}`}>
+                    in {s.name}
+                  </option>
+                ))}
+              {instagan.map((m) => (
+                <option key={m.id} value={`instagan:${m.id}`}>
+                  translated by {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="button" className="primary" data-testid="stylize" onClick={make} disabled={busy || !style || !pictures.length}>
             Make {pictures.length} panels
           </button>
         </div>
-        {style ? <LicenceNote model={style} /> : null}
+        {involved.map((m) => (
+          <LicenceNote key={m.id} model={m} />
+        ))}
+        {people && !segmenter ? (
+          <p className="note" data-testid="needs-segmenter">
+            Finding people needs the person segmenter: import it once with{' '}
+            <code>your-cartoon models import deeplabv3_mnv2_257_voc.onnx</code>.
+          </p>
+        ) : null}
         {stylesError ? <p className="note bad">Cannot list the styles: {stylesError}</p> : null}
         {view.status === 'running' || view.status === 'starting' ? (
           <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />

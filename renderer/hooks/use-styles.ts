@@ -5,9 +5,19 @@ import type { ModelKind } from '../../app/stylize';
 /** Kinds that turn a whole picture into a panel (InstaGAN needs masks, a segmenter makes them). */
 const WHOLE_PICTURE_STYLES: readonly ModelKind[] = ['builtin', 'cartoongan', 'animegan', 'whitebox'];
 
+export interface InstalledStyles {
+  /** Whole-picture styles, the built-in one first. */
+  styles: ModelSummary[];
+  /** Instance-aware models that translate the people (InstaGAN). */
+  instagan: ModelSummary[];
+  /** The person segmenter, when installed: people can then be drawn apart. */
+  segmenter?: ModelSummary;
+  error?: string;
+}
+
 /** The styles a user can pick now: installed generators, the built-in one first; or why they could not be read. */
-export function useStyles(api: ComicApi): { styles: ModelSummary[]; error?: string } {
-  const [state, setState] = useState<{ styles: ModelSummary[]; error?: string }>({ styles: [] });
+export function useStyles(api: ComicApi): InstalledStyles {
+  const [state, setState] = useState<InstalledStyles>({ styles: [], instagan: [] });
   useEffect(() => {
     let live = true;
     api.listModels().then(
@@ -15,9 +25,11 @@ export function useStyles(api: ComicApi): { styles: ModelSummary[]; error?: stri
         const styles = models
           .filter((m) => m.installed && WHOLE_PICTURE_STYLES.includes(m.kind))
           .sort((a, b) => Number(b.origin === 'bundled') - Number(a.origin === 'bundled'));
-        if (live) setState({ styles });
+        const installed = models.filter((m) => m.installed);
+        const segmenter = installed.find((m) => m.kind === 'segmentation');
+        if (live) setState({ styles, instagan: installed.filter((m) => m.kind === 'instagan'), ...(segmenter ? { segmenter } : {}) });
       },
-      (err: Error) => live && setState({ styles: [], error: err.message }),
+      (err: Error) => live && setState({ styles: [], instagan: [], error: err.message }),
     );
     return () => {
       live = false;

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JobEvent, StylizeResult } from '../../app/api';
+import { sharedModel } from '../../test-support/fixtures';
+import { importModel } from '../services/stylize/install';
+import { decodeImage } from '../services/video';
+import { eventsUntilEnd } from './api-fixtures';
+import { createComicApi } from './comic-api';
+
+process.env.YOUR_CARTOON_DATA = mkdtempSync(join(tmpdir(), 'ycis-api-regions-'));
+const DEEPLAB = sharedModel('deeplabv3_mnv2_257_voc.onnx');
+const STREET = sharedModel('samples/pexels_street_f20_512x288.png');
+const STREET_MASK = sharedModel('samples/pexels_street_f20_512x288.deeplabv3_person_mask.png');
+
+async function stylize(request: Parameters<ReturnType<typeof createComicApi>['startStylize']>[0]): Promise<JobEvent> {
+  const api = createComicApi();
+  const events = eventsUntilEnd(api);
+  events.forJob((await api.startStylize(request)).job);
+  return (await events.ended).at(-1)!;
+}
+
+test('editor stylize with the people apart: the segmenter finds them, they stay photo, the rest is drawn; credits all', async (t) => {
+  if (!DEEPLAB || !STREET || !STREET_MASK) return t.skip('needs ../shared/models (DeepLabV3 and the street sample with its mask)');
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-regions-project-'));
+  // Without the segmenter the job says how to get it, in the editor's words.
+  const missing = await stylize({ images: [STREET], projectDir, model: 'builtin-toon', people: 'photo', provider: 'cpu' });
+  assert.equal(missing.type, 'failed', JSON.stringify(missing));
+  assert.match(missing.type === 'failed' ? missing.error.message : '', /person segmenter .* not installed: import its file once with .* in a terminal, then make the panels again/);
+
+  await importModel(DEEPLAB);
+  const end = await stylize({ images: [STREET], projectDir, model: 'builtin-toon', people: 'photo', provider: 'cpu' });
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  const result = (end as Extract<JobEvent, { type: 'done' }>).result as StylizeResult;
+  assert.equal(result.outDir, join(projectDir, 'styled', 'builtin-toon+people-photo'));
+  assert.deepEqual([...result.models].sort(), ['builtin-toon', 'deeplabv3-person']);
+  assert.equal(result.files[0].model, 'builtin-toon');
+  // Inside the reference person mask the picture is the photo; outside it is the cartoon.
+  const [out, photo, mask] = await Promise.all([decodeImage(result.files[0].output), decodeImage(STREET), decodeImage(STREET_MASK)]);
+  let inside = 0, insideN = 0, outside = 0, outsideN = 0;
+  for (let p = 0; p < mask.width * mask.height; p++) {
+    const d = Math.abs(out.data[p * 3] - photo.data[p * 3]) + Math.abs(out.data[p * 3 + 1] - photo.data[p * 3 + 1]) + Math.abs(out.data[p * 3 + 2] - photo.data[p * 3 + 2]);
+    if (mask.data[p * 3] > 200) (inside += d, insideN++);
+    else if (mask.data[p * 3] < 50) (outside += d, outsideN++);
+  }
+  assert.ok(insideN > 1000 && outsideN > 1000, `${insideN} person pixels, ${outsideN} others`);
+  assert.ok(inside / insideN < 0.5 * (outside / outsideN), `people ${(inside / insideN).toFixed(1)} vs background ${(outside / outsideN).toFixed(1)} (sum of |RGB| differences)`);
+});
+
+test('editor stylize: people and InstaGAN together, or InstaGAN with a style, are refused before any work', async () => {
+  const api = createComicApi();
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-regions-project-'));
+  await assert.rejects(api.startStylize({ images: ['/x.png'], projectDir, people: 'photo', instagan: 'instagan-shp2gir' }), /two ways to treat the people/);
+  await assert.rejects(api.startStylize({ images: ['/x.png'], projectDir, model: 'builtin-toon', instagan: 'instagan-shp2gir' }), /takes no model/);
+});
