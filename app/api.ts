@@ -7,6 +7,7 @@
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
+import type { MaskShape } from './masks';
 import type { ComicPage, PageSizeId, ReadingOrder } from './page';
 import type { Project, ProjectKeyFrame } from './project';
 import type { Progress } from './progress';
@@ -121,6 +122,11 @@ export interface StylizeRequest {
   people?: string;
   /** Or translate the people with an InstaGAN model, the rest of the picture kept as it is. */
   instagan?: string;
+  /**
+   * Regions drawn by hand (with people or instagan), by picture path: one instance each, in fractions of the picture.
+   * A picture with none has its people found by the segmenter.
+   */
+  regions?: Record<string, MaskShape[]>;
 }
 
 export interface StylizedImage {
@@ -141,6 +147,7 @@ export interface FindPanelsRequest {
   /** As in StylizeRequest: panels with the people apart live in a folder of their own. */
   people?: string;
   instagan?: string;
+  regions?: Record<string, MaskShape[]>;
   /** The key frames' pictures the panels were drawn from. */
   images: string[];
 }

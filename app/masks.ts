@@ -23,6 +23,25 @@ export type MaskShape =
   /** Circles of `radius` swept along the polyline; `erase` clears instead of paints. */
   | { kind: 'brush'; points: Point[]; radius: number; erase?: boolean };
 
+/** Whether untrusted data (a file, a request) is a well-formed shape. */
+export function isMaskShape(value: unknown): value is MaskShape {
+  const s = value as Record<string, unknown> | null;
+  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const points = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((p) => p && num(p.x) && num(p.y));
+  if (!s || typeof s !== 'object') return false;
+  if (s.kind === 'box') return num(s.x) && num(s.y) && num(s.width) && num(s.height);
+  if (s.kind === 'polygon') return points(s.points);
+  return s.kind === 'brush' && points(s.points) && num(s.radius) && (s.erase === undefined || typeof s.erase === 'boolean');
+}
+
+/** A shape drawn in fractions of a picture (0..1; a brush's radius in fractions of its width), in pixels of one. */
+export function scaleShape(s: MaskShape, width: number, height: number): MaskShape {
+  const pt = (p: Point) => ({ x: p.x * width, y: p.y * height });
+  if (s.kind === 'box') return { kind: 'box', x: s.x * width, y: s.y * height, width: s.width * width, height: s.height * height };
+  if (s.kind === 'polygon') return { kind: 'polygon', points: s.points.map(pt) };
+  return { ...s, points: s.points.map(pt), radius: s.radius * width };
+}
+
 export function emptyMask(width: number, height: number): Mask {
   if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) {
     throw new RangeError(`mask size ${width}x${height}: width and height must be positive integers`);

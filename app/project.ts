@@ -1,4 +1,5 @@
 import type { Balloon } from './balloons';
+import type { MaskShape } from './masks';
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
 import { DEFAULT_PAGE_STYLE, PAGE_SIZES, type ComicPage, type PageSizeId, type PageStyle, type PanelCrop, type ReadingOrder, type Rect } from './page';
 import { flowPages } from './page-flow';
@@ -57,6 +58,11 @@ export interface Project {
   keyframes: ProjectKeyFrame[];
   /** Absent until the user changes the layout. */
   layout?: ProjectLayout;
+  /**
+   * Regions the user drew on key frames (people or anything to draw apart), by key frame id: one shape each, in
+   * fractions of the picture.
+   */
+  regions?: Record<string, MaskShape[]>;
 }
 
 export const detectedId = (frame: number) => `d-${frame}`;
@@ -85,7 +91,15 @@ export function projectFromAnalysis(doc: KeyframesDocument, previous?: Project):
     .filter((k) => k.origin === 'manual' && k.frame < doc.video.frameCount)
     .map((k) => ({ ...k, shot: shotAt(doc.shots, k.frame) }));
   const keyframes = [...detected, ...manual].sort(byTime);
-  return { schema: PROJECT_SCHEMA, video: doc.video, params: doc.params, shots: doc.shots, keyframes, ...(previous?.layout ? { layout: previous.layout } : {}) };
+  return {
+    schema: PROJECT_SCHEMA,
+    video: doc.video,
+    params: doc.params,
+    shots: doc.shots,
+    keyframes,
+    ...(previous?.layout ? { layout: previous.layout } : {}),
+    ...(previous?.regions ? { regions: previous.regions } : {}),
+  };
 }
 
 /** The index of the shot holding `frame` (the last shot for a frame past the end). */

@@ -7,3 +7,4 @@ export { setPageSetup } from './set-page-setup';
 export { addBalloon, updateBalloon, removeBalloon } from './balloon-edits';
 export { setPanelRect } from './set-panel-rect';
 export { togglePageBreak, movePage } from './page-order';
+export { addRegion, clearRegions } from './region-edits';

@@ -2,7 +2,9 @@ import { basename, join, resolve } from 'node:path';
 import type { FindPanelsRequest, StylizeRequest, StylizeResult } from '../../app/api';
 import type { JobContext } from '../../app/progress';
 import type { ProviderChoice } from '../../app/stylize';
-import { stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { isMaskShape, rasterizeShapes, scaleShape, type MaskShape } from '../../app/masks';
+import { writeFileAtomic } from '../services/store';
 import { DEFAULT_MODEL_ID, isProviderChoice, outputNames, planStylize as planModels, processImageFiles, resolveModel, type PlanLabels, type StylizePlanRequest } from '../services/stylize';
 import { RequestError } from './error-info';
 import type { ImageRoots } from './image-roots';
@@ -11,6 +13,7 @@ import { optionalString, requireObject, requireString, requireStrings } from './
 export interface StylizeJobPlan {
   images: string[];
   outDir: string;
+  drawn?: Regions['drawn'];
   /** What the service plan is asked: a style, or people and background apart, or InstaGAN. */
   request: StylizePlanRequest;
 }
@@ -24,13 +27,39 @@ const EDITOR_LABELS: PlanLabels = {
   segmenterHint: ' in a terminal, then make the panels again',
 };
 
+interface Regions {
+  people?: string;
+  instagan?: string;
+  /** Hand-drawn regions by picture path (resolved), fractions of the picture. */
+  drawn?: Record<string, MaskShape[]>;
+}
+
 /** The options of a request that say how the people are treated, checked. */
-function regionsOf(req: Record<string, unknown>): { people?: string; instagan?: string } {
+function regionsOf(req: Record<string, unknown>): Regions {
   const people = optionalString(req.people, 'people');
   const instagan = optionalString(req.instagan, 'instagan');
   if (people && instagan) throw new RequestError('BAD_REQUEST', 'people and instagan are two ways to treat the people: give one');
-  return { ...(people ? { people } : {}), ...(instagan ? { instagan } : {}) };
+  let drawn: Record<string, MaskShape[]> | undefined;
+  if (req.regions !== undefined) {
+    const given = requireObject(req.regions, 'regions');
+    if (!people && !instagan) throw new RequestError('BAD_REQUEST', 'regions say where the people are: give people or instagan too');
+    drawn = {};
+    for (const [path, shapes] of Object.entries(given)) {
+      if (!Array.isArray(shapes) || !shapes.every(isMaskShape)) throw new RequestError('BAD_REQUEST', `regions of ${path}: malformed shapes`);
+      if (shapes.length) drawn[resolve(path)] = shapes;
+    }
+  }
+  return { ...(people ? { people } : {}), ...(instagan ? { instagan } : {}), ...(drawn && Object.keys(drawn).length ? { drawn } : {}) };
 }
+
+/** A picture's drawn regions as masks at its size, one per shape. */
+function masksFor(drawn: Regions['drawn']) {
+  return drawn ? (input: string, width: number, height: number) => drawn[resolve(input)]?.map((s) => rasterizeShapes(width, height, [scaleShape(s, width, height)])) : undefined;
+}
+
+/** The hand-drawn regions a folder's panels were made with, beside them: panels of other regions are not these. */
+const REGIONS_FILE = 'regions.json';
+const regionsText = (drawn: Regions['drawn']) => JSON.stringify(Object.entries(drawn ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 export function planStylize(request: StylizeRequest): StylizeJobPlan {
   const req = requireObject(request, 'startStylize');
@@ -42,10 +71,20 @@ export function planStylize(request: StylizeRequest): StylizeJobPlan {
   if (!outDir && !projectDir) throw new RequestError('BAD_REQUEST', 'startStylize: give outDir or projectDir');
   const regions = regionsOf(req);
   if (regions.instagan && model) throw new RequestError('BAD_REQUEST', 'instagan keeps the rest of the picture: it takes no model');
+  const { drawn, ...ways } = regions;
+  const images = requireStrings(req.images, 'images').map((p) => resolve(p));
+  const everyPictureMasked = !!drawn && images.every((p) => drawn[p]?.length);
   return {
-    images: requireStrings(req.images, 'images').map((p) => resolve(p)),
+    images,
     outDir: resolve(outDir ?? styledDir(projectDir as string, model ?? DEFAULT_MODEL_ID, regions)),
-    request: { ...(model ? { model } : {}), ...regions, masks: [], provider: provider as ProviderChoice },
+    request: {
+      ...(model ? { model } : {}),
+      ...ways,
+      masks: [],
+      provider: provider as ProviderChoice,
+      ...(drawn ? { masksFor: masksFor(drawn), everyPictureMasked } : {}),
+    },
+    ...(drawn ? { drawn } : {}),
   };
 }
 
@@ -74,6 +113,8 @@ export async function findPanels(request: FindPanelsRequest, roots: ImageRoots):
   const resolved = await resolveModel(regions.instagan ?? model).catch(() => undefined);
   if (!resolved) return null;
   const outDir = styledDir(projectDir, model, regions);
+  const made = await readFile(join(outDir, REGIONS_FILE), 'utf8').catch(() => regionsText(undefined));
+  if (made !== regionsText(regions.drawn)) return null;
   const modelTime = (await stat(resolved.file)).mtimeMs;
   const names = outputNames(images);
   const files: StylizeResult['files'] = [];
@@ -89,6 +130,9 @@ export async function findPanels(request: FindPanelsRequest, roots: ImageRoots):
 /** Draws the panels into outDir (one PNG each) as the plan says; the outputs come back as ImageRefs of that folder. */
 export async function runStylize(plan: StylizeJobPlan, roots: ImageRoots, ctx: JobContext): Promise<StylizeResult> {
   const models = await planModels({ ...plan.request, signal: ctx.signal }, EDITOR_LABELS);
+  // Written first: panels drawn now belong to these regions, whatever they were drawn with before.
+  await mkdir(plan.outDir, { recursive: true });
+  await writeFileAtomic(join(plan.outDir, REGIONS_FILE), regionsText(plan.drawn));
   const { files, failures } = await processImageFiles(plan.images, plan.outDir, models.work, ctx);
   // The panel's style as the user named it: InstaGAN's model, else the whole picture's (or the background's).
   const main = models.roles.instagan ?? models.roles.style ?? models.roles.background ?? models.models[0]?.id ?? '';

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobEvent, StylizeResult } from '../../app/api';
-import { sharedModel } from '../../test-support/fixtures';
+import { makeWithFfmpeg, sharedModel } from '../../test-support/fixtures';
 import { importModel } from '../services/stylize/install';
 import { decodeImage } from '../services/video';
 import { eventsUntilEnd } from './api-fixtures';
@@ -54,4 +54,27 @@ test('editor stylize: people and InstaGAN together, or InstaGAN with a style, ar
   const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-regions-project-'));
   await assert.rejects(api.startStylize({ images: ['/x.png'], projectDir, people: 'photo', instagan: 'instagan-shp2gir' }), /two ways to treat the people/);
   await assert.rejects(api.startStylize({ images: ['/x.png'], projectDir, model: 'builtin-toon', instagan: 'instagan-shp2gir' }), /takes no model/);
+});
+
+test('editor stylize with regions drawn by hand: no segmenter needed, the box stays photo, panels found again only for the same regions', async () => {
+  const api = createComicApi();
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-regions-project-'));
+  const picture = makeWithFfmpeg('api-regions.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x180', '-frames:v', '1']);
+  // The left half, as the editor's box tool gives it (fractions of the picture).
+  const regions = { [picture]: [{ kind: 'box' as const, x: 0, y: 0, width: 0.5, height: 1 }] };
+  const request = { images: [picture], projectDir, model: 'builtin-toon', people: 'photo', regions, provider: 'cpu' as const };
+  const end = await stylize(request);
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  const result = (end as Extract<JobEvent, { type: 'done' }>).result as StylizeResult;
+  assert.deepEqual(result.models, ['builtin-toon'], 'no segmenter ran');
+  const [out, photo] = await Promise.all([decodeImage(result.files[0].output), decodeImage(picture)]);
+  const diff = (x0: number, x1: number) => {
+    let d = 0, n = 0;
+    for (let y = 10; y < 170; y++) for (let x = x0; x < x1; x++, n++) for (let c = 0; c < 3; c++) d += Math.abs(out.data[(y * 320 + x) * 3 + c] - photo.data[(y * 320 + x) * 3 + c]);
+    return d / n;
+  };
+  assert.ok(diff(10, 140) < 3 && diff(180, 310) > 10, `left (photo) ${diff(10, 140).toFixed(1)}, right (drawn) ${diff(180, 310).toFixed(1)}`);
+  assert.ok(await api.findPanels(request), 'the same regions: found');
+  assert.equal(await api.findPanels({ ...request, regions: { [picture]: [{ kind: 'box', x: 0.5, y: 0, width: 0.5, height: 1 }] } }), null, 'other regions: not these panels');
+  await assert.rejects(api.startStylize({ images: [picture], projectDir, regions }), /give people or instagan too/);
 });

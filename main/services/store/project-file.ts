@@ -1,6 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isBalloon } from '../../../app/balloons';
+import { isMaskShape } from '../../../app/masks';
 import { isPageSizeId } from '../../../app/page';
 import { PROJECT_SCHEMA, type Project } from '../../../app/project';
 import { writeFileAtomic } from './atomic-file';
@@ -31,6 +32,10 @@ function problemOf(p: Record<string, unknown>): string {
       Number.isInteger(k.frame) && Number.isFinite(k.time) && Number.isInteger(k.shot) &&
       STATUSES.has(k.status as string) && ORIGINS.has(k.origin as string);
     if (!ok) return `a key frame is malformed (${JSON.stringify(k).slice(0, 80)})`;
+  }
+  if (p.regions !== undefined) {
+    const ok = p.regions && typeof p.regions === 'object' && Object.values(p.regions).every((l) => Array.isArray(l) && l.every(isMaskShape));
+    if (!ok) return 'a marked region is malformed';
   }
   return p.layout === undefined ? '' : layoutProblem(p.layout as Record<string, unknown>);
 }

@@ -36,6 +36,13 @@ export interface StylizeRequest {
   instagan?: string;
   segmenter?: string;
   masks: string[];
+  /**
+   * Regions drawn for one picture (the editor's boxes, lassos and brush strokes, one instance each): they replace
+   * the mask files and the segmenter for that picture. A picture without any falls back to those.
+   */
+  masksFor?: (input: string, width: number, height: number) => Mask[] | undefined;
+  /** Every picture has regions of its own (masksFor): the segmenter is not needed, not loaded, not credited. */
+  everyPictureMasked?: boolean;
   feather?: number;
   provider: ProviderChoice;
   size?: number;
@@ -120,8 +127,23 @@ export async function planStylize(r: StylizeRequest, labels: PlanLabels = CLI_LA
   const masks: Mask[] = [];
   for (const file of r.masks) masks.push(await readMaskFile(file, { signal: r.signal }));
   const maskNames = r.masks.map((f) => `--mask ${basename(f)}`);
-  const segmenter = masks.length ? undefined : await segmenterModel(r.segmenter, labels);
-  const source = { masks, maskNames, segmenter };
+  // With regions drawn per picture, a missing segmenter matters only for a picture that has none.
+  let segmenter: ResolvedModel | undefined;
+  let noSegmenter: unknown;
+  if (!masks.length && !r.everyPictureMasked) {
+    try {
+      segmenter = await segmenterModel(r.segmenter, labels);
+    } catch (err) {
+      if (!r.masksFor) throw err;
+      noSegmenter = err;
+    }
+  }
+  const sourceFor = (input: string, image: { width: number; height: number }) => {
+    const own = r.masksFor?.(input, image.width, image.height);
+    if (own?.length) return { masks: own, maskNames: own.map((_, i) => `region ${i + 1} of ${basename(input)}`), segmenter: undefined };
+    if (noSegmenter) throw noSegmenter;
+    return { masks, maskNames, segmenter };
+  };
   const withSegmenter = (ms: ResolvedModel[]) => (segmenter ? [segmenter, ...ms] : ms);
   const segmenterRole: Record<string, string> = segmenter ? { segmenter: segmenter.id } : { masks: r.masks.map((f) => basename(f)).join(', ') };
 
@@ -131,7 +153,8 @@ export async function planStylize(r: StylizeRequest, labels: PlanLabels = CLI_LA
       mode: 'instagan',
       roles: { instagan: model.id, ...segmenterRole },
       models: withSegmenter([model]),
-      work: async (image, _input, ctx) => {
+      work: async (image, input, ctx) => {
+        const source = sourceFor(input, image);
         const { value: t, ms } = await timed(() => translatePeople(image, { ...common, ...source, model, feather: r.feather }, ctx));
         const { processedWidth, processedHeight, provider, fallback } = t;
         return { image: t.image, ms, people: t.people, batches: t.batches.length, processedWidth, processedHeight, provider, fallback };
@@ -146,8 +169,8 @@ export async function planStylize(r: StylizeRequest, labels: PlanLabels = CLI_LA
     mode: 'people',
     roles: { people: people === PHOTO ? PHOTO : people.id, background: background === PHOTO ? PHOTO : background.id, ...segmenterRole },
     models: withSegmenter(used.filter((m, i) => used.findIndex((o) => o.file === m.file) === i)),
-    work: async (image, _input, ctx) => {
-      const opts = { ...common, ...source, people, background, feather: r.feather, tile: r.tile, overlap: r.overlap };
+    work: async (image, input, ctx) => {
+      const opts = { ...common, ...sourceFor(input, image), people, background, feather: r.feather, tile: r.tile, overlap: r.overlap };
       const { value: p, ms } = await timed(() => stylizePeople(image, opts, ctx));
       return { image: p.image, ms, people: p.people, provider: p.provider, fallback: p.fallback };
     },
