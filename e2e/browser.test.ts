@@ -11,7 +11,7 @@ import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { addSpeechBalloon, cancelFromTheUi, reshapeFirstPanel, splitAndMovePages, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
+import { addSpeechBalloon, cancelFromTheUi, markRegion, reshapeFirstPanel, splitAndMovePages, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -71,6 +71,8 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
     p.keyframes.filter((k) => k.status === 'rejected').length === 1 && p.keyframes.filter((k) => k.origin === 'manual').length === 1,
   );
 
+  assert.equal(await markRegion(page), '1 marked');
+  await savedWhere('the marked region', (p) => Object.values(p.regions ?? {}).flat().some((s) => s.kind === 'box' && s.width > 0.2 && s.height > 0.4));
   const panels = await makePanels(page);
   assert.match(panels.licence, /Licence:/);
   assert.match(panels.summary, new RegExp(`^${review.inComic} panels with builtin-toon on CPU`));

@@ -87,6 +87,22 @@ export async function reviewKeyframes(page: Page): Promise<ReviewResult> {
   return { found, inComic: found };
 }
 
+/** Marks a box on the second key frame (the region editor), then closes it; returns what the card says after. */
+export async function markRegion(page: Page): Promise<string> {
+  await page.getByTestId('keyframe-card').nth(1).getByTestId('mark-regions').click();
+  const canvas = page.locator('.region-canvas canvas').first();
+  await canvas.waitFor();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.2);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + box.width * (0.2 + 0.06 * i), box.y + box.height * (0.2 + 0.1 * i));
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('[data-testid=region-count]')?.textContent === '1 region');
+  await page.getByTestId('regions-done').click();
+  return (await page.getByTestId('keyframe-card').nth(1).getByTestId('mark-regions').textContent()) ?? '';
+}
+
 export interface PanelsResult {
   licence: string;
   summary: string;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, StylizeRequest, StylizeResult } from '../../app/api';
+import type { MaskShape } from '../../app/masks';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { useStyles } from '../hooks/use-styles';
@@ -11,13 +12,15 @@ import { LicenceNote } from './LicenceNote';
  * Turns the key frames into cartoon panels in the style the user picks (installed generators; the built-in one
  * needs nothing downloaded), with progress per frame and cancel, then shows the panels with how they were made.
  */
-export function PanelsCard({ api, review, projectDir, videoPath, pictures, defaultModel }: {
+export function PanelsCard({ api, review, projectDir, videoPath, pictures, regions: marked, defaultModel }: {
   api: ComicApi;
   review: Review;
   projectDir: string;
   videoPath: string;
   /** The key frames going into the comic (the review's choice), in order. */
   pictures: string[];
+  /** Regions marked on them by hand, by picture: used with People instead of the segmenter. */
+  regions: Record<string, MaskShape[]>;
   defaultModel?: string;
 }) {
   const { styles, instagan, segmenter, error: stylesError } = useStyles(api);
@@ -31,7 +34,10 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
       : people.startsWith('style:')
         ? { people: people.slice('style:'.length) }
         : {};
-  const drawn = 'instagan' in regions ? regions : { model, ...regions };
+  const hasMarks = Object.keys(marked).length > 0;
+  const withMarks = people && hasMarks ? { regions: marked } : {};
+  const drawn = { ...('instagan' in regions ? regions : { model, ...regions }), ...withMarks };
+  const marksKey = people ? JSON.stringify(marked) : '';
   const startStylize = useCallback((request: StylizeRequest) => api.startStylize(request), [api]);
   const job = useJob<StylizeRequest, StylizeResult>(api, 'stylize', startStylize);
   const { view, reset, show } = job;
@@ -45,7 +51,7 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
     // Panels an earlier session drew in this style for these very frames come back at once (a reload, a reopen).
     if (!model || !pictures.length) return;
     let live = true;
-    api.findPanels({ projectDir, model, ...regions, images: pictures }).then(
+    api.findPanels({ projectDir, model, ...regions, ...withMarks, images: pictures }).then(
       (found) => live && found && show(found),
       () => undefined, // none to show: the user makes them
     );
@@ -53,14 +59,14 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- picturesKey stands for pictures
-  }, [picturesKey, model, people, projectDir, api, reset, show]);
+  }, [picturesKey, marksKey, model, people, projectDir, api, reset, show]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';
   const make = () => job.start({ images: pictures, projectDir, ...drawn });
   const involved = [
     ...(regions.instagan ? [] : [style]),
     ...[regions.people, regions.instagan].map((id) => [...styles, ...instagan].find((m) => m.id === id)),
-    ...(people ? [segmenter] : []),
+    ...(people && pictures.some((p) => !marked[p]) ? [segmenter] : []),
   ].filter((m, i, all): m is NonNullable<typeof m> => !!m && all.findIndex((o) => o?.id === m.id) === i);
 
   return (
@@ -104,7 +110,7 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, defau
         {involved.map((m) => (
           <LicenceNote key={m.id} model={m} />
         ))}
-        {people && !segmenter ? (
+        {people && !segmenter && pictures.some((p) => !marked[p]) ? (
           <p className="note" data-testid="needs-segmenter">
             Finding people needs the person segmenter: import it once with{' '}
             <code>your-cartoon models import deeplabv3_mnv2_257_voc.onnx</code>.

@@ -8,12 +8,22 @@ import { ShotStrip } from './ShotStrip';
 export function ReviewAndComic({ api, result, defaultModel }: { api: ComicApi; result: KeyframesResult; defaultModel?: string }) {
   const review = useReview(api, result);
   // framesDir is the main process's own path: '/' joins it on every platform Node runs on.
-  const pictures = comicKeyframes(review.project).map((k) => `${result.framesDir}/${k.file}`);
+  const kept = comicKeyframes(review.project);
+  const pictures = kept.map((k) => `${result.framesDir}/${k.file}`);
+  const regions = Object.fromEntries(kept.flatMap((k, i) => (review.project.regions?.[k.id]?.length ? [[pictures[i], review.project.regions[k.id]]] : [])));
   return (
     <>
       <ShotStrip api={api} result={result} review={review} />
       {review.project.keyframes.length ? (
-        <PanelsCard api={api} review={review} projectDir={result.projectDir} videoPath={result.document.video.path} pictures={pictures} defaultModel={defaultModel} />
+        <PanelsCard
+          api={api}
+          review={review}
+          projectDir={result.projectDir}
+          videoPath={result.document.video.path}
+          pictures={pictures}
+          regions={regions}
+          defaultModel={defaultModel}
+        />
       ) : null}
     </>
   );

@@ -1,10 +1,12 @@
 import type { ComicApi, KeyframesResult } from '../../app/api';
-import { addKeyframe, setKeyframeStatus } from '../../app/commands';
+import { useState } from 'react';
+import { addKeyframe, addRegion, clearRegions, setKeyframeStatus } from '../../app/commands';
 import { comicKeyframes } from '../../app/project';
 import { formatTime } from '../format';
 import type { Review } from '../hooks/use-review';
 import { AddFrame } from './AddFrame';
 import { KeyframeCard } from './KeyframeCard';
+import { RegionEditor } from './RegionEditor';
 
 /**
  * The review: the shots in order, each with its key frames to keep or drop and a way to add a frame by hand; undo
@@ -14,6 +16,8 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
   const { document: doc, framesRoot } = result;
   const { project } = review;
   const inComic = comicKeyframes(project).length;
+  const [marking, setMarking] = useState<string>();
+  const marked = project.keyframes.find((k) => k.id === marking);
   const addAt = async (time: number) => {
     const { keyframe } = await api.grabFrame({ projectDir: result.projectDir, time });
     if (project.keyframes.some((k) => k.id === keyframe.id)) throw new Error(`frame ${keyframe.frame} is a key frame already`);
@@ -70,6 +74,8 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
                     src={api.imageUrl({ root: framesRoot, file: k.file })}
                     shotNumber={shot.index + 1}
                     onStatus={(status) => review.edit((p) => setKeyframeStatus(p, k.id, status))}
+                    regions={project.regions?.[k.id]?.length ?? 0}
+                    onMark={() => setMarking(k.id)}
                   />
                 ))}
               </div>
@@ -78,6 +84,16 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
           );
         })}
       </ol>
+      {marked ? (
+        <RegionEditor
+          src={api.imageUrl({ root: framesRoot, file: marked.file })}
+          title={`Frame ${marked.frame}`}
+          shapes={project.regions?.[marked.id] ?? []}
+          onAdd={(shape) => review.edit((p) => addRegion(p, marked.id, shape))}
+          onClear={() => review.edit((p) => clearRegions(p, marked.id))}
+          onClose={() => setMarking(undefined)}
+        />
+      ) : null}
     </section>
   );
 }
