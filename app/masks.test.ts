@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawBox, drawBrush, drawPolygon, emptyMask, maskArea, maskBounds, maskIoU, maskUnion, rasterizeShapes } from './masks';
+import { drawBox, drawBrush, drawPolygon, emptyMask, isMaskShape, maskArea, maskBounds, maskIoU, maskUnion, rasterizeShapes, scaleShape } from './masks';
 
 test('box: integer box covers exactly its pixels, is clipped, accepts a negative width', () => {
   const m = drawBox(emptyMask(20, 10), { x: 3, y: 2, width: 5, height: 4 });
@@ -68,4 +68,23 @@ test('union, IoU and bounds', () => {
   assert.equal(maskBounds(emptyMask(3, 3)), undefined);
   assert.throws(() => maskIoU(a, emptyMask(5, 5)), /differ in size/);
   assert.throws(() => emptyMask(0, 4), /positive integers/);
+});
+
+test('isMaskShape: well-formed shapes in fractions of a picture; out-of-range, empty brush or huge strokes refused', () => {
+  assert.ok(isMaskShape({ kind: 'box', x: 0.1, y: 0.2, width: 0.3, height: 0.4 }));
+  assert.ok(isMaskShape({ kind: 'polygon', points: [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 0.5, y: 1 }] }));
+  assert.ok(isMaskShape({ kind: 'brush', points: [{ x: 0.5, y: 0.5 }], radius: 0.05, erase: true }));
+  for (const bad of [
+    { kind: 'box', x: 40, y: 0, width: 0.1, height: 0.1 },
+    { kind: 'box', x: 0, y: 0, width: -0.2, height: 0.1 },
+    { kind: 'brush', points: [{ x: 0.5, y: 0.5 }], radius: 0 },
+    { kind: 'brush', points: [{ x: 0.5, y: 0.5 }], radius: 1 },
+    { kind: 'brush', points: Array.from({ length: 10_001 }, () => ({ x: 0.5, y: 0.5 })), radius: 0.01 },
+    { kind: 'polygon', points: [] },
+    { kind: 'circle', x: 0.5 },
+    null,
+  ]) assert.equal(isMaskShape(bad), false, JSON.stringify(bad).slice(0, 80));
+  // Fractions to pixels of a 200×100 picture: a brush's radius follows the width.
+  assert.deepEqual(scaleShape({ kind: 'box', x: 0.25, y: 0.5, width: 0.5, height: 0.5 }, 200, 100), { kind: 'box', x: 50, y: 50, width: 100, height: 50 });
+  assert.deepEqual(scaleShape({ kind: 'brush', points: [{ x: 0.5, y: 0.5 }], radius: 0.1 }, 200, 100), { kind: 'brush', points: [{ x: 100, y: 50 }], radius: 20 });
 });

@@ -23,15 +23,23 @@ export type MaskShape =
   /** Circles of `radius` swept along the polyline; `erase` clears instead of paints. */
   | { kind: 'brush'; points: Point[]; radius: number; erase?: boolean };
 
-/** Whether untrusted data (a file, a request) is a well-formed shape. */
+/** Most points a drawn shape may have (a long brush stroke has a few hundred). */
+const MAX_POINTS = 10_000;
+
+/**
+ * Whether untrusted data (a file, a request) is a well-formed shape in fractions of a picture: coordinates about
+ * 0..1, sizes ≥ 0, a brush radius in (0, 0.5], a bounded number of points (drawing cost grows with them).
+ */
 export function isMaskShape(value: unknown): value is MaskShape {
   const s = value as Record<string, unknown> | null;
-  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  const points = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((p) => p && num(p.x) && num(p.y));
+  const frac = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= -0.1 && v <= 1.1;
+  const size = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1.2;
+  const points = (v: unknown) => Array.isArray(v) && v.length > 0 && v.length <= MAX_POINTS && v.every((p) => p && frac(p.x) && frac(p.y));
   if (!s || typeof s !== 'object') return false;
-  if (s.kind === 'box') return num(s.x) && num(s.y) && num(s.width) && num(s.height);
+  if (s.kind === 'box') return frac(s.x) && frac(s.y) && size(s.width) && size(s.height);
   if (s.kind === 'polygon') return points(s.points);
-  return s.kind === 'brush' && points(s.points) && num(s.radius) && (s.erase === undefined || typeof s.erase === 'boolean');
+  const radius = typeof s.radius === 'number' && s.radius > 0 && s.radius <= 0.5;
+  return s.kind === 'brush' && points(s.points) && radius && (s.erase === undefined || typeof s.erase === 'boolean');
 }
 
 /** A shape drawn in fractions of a picture (0..1; a brush's radius in fractions of its width), in pixels of one. */

@@ -2,10 +2,10 @@ import { basename, join, resolve } from 'node:path';
 import type { FindPanelsRequest, StylizeRequest, StylizeResult } from '../../app/api';
 import type { JobContext } from '../../app/progress';
 import type { ProviderChoice } from '../../app/stylize';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { isMaskShape, rasterizeShapes, scaleShape, type MaskShape } from '../../app/masks';
 import { writeFileAtomic } from '../services/store';
-import { DEFAULT_MODEL_ID, isProviderChoice, outputNames, planStylize as planModels, processImageFiles, resolveModel, type PlanLabels, type StylizePlanRequest } from '../services/stylize';
+import { DEFAULT_MODEL_ID, isProviderChoice, outputNames, planStylize as planModels, processImageFiles, type PlanLabels, type StylizePlanRequest } from '../services/stylize';
 import { RequestError } from './error-info';
 import type { ImageRoots } from './image-roots';
 import { optionalString, requireObject, requireString, requireStrings } from './request-checks';
@@ -57,8 +57,16 @@ function masksFor(drawn: Regions['drawn']) {
   return drawn ? (input: string, width: number, height: number) => drawn[resolve(input)]?.map((s) => rasterizeShapes(width, height, [scaleShape(s, width, height)])) : undefined;
 }
 
-/** The hand-drawn regions a folder's panels were made with, beside them: panels of other regions are not these. */
-const REGIONS_FILE = 'regions.json';
+/**
+ * What a folder's panels were made with, written beside them once a run has drawn every one (removed when a run
+ * starts): the hand-drawn regions, and every model with its file. Panels without it, or of other regions, are not
+ * found again; the models credit them.
+ */
+const MADE_WITH_FILE = 'made-with.json';
+interface MadeWith {
+  regions: string;
+  models: Array<{ id: string; file: string }>;
+}
 const regionsText = (drawn: Regions['drawn']) => JSON.stringify(Object.entries(drawn ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 export function planStylize(request: StylizeRequest): StylizeJobPlan {
@@ -71,6 +79,9 @@ export function planStylize(request: StylizeRequest): StylizeJobPlan {
   if (!outDir && !projectDir) throw new RequestError('BAD_REQUEST', 'startStylize: give outDir or projectDir');
   const regions = regionsOf(req);
   if (regions.instagan && model) throw new RequestError('BAD_REQUEST', 'instagan keeps the rest of the picture: it takes no model');
+  if (regions.people === 'photo' && (model ?? DEFAULT_MODEL_ID) === 'photo') {
+    throw new RequestError('BAD_REQUEST', 'people and background both kept as photo: nothing would be drawn');
+  }
   const { drawn, ...ways } = regions;
   const images = requireStrings(req.images, 'images').map((p) => resolve(p));
   const everyPictureMasked = !!drawn && images.every((p) => drawn[p]?.length);
@@ -78,7 +89,8 @@ export function planStylize(request: StylizeRequest): StylizeJobPlan {
     images,
     outDir: resolve(outDir ?? styledDir(projectDir as string, model ?? DEFAULT_MODEL_ID, regions)),
     request: {
-      ...(model ? { model } : {}),
+      // The background's style: the default one when none is named (the folder's name says so too).
+      ...(regions.instagan ? {} : { model: model ?? DEFAULT_MODEL_ID }),
       ...ways,
       masks: [],
       provider: provider as ProviderChoice,
@@ -110,30 +122,40 @@ export async function findPanels(request: FindPanelsRequest, roots: ImageRoots):
   const images = requireStrings(req.images, 'images').map((p) => resolve(p));
   const model = requireString(req.model, 'model');
   const regions = regionsOf(req);
-  const resolved = await resolveModel(regions.instagan ?? model).catch(() => undefined);
-  if (!resolved) return null;
   const outDir = styledDir(projectDir, model, regions);
-  const made = await readFile(join(outDir, REGIONS_FILE), 'utf8').catch(() => regionsText(undefined));
-  if (made !== regionsText(regions.drawn)) return null;
-  const modelTime = (await stat(resolved.file)).mtimeMs;
+  let made: MadeWith;
+  try {
+    made = JSON.parse(await readFile(join(outDir, MADE_WITH_FILE), 'utf8')) as MadeWith;
+  } catch {
+    return null;
+  }
+  if (made.regions !== regionsText(regions.drawn) || !Array.isArray(made.models) || !made.models.length) return null;
+  // Newer than every model that drew them (a model file replaced since means new panels).
+  const modelTimes = await Promise.all(made.models.map((m) => stat(m.file).then((st) => st.mtimeMs, () => Infinity)));
+  const modelTime = Math.max(...modelTimes);
+  const main = regions.instagan ?? model;
   const names = outputNames(images);
   const files: StylizeResult['files'] = [];
   for (const [i, input] of images.entries()) {
     const output = join(outDir, names[i]);
     const [panel, picture] = await Promise.all([stat(output).catch(() => undefined), stat(input).catch(() => undefined)]);
     if (!panel || !picture || panel.mtimeMs < picture.mtimeMs || panel.mtimeMs < modelTime) return null;
-    files.push({ input, output, image: roots.refFor(outDir, output), model: resolved.id });
+    files.push({ input, output, image: roots.refFor(outDir, output), model: main });
   }
-  return { kind: 'stylize', outDir, models: [resolved.id], files, failures: [] };
+  return { kind: 'stylize', outDir, models: made.models.map((m) => m.id), files, failures: [] };
 }
 
 /** Draws the panels into outDir (one PNG each) as the plan says; the outputs come back as ImageRefs of that folder. */
 export async function runStylize(plan: StylizeJobPlan, roots: ImageRoots, ctx: JobContext): Promise<StylizeResult> {
   const models = await planModels({ ...plan.request, signal: ctx.signal }, EDITOR_LABELS);
-  // Written first: panels drawn now belong to these regions, whatever they were drawn with before.
+  // Panels in this folder are only found again once this run has drawn them all (a cancel or a failure: redraw).
   await mkdir(plan.outDir, { recursive: true });
-  await writeFileAtomic(join(plan.outDir, REGIONS_FILE), regionsText(plan.drawn));
+  await rm(join(plan.outDir, MADE_WITH_FILE), { force: true });
   const { files, failures } = await processImageFiles(plan.images, plan.outDir, models.work, ctx);
+  if (!failures.length) {
+    const made: MadeWith = { regions: regionsText(plan.drawn), models: models.models.map((m) => ({ id: m.id, file: m.file })) };
+    await writeFileAtomic(join(plan.outDir, MADE_WITH_FILE), JSON.stringify(made));
+  }
   // The panel's style as the user named it: InstaGAN's model, else the whole picture's (or the background's).
   const main = models.roles.instagan ?? models.roles.style ?? models.roles.background ?? models.models[0]?.id ?? '';
   return {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobEvent, StylizeResult } from '../../app/api';
@@ -35,6 +35,9 @@ test('editor stylize with the people apart: the segmenter finds them, they stay 
   assert.equal(end.type, 'done', JSON.stringify(end));
   const result = (end as Extract<JobEvent, { type: 'done' }>).result as StylizeResult;
   assert.equal(result.outDir, join(projectDir, 'styled', 'builtin-toon+people-photo'));
+  // Found again later with every model that made them, the segmenter included (the comic credits them all).
+  const found = await createComicApi().findPanels({ projectDir, model: 'builtin-toon', people: 'photo', images: [STREET] });
+  assert.deepEqual([...(found?.models ?? [])].sort(), ['builtin-toon', 'deeplabv3-person']);
   assert.deepEqual([...result.models].sort(), ['builtin-toon', 'deeplabv3-person']);
   assert.equal(result.files[0].model, 'builtin-toon');
   // Inside the reference person mask the picture is the photo; outside it is the cartoon.
@@ -56,8 +59,11 @@ test('editor stylize: people and InstaGAN together, or InstaGAN with a style, ar
   await assert.rejects(api.startStylize({ images: ['/x.png'], projectDir, model: 'builtin-toon', instagan: 'instagan-shp2gir' }), /takes no model/);
 });
 
-test('editor stylize with regions drawn by hand: no segmenter needed, the box stays photo, panels found again only for the same regions', async () => {
+test('editor stylize with regions drawn by hand: no segmenter needed, the box stays photo, panels found again only for the same regions', async (t) => {
   const api = createComicApi();
+  // With the segmenter installed, "not used" means something: every picture has its own regions.
+  if (DEEPLAB) await importModel(DEEPLAB);
+  else t.diagnostic('../shared/models has no DeepLabV3: the segmenter is not installed, so its absence from the credits proves less');
   const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-regions-project-'));
   const picture = makeWithFfmpeg('api-regions.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x180', '-frames:v', '1']);
   // The left half, as the editor's box tool gives it (fractions of the picture).
@@ -74,7 +80,21 @@ test('editor stylize with regions drawn by hand: no segmenter needed, the box st
     return d / n;
   };
   assert.ok(diff(10, 140) < 3 && diff(180, 310) > 10, `left (photo) ${diff(10, 140).toFixed(1)}, right (drawn) ${diff(180, 310).toFixed(1)}`);
-  assert.ok(await api.findPanels(request), 'the same regions: found');
+  assert.deepEqual((await api.findPanels(request))?.models, ['builtin-toon'], 'the same regions: found, credited as drawn');
   assert.equal(await api.findPanels({ ...request, regions: { [picture]: [{ kind: 'box', x: 0.5, y: 0, width: 0.5, height: 1 }] } }), null, 'other regions: not these panels');
   await assert.rejects(api.startStylize({ images: [picture], projectDir, regions }), /give people or instagan too/);
+});
+
+test('editor stylize: a run where a picture fails leaves its folder not found again (redrawn next time)', async () => {
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-regions-project-'));
+  const good = makeWithFfmpeg('api-regions.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x180', '-frames:v', '1']);
+  const broken = join(projectDir, 'broken.png');
+  writeFileSync(broken, 'not a picture');
+  const end = await stylize({ images: [good, broken], projectDir, provider: 'cpu' });
+  assert.equal(end.type, 'done', JSON.stringify(end));
+  assert.equal(((end as Extract<JobEvent, { type: 'done' }>).result as StylizeResult).failures.length, 1);
+  assert.equal(await createComicApi().findPanels({ projectDir, model: 'builtin-toon', images: [good] }), null);
+  const again = await stylize({ images: [good], projectDir, provider: 'cpu' });
+  assert.equal(again.type, 'done');
+  assert.ok(await createComicApi().findPanels({ projectDir, model: 'builtin-toon', images: [good] }), 'a clean run: found');
 });

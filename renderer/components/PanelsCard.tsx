@@ -76,7 +76,16 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
         <div className="panels-controls">
           <label>
             Style{' '}
-            <select data-testid="style" value={model} onChange={(e) => setModel(e.target.value)} disabled={busy}>
+            <select
+              data-testid="style"
+              value={model}
+              onChange={(e) => {
+                setModel(e.target.value);
+                // "People in STYLE" with STYLE now the whole picture's is no choice the list still offers.
+                if (people === `style:${e.target.value}`) setPeople('');
+              }}
+              disabled={busy}
+            >
               {styles.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

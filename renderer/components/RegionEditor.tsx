@@ -16,7 +16,9 @@ function ShapeNode({ shape: s, w, h, draft }: { shape: MaskShape; w: number; h: 
   const dash = draft ? [6, 4] : undefined;
   if (s.kind === 'box') return <Rect x={s.x * w} y={s.y * h} width={s.width * w} height={s.height * h} fill={FILL} stroke={EDGE} dash={dash} listening={false} />;
   if (s.kind === 'polygon') return <Line points={flat(s.points)} closed={!draft} fill={FILL} stroke={EDGE} dash={dash} listening={false} />;
-  return <Line points={flat(s.points)} stroke={FILL} strokeWidth={2 * s.radius * w} lineCap="round" lineJoin="round" listening={false} />;
+  // A click without a drag is a dot: a one-point line would draw nothing.
+  const points = s.points.length === 1 ? [s.points[0], s.points[0]] : s.points;
+  return <Line points={flat(points)} stroke={FILL} strokeWidth={2 * s.radius * w} lineCap="round" lineJoin="round" listening={false} />;
 }
 
 /**

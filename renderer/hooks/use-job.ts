@@ -26,7 +26,10 @@ export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKin
 
   // A job this view no longer shows is cancelled: its result would land on a screen that has moved on (an older
   // export overwriting the newer PDF, panels of frames no longer kept).
+  // A start still waiting for its job id is abandoned too: the generation it began in is no longer the current one.
+  const generation = useRef(0);
   const abandon = useCallback(() => {
+    generation.current++;
     const job = current.current;
     current.current = undefined;
     if (job) void api.cancelJob(job).catch(() => undefined);
@@ -35,10 +38,15 @@ export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKin
   const start = useCallback(
     async (request: Request) => {
       abandon();
+      const mine = generation.current;
       early.current.clear();
       setView({ status: 'starting' });
       try {
         const { job } = await startJob(request);
+        if (mine !== generation.current) {
+          void api.cancelJob(job).catch(() => undefined); // reset or started again meanwhile
+          return;
+        }
         current.current = job;
         setView({ status: 'running', job });
         const missed = early.current.get(job);
@@ -46,6 +54,7 @@ export function useJob<Request, R extends JobResult>(api: ComicApi, kind: JobKin
         if (missed) apply(missed);
         apply(eventOfSnapshot(await api.getJob(job)));
       } catch (err) {
+        if (mine !== generation.current) return;
         const e = err as Error & { code?: string };
         setView({ status: 'failed', error: { message: e.message, code: e.code ?? 'ERROR' } });
       }

@@ -26,7 +26,8 @@ export function useStyles(api: ComicApi): InstalledStyles {
           .filter((m) => m.installed && WHOLE_PICTURE_STYLES.includes(m.kind))
           .sort((a, b) => Number(b.origin === 'bundled') - Number(a.origin === 'bundled'));
         const installed = models.filter((m) => m.installed);
-        const segmenter = installed.find((m) => m.kind === 'segmentation');
+        // The one the app finds people with (services/stylize/plan.ts), not any segmentation model.
+        const segmenter = installed.find((m) => m.id === 'deeplabv3-person');
         if (live) setState({ styles, instagan: installed.filter((m) => m.kind === 'instagan'), ...(segmenter ? { segmenter } : {}) });
       },
       (err: Error) => live && setState({ styles: [], instagan: [], error: err.message }),

@@ -127,21 +127,11 @@ export async function planStylize(r: StylizeRequest, labels: PlanLabels = CLI_LA
   const masks: Mask[] = [];
   for (const file of r.masks) masks.push(await readMaskFile(file, { signal: r.signal }));
   const maskNames = r.masks.map((f) => `--mask ${basename(f)}`);
-  // With regions drawn per picture, a missing segmenter matters only for a picture that has none.
-  let segmenter: ResolvedModel | undefined;
-  let noSegmenter: unknown;
-  if (!masks.length && !r.everyPictureMasked) {
-    try {
-      segmenter = await segmenterModel(r.segmenter, labels);
-    } catch (err) {
-      if (!r.masksFor) throw err;
-      noSegmenter = err;
-    }
-  }
+  // The segmenter is needed unless every picture has regions of its own: said before any picture is drawn.
+  const segmenter = masks.length || r.everyPictureMasked ? undefined : await segmenterModel(r.segmenter, labels);
   const sourceFor = (input: string, image: { width: number; height: number }) => {
     const own = r.masksFor?.(input, image.width, image.height);
     if (own?.length) return { masks: own, maskNames: own.map((_, i) => `region ${i + 1} of ${basename(input)}`), segmenter: undefined };
-    if (noSegmenter) throw noSegmenter;
     return { masks, maskNames, segmenter };
   };
   const withSegmenter = (ms: ResolvedModel[]) => (segmenter ? [segmenter, ...ms] : ms);

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { perform, redo, startEditing, undo } from '../history';
+import { DEFAULT_ANALYSIS_PARAMS, type KeyframesDocument } from '../keyframes';
+import { PROJECT_SCHEMA, projectFromAnalysis, type Project } from '../project';
+import { addRegion, clearRegions } from '.';
+
+const project: Project = {
+  schema: PROJECT_SCHEMA,
+  video: { path: '/v.mp4', duration: 4, fps: 25, width: 640, height: 360, frameCount: 100 },
+  params: DEFAULT_ANALYSIS_PARAMS,
+  shots: [{ index: 0, startFrame: 0, endFrame: 99, startTime: 0, endTime: 4 }],
+  keyframes: [{ id: 'd-40', shot: 0, frame: 40, time: 1.6, origin: 'detected', status: 'proposed', file: 'f.jpg' }],
+};
+
+test('regions: marked on a key frame one shape at a time, cleared, undone and redone; a re-analysis keeps them', () => {
+  let e = startEditing(project);
+  e = perform(e, addRegion(e.project, 'd-40', { kind: 'box', x: 0.1, y: 0.1, width: 0.3, height: 0.6 }));
+  e = perform(e, addRegion(e.project, 'd-40', { kind: 'brush', points: [{ x: 0.7, y: 0.5 }], radius: 0.03 }));
+  assert.deepEqual(e.past.map((c) => c.label), ['Mark a box', 'Mark a brush stroke']);
+  assert.deepEqual(e.project.regions?.['d-40'].map((s) => s.kind), ['box', 'brush']);
+  e = perform(e, clearRegions(e.project, 'd-40'));
+  assert.equal(e.project.regions?.['d-40'], undefined);
+  e = undo(e);
+  assert.equal(e.project.regions?.['d-40'].length, 2);
+  e = undo(undo(e));
+  assert.equal(e.project.regions?.['d-40'], undefined);
+  e = redo(e);
+  const doc = {
+    schema: 1, video: project.video, params: project.params, shots: project.shots,
+    keyframes: [{ shot: 0, frame: 40, time: 1.6, clusterSize: 10, score: 1, file: 'f.jpg' }],
+    timing: { decodeSeconds: 0, analysisSeconds: 0, extractSeconds: 0, totalSeconds: 0 }, kernels: 'native', ffmpeg: { path: '', source: '', version: '' }, warnings: [],
+  } as KeyframesDocument;
+  assert.deepEqual(projectFromAnalysis(doc, e.project).regions, e.project.regions);
+});
