@@ -4,6 +4,7 @@ import type { VideoInfo } from '../../../app/video';
 import { CancelledError, forEachConcurrently, throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store/atomic-file';
 import { imageCodecArgs, type ImageFormat } from './image-io';
+import { ffmpegFeatures } from './ffmpeg-features';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';
 import { inputArg, runTool } from './run-tool';
@@ -103,6 +104,8 @@ export async function extractFrames(
   const early = opts.exact === false ? 0.001 : tolerance;
   const slack = opts.exact === false ? SEEK_MARGIN_S : tolerance;
   const ext = opts.format === 'png' ? 'png' : 'jpg';
+  // The showinfo that sees every frame decoded up to a moment: without checksums where the build allows.
+  const counting = opts.exact === false ? (await ffmpegFeatures()).showinfo : 'showinfo';
   const out: ExtractedFrame[] = new Array(requests.length);
   let done = 0;
   const extractOne = async (r: FrameRequest, i: number) => {
@@ -110,7 +113,7 @@ export async function extractFrames(
     const target = origin + r.time;
     // For any moment, a showinfo before the select also reports the first frame decoded: a seek that landed at or
     // after the moment may have skipped frames that qualified.
-    const before = opts.exact === false ? 'showinfo,' : '';
+    const before = opts.exact === false ? `${counting},` : '';
     const filters = `${before}select='gte(t\\,${(target - early).toFixed(6)})',showinfo,scale=${width}:${height},setsar=1`;
     const grab = async (seek: number | undefined) => {
       const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
