@@ -2,18 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newBalloon } from '../balloons';
 import { perform, startEditing, undo } from '../history';
-import { DEFAULT_ANALYSIS_PARAMS } from '../keyframes';
-import { PROJECT_SCHEMA, projectPages, type Project } from '../project';
+import { projectPages } from '../project';
 import { addBalloon, removeBalloon, setKeyframeStatus, updateBalloon } from '.';
+import { oneShotProject } from '../../test-support/project-fixture';
 
 test('balloon edits: added to a key frame’s panel, moved, edited, deleted, undone; they follow the panel in a reflow', () => {
-  const project: Project = {
-    schema: PROJECT_SCHEMA,
-    video: { path: '/v.mp4', duration: 20, fps: 25, width: 1280, height: 720, frameCount: 500 },
-    params: DEFAULT_ANALYSIS_PARAMS,
-    shots: [{ index: 0, startFrame: 0, endFrame: 499, startTime: 0, endTime: 20 }],
-    keyframes: [0, 100, 200].map((f) => ({ id: `d-${f}`, shot: 0, frame: f, time: f / 25, origin: 'detected' as const, status: 'proposed' as const, file: `${f}.jpg` })),
-  };
+  const project = oneShotProject([0, 100, 200], 500);
   let e = startEditing(project);
   e = perform(e, addBalloon(e.project, 'd-200', newBalloon('b1', 'speech')));
   e = perform(e, updateBalloon(e.project, 'd-200', 'b1', { text: 'Look!' }));

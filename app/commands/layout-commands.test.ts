@@ -2,18 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addKeyframe, movePage, setKeyframeStatus, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak } from '.';
 import { perform, startEditing, undo } from '../history';
-import { DEFAULT_ANALYSIS_PARAMS } from '../keyframes';
-import { comicKeyframes, PROJECT_SCHEMA, projectPages, type Project } from '../project';
+import { comicKeyframes, projectPages } from '../project';
+import { oneShotProject } from '../../test-support/project-fixture';
 
-const project: Project = {
-  schema: PROJECT_SCHEMA,
-  video: { path: '/v.mp4', duration: 40, fps: 25, width: 1280, height: 720, frameCount: 1000 },
-  params: DEFAULT_ANALYSIS_PARAMS,
-  shots: [{ index: 0, startFrame: 0, endFrame: 999, startTime: 0, endTime: 40 }],
-  keyframes: Array.from({ length: 7 }, (_, i) => ({
-    id: `d-${i * 100}`, shot: 0, frame: i * 100, time: i * 4, origin: 'detected' as const, status: 'proposed' as const, file: `f${i}.jpg`,
-  })),
-};
+const project = oneShotProject([0, 100, 200, 300, 400, 500, 600], 1000);
 
 test('layout edits: a page template reflows the panels after it, crops follow their key frame, all undoable', () => {
   let e = startEditing(project);

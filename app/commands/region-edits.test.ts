@@ -1,17 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { perform, redo, startEditing, undo } from '../history';
-import { DEFAULT_ANALYSIS_PARAMS, type KeyframesDocument } from '../keyframes';
-import { PROJECT_SCHEMA, projectFromAnalysis, type Project } from '../project';
+import type { KeyframesDocument } from '../keyframes';
+import { projectFromAnalysis } from '../project';
 import { addRegion, clearRegions } from '.';
+import { oneShotProject } from '../../test-support/project-fixture';
 
-const project: Project = {
-  schema: PROJECT_SCHEMA,
-  video: { path: '/v.mp4', duration: 4, fps: 25, width: 640, height: 360, frameCount: 100 },
-  params: DEFAULT_ANALYSIS_PARAMS,
-  shots: [{ index: 0, startFrame: 0, endFrame: 99, startTime: 0, endTime: 4 }],
-  keyframes: [{ id: 'd-40', shot: 0, frame: 40, time: 1.6, origin: 'detected', status: 'proposed', file: 'f.jpg' }],
-};
+const project = oneShotProject([40]);
 
 test('regions: marked on a key frame one shape at a time, cleared, undone and redone; a re-analysis keeps them', () => {
   let e = startEditing(project);

@@ -3,17 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
-import { PROJECT_SCHEMA, type Project } from '../../../app/project';
+import type { Project } from '../../../app/project';
 import { readProject, setAsideProject, writeProject } from './project-file';
+import { oneShotProject } from '../../../test-support/project-fixture';
 
-const project: Project = {
-  schema: PROJECT_SCHEMA,
-  video: { path: '/v.mp4', duration: 4, fps: 25, width: 640, height: 360, frameCount: 100 },
-  params: DEFAULT_ANALYSIS_PARAMS,
-  shots: [{ index: 0, startFrame: 0, endFrame: 99, startTime: 0, endTime: 4 }],
-  keyframes: [{ id: 'd-40', shot: 0, frame: 40, time: 1.6, origin: 'detected', status: 'rejected', file: 'f.jpg' }],
-};
+const seed = oneShotProject([40]);
+const project: Project = { ...seed, keyframes: [{ ...seed.keyframes[0], status: 'rejected' }] };
 
 test('project.json: none yet, written and read back; damaged, too new or malformed ones are named, never taken', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ycis-project-'));
