@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import type { Project } from '../app/project';
+import { defaultProjectDir } from '../main/api/keyframes-command';
 import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
@@ -40,6 +41,10 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   // The suite's cached sample stands in for a first "make" (the API test covers making it): saves ~4 s.
   mkdirSync(join(data, 'sample'));
   copyFileSync(makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4')), join(data, 'sample', 'sample.mp4'));
+  // A damaged review from "an earlier session": the analysis sets it aside, says so, and starts a new one.
+  const damagedDir = defaultProjectDir(join(data, 'sample', 'sample.mp4'));
+  mkdirSync(damagedDir, { recursive: true });
+  writeFileSync(join(damagedDir, 'project.json'), '{ "schema": 1, "keyframes": [');
 
   // Hooks run in order: the browser closes (ending its event stream) before the server stops.
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
@@ -52,6 +57,8 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   assert.ok(!page.url().includes('token='), `the token is taken out of the address bar: ${page.url()}`);
 
   const flow = await runEditorFlow(page, locateFfmpeg().path);
+  assert.match((await page.getByTestId('analysis-warning').first().textContent()) ?? '', /project\.json: damaged .* kept as .*project\.json\.damaged-/);
+  assert.ok(readdirSync(damagedDir).some((f) => f.startsWith('project.json.damaged-')), 'the damaged review is kept');
   assert.equal(flow.shots, 5, 'the sample has 5 shots');
   assert.ok(flow.keyframes >= flow.shots, `key frames: ${flow.keyframes}`);
   for (const [w, h] of flow.imageSizes) assert.deepEqual([w, h], [1280, 720]);

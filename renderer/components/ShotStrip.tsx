@@ -45,6 +45,11 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
           </span>
         </div>
       </div>
+      {doc.warnings.map((w) => (
+        <p key={w} className="note" data-testid="analysis-warning">
+          {w}
+        </p>
+      ))}
       {review.problem ? (
         <p className="note bad" data-testid="edit-problem">
           {review.problem}
