@@ -63,6 +63,11 @@ export interface Project {
    * fractions of the picture.
    */
   regions?: Record<string, MaskShape[]>;
+  /**
+   * The style last chosen for the panels, so a reopened project shows its panels in it: the whole picture's model,
+   * and how the people are treated ('' with the rest, 'photo', 'style:ID', 'instagan:ID').
+   */
+  style?: { model: string; people: string };
 }
 
 export const detectedId = (frame: number) => `d-${frame}`;
@@ -99,6 +104,7 @@ export function projectFromAnalysis(doc: KeyframesDocument, previous?: Project):
     keyframes,
     ...(previous?.layout ? { layout: previous.layout } : {}),
     ...(previous?.regions ? { regions: previous.regions } : {}),
+    ...(previous?.style ? { style: previous.style } : {}),
   };
 }
 

@@ -8,3 +8,4 @@ export { addBalloon, updateBalloon, removeBalloon } from './balloon-edits';
 export { setPanelRect } from './set-panel-rect';
 export { togglePageBreak, movePage } from './page-order';
 export { addRegion, clearRegions } from './region-edits';
+export { chooseStyle } from './choose-style';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { perform, redo, startEditing, undo } from '../history';
 import type { KeyframesDocument } from '../keyframes';
 import { projectFromAnalysis } from '../project';
-import { addRegion, clearRegions } from '.';
+import { addRegion, chooseStyle, clearRegions } from '.';
 import { oneShotProject } from '../../test-support/project-fixture';
 
 const project = oneShotProject([40]);
@@ -27,4 +27,15 @@ test('regions: marked on a key frame one shape at a time, cleared, undone and re
     timing: { decodeSeconds: 0, analysisSeconds: 0, extractSeconds: 0, totalSeconds: 0 }, kernels: 'native', ffmpeg: { path: '', source: '', version: '' }, warnings: [],
   } as KeyframesDocument;
   assert.deepEqual(projectFromAnalysis(doc, e.project).regions, e.project.regions);
+});
+
+test('style choice: saved in the project, undone to the one before', () => {
+  let e = startEditing(project);
+  e = perform(e, chooseStyle(e.project, { model: 'whitebox-cartoon', people: '' }));
+  e = perform(e, chooseStyle(e.project, { model: 'whitebox-cartoon', people: 'photo' }));
+  assert.deepEqual(e.project.style, { model: 'whitebox-cartoon', people: 'photo' });
+  e = undo(e);
+  assert.deepEqual(e.project.style, { model: 'whitebox-cartoon', people: '' });
+  e = undo(e);
+  assert.equal(e.project.style, undefined);
 });

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ComicApi, StylizeRequest, StylizeResult } from '../../app/api';
 import type { MaskShape } from '../../app/masks';
+import { chooseStyle } from '../../app/commands';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { useStyles } from '../hooks/use-styles';
@@ -24,9 +25,12 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
   defaultModel?: string;
 }) {
   const { styles, instagan, segmenter, error: stylesError } = useStyles(api);
-  const [model, setModel] = useState(defaultModel ?? '');
+  // The choice lives in the project (saved, undoable), so a reopened project shows its panels in the same style.
+  const chosen = review.project.style;
+  const model = chosen?.model || defaultModel || styles[0]?.id || '';
   // How the people are treated: '' with the rest, 'photo', 'style:ID' in another style, 'instagan:ID' translated.
-  const [people, setPeople] = useState('');
+  const people = chosen?.people ?? '';
+  const choose = (next: { model?: string; people?: string }) => review.edit((p) => chooseStyle(p, { model, people, ...next }));
   const regions = people.startsWith('instagan:')
     ? { instagan: people.slice('instagan:'.length) }
     : people === 'photo'
@@ -41,9 +45,6 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
   const startStylize = useCallback((request: StylizeRequest) => api.startStylize(request), [api]);
   const job = useJob<StylizeRequest, StylizeResult>(api, 'stylize', startStylize);
   const { view, reset, show } = job;
-  useEffect(() => {
-    if (!model && styles[0]) setModel(styles[0].id);
-  }, [model, styles]);
   // Panels of another set of key frames are not these: a change in the review asks for new ones.
   const picturesKey = [...pictures].sort().join('\n'); // moving pages reorders them: the same panels still do
   useEffect(() => {
@@ -79,11 +80,8 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
             <select
               data-testid="style"
               value={model}
-              onChange={(e) => {
-                setModel(e.target.value);
-                // "People in STYLE" with STYLE now the whole picture's is no choice the list still offers.
-                if (people === `style:${e.target.value}`) setPeople('');
-              }}
+              // "People in STYLE" with STYLE now the whole picture's is no choice the list still offers.
+              onChange={(e) => choose({ model: e.target.value, ...(people === `style:${e.target.value}` ? { people: '' } : {}) })}
               disabled={busy}
             >
               {styles.map((s) => (
@@ -95,7 +93,7 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
           </label>
           <label title="People are found by the person segmenter and drawn apart from the rest">
             People{' '}
-            <select data-testid="people" value={people} onChange={(e) => setPeople(e.target.value)} disabled={busy}>
+            <select data-testid="people" value={people} onChange={(e) => choose({ people: e.target.value })} disabled={busy}>
               <option value="">with the rest</option>
               <option value="photo">kept as photo</option>
               {styles

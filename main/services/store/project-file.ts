@@ -37,6 +37,8 @@ function problemOf(p: Record<string, unknown>): string {
     const ok = p.regions && typeof p.regions === 'object' && Object.values(p.regions).every((l) => Array.isArray(l) && l.every(isMaskShape));
     if (!ok) return 'a marked region is malformed';
   }
+  const style = p.style as Record<string, unknown> | undefined;
+  if (style !== undefined && !(style && typeof style.model === 'string' && typeof style.people === 'string')) return 'the style choice is malformed';
   return p.layout === undefined ? '' : layoutProblem(p.layout as Record<string, unknown>);
 }
 
