@@ -38,3 +38,20 @@ test('createProgressBar: an ETA once the job is under way; a second job in the s
   assert.match(lines[1], /50% 50\/100 ETA 1m00s\n$/);
   assert.match(lines[3], /10% 1\/10 ETA 1m30s\n$/);
 });
+
+test('createProgressBar in a log: each stage’s last report is written before the next stage and at the end', () => {
+  const stderr = new PassThrough();
+  const lines: string[] = [];
+  stderr.on('data', (d) => lines.push(String(d)));
+  let now = 0;
+  const bar = createProgressBar({ stdout: new PassThrough(), stderr, interactive: false }, 5000, () => now);
+  bar.listener({ stage: 'extract', done: 0, total: 6, fraction: 0.9 });
+  now += 100;
+  bar.listener({ stage: 'extract', done: 6, total: 6, fraction: 1 });
+  bar.listener({ stage: 'stylize', done: 0, total: 6, fraction: 0 });
+  now += 100;
+  bar.listener({ stage: 'stylize', done: 6, total: 6, fraction: 1 });
+  bar.done();
+  bar.done();
+  assert.deepEqual(lines.map((l) => /^\w+/.exec(l)?.[0] + ' ' + /\d+\/6/.exec(l)?.[0]), ['extract 0/6', 'extract 6/6', 'stylize 0/6', 'stylize 6/6']);
+});

@@ -23,27 +23,39 @@ export function formatDuration(seconds: number): string {
 
 /**
  * A progress listener for the terminal: a live bar redrawn in place when stderr is a TTY, else a plain line at
- * most every few seconds (logs stay readable). `done()` ends the line.
+ * most every few seconds (logs stay readable), where each stage's last report is written before the next stage's
+ * first and at the end, so a log never stops at "0% 0/6" for work that finished. `done()` ends the output.
  */
 export function createProgressBar(io: CliIO, intervalMs = io.interactive ? 100 : 5000, clock: () => number = Date.now) {
   let last = 0;
   let lastStage = '';
   let drawn = false;
+  // A report not written yet (logs only): flushed when the stage changes or the command ends.
+  let pending: string | undefined;
   // The ETA's clock starts again when the fraction does: one command may run several jobs (comic: key frames,
   // panels, PDF), each reporting its own 0..1.
   let startedAt = clock();
   let lastFraction = 0;
   const columns = () => (io.stderr as NodeJS.WriteStream).columns ?? 100;
+  const flush = () => {
+    if (pending !== undefined) io.stderr.write(`${pending}\n`);
+    pending = undefined;
+  };
   const listener: ProgressListener = (p) => {
     const now = clock();
     if (p.fraction !== undefined) {
       if (p.fraction < lastFraction - 0.01) startedAt = now;
       lastFraction = p.fraction;
     }
-    if (now - last < intervalMs && p.stage === lastStage) return;
+    const line = formatProgressLine({ ...p, etaSeconds: estimateEta(p, (now - startedAt) / 1000) }, columns() - 1);
+    if (now - last < intervalMs && p.stage === lastStage) {
+      if (!io.interactive) pending = line;
+      return;
+    }
+    if (!io.interactive && p.stage !== lastStage) flush();
     last = now;
     lastStage = p.stage;
-    const line = formatProgressLine({ ...p, etaSeconds: estimateEta(p, (now - startedAt) / 1000) }, columns() - 1);
+    pending = undefined;
     if (io.interactive) {
       io.stderr.write(`\r\x1b[2K${line}`);
       drawn = true;
@@ -54,6 +66,7 @@ export function createProgressBar(io: CliIO, intervalMs = io.interactive ? 100 :
   return {
     listener,
     done() {
+      flush();
       if (drawn) io.stderr.write('\r\x1b[2K');
       drawn = false;
     },
