@@ -37,6 +37,15 @@ test('a text file named .mp4: NOT_A_VIDEO', async () => {
   await assertRefused(text, 'NOT_A_VIDEO', /^notes\.mp4: not a video file/);
 });
 
+test('a still picture (PNG, JPEG): NOT_A_VIDEO, saying it is a picture; an animated GIF is a video', async () => {
+  const png = makeWithFfmpeg('still.png', ['-f', 'lavfi', '-i', 'testsrc=size=64x48', '-frames:v', '1']);
+  await assertRefused(png, 'NOT_A_VIDEO', /still\.png: it is a still picture \(png\), not a video/);
+  const jpeg = makeWithFfmpeg('still.jpg', ['-f', 'lavfi', '-i', 'testsrc=size=64x48', '-frames:v', '1']);
+  await assertRefused(jpeg, 'NOT_A_VIDEO', /still\.jpg: it is a still picture \(mjpeg\), not a video/);
+  const gif = makeWithFfmpeg('moving.gif', ['-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=10:duration=1']);
+  assert.equal((await probeVideo(gif)).frameCount, 10);
+});
+
 test('audio only (.m4a and .mp4): NO_VIDEO_STREAM, saying what the file has', async () => {
   await assertRefused(audioOnlyClip(), 'NO_VIDEO_STREAM', /sine\.m4a: no video stream \(the file has only audio streams\)/);
   const mp4 = makeWithFfmpeg('sine.mp4', ['-f', 'lavfi', '-i', 'sine=frequency=220:duration=1', '-c:a', 'aac']);

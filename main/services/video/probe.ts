@@ -61,6 +61,9 @@ async function probeWithFfmpeg(path: string, signal?: AbortSignal): Promise<Vide
  * back to ffmpeg's own input report (also when ffprobe crashes). Throws VideoError (NOT_FOUND, EMPTY, NOT_A_VIDEO, NO_VIDEO_STREAM, CORRUPT,
  * UNSUPPORTED_CODEC) for files that cannot be decoded.
  */
+/** Demuxers of single pictures (animated GIF and WebP-in-Matroska are videos and stay allowed). */
+const STILL_IMAGE_CONTAINERS = /(^|,)(image2|[a-z0-9]+_pipe)(,|$)/;
+
 export async function probeVideo(path: string, opts: { signal?: AbortSignal } = {}): Promise<VideoInfo> {
   await assertReadableFile(path);
   const ffprobe = locateFfprobe();
@@ -69,6 +72,10 @@ export async function probeVideo(path: string, opts: { signal?: AbortSignal } = 
   const { decodableCodecs } = await ffmpegFeatures();
   if (decodableCodecs.size > 0 && !decodableCodecs.has(info.codec)) {
     throw new VideoError('UNSUPPORTED_CODEC', path, `its video codec "${info.codec}" cannot be decoded by this ffmpeg`);
+  }
+  // ffmpeg reads a still picture as a one-frame "video" (demuxers png_pipe, jpeg_pipe, image2, ...): say what it is.
+  if (STILL_IMAGE_CONTAINERS.test(info.container)) {
+    throw new VideoError('NOT_A_VIDEO', path, `it is a still picture (${info.codec}), not a video: give the video the pictures come from`);
   }
   return info;
 }
