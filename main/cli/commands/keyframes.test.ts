@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DEFAULT_ANALYSIS_PARAMS, type KeyframesDocument } from '../../../app/keyframes';
@@ -60,7 +60,12 @@ test('keyframes CLI: usage errors exit 2 with the usage; a file that is not a vi
   c = capture();
   assert.equal(await main(['keyframes', notVideo, '--out', join(dir, 'out')], c.io), 1);
   assert.match(c.err(), /holiday notes\.mp4/);
-  assert.deepEqual(readdirSync(join(dir, 'out')), [], 'nothing written for a failed run');
+  assert.equal(existsSync(join(dir, 'out')), false, 'nothing left of a failed run, not even the folder it made');
+  // A folder that was there before stays, with what it held.
+  mkdirSync(join(dir, 'kept'));
+  writeFileSync(join(dir, 'kept', 'mine.txt'), 'x');
+  assert.equal(await main(['keyframes', notVideo, '--out', join(dir, 'kept', 'a', 'b')], capture().io), 1);
+  assert.deepEqual(readdirSync(join(dir, 'kept')), ['mine.txt']);
 });
 
 test('keyframes CLI: every analysis parameter is settable (hsvBins.*, glcmOffsets too) and every range is a usage error', async () => {

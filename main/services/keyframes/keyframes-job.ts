@@ -1,5 +1,5 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AnalysisParams, KeyframesDocument } from '../../../app/keyframes';
 import type { JobContext, Progress } from '../../../app/progress';
@@ -39,10 +39,33 @@ async function previousFiles(outDir: string): Promise<string[]> {
  * `outDir/keyframes.json` (atomically, last: a cancelled or failed run leaves the previous document intact).
  */
 export async function runKeyframesJob(videoPath: string, opts: KeyframesJobOptions, ctx: JobContext = {}) {
-  const started = performance.now();
   const outDir = resolve(opts.outDir);
+  // Made first, so an output folder that cannot be written fails before a long analysis; a run that fails takes
+  // away again the (empty) folders it made.
+  const created = await mkdir(outDir, { recursive: true });
+  try {
+    return await keyframesInto(outDir, videoPath, opts, ctx);
+  } catch (err) {
+    if (created) await removeEmptyFolders(outDir, created);
+    throw err;
+  }
+}
+
+/** rmdir from `dir` up to and including `top`, stopping at the first folder that is not empty. */
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+    if (d === top || dirname(d) === d) return;
+  }
+}
+
+async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJobOptions, ctx: JobContext) {
+  const started = performance.now();
   const format = opts.format ?? 'jpeg';
-  await mkdir(outDir, { recursive: true });
   const scaled = (share: number, offset: number) => (p: Progress) =>
     ctx.onProgress?.({ ...p, fraction: offset + share * (p.fraction ?? (p.total ? p.done / p.total : 0)) });
 
