@@ -24,10 +24,9 @@ export interface Balloon {
   fontSize: number;
 }
 
-export const BALLOON_FONT = 'Helvetica-Bold';
 /** What the canvas asks for: metric-compatible faces first. */
 export const BALLOON_CSS_FONT = 'Helvetica, Arial, "Liberation Sans", sans-serif';
-export const LINE_HEIGHT = 1.2;
+const LINE_HEIGHT = 1.2;
 const PT_MM = 25.4 / 72;
 
 /** Helvetica Bold advance widths (1/1000 em) of the printable ASCII characters 32..126 (from the font's AFM). */

@@ -3,7 +3,7 @@ import { CENTERED_CROP, type ComicPage, type PanelCrop, type PageStyle, type Rec
 import { PAGE_TEMPLATES, tierRects, type PageTemplate } from './page-templates';
 
 /** Templates a page takes when the user has not chosen one, page after page: 2-1-2, 1-2-2, 2-2-1. */
-export const AUTO_TEMPLATES = PAGE_TEMPLATES.slice(0, 3);
+const AUTO_TEMPLATES = PAGE_TEMPLATES.slice(0, 3);
 
 export function templateById(id: string | undefined): PageTemplate | undefined {
   return PAGE_TEMPLATES.find((t) => t.id === id);

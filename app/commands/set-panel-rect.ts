@@ -6,7 +6,7 @@ import type { EditCommand } from './command';
 const MIN_SIDE_MM = 10;
 
 /** The page's rectangles with slot `slot` set to `rect` (or the template's own, for null), as stored. */
-export function withPageRect(layout: ProjectLayout, page: number, slot: number, rect: Rect | null): ProjectLayout {
+function withPageRect(layout: ProjectLayout, page: number, slot: number, rect: Rect | null): ProjectLayout {
   const rects = [...(layout.rects ?? [])];
   while (rects.length <= page) rects.push(null);
   const slots = [...(rects[page] ?? [])];

@@ -19,18 +19,24 @@ test('formatProgressLine: bar, percent, counts and ETA, fitted to the terminal w
   assert.equal(formatDuration(59.6), '1m00s');
 });
 
-test('createProgressBar: an ETA once the job is under way; a second job in the same command starts its own clock', () => {
+/** A bar writing to a log (not a terminal) on a clock the test moves; the lines it wrote. */
+function logBar(intervalMs: number, start: number) {
   const stderr = new PassThrough();
   const lines: string[] = [];
   stderr.on('data', (d) => lines.push(String(d)));
-  let now = 1_000_000;
-  const bar = createProgressBar({ stdout: new PassThrough(), stderr, interactive: false }, 0, () => now);
+  const clock = { now: start };
+  const bar = createProgressBar({ stdout: new PassThrough(), stderr, interactive: false }, intervalMs, () => clock.now);
+  return { bar, lines, clock };
+}
+
+test('createProgressBar: an ETA once the job is under way; a second job in the same command starts its own clock', () => {
+  const { bar, lines, clock } = logBar(0, 1_000_000);
   bar.listener({ stage: 'analyse', done: 1, total: 100, fraction: 0.01 });
-  now += 60_000;
+  clock.now += 60_000;
   bar.listener({ stage: 'analyse', done: 50, total: 100, fraction: 0.5 });
   // The next job (panels) reports from 0 again, 60 s into the command: its ETA counts from its own start.
   bar.listener({ stage: 'stylize', done: 0, total: 10, fraction: 0 });
-  now += 10_000;
+  clock.now += 10_000;
   bar.listener({ stage: 'stylize', done: 1, total: 10, fraction: 0.1 });
   bar.done();
   assert.equal(lines.length, 4);
@@ -40,16 +46,12 @@ test('createProgressBar: an ETA once the job is under way; a second job in the s
 });
 
 test('createProgressBar in a log: each stage’s last report is written before the next stage and at the end', () => {
-  const stderr = new PassThrough();
-  const lines: string[] = [];
-  stderr.on('data', (d) => lines.push(String(d)));
-  let now = 0;
-  const bar = createProgressBar({ stdout: new PassThrough(), stderr, interactive: false }, 5000, () => now);
+  const { bar, lines, clock } = logBar(5000, 0);
   bar.listener({ stage: 'extract', done: 0, total: 6, fraction: 0.9 });
-  now += 100;
+  clock.now += 100;
   bar.listener({ stage: 'extract', done: 6, total: 6, fraction: 1 });
   bar.listener({ stage: 'stylize', done: 0, total: 6, fraction: 0 });
-  now += 100;
+  clock.now += 100;
   bar.listener({ stage: 'stylize', done: 6, total: 6, fraction: 1 });
   bar.done();
   bar.done();
