@@ -73,7 +73,8 @@ export const comicCommand: CliCommand = {
     // analysis, and before anything is written.
     await probeVideo(video, { signal: io.signal });
     const plan = await planStylize({ model: values.model, masks: [], provider: provider as ProviderChoice, signal: io.signal });
-    if (!values.json) io.stderr.write(`ffmpeg: ${locateFfmpeg().path} (${locateFfmpeg().source})\nstyle: ${plan.roles.style}\n`);
+    const ffmpeg = locateFfmpeg();
+    if (!values.json) io.stderr.write(`ffmpeg: ${ffmpeg.path} (${ffmpeg.source})\nstyle: ${plan.roles.style}\n`);
     const bar = createProgressBar(io);
     try {
       const keyframes = await runKeyframesJob(
