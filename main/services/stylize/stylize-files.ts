@@ -5,7 +5,7 @@ import { StylizeError } from './errors';
 import { processImageFiles, type ProcessedFile, type ProcessFilesResult } from './process-files';
 import { stylizeImage, toResolved, type StylizeOptions, type StylizeResult } from './stylize-image';
 
-const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.bmp', '.tif', '.tiff'];
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif', '.avif'];
 
 /**
  * The images a CLI argument names: the file itself, or the image files of a folder (sorted, not recursive). Other
