@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AnalysisParams, KeyframesDocument } from '../../../app/keyframes';
 import type { JobContext, Progress } from '../../../app/progress';
-import { writeFileAtomic } from '../store';
+import { cleanStaleTemps, StagedFiles, writeFileAtomic } from '../store';
 import { extractFrames, locateFfmpeg } from '../video';
 import { analyzeVideo } from './analyze';
 
@@ -35,14 +35,16 @@ async function previousFiles(outDir: string): Promise<string[]> {
 }
 
 /**
- * The whole `keyframes` job: analyse the video, write each key frame at full resolution into `outDir`, then
- * `outDir/keyframes.json` (atomically, last: a cancelled or failed run leaves the previous document intact).
+ * The whole `keyframes` job: analyse the video, write each key frame at full resolution into a staging folder inside
+ * `outDir`, swap them in once every one is written, then write `outDir/keyframes.json` (atomically, last). A
+ * cancelled, failed or killed run leaves the previous images and document exactly as they were.
  */
 export async function runKeyframesJob(videoPath: string, opts: KeyframesJobOptions, ctx: JobContext = {}) {
   const outDir = resolve(opts.outDir);
   // Made first, so an output folder that cannot be written fails before a long analysis; a run that fails takes
   // away again the (empty) folders it made.
   const created = await mkdir(outDir, { recursive: true });
+  await cleanStaleTemps(outDir);
   try {
     return await keyframesInto(outDir, videoPath, opts, ctx);
   } catch (err) {
@@ -74,14 +76,16 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     onProgress: scaled(ANALYSIS_SHARE, 0),
   });
   const extractStart = performance.now();
+  // The new images go to a staging folder first: a re-run plans the same names as the run before, and the images
+  // keyframes.json (and project.json) list must stay whole until the new set is complete.
+  const stage = await StagedFiles.create(outDir);
   const requests = analysis.keyframes.map((k) => ({
     frame: k.frame,
     time: k.time,
-    outPath: join(outDir, keyframeFileName(k.shot, k.frame, format)),
+    outPath: stage.path(keyframeFileName(k.shot, k.frame, format)),
   }));
-  const written: string[] = [];
   try {
-    const extracted = await extractFrames(videoPath, requests, {
+    await extractFrames(videoPath, requests, {
       format,
       quality: opts.quality ?? 92,
       maxWidth: opts.maxWidth,
@@ -89,10 +93,9 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       signal: ctx.signal,
       onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
     });
-    written.push(...extracted.map((e) => e.path));
+    await stage.commit();
   } catch (err) {
-    // Don't leave a half set of new images beside an old keyframes.json that does not list them.
-    await Promise.all(requests.map((r) => rm(r.outPath, { force: true })));
+    await stage.discard();
     throw err;
   }
   const extractSeconds = (performance.now() - extractStart) / 1000;
