@@ -1,5 +1,5 @@
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AnalysisParams, KeyframesDocument } from '../../../app/keyframes';
 import type { JobContext, Progress } from '../../../app/progress';
@@ -17,6 +17,10 @@ export interface KeyframesJobOptions {
   maxWidth?: number;
 }
 
+/** Sub-folder of the output folder that holds each key frame's thumbnail (same name, .jpg). */
+export const THUMB_DIR = 'thumbs';
+export const THUMB_WIDTH = 320;
+
 /** Share of the progress bar the analysis takes; extracting the full-resolution key frames is the rest. */
 const ANALYSIS_SHARE = 0.9;
 
@@ -24,11 +28,16 @@ export function keyframeFileName(shot: number, frame: number, format: 'jpeg' | '
   return `shot${String(shot).padStart(3, '0')}-frame${String(frame).padStart(6, '0')}.${format === 'png' ? 'png' : 'jpg'}`;
 }
 
+/** The thumbnail's path relative to the output folder, e.g. thumbs/shot001-frame000042.jpg. */
+export function keyframeThumbName(file: string): string {
+  return `${THUMB_DIR}/${basename(file, extname(file))}.jpg`;
+}
+
 /** Image files a previous run listed in DIR/keyframes.json (so a re-run can tidy what it no longer produces). */
 async function previousFiles(outDir: string): Promise<string[]> {
   try {
     const doc = JSON.parse(await readFile(join(outDir, 'keyframes.json'), 'utf8')) as Partial<KeyframesDocument>;
-    return (doc.keyframes ?? []).map((k) => basename(String(k.file)));
+    return (doc.keyframes ?? []).flatMap((k) => [basename(String(k.file)), ...(k.thumb ? [`${THUMB_DIR}/${basename(String(k.thumb))}`] : [])]);
   } catch {
     return [];
   }
@@ -48,7 +57,10 @@ export async function runKeyframesJob(videoPath: string, opts: KeyframesJobOptio
   try {
     return await keyframesInto(outDir, videoPath, opts, ctx);
   } catch (err) {
-    if (created) await removeEmptyFolders(outDir, created);
+    if (created) {
+      await rmdir(join(outDir, THUMB_DIR)).catch(() => undefined);
+      await removeEmptyFolders(outDir, created);
+    }
     throw err;
   }
 }
@@ -79,6 +91,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
   // The new images go to a staging folder first: a re-run plans the same names as the run before, and the images
   // keyframes.json (and project.json) list must stay whole until the new set is complete.
   const stage = await StagedFiles.create(outDir);
+  const thumbStage = await StagedFiles.create(join(outDir, THUMB_DIR));
   const requests = analysis.keyframes.map((k) => ({
     frame: k.frame,
     time: k.time,
@@ -90,12 +103,14 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       quality: opts.quality ?? 92,
       maxWidth: opts.maxWidth,
       info: analysis.info,
+      thumbnails: { dir: thumbStage.dir, width: THUMB_WIDTH },
       signal: ctx.signal,
       onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
     });
     await stage.commit();
+    await thumbStage.commit();
   } catch (err) {
-    await stage.discard();
+    await Promise.all([stage.discard(), thumbStage.discard()]);
     throw err;
   }
   const extractSeconds = (performance.now() - extractStart) / 1000;
@@ -106,7 +121,10 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     video: { ...info, path: resolve(videoPath) },
     params: opts.params,
     shots: analysis.shots,
-    keyframes: analysis.keyframes.map((k) => ({ ...k, file: keyframeFileName(k.shot, k.frame, format) })),
+    keyframes: analysis.keyframes.map((k) => {
+      const file = keyframeFileName(k.shot, k.frame, format);
+      return { ...k, file, thumb: keyframeThumbName(file) };
+    }),
     timing: {
       decodeSeconds: round(analysis.timing.decodeSeconds),
       analysisSeconds: round(analysis.timing.analysisSeconds),
@@ -117,7 +135,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
     warnings: analysis.warnings,
   };
-  const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f));
+  const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f || k.thumb === f));
   await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);
   await Promise.all(stale.map((f) => rm(join(outDir, f), { force: true })));
   return doc;
