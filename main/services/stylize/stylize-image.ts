@@ -29,6 +29,10 @@ export interface StylizeOptions extends InferenceOptions {
   tile?: number;
   /** Overlap between tiles in px (default 64), blended with a cosine ramp. */
   overlap?: number;
+  /** Instance-norm models in tiles: the whole picture's statistics in every tile ('whole', default) or each tile's own. */
+  tileStats?: 'whole' | 'tile';
+  /** Pixel budget of the whole-picture statistics pass (default STATS_MAX_PIXELS): larger frames are scaled down for it. */
+  statsMaxPixels?: number;
 }
 
 export interface StylizeResult {
@@ -64,7 +68,13 @@ export async function stylizeImage(image: RgbImage, options: StylizeOptions = {}
       kind: 'stylize',
       model: { file: model.file, spec: model.spec },
       image,
-      params: { size: processingLongSide(model.spec, image.width, image.height, options.size), tile: options.tile, overlap: options.overlap },
+      params: {
+        size: processingLongSide(model.spec, image.width, image.height, options.size),
+        tile: options.tile,
+        overlap: options.overlap,
+        tileStats: options.tileStats,
+        statsMaxPixels: options.statsMaxPixels,
+      },
       provider: options.provider ?? 'auto',
       preset: options.sessionOptions ?? 'tuned',
     },
