@@ -59,7 +59,7 @@ test('the split graphs: stats outputs per layer, and the apply graph fed them gi
   assert.equal(split.layers.length, 2);
   assert.deepEqual(split.layers.map((l) => l.input), ['c1', 'c2']);
   const [original, stats, apply] = await Promise.all([bytes, split.stats, split.apply].map((b) => ort.InferenceSession.create(b)));
-  assert.deepEqual(apply.inputNames.sort(), ['input', ...split.layers.flatMap((l) => [l.mean, l.variance])].sort());
+  assert.deepEqual([...apply.inputNames].sort(), ['input', ...split.layers.flatMap((l) => [l.mean, l.variance])].sort());
   const H = 20;
   const W = 28;
   const x = new Float32Array(3 * H * W).map((_, i) => Math.sin(i * 0.37) * 0.9);
