@@ -244,6 +244,20 @@ export interface ImportModelRequest {
   kind?: ModelKind;
 }
 
+export interface InstallModelsFolderRequest {
+  /** A folder holding model files (e.g. the four CartoonGAN .onnx): each catalog model in it is installed. */
+  folder: string;
+}
+
+export interface InstallModelsFolderResult {
+  folder: string;
+  /** The catalog models recognised by their sha256 and installed (or already there), as listModels shows them. */
+  installed: ModelSummary[];
+  /** .onnx files the catalog does not know (left alone: import them one by one). */
+  unknown: string[];
+  failed: Array<{ file: string; id: string; message: string; code?: string }>;
+}
+
 /** Request/response commands: JSON in, JSON out. */
 export interface ComicCommands {
   appInfo(): Promise<AppInfo>;
@@ -273,6 +287,8 @@ export interface ComicCommands {
   cancelJob(id: string): Promise<void>;
   listModels(): Promise<ModelSummary[]>;
   importModel(request: ImportModelRequest): Promise<ModelSummary>;
+  /** Installs every catalog model in a folder in one step (the four CartoonGAN files, ...). */
+  installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult>;
 }
 
 export type CommandName = keyof ComicCommands;
@@ -293,6 +309,7 @@ export const COMIC_COMMANDS = [
   'cancelJob',
   'listModels',
   'importModel',
+  'installModelsFolder',
 ] as const satisfies readonly CommandName[];
 
 /** Compile-time check that COMIC_COMMANDS lists every command (a missing one makes this `false`). */

@@ -9,3 +9,4 @@ export { setPanelRect } from './set-panel-rect';
 export { togglePageBreak, movePage } from './page-order';
 export { addRegion, clearRegions } from './region-edits';
 export { chooseStyle } from './choose-style';
+export { panelModel, setPanelStyle } from './set-panel-style';
