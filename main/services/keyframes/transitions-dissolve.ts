@@ -29,6 +29,39 @@ const MAX_SPREAD = 0.12;
  * 0.67-0.96, the false ones on exposure changes, zooms, pans and occluders 0.10-0.38 (docs/keyframes.md).
  */
 const MIN_NEW_SHARE = 0.5;
+/** How far (seconds) before and after a dissolve candidate its pictures are compared for the return test. */
+const RETURN_BEFORE_SECONDS = 1;
+const RETURN_AFTER_SECONDS = 2;
+
+/**
+ * Whether the picture from before [a, b] comes back after it: some frame of the second before a (not across a
+ * boundary found already) and some frame of the two seconds after b (idem) share more than half of their picture
+ * (newContentShare < MIN_NEW_SHARE). A transition leaves the old shot for good; an exposure that dips and recovers,
+ * a car or a person passing, a camera that swings away and back do not. Returns that smallest share.
+ */
+export function returnShare(
+  frames: ShotFrames,
+  a: number,
+  b: number,
+  found: ReadonlyArray<Boundary>,
+  fps: number,
+): number {
+  const n = frames.length;
+  let from = Math.max(0, a - framesOf(RETURN_BEFORE_SECONDS, fps));
+  let to = Math.min(n - 1, b + framesOf(RETURN_AFTER_SECONDS, fps));
+  for (const f of found) {
+    if (f.frame <= a) from = Math.max(from, f.frame);
+    if (f.frame > b) to = Math.min(to, f.frame - 1);
+  }
+  const step = Math.max(1, Math.round(fps / 8));
+  let best = 1;
+  for (let x = a; x >= from && best >= MIN_NEW_SHARE; x -= step) {
+    for (let y = b; y <= to && best >= MIN_NEW_SHARE; y += step) {
+      best = Math.min(best, newContentShare(frames.signals[x].thumb, frames.signals[y].thumb));
+    }
+  }
+  return best;
+}
 
 export interface DissolveCandidate {
   a: number;
@@ -128,8 +161,9 @@ export function detectDissolves(
   const flush = () => {
     if (!group.length) return;
     const best = group.reduce((x, y) => (y.score > x.score ? y : x));
-    out.push({ frame: best.frame, kind: 'dissolve', strength: best.score / FLANK_RATIO });
     group = [];
+    if (returnShare(frames, best.a, best.b, found, fps) < MIN_NEW_SHARE) return;
+    out.push({ frame: best.frame, kind: 'dissolve', strength: best.score / FLANK_RATIO });
   };
   let end = -1;
   for (const c of candidates) {
