@@ -76,16 +76,17 @@ function largestStep(frames: ShotFrames, from: number, to: number, skipFrom: num
  * smeared over two frames by one blended frame (frame-rate conversion, field blending) — two steps, i and its larger
  * neighbour, whose sum is isolated from the steps around the pair. Returns the first and last step, or null.
  */
-function isolatedStep(frames: ShotFrames, i: number): [number, number] | null {
+function isolatedStep(frames: ShotFrames, i: number): { steps: [number, number]; ratio: number } | null {
   const step = frames.change(i - 1, i);
-  if (step >= ISOLATION * largestStep(frames, i - ISOLATION_REACH, i + ISOLATION_REACH, i, i)) return [i, i];
+  const near = largestStep(frames, i - ISOLATION_REACH, i + ISOLATION_REACH, i, i);
+  if (step >= ISOLATION * near) return { steps: [i, i], ratio: step / Math.max(near, 1e-6) };
   const before = frames.change(Math.max(0, i - 2), i - 1);
   const after = i + 1 < frames.length ? frames.change(i, i + 1) : 0;
   const [p, q] = after >= before ? [i, i + 1] : [i - 1, i];
   if (p < 1 || q >= frames.length) return null;
   const chord = frames.change(p - 1, q);
   const other = largestStep(frames, p - ISOLATION_REACH, q + ISOLATION_REACH, p, q);
-  return chord >= BLENDED_ISOLATION * other ? [p, q] : null;
+  return chord >= BLENDED_ISOLATION * other ? { steps: [p, q], ratio: chord / Math.max(other, 1e-6) } : null;
 }
 
 /** Largest global shift (thumbnail cells, each way) the motion-compensated difference tries: ±3 = 24 analysis px. */
@@ -145,13 +146,33 @@ export function detectCuts(
     if (blank[i] || blank[i - 1]) continue;
     if (d[i] < p.cutMinDifference) continue;
     if ((i > 1 && d[i - 1] > d[i]) || (i + 1 < d.length && d[i + 1] >= d[i])) continue;
-    const threshold = Math.max(p.cutMinDifference, p.cutSensitivity * localLevel(d, i, w));
+    const level = localLevel(d, i, w);
+    const threshold = Math.max(p.cutMinDifference, p.cutSensitivity * level);
     if (d[i] < threshold) continue;
-    const steps = isolatedStep(frames, i);
-    if (!steps) continue;
-    if (compensatedDifference(frames, steps[0] - 1, steps[1]) < p.cutMinDifference) continue;
+    const isolated = isolatedStep(frames, i);
+    if (!isolated) continue;
+    const [first, last] = isolated.steps;
+    const compensated = compensatedDifference(frames, first - 1, last);
+    if (compensated < p.cutMinDifference) continue;
     if (undone(frames, blank, i, span, minShotFrames)) continue;
-    out.push({ frame: i, kind: 'cut', strength: d[i] / threshold });
+    out.push({
+      frame: i,
+      kind: 'cut',
+      strength: d[i] / threshold,
+      reason: {
+        signal: 'frame difference',
+        value: d[i],
+        threshold,
+        checks: {
+          localLevel: level,
+          isolation: isolated.ratio,
+          isolationThreshold: first === last ? ISOLATION : BLENDED_ISOLATION,
+          blendedFrames: last - first,
+          motionCompensated: compensated,
+          motionCompensatedThreshold: p.cutMinDifference,
+        },
+      },
+    });
   }
   return out;
 }

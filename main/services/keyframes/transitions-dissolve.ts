@@ -69,6 +69,8 @@ export interface DissolveCandidate {
   /** Where the mix passes half-way: the boundary. */
   frame: number;
   score: number;
+  /** The other measures it passed (for --explain). */
+  checks: Record<string, number>;
 }
 
 /** Blank by twice the thresholds: the dim end of a fade. */
@@ -124,7 +126,13 @@ export function testDissolveWindow(
   if (!(q1 < q3)) return 'not monotonic';
   const mid = alphas.findIndex((x) => x >= 0.5);
   if (mid < 0) return 'never half-way';
-  return { a, b, frame: a + 1 + mid, score: chord / Math.max(flank, 1e-3) };
+  return {
+    a,
+    b,
+    frame: a + 1 + mid,
+    score: chord / Math.max(flank, 1e-3),
+    checks: { first: a, last: b, newShare: fresh, residual: fit.residual, spread: fit.spread },
+  };
 }
 
 /**
@@ -162,8 +170,19 @@ export function detectDissolves(
     if (!group.length) return;
     const best = group.reduce((x, y) => (y.score > x.score ? y : x));
     group = [];
-    if (returnShare(frames, best.a, best.b, found, fps) < MIN_NEW_SHARE) return;
-    out.push({ frame: best.frame, kind: 'dissolve', strength: best.score / FLANK_RATIO });
+    const returned = returnShare(frames, best.a, best.b, found, fps);
+    if (returned < MIN_NEW_SHARE) return;
+    out.push({
+      frame: best.frame,
+      kind: 'dissolve',
+      strength: best.score / FLANK_RATIO,
+      reason: {
+        signal: 'change across the dissolve / change beside it',
+        value: best.score,
+        threshold: FLANK_RATIO,
+        checks: { ...best.checks, newShareThreshold: MIN_NEW_SHARE, returnShare: returned },
+      },
+    });
   };
   let end = -1;
   for (const c of candidates) {
