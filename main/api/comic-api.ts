@@ -10,6 +10,7 @@ import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
 import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
 import { importModelFile, listModelSummaries } from './models-commands';
+import { forgetRecentProject, listRecentProjects, relinkVideo } from './project-open';
 import { requireString } from './request-checks';
 import { findPanels, planStylize, runStylize } from './stylize-command';
 
@@ -59,6 +60,9 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     cancelJob: async (id) => jobs.cancel(id),
     listModels: listModelSummaries,
     importModel: importModelFile,
+    listRecentProjects: () => listRecentProjects(roots),
+    forgetRecentProject,
+    relinkVideo: (request) => relinkVideo(request, roots),
     onJobEvent: (listener) => jobs.onEvent(listener),
     resolveImage: (ref) => roots.resolve(ref),
     dispose: async () => {
