@@ -65,7 +65,7 @@ test('recent projects through the API: listed with their facts, a moved video re
   assert.equal(relinked.project.video.path, moved);
   assert.equal(relinked.document.video.path, moved);
   assert.equal(relinked.project.keyframes.find((k) => k.id === dropped.id)?.status, 'rejected');
-  assert.equal((await api.openProject({ projectDir })).project.video.path, moved, 'it opens from the new place from now on');
+  assert.equal((await api.openProject({ projectDir }))?.project.video.path, moved, 'it opens from the new place from now on');
   assert.equal((await api.listRecentProjects())[0].problem, undefined);
 
   await api.forgetRecentProject(projectDir);

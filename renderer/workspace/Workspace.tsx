@@ -133,7 +133,7 @@ export function Workspace({ api }: { api: ComicApi }) {
           ) : null}
         </>
       }
-      recent={<RecentProjects api={api} projects={recent.projects} error={recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}
+      recent={<RecentProjects api={api} projects={recent.projects} error={error ? undefined : recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}
     />
   );
 
