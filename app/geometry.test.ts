@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   area,
+  chordLength,
   boundingBox,
   convexHull,
   isAxisRect,
@@ -60,4 +61,10 @@ test('offsetEdges: a panel grows by the given amount on the chosen edges only', 
   assert.deepEqual(boundingBox(grown), { x: 10, y: 10, width: 102, height: 60 });
   const shrunk = offsetEdges(square, () => -1);
   assert.deepEqual(boundingBox(shrunk), { x: 11, y: 11, width: 98, height: 58 });
+});
+
+test('chordLength: the part of a knife stroke inside a panel', () => {
+  close(chordLength(square, { x: 0, y: 40 }, { x: 200, y: 40 }), 100);
+  close(chordLength(square, { x: 50, y: 40 }, { x: 200, y: 40 }), 60);
+  assert.equal(chordLength(square, { x: 0, y: 0 }, { x: 5, y: 5 }), 0);
 });

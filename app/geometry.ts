@@ -245,3 +245,28 @@ export function limitCorners(outline: Outline, max = MAX_CORNERS): Outline {
   }
   return pts;
 }
+
+/** How long a stretch of the segment a→b lies inside a convex outline (Cyrus–Beck clipping; 0 when it misses). */
+export function chordLength(outline: Outline, a: Point, b: Point): number {
+  let t0 = 0;
+  let t1 = 1;
+  const d = { x: b.x - a.x, y: b.y - a.y };
+  const turn = Math.sign(signedArea(outline)) || 1;
+  for (let i = 0; i < outline.length; i++) {
+    const p = outline[i];
+    const q = outline[(i + 1) % outline.length];
+    // Inward normal of edge p→q (for a clockwise outline on a y-down page: the positive side).
+    const n = { x: -(q.y - p.y) * turn, y: (q.x - p.x) * turn };
+    const num = n.x * (a.x - p.x) + n.y * (a.y - p.y);
+    const den = n.x * d.x + n.y * d.y;
+    if (Math.abs(den) < EPS) {
+      if (num < 0) return 0;
+      continue;
+    }
+    const t = -num / den;
+    if (den > 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return 0;
+  }
+  return (t1 - t0) * Math.hypot(d.x, d.y);
+}

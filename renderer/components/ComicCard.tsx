@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
 import { newBalloon } from '../../app/balloons';
-import { addBalloon, movePage, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak, updateBalloon } from '../../app/commands';
+import { addBalloon, removeBalloon, setPageSetup, togglePageBreak, updateBalloon } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
+import { exportPages } from '../../app/pages';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { ExportSummary } from './ExportSummary';
 import { JobProgress } from './JobProgress';
 import { BalloonBar } from './BalloonBar';
-import { PageView, type CanvasSelection } from './PageView';
+import { PagesView, type PagesSelection } from '../pages/PagesView';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
@@ -29,13 +30,12 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
   const drawn = new Map(panels.files.map((f) => [fileName(f.input), f]));
   const pictures = kept.map((k) => drawn.get(k.file));
   useEffect(reset, [panels, project, reset]);
-  // Selected by key frame, not by position: a panel stays selected when pages move or reflow.
-  const [selected, setSelected] = useState<{ keyframe?: string; balloon?: string }>({});
-  const selectedPicture = selected.keyframe ? kept.findIndex((k) => k.id === selected.keyframe) : -1;
-  const selection: CanvasSelection = selectedPicture >= 0 ? { picture: selectedPicture, balloon: selected.balloon } : {};
-  const setSelection = (s: CanvasSelection) => setSelected(s.picture !== undefined ? { keyframe: kept[s.picture]?.id, balloon: s.balloon } : {});
+  // Selected by panel id: a panel stays selected when pages move; its balloons belong to the key frame it shows.
+  const [selection, setSelection] = useState<PagesSelection>({ panels: [] });
+  const setSelected = (change: (s: { keyframe?: string; balloon?: string }) => { keyframe?: string; balloon?: string }) =>
+    setSelection((s) => ({ panels: s.panels.slice(0, 1), balloon: change({ balloon: s.balloon }).balloon }));
   const [print, setPrint] = useState(false);
-  const selectedKeyframe = selectedPicture >= 0 ? selected.keyframe : undefined;
+  const selectedKeyframe = pages.flatMap((p) => p.panels).find((p) => p.id === selection.panels[0])?.keyframe ?? undefined;
   const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
   const busy = view.status === 'starting' || view.status === 'running';
   const missing = pictures.some((p) => !p);
@@ -45,7 +45,7 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
       projectDir,
       title,
       models: panels.models,
-      pages: pages.map(({ size, panels: placed }) => ({ size, panels: placed })),
+      pages: exportPages(pages),
       print,
     });
 
@@ -83,7 +83,7 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
         </button>
       </div>
       {missing ? <p className="note">Some kept key frames have no panel yet: make the panels again.</p> : null}
-      <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; click a panel to give it a balloon or reshape it by its handles. Ctrl+Z undoes.</p>
+      <p className="hint muted">Click a panel to move it or drag its handles and corners (snapping to margins, gutters and other panels; Alt for free); shift-click a second to merge; the knife (K) cuts a panel along the line you drag; the crop tool (C) pans and zooms a picture; drag a frame from the tray onto a panel. Ctrl+wheel zooms, the wheel pans. Ctrl+Z undoes.</p>
       <BalloonBar
         panelSelected={selectedKeyframe !== undefined}
         balloon={selectedBalloon}
@@ -94,36 +94,16 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
           setSelected((s) => ({ ...s, balloon: id }));
         }}
         onChange={(changes) => selectedKeyframe && selection.balloon && review.edit((p) => updateBalloon(p, selectedKeyframe, selection.balloon!, changes))}
-        pageBreak={selectedKeyframe && !selection.balloon ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
+        pageBreak={selectedKeyframe && !selection.balloon && !layout.pages ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
         onPageBreak={() => selectedKeyframe && review.edit((p) => togglePageBreak(p, selectedKeyframe))}
         onDelete={() => {
           if (selectedKeyframe && selection.balloon) review.edit((p) => removeBalloon(p, selectedKeyframe, selection.balloon!));
           setSelected((s) => ({ keyframe: s.keyframe }));
         }}
       />
-      <div className="pages">
-        {missing
-          ? null
-          : pages.map((page, i) => (
-              <PageView
-                key={i}
-                index={i}
-                page={page}
-                template={page.template}
-                urlOf={(picture) => api.imageUrl(pictures[picture]!.image)}
-                selection={selection}
-                onSelect={setSelection}
-                onBalloon={(picture, id, changes) => review.edit((p) => updateBalloon(p, kept[picture].id, id, changes))}
-                onRect={(slot, rect) => review.edit((p) => setPanelRect(p, i, slot, rect))}
-                onMove={{
-                  ...(i > 0 ? { earlier: () => review.edit((p) => movePage(p, i, 'earlier')) } : {}),
-                  ...(i < pages.length - 1 ? { later: () => review.edit((p) => movePage(p, i, 'later')) } : {}),
-                }}
-                onTemplate={(t) => review.edit((p) => setPageTemplate(p, i, t))}
-                onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
-              />
-            ))}
-      </div>
+      {missing ? null : (
+        <PagesView project={project} edit={review.edit} urlOf={(picture) => (pictures[picture] ? api.imageUrl(pictures[picture]!.image) : undefined)} selection={selection} onSelection={setSelection} />
+      )}
       {busy ? (
         <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />
       ) : null}
