@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, type ComicService } from '../api';
+import { stat } from 'node:fs/promises';
+import { answerRange, createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, rangeHeaders, type ComicService } from '../api';
 import { streamJobEvents } from './job-events-stream';
 import { checkOrigin, checkToken } from './request-guard';
 import { BASE_HEADERS, sendError, sendJson } from './responses';
@@ -63,7 +64,7 @@ async function callCommand(req: IncomingMessage, res: ServerResponse, service: C
   sendJson(res, !reply.ok && reply.error.code === 'UNKNOWN_COMMAND' ? 404 : 200, reply);
 }
 
-async function sendImage(res: ServerResponse, service: ComicService, root: string, encodedPath: string): Promise<void> {
+async function sendImage(req: IncomingMessage, res: ServerResponse, service: ComicService, root: string, encodedPath: string): Promise<void> {
   let path: string;
   try {
     path = await service.resolveImage(imageRefFromUrlPath(root, encodedPath));
@@ -71,8 +72,12 @@ async function sendImage(res: ServerResponse, service: ComicService, root: strin
     const code = (err as { code?: string }).code ?? 'IMAGE_NOT_FOUND';
     return sendError(res, code === 'IMAGE_FORBIDDEN' ? 403 : 404, code, (err as Error).message);
   }
-  res.writeHead(200, { ...BASE_HEADERS, 'Content-Type': imageContentType(path), 'Cache-Control': 'no-cache' });
-  createReadStream(path).pipe(res);
+  // Range requests: a <video> seeks by asking for the bytes it needs (206), past the end is 416.
+  const { size } = await stat(path);
+  const answer = answerRange(req.headers.range, size);
+  res.writeHead(answer.status, { ...BASE_HEADERS, 'Content-Type': imageContentType(path), 'Cache-Control': 'no-cache', ...rangeHeaders(answer, size) });
+  if (answer.status === 416 || req.method === 'HEAD' || size === 0) return void res.end();
+  createReadStream(path, { start: answer.start, end: answer.end }).pipe(res);
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, host: { port: number; token: string; service: ComicService; rendererDir: string }) {
@@ -88,8 +93,8 @@ async function route(req: IncomingMessage, res: ServerResponse, host: { port: nu
     if (command) return callCommand(req, res, host.service, command);
     if (path === '/api/events' && isGet) return streamJobEvents(req, res, host.service);
     const image = /^\/images\/([0-9a-f]+)\/(.+)$/.exec(path);
-    if (image && isGet) {
-      return sendImage(res, host.service, image[1], image[2]);
+    if (image && (isGet || req.method === 'HEAD')) {
+      return sendImage(req, res, host.service, image[1], image[2]);
     }
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);
   }

@@ -1,8 +1,9 @@
-import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AnalysisParams, KeyframesDocument } from '../../../app/keyframes';
-import type { JobContext, Progress } from '../../../app/progress';
+import type { FoundSoFar, JobContext, Progress } from '../../../app/progress';
 import { writeFileAtomic } from '../store';
 import { extractFrames, locateFfmpeg } from '../video';
 import { analyzeVideo } from './analyze';
@@ -15,6 +16,11 @@ export interface KeyframesJobOptions {
   quality?: number;
   /** Shrink wider key frames to this width; default full resolution. */
   maxWidth?: number;
+  /**
+   * Also write the filmstrip (small frames of the whole video, for the timeline's scrubbing) from the analysis'
+   * decoding pass into this folder: made aside and swapped in whole when the job succeeds.
+   */
+  filmstripDir?: string;
 }
 
 /** Share of the progress bar the analysis takes; extracting the full-resolution key frames is the rest. */
@@ -66,13 +72,26 @@ async function removeEmptyFolders(dir: string, top: string): Promise<void> {
 async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJobOptions, ctx: JobContext) {
   const started = performance.now();
   const format = opts.format ?? 'jpeg';
+  // Once the analysis is done its shots stay in the progress events, so a timeline filled while it ran stays filled.
+  let found: FoundSoFar | undefined;
   const scaled = (share: number, offset: number) => (p: Progress) =>
-    ctx.onProgress?.({ ...p, fraction: offset + share * (p.fraction ?? (p.total ? p.done / p.total : 0)) });
+    ctx.onProgress?.({ ...p, fraction: offset + share * (p.fraction ?? (p.total ? p.done / p.total : 0)), ...(p.found ?? found ? { found: p.found ?? found } : {}) });
 
-  const analysis = await analyzeVideo(videoPath, opts.params, {
-    signal: ctx.signal,
-    onProgress: scaled(ANALYSIS_SHARE, 0),
-  });
+  const stripDir = opts.filmstripDir ? resolve(opts.filmstripDir) : undefined;
+  const stripTemp = stripDir ? `${stripDir}.partial-${randomBytes(4).toString('hex')}` : undefined;
+  if (stripTemp) await mkdir(stripTemp, { recursive: true });
+  let analysis;
+  try {
+    analysis = await analyzeVideo(videoPath, opts.params, {
+      signal: ctx.signal,
+      onProgress: scaled(ANALYSIS_SHARE, 0),
+      filmstripDir: stripTemp,
+    });
+  } catch (err) {
+    if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
+    throw err;
+  }
+  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration };
   const extractStart = performance.now();
   const requests = analysis.keyframes.map((k) => ({
     frame: k.frame,
@@ -93,6 +112,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
   } catch (err) {
     // Don't leave a half set of new images beside an old keyframes.json that does not list them.
     await Promise.all(requests.map((r) => rm(r.outPath, { force: true })));
+    if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
     throw err;
   }
   const extractSeconds = (performance.now() - extractStart) / 1000;
@@ -103,6 +123,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     video: { ...info, path: resolve(videoPath) },
     params: opts.params,
     shots: analysis.shots,
+    transitions: analysis.transitions,
     keyframes: analysis.keyframes.map((k) => ({ ...k, file: keyframeFileName(k.shot, k.frame, format) })),
     timing: {
       decodeSeconds: round(analysis.timing.decodeSeconds),
@@ -117,7 +138,19 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
   const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f));
   await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);
   await Promise.all(stale.map((f) => rm(join(outDir, f), { force: true })));
+  if (stripDir && stripTemp) await swapInFolder(stripTemp, stripDir);
   return doc;
+}
+
+/** Puts the folder `fresh` in the place of `dir` (the old one moved aside first, then removed). */
+async function swapInFolder(fresh: string, dir: string): Promise<void> {
+  const old = `${dir}.old-${randomBytes(4).toString('hex')}`;
+  const hadOne = await rename(dir, old).then(() => true, (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return false;
+    throw err;
+  });
+  await rename(fresh, dir);
+  if (hadOne) await rm(old, { recursive: true, force: true });
 }
 
 function round(seconds: number): number {

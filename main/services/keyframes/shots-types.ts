@@ -23,6 +23,8 @@ export interface Boundary {
   frame: number;
   kind: BoundaryKind;
   strength: number;
+  /** A gradual transition's frames, first and last (a blank run, a dissolve's window); none for a cut. */
+  span?: [number, number];
 }
 
 /** A duration in seconds as a whole number of frames (at least `min`). */

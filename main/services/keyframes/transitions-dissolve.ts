@@ -119,7 +119,7 @@ export function detectDissolves(
   const flush = () => {
     if (!group.length) return;
     const best = group.reduce((x, y) => (y.score > x.score ? y : x));
-    out.push({ frame: best.frame, kind: 'dissolve', strength: best.score / FLANK_RATIO });
+    out.push({ frame: best.frame, kind: 'dissolve', strength: best.score / FLANK_RATIO, span: [best.a, best.b] });
     group = [];
   };
   let end = -1;
