@@ -6,6 +6,7 @@
  * results are plain JSON data so both transports carry them unchanged. The editor grows it by adding a command to
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
+import type { FilmstripIndex } from './filmstrip';
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
 import type { MaskShape } from './masks';
 import type { ComicPage, PageSizeId, ReadingOrder } from './page';
@@ -86,6 +87,13 @@ export interface KeyframesResult {
   project: Project;
   /** Root of PROJECT/frames: a ProjectKeyFrame's picture is { root: framesRoot, file }. */
   framesRoot: string;
+  /**
+   * The filmstrip written during the analysis (PROJECT/filmstrip) for scrubbing the timeline: a sheet's picture is
+   * { root, file: sheet }. Absent for a project analysed before filmstrips were written.
+   */
+  filmstrip?: { root: string; index: FilmstripIndex };
+  /** The video itself, to play in the editor (served with range requests); absent when it is not there. */
+  video?: ImageRef;
 }
 
 export interface OpenProjectRequest {

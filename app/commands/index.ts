@@ -1,5 +1,6 @@
 export type { EditCommand } from './command';
 export { setKeyframeStatus } from './set-keyframe-status';
+export { setShotStatus } from './set-shot-status';
 export { addKeyframe } from './add-keyframe';
 export { setPageTemplate } from './set-page-template';
 export { setPanelCrop } from './set-panel-crop';

@@ -112,7 +112,7 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
     if (path === '/api/events' && isGet) return streamJobEvents(req, res, host.service);
     if (path === '/api/upload') return receiveUpload(req, res, url);
     const image = /^\/images\/([0-9a-f]+)\/(.+)$/.exec(path);
-    if (image && isGet) {
+    if (image && (isGet || req.method === 'HEAD')) {
       return sendImage(res, host.service, image[1], image[2], host.log);
     }
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);
