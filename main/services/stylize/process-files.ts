@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { RgbImage } from '../../../app/video';
 import { CancelledError, throwIfAborted } from '../jobs';
+import { cleanStaleTemps } from '../store';
 import { decodeImage, encodeImage } from '../video';
 import { StylizeError } from './errors';
 
@@ -59,6 +60,7 @@ export async function processImageFiles<R>(inputs: string[], outDir: string, wor
   try {
     await mkdir(outDir, { recursive: true });
     await access(outDir, constants.W_OK);
+    await cleanStaleTemps(outDir);
   } catch (err) {
     // Every file would fail to be written: say so once, before any inference runs.
     throw new StylizeError('IMAGE_INVALID', `${outDir}: cannot write the output folder (${(err as Error).message})`, outDir);

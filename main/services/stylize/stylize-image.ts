@@ -34,6 +34,10 @@ export interface StylizeOptions extends InferenceOptions {
    * here) where the buffer allows it (a buffer of its own; sharp's are copied).
    */
   transferImage?: boolean;
+  /** Instance-norm models in tiles: the whole picture's statistics in every tile ('whole', default) or each tile's own. */
+  tileStats?: 'whole' | 'tile';
+  /** Pixel budget of the whole-picture statistics pass (default STATS_MAX_PIXELS): larger frames are scaled down for it. */
+  statsMaxPixels?: number;
 }
 
 /** The image's buffer when it can move to the worker: a plain ArrayBuffer holding exactly these pixels. */
@@ -75,7 +79,13 @@ export async function stylizeImage(image: RgbImage, options: StylizeOptions = {}
       kind: 'stylize',
       model: { file: model.file, spec: model.spec },
       image,
-      params: { size: processingLongSide(model.spec, image.width, image.height, options.size), tile: options.tile, overlap: options.overlap },
+      params: {
+        size: processingLongSide(model.spec, image.width, image.height, options.size),
+        tile: options.tile,
+        overlap: options.overlap,
+        tileStats: options.tileStats,
+        statsMaxPixels: options.statsMaxPixels,
+      },
       provider: options.provider ?? 'auto',
       preset: options.sessionOptions ?? 'tuned',
     },

@@ -12,6 +12,7 @@ export { probeVideo } from './probe';
 export { analysisSize } from './video-geometry';
 
 export { streamFrames, streamDecoded } from './stream-frames';
+export { finishFilmstrip, FILMSTRIP_INDEX, type FilmstripOutput } from './filmstrip-output';
 export type { FrameStream, StreamFramesOptions, DecodedFrame, DecodedStream } from './stream-frames';
 export { bufferFrames, type FrameSource } from './frame-source';
 export { decodeSpeedReference } from './decode-speed';
