@@ -63,11 +63,11 @@ export interface ExtractedFrame {
 
 const RUN_TIMEOUT_MS = 120_000;
 /**
- * Seek this far before a group's first target: a demuxer with an index (MP4, MKV with cues) lands on the key frame
- * before the target anyway; one without may land a little late, which is seen (the first frame is missing) and
- * retried further back, then from the start.
+ * Seek this far before a group's first frame: a demuxer with an index (MP4, MOV, MKV with cues) lands on the key
+ * frame at or before it, so no margin is needed and none of the group's GOP is decoded twice; one without an index
+ * may land late, which is seen (the first frame is missing) and retried 2 s further back, then from the start.
  */
-const SEEK_MARGINS_S = [0.3, 2];
+const SEEK_MARGINS_S = [0, 2];
 /** For any moment (a slider), frames up to this long after it qualify. */
 const MOMENT_SPAN_S = 1;
 /**
@@ -167,7 +167,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
     const windows: GrabWindow[] = group.map((g) => ({ from: g.target - early, to: g.target + late }));
     const written = group.map(() => false);
     // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
-    const seeks = SEEK_MARGINS_S.map((m) => group[0].target - info.startTime - m).filter((t) => t > 0);
+    const seeks = SEEK_MARGINS_S.map((m) => windows[0].from - info.startTime - m).filter((t) => t > 0);
     let seeked = false;
     // Exact frames are written as they come (a frame inside its window is the frame, wherever the seek landed);
     // a moment's frame only once the run says the seek did not skip frames before it.
