@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
-import { CancelledError, throwIfAborted } from '../jobs';
+import { CancelledError, forEachConcurrently, throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store/atomic-file';
 import { ffmpegFeatures } from './ffmpeg-features';
 import { grabFrames, type GrabbedFrame, type GrabWindow } from './grab-frames';
@@ -76,6 +76,8 @@ const MOMENT_SPAN_S = 1;
  */
 const JOIN_GAP_S = 2;
 export const DEFAULT_THUMB_WIDTH = 320;
+/** Decoding runs side by side (memory: each holds a couple of frames at most). */
+const RUNS_AT_ONCE = 2;
 
 /** The first video frame's own timestamp (-copyts: as stored), the origin of streamFrames' times. */
 async function firstFrameTimestamp(path: string, signal?: AbortSignal): Promise<number> {
@@ -161,8 +163,9 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
     opts.onProgress?.({ stage: 'extract', done, total: requests.length, fraction: done / requests.length });
   };
 
-  // One run per group, in time order, so a cancel leaves the earliest frames done.
-  for (const group of groupsOf(items, exact)) {
+  // Runs in time order, two at a time (each spends part of its time starting, probing and seeking, on one core),
+  // so a cancel leaves the earliest frames done.
+  await forEachConcurrently(groupsOf(items, exact), RUNS_AT_ONCE, async (group) => {
     throwIfAborted(opts.signal);
     const windows: GrabWindow[] = group.map((g) => ({ from: g.target - early, to: g.target + late }));
     const written = group.map(() => false);
@@ -196,6 +199,6 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
         throw new VideoError('DECODE_FAILED', path, `no frame ${r.frame} at ${r.time.toFixed(3)} s${why}`, diagnosticLines(got.stderr));
       }
     }
-  }
+  });
   return out;
 }
