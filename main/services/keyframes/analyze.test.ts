@@ -35,17 +35,21 @@ test('analyzeVideo: a shot with a lot of change (a fast pan across a colourful p
   assert.deepEqual(frames, [...frames].sort((a, b) => a - b), 'in time order');
 });
 
-test('analyzeVideo: key frames of each shot, a shot that returns is not repeated (mutual comparison)', async () => {
+test('analyzeVideo: key frames of each shot; a shot that returns keeps one key frame (mutual comparison)', async () => {
   const fixture = SHOT_FIXTURES.repeat; // bars | fractal | bars
   const r = await analyzeVideo(fixture.make(), PARAMS);
   assert.deepEqual(r.shots.map((s) => s.startFrame), [0, ...fixture.cuts]);
-  assert.deepEqual([...new Set(r.keyframes.map((k) => k.shot))], [0, 1], JSON.stringify(r.keyframes));
+  assert.deepEqual([...new Set(r.keyframes.map((k) => k.shot))], [0, 1, 2], JSON.stringify(r.keyframes));
+  assert.equal(r.keyframes.filter((k) => k.shot === 2).length, 1, 'the returning shot: one key frame, not all of them');
+  assert.deepEqual(r.boundaries?.map((b) => [b.frame, b.kind]), fixture.cuts.map((c) => [c, 'cut']), 'with reasons');
+  for (const b of r.boundaries ?? []) assert.ok(b.value >= b.threshold && b.signal.length > 0, JSON.stringify(b));
   for (const kf of r.keyframes) {
     const shot = r.shots[kf.shot];
     assert.ok(kf.frame >= shot.startFrame && kf.frame <= shot.endFrame);
   }
   const all = await analyzeVideo(fixture.make(), { ...PARAMS, duplicateSimilarity: 1 });
   assert.deepEqual([...new Set(all.keyframes.map((k) => k.shot))], [0, 1, 2], 'without the mutual comparison');
+  assert.ok(all.keyframes.length >= r.keyframes.length);
 });
 
 test('analyzeVideo: progress counts frames up to the total, then the later stages, ending at fraction 1', async () => {

@@ -9,7 +9,7 @@ import { streamFeatures } from './analyze-stream';
 import { loadKernels } from './features';
 import { removeDuplicates } from './mutual';
 import { fadeRampFrames } from './fade-ramps';
-import { detectShots, frameRateOf } from './shots';
+import { detectShotsExplained, frameRateOf, transitionSpans } from './shots';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
 const STREAM_SHARE = 0.95;
@@ -42,7 +42,8 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
 
   const t = performance.now();
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
-  const shots = detectShots(signals, info, params);
+  const { shots, boundaries } = detectShotsExplained(signals, info, params);
+  for (const [a, b] of transitionSpans(boundaries)) for (let i = a + 1; i < b; i++) frames[i].transition = true;
   throwIfAborted(signal);
   onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02 });
   const detected = keyframesOfShots(shots, frames, kernels, params, signal);
@@ -50,12 +51,19 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
     detected,
     (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
     params.duplicateSimilarity,
+    (k) => k.shot,
   );
   const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
   onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1 });
   return {
     info,
     shots,
+    boundaries: boundaries.map((b) => ({
+      frame: b.frame,
+      time: signals[b.frame].time,
+      kind: b.kind,
+      ...(b.reason ?? { signal: b.kind, value: b.strength, threshold: 1, checks: {} }),
+    })),
     keyframes: kept,
     timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },
     kernels: loaded.kind,

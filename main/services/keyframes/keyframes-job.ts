@@ -15,6 +15,8 @@ export interface KeyframesJobOptions {
   quality?: number;
   /** Shrink wider key frames to this width; default full resolution. */
   maxWidth?: number;
+  /** Write why each shot boundary was taken into keyframes.json ("explain"). */
+  explain?: boolean;
 }
 
 /** Share of the progress bar the analysis takes; extracting the full-resolution key frames is the rest. */
@@ -113,6 +115,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     kernels: analysis.kernels,
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
     warnings: analysis.warnings,
+    ...(opts.explain ? { explain: { boundaries: analysis.boundaries ?? [] } } : {}),
   };
   const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f));
   await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);

@@ -87,6 +87,22 @@ export function detectShotBoundaries(
 
 /** The shots of a video from its per-frame signals (in decode order, one per decoded frame), tiling all frames. */
 export function detectShots(signals: ReadonlyArray<ShotSignal>, info: { fps?: number }, params: ShotParams): Shot[] {
+  return detectShotsExplained(signals, info, params).shots;
+}
+
+/** The shots and the boundaries that start them (with their reasons). */
+export function detectShotsExplained(
+  signals: ReadonlyArray<ShotSignal>,
+  info: { fps?: number },
+  params: ShotParams,
+): { shots: Shot[]; boundaries: Boundary[] } {
   const boundaries = detectShotBoundaries(signals, info, params);
-  return shotsFromStarts(boundaries.map((b) => b.frame), signals, frameRateOf(signals, info.fps));
+  return { shots: shotsFromStarts(boundaries.map((b) => b.frame), signals, frameRateOf(signals, info.fps)), boundaries };
+}
+
+/** Frames inside detected cross-dissolves (a mix of two shots, no good key frame): [first, last] of each. */
+export function transitionSpans(boundaries: ReadonlyArray<Boundary>): Array<[number, number]> {
+  return boundaries
+    .filter((b) => b.kind === 'dissolve' && b.reason)
+    .map((b) => [b.reason!.checks.first, b.reason!.checks.last] as [number, number]);
 }
