@@ -19,10 +19,11 @@ export interface ClusterFrame {
 }
 
 /**
- * The key frame of a cluster is the sharpest of its members closest to the centroid: those whose similarity to the
- * centroid is in the top KEY_CANDIDATE_SHARE of the cluster (at least one). All of them represent the cluster about
- * equally well (the paper takes the single closest); among them a motion-blurred or defocused frame makes a poor
- * panel, and sharpness (the variance of the Laplacian) tells them apart.
+ * The key frame of a cluster is the sharpest of its members close to the centroid: those the clustering would still
+ * accept into the cluster at its final centroid (similarity ≥ δ, the paper's own test for "the same picture"), or,
+ * when fewer than two are, the top KEY_CANDIDATE_SHARE by similarity (at least one). All of them represent the cluster
+ * (the paper takes the single closest); among them a motion-blurred or defocused frame makes a poor panel, and
+ * sharpness (the variance of the Laplacian) tells them apart.
  */
 export const KEY_CANDIDATE_SHARE = 0.25;
 
@@ -32,6 +33,7 @@ export function sharpestNearCentroid(
   frames: ReadonlyArray<ClusterFrame>,
   kernels: FeatureKernels,
   histogramWeight: number,
+  delta: number,
   fallback: number,
 ): number {
   if (members.length < 2 || members.some((i) => frames[i].sharpness === undefined)) return fallback;
@@ -50,7 +52,9 @@ export function sharpestNearCentroid(
   const ranked = members
     .map((i, m) => ({ m, sim: similarity(frames[i].features) }))
     .sort((a, b) => b.sim - a.sim || a.m - b.m);
-  const near = ranked.slice(0, Math.max(1, Math.round(KEY_CANDIDATE_SHARE * members.length)));
+  const accepted = ranked.filter((r) => r.sim >= delta);
+  const near =
+    accepted.length >= 2 ? accepted : ranked.slice(0, Math.max(1, Math.round(KEY_CANDIDATE_SHARE * members.length)));
   return near.reduce((best, c) =>
     (frames[members[c.m]].sharpness as number) > (frames[members[best.m]].sharpness as number) ? c : best,
   ).m;
@@ -91,7 +95,14 @@ export function keyframesOfShots(
     if (onePicture && kept.length > 1) kept = [kept.reduce((a, b) => (b.members.length > a.members.length ? b : a))];
     for (const c of kept) {
       const clusterMembers = c.members.map((m) => members[m]);
-      const key = sharpestNearCentroid(clusterMembers, frames, kernels, params.histogramWeight, c.members.indexOf(c.keyMember));
+      const key = sharpestNearCentroid(
+        clusterMembers,
+        frames,
+        kernels,
+        params.histogramWeight,
+        params.delta,
+        c.members.indexOf(c.keyMember),
+      );
       const frame = clusterMembers[key];
       out.push({ shot: shot.index, frame, time: frames[frame].time, clusterSize: c.members.length, score: c.score });
     }

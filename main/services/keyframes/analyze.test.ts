@@ -179,3 +179,16 @@ test('analyzeVideo: a picture fading in from a grey card: no key frame is flat g
   assert.ok(r.keyframes.length <= r.shots.length, JSON.stringify({ shots: r.shots, keyframes: r.keyframes }));
   for (const k of r.keyframes) assert.ok(k.frame >= 8, `key frame ${k.frame} is flat grey`);
 });
+
+test('analyzeVideo: the key frame is a sharp member of its cluster, not a motion-blurred one closer to the mean', async () => {
+  // One still picture; two frames of every three are motion-blurred (a horizontal smear), the third is sharp.
+  const path = makeWithFfmpeg('kf-blur-mix.mp4', [
+    '-f', 'lavfi', '-i', 'mandelbrot=s=320x180:r=25,trim=end_frame=1,loop=loop=74:size=1:start=0,setpts=N/25/TB',
+    '-vf', "avgblur=sizeX=7:sizeY=1:enable='lt(mod(n\\,3)\\,2)',format=yuv420p", '-frames:v', '75',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '14', '-g', '25',
+  ]);
+  const r = await analyzeVideo(path, PARAMS);
+  assert.equal(r.shots.length, 1);
+  assert.equal(r.keyframes.length, 1, JSON.stringify(r.keyframes));
+  assert.equal(r.keyframes[0].frame % 3, 2, `key frame ${r.keyframes[0].frame} is one of the blurred ones`);
+});
