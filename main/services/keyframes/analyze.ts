@@ -43,7 +43,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
   const t = performance.now();
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
   const { shots, boundaries } = detectShotsExplained(signals, info, params);
-  for (const [a, b] of transitionSpans(boundaries)) for (let i = a + 1; i < b; i++) frames[i].transition = true;
+  for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
   throwIfAborted(signal);
   onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02 });
   const detected = keyframesOfShots(shots, frames, kernels, params, signal);
