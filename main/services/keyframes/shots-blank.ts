@@ -64,6 +64,7 @@ export function blankBoundaries(
           kind: 'blank',
           strength: 1,
           reason: { signal: 'leading blank run (frames)', value: next, threshold: minShotFrames, checks: { first, last } },
+          span: [first, last],
         });
       }
       continue;
@@ -83,6 +84,7 @@ export function blankBoundaries(
           threshold: p.sameContentDistance,
           checks: { first, last },
         },
+        span: [first, last],
       });
     }
   }

@@ -35,6 +35,8 @@ export interface Boundary {
   kind: BoundaryKind;
   strength: number;
   reason?: BoundaryReason;
+  /** A gradual transition's frames, first and last (a blank run, a dissolve's window); none for a cut. */
+  span?: [number, number];
 }
 
 /** A duration in seconds as a whole number of frames (at least `min`). */

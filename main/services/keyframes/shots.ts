@@ -102,7 +102,5 @@ export function detectShotsExplained(
 
 /** Frames inside detected cross-dissolves (a mix of two shots, no good key frame): [first, last] of each. */
 export function transitionSpans(boundaries: ReadonlyArray<Boundary>): Array<[number, number]> {
-  return boundaries
-    .filter((b) => b.kind === 'dissolve' && b.reason)
-    .map((b) => [b.reason!.checks.first, b.reason!.checks.last] as [number, number]);
+  return boundaries.filter((b) => b.kind === 'dissolve' && b.span).map((b) => b.span as [number, number]);
 }

@@ -182,6 +182,7 @@ export function detectDissolves(
         threshold: FLANK_RATIO,
         checks: { ...best.checks, newShareThreshold: MIN_NEW_SHARE, returnShare: returned },
       },
+      span: [best.a, best.b],
     });
   };
   let end = -1;
