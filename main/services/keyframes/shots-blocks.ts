@@ -17,7 +17,9 @@ const FOUND_NCC = 0.7;
  * The share of the picture in frame `a` that cannot be found again in frame `b`: the textured blocks of a's luma
  * thumbnail whose best match in b — any shift within ±SEARCH cells (motion compensation), compared by normalised
  * cross-correlation (blind to gain and offset: exposure, fades, flicker) — stays under FOUND_NCC. In [0, 1]; 0 when a
- * has no textured block. Camera motion within the search range, a change of exposure, or something moving across
+ * has no textured block. A block is only compared at shifts that keep it inside the frame, so blocks that camera motion
+ * carries past the edge count as not found (allowing partial overlaps there matched too easily: on hard-dev two true
+ * dissolves fell under the threshold, docs/keyframes.md). Camera motion within the search range, a change of exposure, or something moving across
  * part of the frame leaves most blocks findable; a new shot (after a cut or a dissolve) leaves few.
  */
 export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
