@@ -192,3 +192,19 @@ test('analyzeVideo: the key frame is a sharp member of its cluster, not a motion
   assert.equal(r.keyframes.length, 1, JSON.stringify(r.keyframes));
   assert.equal(r.keyframes[0].frame % 3, 2, `key frame ${r.keyframes[0].frame} is one of the blurred ones`);
 });
+
+test('analyzeVideo: a few frames of another picture at the very end join the shot before, which keeps its key frame', async () => {
+  const path = makeWithFfmpeg('kf-short-tail.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=2.4', '-f', 'lavfi', '-i', 'smptebars=s=320x180:r=25:d=0.2',
+    '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[out]', '-map', '[out]', '-frames:v', '65',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18',
+  ]);
+  const r = await analyzeVideo(path, PARAMS);
+  assert.equal(r.info.frameCount, 65);
+  assert.deepEqual(r.shots.map((s) => [s.startFrame, s.endFrame]), [[0, 64]], 'the 5-frame tail is no shot of its own');
+  assert.ok(r.keyframes.length >= 1 && r.keyframes.every((k) => k.shot === 0));
+  // Given a minimum shot shorter than the tail, the tail is a shot, and it has a key frame too.
+  const short = await analyzeVideo(path, { ...PARAMS, minShotSeconds: 0.1 });
+  assert.deepEqual(short.shots.map((s) => s.startFrame), [0, 60]);
+  assert.deepEqual([...new Set(short.keyframes.map((k) => k.shot))], [0, 1]);
+});
