@@ -8,7 +8,7 @@ import { serializeError, StylizeError } from './errors';
 import { runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
 import { stylizePixels, type TensorRunner } from './pipeline';
 import { segmentPixels } from './segment-pipeline';
-import { getSession, releaseSessions, type OpenedSession } from './session-cache';
+import { getSession, releaseSessions, sessionsOpened, type OpenedSession } from './session-cache';
 import type { SessionOptionsPreset } from './session-options';
 import type { FloatTensor } from './tensor-codec';
 import type { RunInfo, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -26,7 +26,7 @@ class Runner {
   ) {}
 
   get info(): Omit<RunInfo, 'ms'> {
-    return { provider: this.opened.provider, fallback: this.opened.fallback };
+    return { provider: this.opened.provider, fallback: this.opened.fallback, sessionsOpened: sessionsOpened() };
   }
 
   async run(feeds: Record<string, FloatTensor>, outputs?: string[]): Promise<Record<string, FloatTensor>> {

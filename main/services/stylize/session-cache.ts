@@ -17,6 +17,12 @@ export interface OpenedSession {
 
 const MAX_SESSIONS = 4;
 const cache = new Map<string, Promise<OpenedSession>>();
+let opened = 0;
+
+/** Sessions this worker has created so far (a job of many pictures creates one per model and provider). */
+export function sessionsOpened(): number {
+  return opened;
+}
 
 function ort(): typeof import('onnxruntime-node') {
   return require('onnxruntime-node') as typeof import('onnxruntime-node');
@@ -73,6 +79,7 @@ export function getSession(file: string, choice: ProviderChoice, preset: Session
   if (entry) {
     cache.delete(key); // re-insert: Map order is the LRU order
   } else {
+    opened++;
     entry = open(file, choice, preset, spec);
     entry.catch(() => cache.delete(key));
   }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
-import { CancelledError, throwIfAborted } from '../jobs';
+import { CancelledError, forEachConcurrently, throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store/atomic-file';
 import { ffmpegFeatures } from './ffmpeg-features';
 import { grabFrames, type GrabbedFrame, type GrabWindow } from './grab-frames';
@@ -63,11 +63,11 @@ export interface ExtractedFrame {
 
 const RUN_TIMEOUT_MS = 120_000;
 /**
- * Seek this far before a group's first target: a demuxer with an index (MP4, MKV with cues) lands on the key frame
- * before the target anyway; one without may land a little late, which is seen (the first frame is missing) and
- * retried further back, then from the start.
+ * Seek this far before a group's first frame: a demuxer with an index (MP4, MOV, MKV with cues) lands on the key
+ * frame at or before it, so no margin is needed and none of the group's GOP is decoded twice; one without an index
+ * may land late, which is seen (the first frame is missing) and retried 2 s further back, then from the start.
  */
-const SEEK_MARGINS_S = [0.3, 2];
+const SEEK_MARGINS_S = [0, 2];
 /** For any moment (a slider), frames up to this long after it qualify. */
 const MOMENT_SPAN_S = 1;
 /**
@@ -76,6 +76,8 @@ const MOMENT_SPAN_S = 1;
  */
 const JOIN_GAP_S = 2;
 export const DEFAULT_THUMB_WIDTH = 320;
+/** Decoding runs side by side (memory: each holds a couple of frames at most). */
+const RUNS_AT_ONCE = 2;
 
 /** The first video frame's own timestamp (-copyts: as stored), the origin of streamFrames' times. */
 async function firstFrameTimestamp(path: string, signal?: AbortSignal): Promise<number> {
@@ -161,13 +163,14 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
     opts.onProgress?.({ stage: 'extract', done, total: requests.length, fraction: done / requests.length });
   };
 
-  // One run per group, in time order, so a cancel leaves the earliest frames done.
-  for (const group of groupsOf(items, exact)) {
+  // Runs in time order, two at a time (each spends part of its time starting, probing and seeking, on one core),
+  // so a cancel leaves the earliest frames done.
+  await forEachConcurrently(groupsOf(items, exact), RUNS_AT_ONCE, async (group) => {
     throwIfAborted(opts.signal);
     const windows: GrabWindow[] = group.map((g) => ({ from: g.target - early, to: g.target + late }));
     const written = group.map(() => false);
     // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
-    const seeks = SEEK_MARGINS_S.map((m) => group[0].target - info.startTime - m).filter((t) => t > 0);
+    const seeks = SEEK_MARGINS_S.map((m) => windows[0].from - info.startTime - m).filter((t) => t > 0);
     let seeked = false;
     // Exact frames are written as they come (a frame inside its window is the frame, wherever the seek landed);
     // a moment's frame only once the run says the seek did not skip frames before it.
@@ -196,6 +199,6 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
         throw new VideoError('DECODE_FAILED', path, `no frame ${r.frame} at ${r.time.toFixed(3)} s${why}`, diagnosticLines(got.stderr));
       }
     }
-  }
+  });
   return out;
 }
