@@ -41,10 +41,21 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
             Redo
           </button>
           <span className={`muted save-state ${review.save.status}`} data-testid="save-state">
-            {review.save.status === 'failed' ? `Not saved: ${review.save.message}` : review.save.status === 'saving' ? 'Saving…' : 'Saved'}
+            {review.save.status === 'failed' ? `Not saved: ${review.save.message}` : review.save.status === 'conflict' ? 'Not saved' : review.save.status === 'saving' ? 'Saving…' : 'Saved'}
           </span>
         </div>
       </div>
+      {review.save.status === 'conflict' ? (
+        <p className="note bad" data-testid="save-conflict" title={review.save.message}>
+          Another tab or window saved this project since this one loaded it: your last change is not saved.{' '}
+          <button type="button" data-testid="conflict-load-theirs" onClick={() => void review.resolveConflict('theirs')}>
+            Load the newer one
+          </button>{' '}
+          <button type="button" data-testid="conflict-keep-mine" onClick={() => void review.resolveConflict('mine')}>
+            Keep this one
+          </button>
+        </p>
+      ) : null}
       {doc.warnings.map((w) => (
         <p key={w} className="note" data-testid="analysis-warning">
           {w}
