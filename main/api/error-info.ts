@@ -18,7 +18,7 @@ export function toErrorInfo(err: unknown): ApiErrorInfo {
 
 /** A request the API refuses: a bad argument, an unknown job. The message says which and why. */
 export class RequestError extends Error {
-  constructor(readonly code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'JOB_NOT_FOUND' | 'IMAGE_NOT_FOUND' | 'IMAGE_FORBIDDEN', message: string) {
+  constructor(readonly code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'JOB_NOT_FOUND' | 'IMAGE_NOT_FOUND' | 'IMAGE_FORBIDDEN' | 'PATH_FORBIDDEN', message: string) {
     super(message);
     this.name = 'RequestError';
   }

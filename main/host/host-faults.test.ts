@@ -100,7 +100,7 @@ test('host: a 5 MB body is read and answered; one over the limit gets 413 with a
   t.after(() => host.close());
   const headers = { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' };
   const project = { schema: 1, video: { path: '/x.mp4' }, shots: [], keyframes: [], pad: 'x'.repeat(5 << 20) };
-  const five = await httpRequest(host.port, '/api/call/saveProject', { method: 'POST', headers, body: JSON.stringify({ args: [{ projectDir: mkdtempSync(join(tmpdir(), 'ycis-5mb-')), project }] }) });
+  const five = await httpRequest(host.port, '/api/call/saveProject', { method: 'POST', headers, body: JSON.stringify({ args: [{ projectDir: mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-5mb-')), project }] }) });
   assert.equal(five.status, 200);
   assert.match(five.json<{ error: { message: string } }>().error.message, /no project there/);
   const huge = JSON.stringify({ args: [{ pad: 'x'.repeat(20 << 20) }] });
@@ -182,7 +182,7 @@ test('serve: SIGTERM during an analysis cancels the job, closes the connections 
     void httpRequest(port, '/api/call/startKeyframes', {
       method: 'POST',
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ args: [{ video: threeShotClip(), projectDir: mkdtempSync(join(tmpdir(), 'ycis-sigterm-')) }] }),
+      body: JSON.stringify({ args: [{ video: threeShotClip(), projectDir: mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-sigterm-')) }] }),
     }).then((r) => assert.ok(r.json<ApiReply<JobTicket>>().ok));
   });
   const end = await exited;
@@ -195,7 +195,7 @@ test('serve: SIGTERM during an analysis cancels the job, closes the connections 
 test('host: concurrent saves from two clients on one revision: one is saved, the other refused with PROJECT_CONFLICT', async (t) => {
   const { host } = await hostWithLog();
   t.after(() => host.close());
-  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-two-clients-'));
+  const projectDir = mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-two-clients-'));
   const saved = await writeProject(projectDir, oneShotProject([40, 80]));
   const edit = (status: 'accepted' | 'rejected') => ({ ...saved, keyframes: saved.keyframes.map((k) => ({ ...k, status })) });
   const replies = await Promise.all(
