@@ -1,4 +1,5 @@
 import type { ApiErrorInfo } from '../../app/api';
+import { messageInWords } from '../services/store/fs-words';
 
 /**
  * A thrown value as it crosses to the renderer. The services' errors carry a `code` (VideoError NOT_A_VIDEO,
@@ -8,7 +9,7 @@ export function toErrorInfo(err: unknown): ApiErrorInfo {
   if (err instanceof Error) {
     const code = (err as Error & { code?: unknown }).code;
     return {
-      message: err.message,
+      message: messageInWords(err),
       code: typeof code === 'string' && code ? code : err.name === 'CancelledError' ? 'CANCELLED' : 'INTERNAL',
       name: err.name,
     };

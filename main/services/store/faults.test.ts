@@ -11,7 +11,7 @@ import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { threeShotClip } from '../../api/api-fixtures';
 import { runKeyframesJob } from '../keyframes/keyframes-job';
 import { armFailpoints, errnoError, type WriteStep } from './failpoints';
-import { cleanStaleTemps, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
+import { cleanStaleTemps, messageInWords, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
 
 const fresh = (tag: string) => mkdtempSync(join(tmpdir(), `ycis-faults-${tag}-`));
 /** Every name in a folder tree that is one of ours left behind: a temporary file or a staging folder. */
@@ -189,4 +189,11 @@ test('key-frame images: kill -9 of a re-analysis while it extracts keeps the ear
   await cleanStaleTemps(outDir);
   assert.deepEqual(snapshot(outDir), before);
   assert.ok(!existsSync(join(outDir, staged[0])));
+});
+
+test('messages: a raw file-system error is said in words, naming the file (CLI and API alike)', () => {
+  const raw = Object.assign(new Error("EACCES: permission denied, open '/srv/comic.pdf'"), { code: 'EACCES', path: '/srv/comic.pdf' });
+  assert.equal(messageInWords(raw), '/srv/comic.pdf: no permission (the folder is read-only or not yours)');
+  assert.equal(messageInWords(Object.assign(new Error('x'), { code: 'ENOSPC', path: '/a' })), '/a: the disk is full');
+  assert.equal(messageInWords(new Error('plain words stay')), 'plain words stay');
 });

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import type { RgbImage } from '../../../app/video';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { writeFileAtomic } from '../store/atomic-file';
+import { assertPictureSize } from './picture-limits';
 import { assertReadableFile } from './probe';
 import { inputArg, runTool } from './run-tool';
 import { LineSplitter, ShowinfoReader } from './showinfo';
@@ -43,6 +44,7 @@ function scaleFilter(o: DecodeImageOptions): string | undefined {
 /** Decodes the first frame of any image ffmpeg reads (png, jpeg, webp, bmp, gif, tiff...) to RGB24. */
 export async function decodeImage(path: string, opts: DecodeImageOptions = {}): Promise<RgbImage> {
   await assertReadableFile(path);
+  await assertPictureSize(path);
   const filters = [scaleFilter(opts), 'format=rgb24', 'showinfo'].filter(Boolean).join(',');
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', inputArg(path)];
   args.push('-map', '0:v:0', '-frames:v', '1', '-vf', filters, ...QUALITY_SWS, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');

@@ -7,7 +7,9 @@ export type VideoErrorCode =
   | 'EMPTY'
   | 'CORRUPT'
   | 'UNSUPPORTED_CODEC'
-  | 'DECODE_FAILED';
+  | 'DECODE_FAILED'
+  /** A picture larger than the app decodes (picture-limits.ts). */
+  | 'TOO_LARGE';
 
 /** A video (or image) the service cannot read. The message always names the file and the cause. */
 export class VideoError extends Error {
