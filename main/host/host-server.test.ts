@@ -92,6 +92,34 @@ test('a key-frame job over HTTP: events stream progress and the result; its imag
   assert.equal((await httpRequest(host.port, '/..%2Fpackage.json')).status, 404);
   assert.equal((await httpRequest(host.port, '/%E0%A4%A.js')).status, 404);
   assert.equal((await get(`${root}/%E0%A4%A.jpg`)).status, 403);
+
+  // The video plays in the editor: served as itself, with range requests (a <video> seeks by asking for bytes).
+  assert.ok(result.video, 'the result names the video');
+  const videoUrl = `/images/${result.video.root}/${encodeURIComponent(result.video.file)}`;
+  const bytes = readFileSync(threeShotClip());
+  const whole = await get(videoUrl);
+  assert.deepEqual([whole.status, whole.headers['content-type'], whole.headers['accept-ranges']], [200, 'video/mp4', 'bytes']);
+  assert.ok(whole.body.equals(bytes));
+  const ranged = (range: string) => httpRequest(host.port, videoUrl, { headers: { ...auth, Range: range } });
+  const part = await ranged('bytes=100-1099');
+  assert.deepEqual([part.status, part.headers['content-range'], part.headers['content-length']], [206, `bytes 100-1099/${bytes.length}`, '1000']);
+  assert.ok(part.body.equals(bytes.subarray(100, 1100)));
+  const tail = await ranged('bytes=-500');
+  assert.deepEqual([tail.status, tail.headers['content-range']], [206, `bytes ${bytes.length - 500}-${bytes.length - 1}/${bytes.length}`]);
+  assert.ok(tail.body.equals(bytes.subarray(bytes.length - 500)));
+  const open = await ranged(`bytes=${bytes.length - 10}-`);
+  assert.ok(open.status === 206 && open.body.equals(bytes.subarray(bytes.length - 10)));
+  const past = await ranged(`bytes=${bytes.length}-`);
+  assert.deepEqual([past.status, past.headers['content-range'], past.body.length], [416, `bytes */${bytes.length}`, 0]);
+  assert.equal((await get(`/images/${result.video.root}/other.mp4`)).status, 403, 'its root serves nothing beside it');
+  assert.equal((await get(`/images/${result.video.root}/..%2Fframes%2Fx.jpg`)).status, 403);
+
+  // The filmstrip written during the analysis: an index in the result, its sheets served.
+  assert.ok(result.filmstrip, 'a filmstrip');
+  const { index } = result.filmstrip;
+  assert.equal(index.sheets.length, Math.ceil(index.count / (index.columns * index.rows)));
+  const sheet = await get(`/images/${result.filmstrip.root}/${index.sheets[0]}`);
+  assert.deepEqual([sheet.status, sheet.headers['content-type']], [200, 'image/jpeg']);
 });
 
 test('cancel over HTTP ends the job with a cancelled event; an unbuilt UI is a clear error', async (t) => {

@@ -9,6 +9,7 @@ import { checkOrigin, UNAUTHORIZED } from './request-guard';
 import { sendError, sendJson } from './responses';
 import { sendFile, type HostLog } from './send-file';
 import { assertRendererBuilt, sendRendererFile } from './static-files';
+import { receiveUpload } from './upload';
 
 export interface HostOptions {
   /** Built renderer folder (index.html, app.js, app.css). */
@@ -115,8 +116,9 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
     const command = /^\/api\/call\/([A-Za-z]+)$/.exec(path)?.[1];
     if (command) return callCommand(req, res, host.service, command);
     if (path === '/api/events' && isGet) return streamJobEvents(req, res, host.service);
+    if (path === '/api/upload') return receiveUpload(req, res, url);
     const image = /^\/images\/([0-9a-f]+)\/(.+)$/.exec(path);
-    if (image && isGet) {
+    if (image && (isGet || req.method === 'HEAD')) {
       return sendImage(res, host.service, image[1], image[2], host.log);
     }
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);

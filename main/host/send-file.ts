@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { fsErrorWords } from '../services/store';
+import { answerRange, rangeHeaders } from '../api/byte-range';
 import { failpoint } from '../services/store/failpoints';
 import { BASE_HEADERS, sendError } from './responses';
 
@@ -11,7 +12,8 @@ export type HostLog = (line: string) => void;
  * Sends one file without ever letting a file-system error reach the process: it is opened first (a file that
  * cannot be opened is a 404/403/500 answer naming the cause), its size taken from the open handle, and streamed
  * from that handle, so a file replaced (renamed over) while it is served is sent whole as it was when opened. A
- * read error or a client that goes away mid-way ends that response only, with a log line.
+ * read error or a client that goes away mid-way ends that response only, with a log line. Range requests are
+ * answered (206 with the bytes asked for, 416 past the end): a <video> seeks by asking for the bytes it needs.
  */
 export async function sendFile(res: ServerResponse, path: string, headers: Record<string, string>, log: HostLog, name = path): Promise<void> {
   let fh;
@@ -37,14 +39,15 @@ export async function sendFile(res: ServerResponse, path: string, headers: Recor
     log(`serve: ${path}: cannot read it (${fsErrorWords(err)})`);
     return sendError(res, 500, 'FILE_UNREADABLE', `${name}: cannot read it (${fsErrorWords(err)})`);
   }
-  res.writeHead(200, { ...BASE_HEADERS, ...headers, 'Content-Length': String(size) });
-  if (res.req?.method === 'HEAD') {
+  const answer = answerRange(res.req?.headers.range, size);
+  res.writeHead(answer.status, { ...BASE_HEADERS, ...headers, ...rangeHeaders(answer, size) });
+  if (answer.status === 416 || res.req?.method === 'HEAD' || size === 0) {
     await fh.close();
     res.end();
     return;
   }
   try {
-    await pipeline(fh.createReadStream(), res);
+    await pipeline(fh.createReadStream({ start: answer.start, end: answer.end }), res);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // The browser cancelled (a scrolled-away thumbnail, a closed tab): nothing to say.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isBalloon } from '../../../app/balloons';
 import { isMaskShape } from '../../../app/masks';
 import { isPageSizeId } from '../../../app/page';
+import { pagesProblem } from '../../../app/pages-check';
 import { PROJECT_SCHEMA } from '../../../app/project';
 
 /**
@@ -40,6 +41,10 @@ const layout = z.looseObject({
   rects: z.array(z.array(rect.nullable()).nullable()).optional(),
   breaks: z.array(z.string()).optional(),
   order: z.array(z.string()).optional(),
+}).superRefine((l, ctx) => {
+  // The pages drawn by hand (panel shapes) and the book's look: checked by their owner's own rules.
+  const problem = pagesProblem((l as Record<string, unknown>).pages, (l as Record<string, unknown>).book);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['pages'] });
 });
 
 /** Schema 1: the first project file (no revision). */
@@ -51,7 +56,7 @@ export const projectV1 = z.looseObject({
   keyframes: z.array(keyframe),
   layout: layout.optional(),
   regions: z.record(z.string(), z.array(z.custom(isMaskShape, 'a marked region is malformed'))).optional(),
-  style: z.looseObject({ model: z.string(), people: z.string() }).optional(),
+  style: z.looseObject({ model: z.string(), people: z.string(), panels: z.record(z.string(), z.string().min(1)).optional() }).optional(),
 });
 
 /** Schema 2: a revision, counted up by each save, so a save based on an older one is refused. */

@@ -62,10 +62,10 @@ class InferenceClient {
   }
 
   /**
-   * Sends one request. Cancelling rejects at once with CancelledError and raises the worker's flag, so it stops
+   * Sends one request; `transfer`: buffers of it that move to the worker instead of being copied. Cancelling rejects at once with CancelledError and raises the worker's flag, so it stops
    * at the next tile boundary (a tile already inside onnxruntime runs to its end).
    */
-  request<T>(body: RequestBody, ctx: JobContext = {}, onProgress?: Pending['onProgress']): Promise<T> {
+  request<T>(body: RequestBody, ctx: JobContext = {}, onProgress?: Pending['onProgress'], transfer: ArrayBuffer[] = []): Promise<T> {
     throwIfAborted(ctx.signal);
     const id = this.nextId++;
     const cancel = new SharedArrayBuffer(4);
@@ -86,7 +86,8 @@ class InferenceClient {
       };
       this.pending.set(id, { resolve: done(resolve as (v: unknown) => void), reject: done(reject), onProgress });
       this.outstanding.set(id, cancel);
-      worker.postMessage({ ...body, id, cancel } as WorkerRequest);
+      // Buffers in `transfer` move to the worker (the caller gives them up); others are copied.
+      worker.postMessage({ ...body, id, cancel } as WorkerRequest, transfer);
     });
   }
 

@@ -8,7 +8,9 @@ export type VideoErrorCode =
   | 'CORRUPT'
   | 'UNSUPPORTED_CODEC'
   | 'DECODE_FAILED'
-  /** A picture larger than the app decodes (picture-limits.ts). */
+  /** A still picture's contents match no picture format. */
+  | 'NOT_AN_IMAGE'
+  /** A still picture over the pixel limit (a decompression bomb, or simply too large to hold). */
   | 'TOO_LARGE';
 
 /** A video (or image) the service cannot read. The message always names the file and the cause. */
