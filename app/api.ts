@@ -145,6 +145,19 @@ export interface UploadedVideo {
 export interface SaveProjectRequest {
   projectDir: string;
   project: Project;
+  /**
+   * The revision this state was made on (the one openProject/the analysis gave, or the last save's); default the
+   * project's own `revision`. When project.json has another (a save from another tab or window since), the save is
+   * refused with PROJECT_CONFLICT and nothing is written.
+   */
+  baseRevision?: number;
+  /** Save over whatever revision is there (the user chose to keep this window's version). */
+  overwrite?: boolean;
+}
+
+export interface SavedProject {
+  /** The revision project.json now has: the base of the next save. */
+  revision: number;
 }
 
 export interface GrabFrameRequest {
@@ -327,7 +340,7 @@ export interface ComicCommands {
    */
   findPanels(request: FindPanelsRequest): Promise<StylizeResult | null>;
   /** Saves the reviewed project (atomically; the previous project.json stays whole if the save fails). */
-  saveProject(request: SaveProjectRequest): Promise<void>;
+  saveProject(request: SaveProjectRequest): Promise<SavedProject>;
   /** Takes the video's frame at a time, full size, into the project's frames: for adding a key frame by hand. */
   grabFrame(request: GrabFrameRequest): Promise<GrabbedFrame>;
   /** Lays the pictures out on pages (the automatic layout) and writes the comic PDF. */

@@ -6,6 +6,7 @@ import type { ModelSpec, ProviderChoice } from '../../../app/stylize';
 import { CancelledError } from '../jobs';
 import { serializeError, StylizeError } from './errors';
 import { runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
+import { ortMessage } from './ort-message';
 import { stylizePixels, type TensorRunner } from './pipeline';
 import { segmentPixels } from './segment-pipeline';
 import { getSession, releaseSessions, sessionsOpened, type OpenedSession } from './session-cache';
@@ -38,7 +39,7 @@ class Runner {
     try {
       result = await this.opened.session.run(ortFeeds);
     } catch (err) {
-      const msg = (err as Error).message.split('\n')[0];
+      const msg = ortMessage((err as Error).message);
       if (this.opened.provider === 'cpu') {
         throw new StylizeError('INFERENCE_FAILED', `${this.opened.file}: inference failed (${msg})`, this.opened.file);
       }
