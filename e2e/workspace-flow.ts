@@ -55,7 +55,8 @@ export async function untranslated(page: Page, allowed: RegExp): Promise<string[
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('[hidden], code, .path, .problem-detail, option, kbd, .brand') || !el.offsetParent) continue;
+      // A model's description and licence are the catalog's own words (models/catalog.json), not the UI's.
+      if (!el || el.closest('[hidden], code, .path, .problem-detail, option, kbd, .brand, [data-testid=licence]') || !el.offsetParent) continue;
       const text = n.textContent?.trim();
       if (text) out.push(text);
     }

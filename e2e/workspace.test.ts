@@ -107,7 +107,7 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(await other.evaluate(() => document.documentElement.lang), 'ko');
   assert.deepEqual(await other.$$eval('[data-testid=language] option', (o) => (o as HTMLOptionElement[]).map((x) => x.value)), ['en', 'ko', 'ja']);
   assert.equal(await inComic(other), `${found}개 중 ${found - 1}개`);
-  const allowed = /ffmpeg|Your Cartoon Is|CPU|CUDA|DML|COREML|PDF|TypeScript|native|static|fps|Three shots|mp4|mov|mkv|webm|installer/gi;
+  const allowed = /ffmpeg|Your Cartoon Is|CPU|CUDA|DML|COREML|PDF|TypeScript|native|static|fps|Three shots|mp4|mov|mkv|webm|installer|builtin-toon|dpi|\/\S+/gi;
   assert.deepEqual(await untranslated(other, allowed), [], 'no English left on the key frames step');
   t.diagnostic(`screenshot: ${await screenshot(other, 'keyframes-ko-1280x720')}`);
   await other.reload();
@@ -130,6 +130,23 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
     }));
     assert.ok(fit.scroll <= 0 && fit.tray <= size.height && fit.open >= 0, `${size.width}×${size.height}: ${JSON.stringify(fit)}`);
   }
+  // The other steps in Korean too: panels in the built-in style, the page canvas, the PDF.
+  await other.setViewportSize({ width: 1280, height: 720 });
+  await other.getByTestId('step-style').click();
+  await other.getByTestId('stylize').click();
+  await other.getByTestId('stylize-summary').waitFor({ timeout: 60_000 });
+  assert.match((await other.getByTestId('stylize-summary').textContent()) ?? '', new RegExp(`칸 ${found - 1}개`));
+  assert.deepEqual(await untranslated(other, allowed), [], 'no English left on the Style step');
+  t.diagnostic(`screenshot: ${await screenshot(other, 'style-ko-1280x720')}`);
+  await other.getByTestId('step-pages').click();
+  await other.getByTestId('page-view').first().waitFor();
+  assert.deepEqual(await untranslated(other, allowed), [], 'no English left on the Pages step');
+  t.diagnostic(`screenshot: ${await screenshot(other, 'pages-ko-1280x720')}`);
+  await other.getByTestId('step-export').click();
+  await other.getByTestId('export').click();
+  await other.getByTestId('export-summary').waitFor({ timeout: 60_000 });
+  assert.deepEqual(await untranslated(other, allowed), [], 'no English left on the Export step');
+  t.diagnostic(`screenshot: ${await screenshot(other, 'export-ko-1280x720')}`);
   await other.context().close();
 
   // 6. Analysis settings: a re-run with another δ keeps the drop on a frame found again and the review on screen.

@@ -97,7 +97,7 @@ export function ComicCard({ api, review, panels }: { api: ComicApi; review: Revi
                   ...(i > 0 ? { earlier: () => review.edit((p) => movePage(p, i, 'earlier')) } : {}),
                   ...(i < pages.length - 1 ? { later: () => review.edit((p) => movePage(p, i, 'later')) } : {}),
                 }}
-                onTemplate={(t) => review.edit((p) => setPageTemplate(p, i, t))}
+                onTemplate={(template) => review.edit((p) => setPageTemplate(p, i, template))}
                 onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
               />
             ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import type { ComicPage, PanelCrop, Rect as PageRect } from '../../app/page';
@@ -35,6 +36,7 @@ export function PageView({ index, page, template, urlOf, selection, onSelect, on
 }) {
   const k = PAGE_PX / page.size.width;
   // Pictures drawn so far, for whoever waits on the page (tests, screenshots): data-ready once all are.
+  const { t } = useTranslation();
   const [loaded, setLoaded] = useState(() => new Set<string>());
   const onLoaded = useCallback((url: string) => setLoaded((s) => (s.has(url) ? s : new Set(s).add(url))), []);
   const ready = page.panels.every((p) => loaded.has(urlOf(p.picture)));
@@ -42,18 +44,18 @@ export function PageView({ index, page, template, urlOf, selection, onSelect, on
     <figure className="page-view" data-testid="page-view" data-ready={ready}>
       <figcaption>
         <span className="page-title">
-          <button type="button" data-testid="page-earlier" onClick={onMove.earlier} disabled={!onMove.earlier} title="Move this page earlier">
+          <button type="button" data-testid="page-earlier" onClick={onMove.earlier} disabled={!onMove.earlier} title={t('page.earlier')}>
             ◀
           </button>
-          <span className="strong">Page {index + 1}</span>
-          <button type="button" data-testid="page-later" onClick={onMove.later} disabled={!onMove.later} title="Move this page later">
+          <span className="strong">{t('page.title', { n: index + 1 })}</span>
+          <button type="button" data-testid="page-later" onClick={onMove.later} disabled={!onMove.later} title={t('page.later')}>
             ▶
           </button>
         </span>
-        <select data-testid="page-template" value={template} onChange={(e) => onTemplate(e.target.value)} aria-label={`Layout of page ${index + 1}`}>
-          {PAGE_TEMPLATES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.tiers.join(' · ')}
+        <select data-testid="page-template" value={template} onChange={(e) => onTemplate(e.target.value)} aria-label={t('page.layout', { n: index + 1 })}>
+          {PAGE_TEMPLATES.map((tpl) => (
+            <option key={tpl.id} value={tpl.id}>
+              {tpl.tiers.join(' · ')}
             </option>
           ))}
         </select>
