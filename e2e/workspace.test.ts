@@ -77,7 +77,15 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   await page.getByTestId('view-video').waitFor();
   await page.keyboard.press('Alt+2');
   await page.getByTestId('view-keyframes').waitFor();
+  // The side panel shows the key frame clicked, and its Keep is the same undoable edit as the card's.
+  await page.getByTestId('keyframe').nth(1).click();
+  await page.getByTestId('keyframe-inspector').waitFor();
+  await page.getByTestId('inspector-keep').click();
+  assert.equal(await page.getByTestId('keyframe-card').nth(1).getAttribute('data-status'), 'accepted');
+  assert.equal(await page.getByTestId('inspector-status').textContent(), 'kept');
   t.diagnostic(`screenshot: ${await screenshot(page, 'keyframes-en-1280x720')}`);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.getByTestId('keyframe-card').nth(1).getAttribute('data-status'), 'proposed');
 
   // 3. A reload comes back to the same project, every decision kept.
   await page.reload();
@@ -209,7 +217,7 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   const damaged = '{ "schema": 1, "video": { "path": ';
   writeFileSync(join(projectDir, 'project.json'), damaged);
   const third = await openTab(browser, host.url);
-  await third.getByTestId('recent-open').click();
+  await third.getByTestId('recent-project').click();
   const report = third.getByTestId('open-problem');
   await report.waitFor();
   assert.equal(await report.getAttribute('data-code'), 'PROJECT_DAMAGED');
@@ -218,6 +226,12 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(aside.length, 1);
   assert.equal(readFileSync(join(projectDir, aside[0]), 'utf8'), damaged, 'kept byte for byte');
   t.diagnostic(`screenshot: ${await screenshot(third, 'damaged-en-1280x720')}`);
+  // Taken off the list: gone from the start screen, its folder (and what was set aside) still there.
+  await third.getByTestId('recent-forget').click();
+  await third.getByTestId('recent-project').waitFor({ state: 'detached' });
+  await third.reload();
+  await third.getByText('No projects yet').waitFor();
+  assert.ok(existsSync(join(projectDir, aside[0])) && existsSync(join(projectDir, 'frames')));
 
   // Expected refusals (the non-video, the damaged file) are answers, not page errors.
   assert.deepEqual(problems.filter((p) => !/HTTP 415: .*\/api\/upload|net::ERR_CONNECTION_RESET|Failed to load resource/.test(p)), []);

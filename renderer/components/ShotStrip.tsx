@@ -6,6 +6,7 @@ import { comicKeyframes } from '../../app/project';
 import { formatTime } from '../format';
 import { formatNumber } from '../i18n/format';
 import type { Review } from '../hooks/use-review';
+import { useSelection } from '../workspace/selection';
 import { AddFrame } from './AddFrame';
 import { KeyframeCard } from './KeyframeCard';
 import { RegionEditor } from './RegionEditor';
@@ -20,6 +21,7 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
   const { project } = review;
   const inComic = comicKeyframes(project).length;
   const [marking, setMarking] = useState<string>();
+  const { selection, select } = useSelection();
   const marked = project.keyframes.find((k) => k.id === marking);
   const addAt = async (time: number) => {
     const { keyframe } = await api.grabFrame({ projectDir: result.projectDir, time });
@@ -74,6 +76,8 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
                     onStatus={(status) => review.edit((p) => setKeyframeStatus(p, k.id, status))}
                     regions={project.regions?.[k.id]?.length ?? 0}
                     onMark={() => setMarking(k.id)}
+                    selected={selection?.kind === 'keyframe' && selection.id === k.id}
+                    onSelect={() => select({ kind: 'keyframe', id: k.id })}
                   />
                 ))}
               </div>

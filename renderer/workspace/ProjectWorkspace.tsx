@@ -3,6 +3,7 @@ import type { KeyframesResult, StylizeResult } from '../../app/api';
 import { comicKeyframes } from '../../app/project';
 import { useReview } from '../hooks/use-review';
 import type { StepContent } from './Frame';
+import { SelectionProvider } from './selection';
 import { Shell, type ShellShared } from './Shell';
 import { PROJECT_STEPS, Tray, type ProjectStepProps } from './steps';
 import type { StepId } from './step-ids';
@@ -17,5 +18,9 @@ export function ProjectWorkspace({ result, shared, defaultModel }: { result: Key
     Object.entries(PROJECT_STEPS).map(([id, { Main, Inspector }]) => [id, { main: <Main {...props} />, inspector: Inspector ? <Inspector {...props} /> : undefined }]),
   ) as Record<Exclude<StepId, 'video'>, StepContent>;
   const kept = comicKeyframes(review.project).length;
-  return <Shell shared={shared} review={review} views={views} badges={{ keyframes: String(kept) }} tray={<Tray {...props} />} />;
+  return (
+    <SelectionProvider>
+      <Shell shared={shared} review={review} views={views} badges={{ keyframes: String(kept) }} tray={<Tray {...props} />} />
+    </SelectionProvider>
+  );
 }
