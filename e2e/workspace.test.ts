@@ -45,7 +45,19 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.match((await page.getByTestId('recent-projects').textContent()) ?? '', /No projects yet/);
   t.diagnostic(`screenshot: ${await screenshot(page, 'start-en-1280x720')}`);
   const clip = readFileSync(threeShotClip());
+  // A slow link (about 2 s for the clip), so the upload's progress can be seen.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 96 * 1024 });
   await dropFile(page, 'Three shots.mp4', clip, 'video/mp4');
+  const bar = page.getByTestId('upload-progress').getByRole('progressbar');
+  await page.waitForFunction(() => {
+    const now = Number(document.querySelector('[data-testid=upload-progress] [role=progressbar]')?.getAttribute('aria-valuenow'));
+    return now > 0 && now < 100;
+  });
+  assert.match((await page.getByTestId('upload-progress').textContent()) ?? '', /Uploading Three shots\.mp4\d+%/);
+  t.diagnostic(`screenshot: ${await screenshot(page, 'upload-en-1280x720')}`);
+  await bar.waitFor({ state: 'detached', timeout: 30_000 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await page.getByTestId('job-status').waitFor({ timeout: 30_000 }); // the analysis' progress, in the toolbar
   await reviewShown(page);
   assert.equal(await page.getByTestId('step-keyframes').getAttribute('aria-current'), 'step', 'the review opens by itself');
@@ -231,6 +243,9 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   await third.getByTestId('recent-project').waitFor({ state: 'detached' });
   await third.reload();
   await third.getByText('No projects yet').waitFor();
+  await third.getByTestId('language').selectOption('ja');
+  await third.getByText('まだプロジェクトはありません').waitFor();
+  t.diagnostic(`screenshot: ${await screenshot(third, 'start-ja-1280x720')}`);
   assert.ok(existsSync(join(projectDir, aside[0])) && existsSync(join(projectDir, 'frames')));
 
   // Expected refusals (the non-video, the damaged file) are answers, not page errors.
