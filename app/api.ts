@@ -6,6 +6,7 @@
  * results are plain JSON data so both transports carry them unchanged. The editor grows it by adding a command to
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
+import type { FilmstripIndex } from './filmstrip';
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
 import type { MaskShape } from './masks';
 import type { ComicPage, PageSizeId, ReadingOrder } from './page';
@@ -86,6 +87,13 @@ export interface KeyframesResult {
   project: Project;
   /** Root of PROJECT/frames: a ProjectKeyFrame's picture is { root: framesRoot, file }. */
   framesRoot: string;
+  /**
+   * The filmstrip written during the analysis (PROJECT/filmstrip) for scrubbing the timeline: a sheet's picture is
+   * { root, file: sheet }. Absent for a project analysed before filmstrips were written.
+   */
+  filmstrip?: { root: string; index: FilmstripIndex };
+  /** The video itself, to play in the editor (served with range requests); absent when it is not there. */
+  video?: ImageRef;
 }
 
 export interface OpenProjectRequest {
@@ -286,6 +294,20 @@ export interface ImportModelRequest {
   kind?: ModelKind;
 }
 
+export interface InstallModelsFolderRequest {
+  /** A folder holding model files (e.g. the four CartoonGAN .onnx): each catalog model in it is installed. */
+  folder: string;
+}
+
+export interface InstallModelsFolderResult {
+  folder: string;
+  /** The catalog models recognised by their sha256 and installed (or already there), as listModels shows them. */
+  installed: ModelSummary[];
+  /** .onnx files the catalog does not know (left alone: import them one by one). */
+  unknown: string[];
+  failed: Array<{ file: string; id: string; message: string; code?: string }>;
+}
+
 /** Request/response commands: JSON in, JSON out. */
 export interface ComicCommands {
   appInfo(): Promise<AppInfo>;
@@ -315,6 +337,8 @@ export interface ComicCommands {
   cancelJob(id: string): Promise<void>;
   listModels(): Promise<ModelSummary[]>;
   importModel(request: ImportModelRequest): Promise<ModelSummary>;
+  /** Installs every catalog model in a folder in one step (the four CartoonGAN files, ...). */
+  installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult>;
   /** The start screen's projects, newest first, each read from its folder now. */
   listRecentProjects(): Promise<RecentProject[]>;
   /** Takes a project off the recent list; its folder stays. */
@@ -341,6 +365,7 @@ export const COMIC_COMMANDS = [
   'cancelJob',
   'listModels',
   'importModel',
+  'installModelsFolder',
   'listRecentProjects',
   'forgetRecentProject',
   'relinkVideo',

@@ -23,7 +23,7 @@ async function serve(rendererDir: string) {
   const url = new Promise<string>((done) =>
     stdout.on('data', (d) => {
       printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(printed);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
       if (m) done(m[1]);
     }),
   );
@@ -51,10 +51,12 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   t.after(() => browser.close());
   const server = await serve(await buildRenderer(mkdtempSync(join(tmpdir(), 'ycis-e2e-ui-'))));
   t.after(server.stop);
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // One browser profile (context): its tabs share the session cookie the address's one-time code gave.
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(server.url);
-  assert.ok(!page.url().includes('token='), `the token is taken out of the address bar: ${page.url()}`);
+  assert.ok(!page.url().includes('code='), `the one-time code is taken out of the address bar: ${page.url()}`);
 
   const flow = await runEditorFlow(page, locateFfmpeg().path);
   assert.match((await page.getByTestId('analysis-warning').first().textContent()) ?? '', /project\.json: damaged .* kept as .*project\.json\.damaged-/);
@@ -129,7 +131,8 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   t.diagnostic(`screenshot: ${shot}`);
 
   // Another tab (or the same after a reload): the sample's saved review opens as it was left, without analysing.
-  const later = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // (The address's code worked once; this tab of the same browser is signed in by the session cookie.)
+  const later = await context.newPage();
   await later.goto(server.url);
   await later.getByTestId('use-sample').click();
   await later.getByTestId('open-saved').click({ timeout: 15_000 });

@@ -1,5 +1,4 @@
 import { ApiError, type ApiReply, type UploadedVideo } from '../../app/api';
-import { takeToken } from './token';
 
 export interface UploadProgress {
   sent: number;
@@ -14,7 +13,6 @@ export function uploadVideo(file: File, onProgress: (p: UploadProgress) => void,
   return new Promise((done, fail) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${window.location.origin}/api/upload?name=${encodeURIComponent(file.name)}`);
-    xhr.setRequestHeader('Authorization', `Bearer ${takeToken()}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onload = () => {

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComicApi, StylizeResult } from '../../app/api';
 import { newBalloon } from '../../app/balloons';
-import { addBalloon, movePage, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak, updateBalloon } from '../../app/commands';
+import { addBalloon, removeBalloon, setPageSetup, togglePageBreak, updateBalloon } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import type { Review } from '../hooks/use-review';
 import { BalloonBar } from './BalloonBar';
-import { PageView, type CanvasSelection } from './PageView';
+import { PagesView, type PagesSelection } from '../pages/PagesView';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
@@ -24,12 +24,11 @@ export function ComicCard({ api, review, panels }: { api: ComicApi; review: Revi
   // Panel i shows the cartoon drawn from kept key frame i.
   const drawn = new Map(panels.files.map((f) => [fileName(f.input), f]));
   const pictures = kept.map((k) => drawn.get(k.file));
-  // Selected by key frame, not by position: a panel stays selected when pages move or reflow.
-  const [selected, setSelected] = useState<{ keyframe?: string; balloon?: string }>({});
-  const selectedPicture = selected.keyframe ? kept.findIndex((k) => k.id === selected.keyframe) : -1;
-  const selection: CanvasSelection = selectedPicture >= 0 ? { picture: selectedPicture, balloon: selected.balloon } : {};
-  const setSelection = (s: CanvasSelection) => setSelected(s.picture !== undefined ? { keyframe: kept[s.picture]?.id, balloon: s.balloon } : {});
-  const selectedKeyframe = selectedPicture >= 0 ? selected.keyframe : undefined;
+  // Selected by panel id: a panel stays selected when pages move; its balloons belong to the key frame it shows.
+  const [selection, setSelection] = useState<PagesSelection>({ panels: [] });
+  const setSelected = (change: (s: { keyframe?: string; balloon?: string }) => { keyframe?: string; balloon?: string }) =>
+    setSelection((s) => ({ panels: s.panels.slice(0, 1), balloon: change({ balloon: s.balloon }).balloon }));
+  const selectedKeyframe = pages.flatMap((p) => p.panels).find((p) => p.id === selection.panels[0])?.keyframe ?? undefined;
   const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
   const missing = pictures.some((p) => !p);
 
@@ -72,36 +71,16 @@ export function ComicCard({ api, review, panels }: { api: ComicApi; review: Revi
           setSelected((s) => ({ ...s, balloon: id }));
         }}
         onChange={(changes) => selectedKeyframe && selection.balloon && review.edit((p) => updateBalloon(p, selectedKeyframe, selection.balloon!, changes))}
-        pageBreak={selectedKeyframe && !selection.balloon ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
+        pageBreak={selectedKeyframe && !selection.balloon && !layout.pages ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
         onPageBreak={() => selectedKeyframe && review.edit((p) => togglePageBreak(p, selectedKeyframe))}
         onDelete={() => {
           if (selectedKeyframe && selection.balloon) review.edit((p) => removeBalloon(p, selectedKeyframe, selection.balloon!));
           setSelected((s) => ({ keyframe: s.keyframe }));
         }}
       />
-      <div className="pages">
-        {missing
-          ? null
-          : pages.map((page, i) => (
-              <PageView
-                key={i}
-                index={i}
-                page={page}
-                template={page.template}
-                urlOf={(picture) => api.imageUrl(pictures[picture]!.image)}
-                selection={selection}
-                onSelect={setSelection}
-                onBalloon={(picture, id, changes) => review.edit((p) => updateBalloon(p, kept[picture].id, id, changes))}
-                onRect={(slot, rect) => review.edit((p) => setPanelRect(p, i, slot, rect))}
-                onMove={{
-                  ...(i > 0 ? { earlier: () => review.edit((p) => movePage(p, i, 'earlier')) } : {}),
-                  ...(i < pages.length - 1 ? { later: () => review.edit((p) => movePage(p, i, 'later')) } : {}),
-                }}
-                onTemplate={(template) => review.edit((p) => setPageTemplate(p, i, template))}
-                onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
-              />
-            ))}
-      </div>
+      {missing ? null : (
+        <PagesView project={project} edit={review.edit} urlOf={(picture) => (pictures[picture] ? api.imageUrl(pictures[picture]!.image) : undefined)} selection={selection} onSelection={setSelection} />
+      )}
     </section>
   );
 }

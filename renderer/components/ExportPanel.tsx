@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
+import { exportPages } from '../../app/pages';
 import { comicKeyframes, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
@@ -31,7 +32,7 @@ export function ExportPanel({ api, review, panels, projectDir, title }: { api: C
       projectDir,
       title,
       models: panels.models,
-      pages: pages.map(({ size, panels: placed }) => ({ size, panels: placed })),
+      pages: exportPages(pages),
       print,
     });
   return (
