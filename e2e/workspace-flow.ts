@@ -49,18 +49,20 @@ export async function saved(page: Page): Promise<void> {
 }
 
 /** Everything on the page that is not translated: visible text with three or more Latin letters in a row. */
-export async function untranslated(page: Page, allowed: RegExp): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+export async function untranslated(page: Page, allowed: RegExp, within = 'body'): Promise<string[]> {
+  const texts = await page.evaluate((within) => {
     const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      // A model's description and licence are the catalog's own words (models/catalog.json), not the UI's.
-      if (!el || el.closest('[hidden], code, .path, .problem-detail, option, kbd, .brand, [data-testid=licence]') || !el.offsetParent) continue;
-      const text = n.textContent?.trim();
-      if (text) out.push(text);
+    for (const root of document.querySelectorAll(within)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        // A model's description and licence are the catalog's own words (models/catalog.json), not the UI's.
+        if (!el || el.closest('[hidden], code, .path, .problem-detail, option, kbd, .brand, [data-testid=licence]') || !el.offsetParent) continue;
+        const text = n.textContent?.trim();
+        if (text) out.push(text);
+      }
     }
     return out;
-  });
+  }, within);
   return texts.filter((t) => /[A-Za-z]{3,}/.test(t.replace(allowed, '')));
 }

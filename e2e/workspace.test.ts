@@ -16,7 +16,7 @@ import { dropFile, inComic, reviewShown, saved, screenshot, statuses, untranslat
 const uploads = (data: string) => (existsSync(join(data, 'uploads')) ? readdirSync(join(data, 'uploads'), { recursive: true, encoding: 'utf8' }) : []);
 
 async function openTab(browser: Browser, url: string, size = { width: 1280, height: 720 }): Promise<Page> {
-  // A context of its own: its own storage, as a new browser profile or another machine's tab would have.
+  // A context of its own: its own storage, as a new browser profile would have (signed in by the address' own code).
   const context = await browser.newContext({ viewport: size, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(url);
@@ -67,7 +67,7 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   const [uploaded] = uploads(data).filter((f) => f.endsWith('Three shots.mp4'));
   assert.ok(uploaded, `the video is in the data folder: ${uploads(data).join(', ')}`);
   assert.deepEqual(readFileSync(join(data, 'uploads', uploaded)), clip);
-  assert.equal(await page.getByTestId('tray-frame').count(), found, 'the tray holds the kept frames');
+  assert.equal(await page.getByTestId('kept-frame').count(), found, 'the tray holds the kept frames');
 
   // 2. Keyboard: drop the first frame, undo and redo by keys, the shortcuts sheet, a step by Alt+number.
   await page.getByTestId('keyframe-card').first().getByTestId('drop').click();
@@ -76,7 +76,7 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(await inComic(page), `${found} of ${found}`);
   await page.keyboard.press('Control+Shift+z');
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
-  assert.equal(await page.getByTestId('tray-frame').count(), found - 1);
+  assert.equal(await page.getByTestId('kept-frame').count(), found - 1);
   await saved(page);
   assert.match((await page.getByTestId('undo').getAttribute('title')) ?? '', /^Undo: .* \(Ctrl\+Z\)$/, 'the shortcut is in the tooltip');
   await page.keyboard.press('?');
@@ -106,7 +106,7 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(await statuses(page, 'rejected'), 1);
 
   // 4. Another tab: the start screen lists it (thumbnail, title, video, length, kept, last change) and opens it.
-  const other = await openTab(browser, host.url);
+  const other = await openTab(browser, host.newUrl());
   const entry = other.getByTestId('recent-project');
   await entry.waitFor();
   assert.equal(await entry.count(), 1);
@@ -145,7 +145,7 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
     await other.setViewportSize(size);
     const fit = await other.evaluate(() => ({
       scroll: document.documentElement.scrollHeight - window.innerHeight,
-      tray: document.querySelector('[data-testid=frame-tray]')!.getBoundingClientRect().bottom,
+      tray: document.querySelector('[data-testid=kept-tray]')!.getBoundingClientRect().bottom,
       open: document.querySelector('[data-testid=open-video]')!.getBoundingClientRect().top,
     }));
     assert.ok(fit.scroll <= 0 && fit.tray <= size.height && fit.open >= 0, `${size.width}×${size.height}: ${JSON.stringify(fit)}`);
@@ -159,8 +159,9 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.deepEqual(await untranslated(other, allowed), [], 'no English left on the Style step');
   t.diagnostic(`screenshot: ${await screenshot(other, 'style-ko-1280x720')}`);
   await other.getByTestId('step-pages').click();
-  await other.getByTestId('page-view').first().waitFor();
-  assert.deepEqual(await untranslated(other, allowed), [], 'no English left on the Pages step');
+  await other.getByTestId('page-canvas').first().waitFor();
+  // The page canvas' own tools are the canvas part's text (renderer/canvas, pages, inspector): only the shell is checked here.
+  assert.deepEqual(await untranslated(other, allowed, '.toolbar, .step-bar, .notices'), [], 'no English left in the shell on the Pages step');
   t.diagnostic(`screenshot: ${await screenshot(other, 'pages-ko-1280x720')}`);
   await other.getByTestId('step-export').click();
   await other.getByTestId('export').click();
@@ -228,7 +229,7 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   // A damaged project.json: reported when the project is opened, set aside, never overwritten.
   const damaged = '{ "schema": 1, "video": { "path": ';
   writeFileSync(join(projectDir, 'project.json'), damaged);
-  const third = await openTab(browser, host.url);
+  const third = await openTab(browser, host.newUrl());
   await third.getByTestId('recent-project').click();
   const report = third.getByTestId('open-problem');
   await report.waitFor();
