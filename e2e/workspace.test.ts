@@ -98,6 +98,19 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   t.diagnostic(`screenshot: ${await screenshot(page, 'keyframes-en-1280x720')}`);
   await page.keyboard.press('Control+z');
   assert.equal(await page.getByTestId('keyframe-card').nth(1).getAttribute('data-status'), 'proposed');
+  // Review by keys alone: → to the next key frame, K keeps it, Shift+D drops its whole shot, Ctrl+Z twice undoes both.
+  const card = (i: number) => page.getByTestId('keyframe-card').nth(i);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await card(2).getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('k');
+  assert.equal(await card(2).getAttribute('data-status'), 'accepted');
+  await page.keyboard.press('Shift+D');
+  const lastShot = page.getByTestId('shot').nth(2).getByTestId('keyframe-card');
+  assert.deepEqual(await lastShot.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-status'))), Array(await lastShot.count()).fill('rejected'));
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  assert.equal(await card(2).getAttribute('data-status'), 'proposed');
+  assert.equal(await inComic(page), `${found - 1} of ${found}`);
 
   // 3. A reload comes back to the same project, every decision kept.
   await page.reload();

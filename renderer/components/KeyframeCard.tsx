@@ -18,7 +18,7 @@ export function KeyframeCard({ keyframe: k, src, shotNumber, regions, onStatus, 
   const { t } = useTranslation();
   const toggle = (status: 'accepted' | 'rejected') => onStatus(k.status === status ? 'proposed' : status);
   return (
-    <figure className={`keyframe ${k.status}${selected ? ' selected' : ''}`} data-testid="keyframe-card" data-status={k.status} data-origin={k.origin}>
+    <figure className={`keyframe ${k.status}${selected ? ' selected' : ''}`} data-testid="keyframe-card" data-status={k.status} data-origin={k.origin} data-keyframe-id={k.id} aria-selected={selected}>
       <img data-testid="keyframe" onClick={onSelect} src={src} alt={t('review.alt', { shot: shotNumber, frame: k.frame })} />
       <figcaption className="muted">
         <span>

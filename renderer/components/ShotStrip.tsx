@@ -1,12 +1,13 @@
 import type { ComicApi, KeyframesResult } from '../../app/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addKeyframe, addRegion, clearRegions, setKeyframeStatus } from '../../app/commands';
+import { addKeyframe, addRegion, clearRegions, setKeyframeStatus, setShotStatus } from '../../app/commands';
 import { comicKeyframes } from '../../app/project';
 import { formatTime } from '../format';
 import { formatNumber } from '../i18n/format';
 import type { Review } from '../hooks/use-review';
 import { useSelection } from '../workspace/selection';
+import { useActionHandler } from '../workspace/use-actions';
 import { AddFrame } from './AddFrame';
 import { KeyframeCard } from './KeyframeCard';
 import { RegionEditor } from './RegionEditor';
@@ -22,6 +23,24 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
   const inComic = comicKeyframes(project).length;
   const [marking, setMarking] = useState<string>();
   const { selection, select } = useSelection();
+  // Keyboard review of the selected key frame (←/→, K, D, Shift+K/D), through the workspace's action list.
+  const current = selection?.kind === 'keyframe' ? project.keyframes.findIndex((k) => k.id === selection.id) : -1;
+  const chosen = current >= 0 ? project.keyframes[current] : undefined;
+  const step = (by: number) => {
+    const next = project.keyframes[current < 0 ? (by > 0 ? 0 : project.keyframes.length - 1) : Math.min(project.keyframes.length - 1, Math.max(0, current + by))];
+    if (next) {
+      select({ kind: 'keyframe', id: next.id });
+      document.querySelector(`[data-keyframe-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  };
+  const status = (s: 'accepted' | 'rejected') => chosen && review.edit((p) => setKeyframeStatus(p, chosen.id, s));
+  const shotStatus = (s: 'accepted' | 'rejected') => chosen && review.edit((p) => setShotStatus(p, chosen.shot, s));
+  useActionHandler('review.previous', () => step(-1), project.keyframes.length > 0);
+  useActionHandler('review.next', () => step(1), project.keyframes.length > 0);
+  useActionHandler('review.keep', () => status('accepted'), !!chosen);
+  useActionHandler('review.drop', () => status('rejected'), !!chosen);
+  useActionHandler('review.keepShot', () => shotStatus('accepted'), !!chosen);
+  useActionHandler('review.dropShot', () => shotStatus('rejected'), !!chosen);
   const marked = project.keyframes.find((k) => k.id === marking);
   const addAt = async (time: number) => {
     const { keyframe } = await api.grabFrame({ projectDir: result.projectDir, time });
