@@ -1,7 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import { BALLOON_KINDS, type Balloon, type BalloonKind } from '../../app/balloons';
 
-const KIND_NAMES: Record<BalloonKind, string> = { speech: 'Speech', thought: 'Thought', shout: 'Shout', caption: 'Caption' };
 
 /**
  * The balloon tools: add a balloon of a kind to the selected panel; for the selected balloon, its words (one edit
@@ -17,6 +17,8 @@ export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete, 
   pageBreak?: boolean;
   onPageBreak: () => void;
 }) {
+  const { t } = useTranslation();
+  const kindName = (kind: BalloonKind) => t(`balloon.kind.${kind}`);
   const [text, setText] = useState(balloon?.text ?? '');
   useEffect(() => setText(balloon?.text ?? ''), [balloon?.id, balloon?.text]);
   const commitText = () => {
@@ -24,15 +26,15 @@ export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete, 
   };
   return (
     <div className="balloon-bar" data-testid="balloon-bar">
-      <span className="muted">{panelSelected ? 'Add to the selected panel:' : 'Click a panel to add a balloon to it.'}</span>
+      <span className="muted">{panelSelected ? t('balloon.addTo') : t('balloon.clickPanel')}</span>
       {BALLOON_KINDS.map((kind) => (
         <button key={kind} type="button" data-testid={`add-${kind}`} disabled={!panelSelected} onClick={() => onAdd(kind)}>
-          + {KIND_NAMES[kind]}
+          + {kindName(kind)}
         </button>
       ))}
       {pageBreak !== undefined ? (
-        <button type="button" data-testid="page-break" onClick={onPageBreak} title="Pages: this panel starts a new page, or follows on the page before">
-          {pageBreak ? 'Join the page before' : 'Start a new page here'}
+        <button type="button" data-testid="page-break" onClick={onPageBreak} title={t('balloon.pageBreakHint')}>
+          {pageBreak ? t('balloon.joinPage') : t('balloon.newPage')}
         </button>
       ) : null}
       {balloon ? (
@@ -43,16 +45,16 @@ export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete, 
             onChange={(e) => setText(e.target.value)}
             onBlur={commitText}
             onKeyDown={(e) => e.key === 'Enter' && commitText()}
-            aria-label="Words in the balloon"
+            aria-label={t('balloon.words')}
           />
-          <select data-testid="balloon-kind" value={balloon.kind} onChange={(e) => onChange({ kind: e.target.value as BalloonKind })} aria-label="Kind of balloon">
+          <select data-testid="balloon-kind" value={balloon.kind} onChange={(e) => onChange({ kind: e.target.value as BalloonKind })} aria-label={t('balloon.kind')}>
             {BALLOON_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_NAMES[k]}
+                {kindName(k)}
               </option>
             ))}
           </select>
-          <select data-testid="balloon-size" value={balloon.fontSize} onChange={(e) => onChange({ fontSize: Number(e.target.value) })} aria-label="Letter size">
+          <select data-testid="balloon-size" value={balloon.fontSize} onChange={(e) => onChange({ fontSize: Number(e.target.value) })} aria-label={t('balloon.size')}>
             {[7, 8, 9, 10, 12, 14, 18].map((pt) => (
               <option key={pt} value={pt}>
                 {pt} pt
@@ -60,7 +62,7 @@ export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete, 
             ))}
           </select>
           <button type="button" data-testid="balloon-delete" onClick={onDelete}>
-            Delete
+            {t('balloon.delete')}
           </button>
         </span>
       ) : null}
