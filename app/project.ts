@@ -1,4 +1,5 @@
 import type { Balloon } from './balloons';
+import type { ExportSettings } from './export-settings';
 import type { MaskShape } from './masks';
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
 import { DEFAULT_PAGE_STYLE, PAGE_SIZES, type ComicPage, type PageSizeId, type PageStyle, type PanelCrop, type ReadingOrder, type Rect } from './page';
@@ -68,6 +69,8 @@ export interface Project {
    * and how the people are treated ('' with the rest, 'photo', 'style:ID', 'instagan:ID').
    */
   style?: { model: string; people: string };
+  /** How the book was last exported (format, resolution, print marks, title, author): absent until changed. */
+  exportSettings?: ExportSettings;
 }
 
 export const detectedId = (frame: number) => `d-${frame}`;
@@ -105,6 +108,7 @@ export function projectFromAnalysis(doc: KeyframesDocument, previous?: Project):
     ...(previous?.layout ? { layout: previous.layout } : {}),
     ...(previous?.regions ? { regions: previous.regions } : {}),
     ...(previous?.style ? { style: previous.style } : {}),
+    ...(previous?.exportSettings ? { exportSettings: previous.exportSettings } : {}),
   };
 }
 

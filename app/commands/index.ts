@@ -9,3 +9,5 @@ export { setPanelRect } from './set-panel-rect';
 export { togglePageBreak, movePage } from './page-order';
 export { addRegion, clearRegions } from './region-edits';
 export { chooseStyle } from './choose-style';
+export { setExportSettings } from './set-export-settings';
+export { balloonOwner } from './balloon-edits';

@@ -128,7 +128,7 @@ test('writeComicPdf: a missing or foreign picture is a clear error, and the earl
   assert.ok(existsSync(out));
 });
 
-test('writeComicPdf for a printer: TrimBox is the page, 3 mm BleedBox, crop marks in the slug, the art where it was', async (t) => {
+test('writeComicPdf for a printer: TrimBox is the page, 0.125 in BleedBox, crop marks in the slug, the art where it was', async (t) => {
   const out = join(mkdtempSync(join(tmpdir(), 'ycis-pdf-')), 'print.pdf');
   const req = request(pictures());
   await writeComicPdf(out, { ...req, pages: [req.pages[1]], attribution: modelAttribution([]), print: PRINT_SETUP });
@@ -137,15 +137,20 @@ test('writeComicPdf for a printer: TrimBox is the page, 3 mm BleedBox, crop mark
   const mm = (v: number) => Math.round((v / 72) * 25.4 * 10) / 10;
   const box = (b: { x: number; y: number; width: number; height: number }) => [b.x, b.y, b.width, b.height].map(mm);
   assert.deepEqual(box(page.getTrimBox()), [0, 0, 100, 100]);
-  assert.deepEqual(box(page.getBleedBox()), [-3, -3, 106, 106]);
-  assert.deepEqual(box(page.getMediaBox()), [-13, -13, 126, 126]);
+  assert.deepEqual(box(page.getBleedBox()), [-3.2, -3.2, 106.4, 106.4]); // 3.175 mm each side
+  assert.deepEqual(box(page.getMediaBox()), [-13.2, -13.2, 126.4, 126.4]);
   if (spawnSync('pdftoppm', ['-v']).error) return t.skip('pdftoppm (Debian poppler-utils) is not installed: boxes checked, marks not rendered');
-  // Rendered whole (MediaBox): the trim's top-left corner is 13 mm in; a mark runs left of it, 4..10 mm out.
+  // Rendered whole (MediaBox): the trim's top-left corner is 13.175 mm in; a mark runs left of it, 4..10 mm out.
   const at = render(out, 1, 200);
   const BLACK = [0, 0, 0];
-  assert.ok(near(at(13 - 7, 13), BLACK), `horizontal crop mark: ${at(13 - 7, 13)}`);
-  assert.ok(near(at(13, 13 - 7), BLACK), `vertical crop mark: ${at(13, 13 - 7)}`);
-  assert.ok(near(at(13 - 2, 13), [255, 255, 255]), `no mark inside the bleed: ${at(13 - 2, 13)}`);
+  const c = 13.175;
+  // The darkest pixel within a pixel's reach (a 0.25 pt line is under a pixel wide at 200 dpi).
+  const px = 25.4 / 200;
+  const darkest = (x: number, y: number) =>
+    [-px, 0, px].flatMap((dx) => [-px, 0, px].map((dy) => at(x + dx, y + dy))).reduce((a, b) => (a[0] + a[1] + a[2] <= b[0] + b[1] + b[2] ? a : b));
+  assert.ok(near(darkest(c - 7, c), BLACK), `horizontal crop mark: ${darkest(c - 7, c)}`);
+  assert.ok(near(darkest(c, c - 7), BLACK), `vertical crop mark: ${darkest(c, c - 7)}`);
+  assert.ok(near(at(c - 2, c), [255, 255, 255]), `no mark inside the bleed: ${at(c - 2, c)}`);
   // The panel (10 mm into the trim) is where it was: red at 13 + 15 mm.
-  assert.ok(near(at(13 + 15, 13 + 50), [255, 0, 0]), `the art: ${at(13 + 15, 13 + 50)}`);
+  assert.ok(near(at(c + 15, c + 50), [255, 0, 0]), `the art: ${at(c + 15, c + 50)}`);
 });

@@ -24,13 +24,13 @@ import {
 } from 'pdf-lib';
 import type { FaceLookup } from '../../../app/balloons';
 import { CREDITS_FONT } from '../../../app/lettering/fonts';
-import { layoutText } from '../../../app/lettering/layout';
 import { MM_PER_INCH, printDpi, visiblePart, type ComicPage } from '../../../app/page';
 import type { JobContext } from '../../../app/progress';
 import { throwIfAborted } from '../jobs';
 import { loadFont, serverFaces } from '../lettering';
 import { writeFileAtomic } from '../store';
 import type { ModelAttribution } from '../stylize';
+import { placeCredits } from './credits';
 import { drawBalloons } from './draw-balloons';
 import { PdfFonts } from './pdf-fonts';
 import { DEFAULT_PICTURE_OPTIONS, embedPrepared, ExportError, preparePicture, xobjectName, type PictureOptions, type PictureUse, type PreparedPicture } from './pdf-pictures';
@@ -74,9 +74,6 @@ export interface ComicPdfResult {
 }
 
 const pt = (mm: number) => (mm / MM_PER_INCH) * 72;
-const CREDIT_SIZE_PT = 6.5;
-/** Left and right inset of the credit lines, and their top inset on a credits page (mm). */
-const PAGE_EDGE_MM = 12;
 /** Pictures resampled at once (libvips also threads inside each). */
 const PICTURE_CONCURRENCY = 3;
 
@@ -154,30 +151,6 @@ function drawPanel(page: PDFPage, name: PDFName, image: PreparedPicture & { ref:
   return printDpi(Math.min(part.width, (image.width / image.region.width) * part.width), rect.width);
 }
 
-/** Smallest page margin of the layout (mm): where the credits may go without touching a panel. */
-function bottomMargin(page: ComicPage): number {
-  const lowest = Math.max(0, ...page.panels.map((p) => Math.max(p.rect.y + p.rect.height, ...panelOutline(p).map((q) => q.y))));
-  return page.size.height - lowest;
-}
-
-/**
- * The credits the models' licences ask for, in the embedded credits font, small and centred under the panels of
- * the last page, or on a page of their own when the margin cannot hold them.
- */
-function drawCredits(doc: PDFDocument, fonts: PdfFonts, faces: FaceLookup, last: PDFPage, size: { width: number; height: number }, attribution: ModelAttribution, marginMm: number): void {
-  const text = attribution.lines.join(' ').trim();
-  if (!text) return;
-  const face = faces(CREDITS_FONT.id as never)!;
-  const sizeMm = (CREDIT_SIZE_PT / 72) * MM_PER_INCH;
-  const width = size.width - 2 * PAGE_EDGE_MM;
-  const layout = layoutText({ text, face, sizeMm, lineHeight: 1.3, shape: { kind: 'rect', width, height: size.height, padding: 0 } });
-  const blockMm = layout.lines.length * sizeMm * 1.3;
-  const fits = blockMm + sizeMm * 1.3 <= marginMm;
-  const page = fits ? last : doc.addPage([pt(size.width), pt(size.height)]);
-  const cy = fits ? size.height - marginMm / 2 : PAGE_EDGE_MM + blockMm / 2;
-  drawTextLayout(page, fonts, layout, size.width / 2, cy, { ink: '#333333' });
-}
-
 /**
  * Writes a comic as a PDF: one page per layout page at its size in mm, each panel's picture resampled to the print
  * resolution asked and clipped to the panel's outline, borders, balloons lettered in embedded font subsets, the
@@ -235,7 +208,11 @@ export async function writeComicPdf(file: string, req: ComicPdfRequest, ctx: Job
     }
     // Balloons last: one may reach over a neighbouring panel, as in print.
     for (const panel of layout.panels) if (panel.balloons?.length) drawBalloons(page, fonts, faces, panel.balloons, panel.rect);
-    if (index === req.pages.length - 1) drawCredits(doc, fonts, faces, page, layout.size, req.attribution, bottomMargin(layout));
+    const credits = index === req.pages.length - 1 ? placeCredits(req.attribution, layout, faces) : undefined;
+    if (credits) {
+      const target = credits.ownPage ? doc.addPage([pt(layout.size.width), pt(layout.size.height)]) : page;
+      drawTextLayout(target, fonts, credits.layout, credits.cx, credits.cy, { ink: '#333333' });
+    }
     ctx.onProgress?.({ stage: 'export', done: index + 1, total: req.pages.length, fraction: (index + 1) / req.pages.length });
   }
   fonts.finish();

@@ -13,7 +13,7 @@ export interface PageLook {
   borderWidth: number;
   borderColor: string;
 }
-export type PageWithLook = ComicPage & { style?: Partial<PageLook> };
+export type PageWithLook = Omit<ComicPage, 'panels'> & { panels: PanelWithOutline[]; style?: Partial<PageLook> };
 
 export const DEFAULT_LOOK: PageLook = { background: '#ffffff', borderWidth: 0.7, borderColor: '#000000' };
 

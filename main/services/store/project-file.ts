@@ -1,6 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isBalloon } from '../../../app/balloons';
+import { exportSettingsProblem, type ExportSettings } from '../../../app/export-settings';
 import { isMaskShape } from '../../../app/masks';
 import { isPageSizeId } from '../../../app/page';
 import { PROJECT_SCHEMA, type Project } from '../../../app/project';
@@ -39,6 +40,10 @@ function problemOf(p: Record<string, unknown>): string {
   }
   const style = p.style as Record<string, unknown> | undefined;
   if (style !== undefined && !(style && typeof style.model === 'string' && typeof style.people === 'string')) return 'the style choice is malformed';
+  if (p.exportSettings !== undefined) {
+    const problem = !p.exportSettings || typeof p.exportSettings !== 'object' ? 'not an object' : exportSettingsProblem(p.exportSettings as Partial<ExportSettings>);
+    if (problem) return `the export settings are malformed: ${problem}`;
+  }
   return p.layout === undefined ? '' : layoutProblem(p.layout as Record<string, unknown>);
 }
 
