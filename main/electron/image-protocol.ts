@@ -2,10 +2,15 @@ import { net, protocol, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { IMAGE_SCHEME } from '../../app/api';
 import { imageRefFromUrlPath, type ComicService } from '../api';
+import { FONT_SCHEME } from './font-protocol';
 
 /** Must run before the app is ready: the scheme behaves like https (standard URLs, secure context, fetch). */
 export function declareImageScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // comic-font://fonts/FILE: the lettering fonts (font-protocol.ts), fetched by the page from its file:// origin.
+    { scheme: FONT_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
 }
 
 /**

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, type ComicService } from '../api';
+import { sendFont } from './font-route';
 import { streamJobEvents } from './job-events-stream';
 import { checkOrigin, checkToken } from './request-guard';
 import { BASE_HEADERS, sendError, sendJson } from './responses';
@@ -94,6 +95,8 @@ async function route(req: IncomingMessage, res: ServerResponse, host: { port: nu
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'the page is read-only');
+  const font = /^\/fonts\/([^/]+)$/.exec(path);
+  if (font) return sendFont(res, font[1]);
   if (!(await sendRendererFile(res, host.rendererDir, path))) sendError(res, 404, 'NOT_FOUND', `no such file ${path}`);
 }
 

@@ -1,27 +1,26 @@
-import { useEffect, useState } from 'react';
-import { BALLOON_KINDS, type Balloon, type BalloonKind } from '../../app/balloons';
+import { BALLOON_KINDS, type Balloon, type BalloonFit, type BalloonKind } from '../../app/balloons';
+import { LETTERING_FONTS, type LetteringFontId } from '../../app/lettering/fonts';
+import { BalloonText } from './BalloonText';
 
-const KIND_NAMES: Record<BalloonKind, string> = { speech: 'Speech', thought: 'Thought', shout: 'Shout', caption: 'Caption' };
+const KIND_NAMES: Record<BalloonKind, string> = { speech: 'Speech', thought: 'Thought', shout: 'Shout', caption: 'Caption', narration: 'Narration', sfx: 'Sound effect' };
 
 /**
- * The balloon tools: add a balloon of a kind to the selected panel; for the selected balloon, its words (one edit
- * when the field is left or Enter pressed), its kind, its size and Delete.
+ * The balloon tools: add a balloon of a kind to the selected panel; for the selected balloon, its words (multi-line),
+ * kind, font (default: by the words' script), letter size, writing direction, fit, colours and Delete.
  */
-export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete, pageBreak, onPageBreak }: {
+export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onText, onDelete, pageBreak, onPageBreak }: {
   panelSelected: boolean;
   balloon?: Balloon;
   onAdd: (kind: BalloonKind) => void;
+  /** A change of the selected balloon (kind, font, size, ...). */
   onChange: (changes: Partial<Balloon>) => void;
+  /** New words for the balloon with this id. */
+  onText: (id: string, text: string) => void;
   onDelete: () => void;
   /** Whether the selected panel starts a page (undefined: no panel selected). */
   pageBreak?: boolean;
   onPageBreak: () => void;
 }) {
-  const [text, setText] = useState(balloon?.text ?? '');
-  useEffect(() => setText(balloon?.text ?? ''), [balloon?.id, balloon?.text]);
-  const commitText = () => {
-    if (balloon && text !== balloon.text) onChange({ text });
-  };
   return (
     <div className="balloon-bar" data-testid="balloon-bar">
       <span className="muted">{panelSelected ? 'Add to the selected panel:' : 'Click a panel to add a balloon to it.'}</span>
@@ -36,33 +35,71 @@ export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onDelete, 
         </button>
       ) : null}
       {balloon ? (
-        <span className="balloon-edit">
-          <input
-            data-testid="balloon-text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={commitText}
-            onKeyDown={(e) => e.key === 'Enter' && commitText()}
-            aria-label="Words in the balloon"
-          />
-          <select data-testid="balloon-kind" value={balloon.kind} onChange={(e) => onChange({ kind: e.target.value as BalloonKind })} aria-label="Kind of balloon">
-            {BALLOON_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_NAMES[k]}
-              </option>
-            ))}
-          </select>
-          <select data-testid="balloon-size" value={balloon.fontSize} onChange={(e) => onChange({ fontSize: Number(e.target.value) })} aria-label="Letter size">
-            {[7, 8, 9, 10, 12, 14, 18].map((pt) => (
-              <option key={pt} value={pt}>
-                {pt} pt
-              </option>
-            ))}
-          </select>
-          <button type="button" data-testid="balloon-delete" onClick={onDelete}>
-            Delete
-          </button>
-        </span>
+        <div className="balloon-edit" data-testid="balloon-inspector">
+          <BalloonText key={balloon.id} balloon={balloon} onCommit={onText} />
+          <div className="balloon-props">
+            <select data-testid="balloon-kind" value={balloon.kind} onChange={(e) => onChange({ kind: e.target.value as BalloonKind })} aria-label="Kind of balloon">
+              {BALLOON_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_NAMES[k]}
+                </option>
+              ))}
+            </select>
+            <select
+              data-testid="balloon-font"
+              value={balloon.font ?? ''}
+              onChange={(e) => onChange({ font: (e.target.value || undefined) as LetteringFontId | undefined })}
+              aria-label="Font"
+            >
+              <option value="">Font: by script</option>
+              {LETTERING_FONTS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+            <select data-testid="balloon-size" value={balloon.fontSize} onChange={(e) => onChange({ fontSize: Number(e.target.value) })} aria-label="Letter size">
+              {[...new Set([6, 7, 8, 9, 10, 12, 14, 18, 24, 32, 48, balloon.fontSize])].sort((a, b) => a - b).map((pt) => (
+                <option key={pt} value={pt}>
+                  {pt} pt
+                </option>
+              ))}
+            </select>
+            <select data-testid="balloon-fit" value={balloon.fit ?? 'grow'} onChange={(e) => onChange({ fit: e.target.value as BalloonFit })} aria-label="Fit">
+              <option value="grow">Balloon grows to fit</option>
+              <option value="shrink">Letters shrink to fit</option>
+            </select>
+            <label title="Top to bottom, columns right to left">
+              <input type="checkbox" data-testid="balloon-vertical" checked={!!balloon.vertical} onChange={(e) => onChange({ vertical: e.target.checked })} /> Vertical
+            </label>
+            <label title="Colour of the letters">
+              <input type="color" data-testid="balloon-color" value={balloon.color ?? (balloon.kind === 'sfx' ? '#e8262a' : '#121214')} onChange={(e) => onChange({ color: e.target.value })} />
+            </label>
+            <label title="Outline around the letters (sound effects)">
+              <input
+                type="color"
+                data-testid="balloon-stroke"
+                value={balloon.stroke ?? '#ffffff'}
+                onChange={(e) => onChange({ stroke: e.target.value, strokeWidth: balloon.strokeWidth || 1.6 })}
+              />
+              <select
+                data-testid="balloon-stroke-width"
+                value={balloon.strokeWidth ?? (balloon.kind === 'sfx' ? 1.6 : 0)}
+                onChange={(e) => onChange({ strokeWidth: Number(e.target.value) })}
+                aria-label="Letter outline width"
+              >
+                {[0, 0.8, 1.6, 2.4, 3.2].map((w) => (
+                  <option key={w} value={w}>
+                    {w ? `${w} pt` : 'no outline'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" data-testid="balloon-delete" onClick={onDelete} title="Delete the balloon (Delete key)">
+              Delete
+            </button>
+          </div>
+        </div>
       ) : null}
     </div>
   );

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
 import { newBalloon } from '../../app/balloons';
-import { addBalloon, movePage, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak, updateBalloon } from '../../app/commands';
+import { addBalloon, balloonOwner, movePage, removeBalloon, setExportSettings, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak, updateBalloon } from '../../app/commands';
+import { exportSettingsOf } from '../../app/export-settings';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
@@ -9,6 +10,8 @@ import type { Review } from '../hooks/use-review';
 import { ExportSummary } from './ExportSummary';
 import { JobProgress } from './JobProgress';
 import { BalloonBar } from './BalloonBar';
+import { ExportOptions } from './ExportOptions';
+import { LetteringProvider, useLettering } from '../lettering/LetteringContext';
 import { PageView, type CanvasSelection } from './PageView';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -17,7 +20,15 @@ const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
  * The comic book: page size and reading order, each page with its template and its panels (pan and zoom a picture
  * in its panel), all undoable edits of the project; then the PDF of exactly these pages, and a link to open it.
  */
-export function ComicCard({ api, review, panels, projectDir, title }: { api: ComicApi; review: Review; panels: StylizeResult; projectDir: string; title: string }) {
+export function ComicCard(props: { api: ComicApi; review: Review; panels: StylizeResult; projectDir: string; title: string }) {
+  return (
+    <LetteringProvider>
+      <ComicBook {...props} />
+    </LetteringProvider>
+  );
+}
+
+function ComicBook({ api, review, panels, projectDir, title }: { api: ComicApi; review: Review; panels: StylizeResult; projectDir: string; title: string }) {
   const startExport = useCallback((request: ExportRequest) => api.startExport(request), [api]);
   const job = useJob<ExportRequest, ExportResult>(api, 'export', startExport);
   const { view, reset } = job;
@@ -34,7 +45,8 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
   const selectedPicture = selected.keyframe ? kept.findIndex((k) => k.id === selected.keyframe) : -1;
   const selection: CanvasSelection = selectedPicture >= 0 ? { picture: selectedPicture, balloon: selected.balloon } : {};
   const setSelection = (s: CanvasSelection) => setSelected(s.picture !== undefined ? { keyframe: kept[s.picture]?.id, balloon: s.balloon } : {});
-  const [print, setPrint] = useState(false);
+  const settings = exportSettingsOf(project.exportSettings);
+  const lettering = useLettering();
   const selectedKeyframe = selectedPicture >= 0 ? selected.keyframe : undefined;
   const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
   const busy = view.status === 'starting' || view.status === 'running';
@@ -45,9 +57,35 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
       projectDir,
       title,
       models: panels.models,
-      pages: pages.map(({ size, panels: placed }) => ({ size, panels: placed })),
-      print,
+      pages: pages.map(({ template: _t, ...page }) => page),
+      print: settings.bleed || settings.marks,
+      format: settings.format,
+      dpi: settings.dpi,
+      quality: settings.quality,
+      images: settings.images,
+      marks: settings.marks,
+      bleed: settings.bleed,
+      ...(settings.title ? { title: settings.title } : {}),
+      ...(settings.author ? { author: settings.author } : {}),
     });
+  // Delete (or Backspace) removes the selected balloon, unless the key is typing in a field.
+  const selectedBalloonId = selection.balloon;
+  useEffect(() => {
+    if (!selectedBalloonId) return;
+    const onKey = (ev: KeyboardEvent) => {
+      const tag = (ev.target as HTMLElement | null)?.tagName;
+      if ((ev.key !== 'Delete' && ev.key !== 'Backspace') || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+      ev.preventDefault();
+      review.edit((p) => {
+        const owner = balloonOwner(p, selectedBalloonId);
+        if (!owner) throw new RangeError('that balloon is gone');
+        return removeBalloon(p, owner, selectedBalloonId);
+      });
+      setSelected((s) => ({ keyframe: s.keyframe }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectedBalloonId, review]);
 
   return (
     <section className="card comic" data-testid="comic">
@@ -75,13 +113,12 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
             <option value="rtl">right to left (manga)</option>
           </select>
         </label>
-        <label title="3 mm bleed and crop marks around each page, for a print shop">
-          <input type="checkbox" data-testid="print-marks" checked={print} onChange={(e) => setPrint(e.target.checked)} disabled={busy} /> Print marks
-        </label>
         <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || missing || !pages.length}>
-          Make the PDF
+          {settings.format === 'pdf' ? 'Make the PDF' : settings.format === 'cbz' ? 'Make the CBZ' : 'Make the PNG pages'}
         </button>
       </div>
+      <ExportOptions settings={settings} disabled={busy} onChange={(changes) => review.edit((p) => setExportSettings(p, changes))} />
+      {lettering.error ? <p className="note bad">The lettering fonts did not load: {lettering.error}</p> : null}
       {missing ? <p className="note">Some kept key frames have no panel yet: make the panels again.</p> : null}
       <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; click a panel to give it a balloon or reshape it by its handles. Ctrl+Z undoes.</p>
       <BalloonBar
@@ -94,6 +131,14 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
           setSelected((s) => ({ ...s, balloon: id }));
         }}
         onChange={(changes) => selectedKeyframe && selection.balloon && review.edit((p) => updateBalloon(p, selectedKeyframe, selection.balloon!, changes))}
+        onText={(id, text) =>
+          review.edit((p) => {
+            // Into the balloon the words were typed in, wherever it is now: never the one selected since.
+            const owner = balloonOwner(p, id);
+            if (!owner) throw new RangeError('the balloon these words were typed in is gone');
+            return updateBalloon(p, owner, id, { text });
+          })
+        }
         pageBreak={selectedKeyframe && !selection.balloon ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
         onPageBreak={() => selectedKeyframe && review.edit((p) => togglePageBreak(p, selectedKeyframe))}
         onDelete={() => {

@@ -1,3 +1,4 @@
+/// <reference path="./fontkit.d.ts" />
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { faceFromFontkit } from '../../../app/lettering/fontkit-metrics';
