@@ -35,9 +35,9 @@ export function updateBalloon(project: Project, keyframe: string, id: string, ch
     : changes.kind !== undefined ? 'Change a balloon’s kind'
     : changes.fontSize !== undefined ? 'Resize a balloon’s letters'
     : changes.tailX !== undefined ? 'Move a balloon’s tail'
+    : changes.vertical !== undefined ? 'Change a balloon’s writing direction'
     : changes.width !== undefined || changes.height !== undefined ? 'Resize a balloon'
     : changes.font !== undefined || 'font' in changes ? 'Change a balloon’s font'
-    : changes.vertical !== undefined ? 'Change a balloon’s writing direction'
     : changes.fit !== undefined ? 'Change how a balloon fits its words'
     : changes.color !== undefined || changes.stroke !== undefined || changes.strokeWidth !== undefined ? 'Change a balloon’s colours'
     : 'Move a balloon';

@@ -4,6 +4,13 @@ import { BalloonText } from './BalloonText';
 
 const KIND_NAMES: Record<BalloonKind, string> = { speech: 'Speech', thought: 'Thought', shout: 'Shout', caption: 'Caption', narration: 'Narration', sfx: 'Sound effect' };
 
+/** Writing turned between horizontal and vertical: the balloon turns with it (a tall box for columns). */
+function turned(b: Balloon, vertical: boolean): Partial<Balloon> {
+  if (vertical === !!b.vertical) return { vertical };
+  const height = b.height ?? 0.2;
+  return vertical ? { vertical, width: Math.min(b.width, Math.max(0.15, height)), height: Math.max(0.55, b.width) } : { vertical, width: Math.max(0.35, b.height ?? 0.4), height: 0.2 };
+}
+
 /**
  * The balloon tools: add a balloon of a kind to the selected panel; for the selected balloon, its words (multi-line),
  * kind, font (default: by the words' script), letter size, writing direction, fit, colours and Delete.
@@ -70,7 +77,7 @@ export function BalloonBar({ panelSelected, balloon, onAdd, onChange, onText, on
               <option value="shrink">Letters shrink to fit</option>
             </select>
             <label title="Top to bottom, columns right to left">
-              <input type="checkbox" data-testid="balloon-vertical" checked={!!balloon.vertical} onChange={(e) => onChange({ vertical: e.target.checked })} /> Vertical
+              <input type="checkbox" data-testid="balloon-vertical" checked={!!balloon.vertical} onChange={(e) => onChange(turned(balloon, e.target.checked))} /> Vertical
             </label>
             <label title="Colour of the letters">
               <input type="color" data-testid="balloon-color" value={balloon.color ?? (balloon.kind === 'sfx' ? '#e8262a' : '#121214')} onChange={(e) => onChange({ color: e.target.value })} />

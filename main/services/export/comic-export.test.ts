@@ -52,12 +52,10 @@ test('PDF lettering: every font embedded as a subset (credits too, no standard f
   assert.deepEqual(fonts.map((l) => l.split(/\s+/)[0].slice(7)).sort(), ['ComicNeue-Bold', 'Pretendard-Bold', 'Pretendard-Regular', 'PretendardJP-Bold']);
   const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout;
   for (const line of KOREAN.split('\n')) assert.ok(text.includes(line), `Korean line "${line}" in:\n${text}`);
-  // Each vertical column comes back whole, as a line of its own; in order they are the balloon's words.
+  // The vertical balloon (several columns) comes back as its words in reading order, whole.
   const columns = balloonShape(balloons[1], lettered()[0].panels[0].rect, testFaces).text.lines.map((l) => l.text);
   assert.ok(columns.length >= 2);
-  const lines = text.split('\n');
-  for (const column of columns) assert.ok(lines.includes(column), `Japanese column "${column}" in:\n${text}`);
-  assert.equal(columns.join(''), JAPANESE);
+  assert.ok(text.split('\n').includes(JAPANESE), `"${JAPANESE}" in:\n${text}`);
   assert.match(text, /Where did the deer go\?/);
   assert.match(text, /Credit line — 크레딧/);
   // Rendered, the balloons have ink where their words are laid out (no blank boxes).
