@@ -1,13 +1,12 @@
-import { net, protocol, shell } from 'electron';
-import { pathToFileURL } from 'node:url';
+import { protocol, shell } from 'electron';
 import { IMAGE_SCHEME } from '../../app/api';
-import { imageRefFromUrlPath, type ComicService } from '../api';
+import { fileResponse, imageRefFromUrlPath, type ComicService } from '../api';
 import { FONT_SCHEME } from './font-protocol';
 
 /** Must run before the app is ready: the scheme behaves like https (standard URLs, secure context, fetch). */
 export function declareImageScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     // comic-font://fonts/FILE: the lettering fonts (font-protocol.ts), fetched by the page from its file:// origin.
     { scheme: FONT_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
@@ -15,14 +14,15 @@ export function declareImageScheme(): void {
 
 /**
  * comic-image://ROOT/FILE serves the images the API handed out, and only those: the service resolves ROOT to a
- * job's output folder and refuses any path leaving it (the same check as the browser host's /images/ route).
+ * job's output folder and refuses any path leaving it (the same check as the browser host's /images/ route). The
+ * project's video is served the same way, with range requests (206 / 416) so the player can seek (`stream`).
  */
 export function serveImages(service: ComicService): void {
   protocol.handle(IMAGE_SCHEME, async (request) => {
     const url = new URL(request.url);
     try {
       const path = await service.resolveImage(imageRefFromUrlPath(url.hostname, url.pathname.slice(1)));
-      return net.fetch(pathToFileURL(path).toString());
+      return await fileResponse(path, request);
     } catch (err) {
       const code = (err as { code?: string }).code;
       return new Response((err as Error).message, { status: code === 'IMAGE_FORBIDDEN' ? 403 : 404 });

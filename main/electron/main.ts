@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createComicApi } from '../api';
 import { declareImageScheme, openServedDocument, serveImages } from './image-protocol';
 import { serveFonts } from './font-protocol';
+import { registerDesktopIpc } from './desktop-ipc';
 import { registerComicIpc } from './ipc';
 import { createMainWindow, isAppPageUrl } from './main-window';
 
@@ -21,6 +22,7 @@ app.whenReady().then(() => {
   serveImages(service);
   serveFonts();
   registerComicIpc(service, (url) => isAppPageUrl(rendererDir, url));
+  registerDesktopIpc((url) => isAppPageUrl(rendererDir, url));
   const openDocument = (url: string) => openServedDocument(service, url);
   createMainWindow(rendererDir, openDocument);
   app.on('activate', () => {

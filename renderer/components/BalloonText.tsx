@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { balloonFont, type Balloon } from '../../app/balloons';
 import { cssFamily } from '../lettering/font-loader';
 
@@ -8,6 +9,7 @@ import { cssFamily } from '../lettering/font-loader';
  * field's life: the parent mounts a fresh field per balloon), never into the one chosen next.
  */
 export function BalloonText({ balloon, onCommit }: { balloon: Balloon; onCommit: (id: string, text: string) => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(balloon.text);
   const latest = useRef({ text: balloon.text, saved: balloon.text, onCommit });
   latest.current.text = text;
@@ -43,7 +45,8 @@ export function BalloonText({ balloon, onCommit }: { balloon: Balloon; onCommit:
         }
         e.stopPropagation(); // Delete and Backspace here edit the words, not the page
       }}
-      aria-label="Words in the balloon (Enter: new line)"
+      aria-label={t('balloon.text')}
+      title={t('balloon.text')}
     />
   );
 }

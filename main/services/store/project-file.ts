@@ -4,6 +4,7 @@ import { isBalloon } from '../../../app/balloons';
 import { exportSettingsProblem, type ExportSettings } from '../../../app/export-settings';
 import { isMaskShape } from '../../../app/masks';
 import { isPageSizeId } from '../../../app/page';
+import { pagesProblem } from '../../../app/pages-check';
 import { PROJECT_SCHEMA, type Project } from '../../../app/project';
 import { writeFileAtomic } from './atomic-file';
 
@@ -40,6 +41,8 @@ function problemOf(p: Record<string, unknown>): string {
   }
   const style = p.style as Record<string, unknown> | undefined;
   if (style !== undefined && !(style && typeof style.model === 'string' && typeof style.people === 'string')) return 'the style choice is malformed';
+  const panels = style?.panels as Record<string, unknown> | undefined;
+  if (panels !== undefined && !(panels && typeof panels === 'object' && Object.values(panels).every((m) => typeof m === 'string' && m))) return 'the panel styles are malformed';
   if (p.exportSettings !== undefined) {
     const problem = !p.exportSettings || typeof p.exportSettings !== 'object' ? 'not an object' : exportSettingsProblem(p.exportSettings as Partial<ExportSettings>);
     if (problem) return `the export settings are malformed: ${problem}`;
@@ -65,6 +68,8 @@ function layoutProblem(l: Record<string, unknown>): string {
   }
   const ids = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((id) => typeof id === 'string'));
   if (!ids(l.breaks) || !ids(l.order)) return 'the page breaks or the panel order are malformed';
+  const pages = pagesProblem(l.pages, l.book);
+  if (pages) return pages;
   if (l.balloons === undefined) return '';
   if (!l.balloons || typeof l.balloons !== 'object') return 'the balloons are malformed';
   for (const list of Object.values(l.balloons as Record<string, unknown>)) {
