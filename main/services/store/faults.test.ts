@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
@@ -22,9 +22,14 @@ function leftovers(dir: string): string[] {
   }
   return out;
 }
-/** A snapshot of every file's bytes in a folder (not recursive), to compare before and after a fault. */
+/** A snapshot of every file's bytes in a folder and its sub-folders (thumbs/), to compare before and after a fault. */
 const snapshot = (dir: string, keep = (_name: string) => true) =>
-  Object.fromEntries(readdirSync(dir).filter(keep).sort().map((n) => [n, readFileSync(join(dir, n)).toString('base64')]));
+  Object.fromEntries(
+    (readdirSync(dir, { recursive: true }) as string[])
+      .filter((n) => keep(n) && statSync(join(dir, n)).isFile())
+      .sort()
+      .map((n) => [n, readFileSync(join(dir, n)).toString('base64')]),
+  );
 
 test('writeFileAtomic: a full disk at each step (write, fsync, rename) leaves the previous file whole, no temp file', async () => {
   const dir = fresh('atomic');
@@ -185,8 +190,9 @@ test('key-frame images: kill -9 of a re-analysis while it extracts keeps the ear
   const staged = readdirSync(outDir).filter((n) => n.startsWith('.staging-'));
   assert.equal(staged.length, 1, 'the killed run had staged images');
   assert.ok(readdirSync(join(outDir, staged[0])).length >= 1);
-  assert.deepEqual(snapshot(outDir, (n) => !n.startsWith('.staging-')), before);
+  assert.deepEqual(snapshot(outDir, (n) => !/(^|\/)\.staging-/.test(n)), before);
   await cleanStaleTemps(outDir);
+  await cleanStaleTemps(join(outDir, 'thumbs'));
   assert.deepEqual(snapshot(outDir), before);
   assert.ok(!existsSync(join(outDir, staged[0])));
 });
