@@ -6,6 +6,7 @@
  * results are plain JSON data so both transports carry them unchanged. The editor grows it by adding a command to
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
+import type { ExportFormat, ImageEncoding } from './export-settings';
 import type { FilmstripIndex } from './filmstrip';
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
 import type { MaskShape } from './masks';
@@ -239,8 +240,21 @@ export interface ExportRequest {
   readingOrder?: ReadingOrder;
   /** The pages as the user laid them out (picture: index into `pictures`); default the automatic layout. */
   pages?: ComicPage[];
-  /** For a print shop: 3 mm bleed and crop marks around each page. */
+  /** For a print shop: bleed (0.125 in) and crop marks around each page (the same as bleed and marks both true). */
   print?: boolean;
+  /** pdf (default), png (one picture per page into a folder: outFile names the folder) or cbz. */
+  format?: ExportFormat;
+  /** Print resolution the pictures are resampled to (default 300); the PNG and CBZ pages' resolution too. */
+  dpi?: number;
+  /** JPEG quality 1..100 (default 88). */
+  quality?: number;
+  /** How pictures are encoded: auto (JPEG, or PNG where smaller), jpeg or png. */
+  images?: ImageEncoding;
+  /** Bleed of 0.125 in with TrimBox and BleedBox; crop marks outside it (PDF). */
+  bleed?: boolean;
+  marks?: boolean;
+  /** The document's author. */
+  author?: string;
 }
 
 export interface ExportResult {
@@ -254,6 +268,10 @@ export interface ExportResult {
   minDpi: number;
   /** The credits printed and stamped into it. */
   credits: string[];
+  format?: ExportFormat;
+  /** PNG pages: each page's file (the first is `document`). */
+  files?: string[];
+  bytes?: number;
 }
 
 export type JobKind = 'keyframes' | 'stylize' | 'export';

@@ -1,4 +1,5 @@
 import type { Balloon } from './balloons';
+import type { ExportSettings } from './export-settings';
 import type { MaskShape } from './masks';
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
 import type { PageSizeId, PanelCrop, ReadingOrder, Rect } from './page';
@@ -82,6 +83,8 @@ export interface Project {
    * and how the people are treated ('' with the rest, 'photo', 'style:ID', 'instagan:ID').
    */
   style?: ProjectStyle;
+  /** How the book was last exported (format, resolution, print marks, title, author): absent until changed. */
+  exportSettings?: ExportSettings;
 }
 
 /** The book's style, and the panels the user gave another one. */
@@ -128,6 +131,7 @@ export function projectFromAnalysis(doc: KeyframesDocument, previous?: Project):
     ...(previous?.layout ? { layout: previous.layout } : {}),
     ...(previous?.regions ? { regions: previous.regions } : {}),
     ...(previous?.style ? { style: previous.style } : {}),
+    ...(previous?.exportSettings ? { exportSettings: previous.exportSettings } : {}),
   };
 }
 

@@ -192,7 +192,8 @@ export async function addSpeechBalloon(page: Page, words: string): Promise<strin
   await page.mouse.click(box.x + (12 + width + 4 + width / 2) * k, box.y + (12 + 20) * k);
   await page.getByTestId('add-speech').click();
   await page.getByTestId('balloon-text').fill(words);
-  await page.getByTestId('balloon-text').press('Enter');
+  // Enter is a new line in the balloon's words; Ctrl+Enter (or leaving the field) saves them.
+  await page.getByTestId('balloon-text').press('Control+Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=undo]')?.getAttribute('title')?.includes('text'));
   return (await page.getByTestId('undo').getAttribute('title')) ?? '';
 }

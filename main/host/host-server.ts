@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, type ComicService } from '../api';
 import { dataDir } from '../services/store';
+import { sendFont } from './font-route';
 import { streamJobEvents } from './job-events-stream';
 import { HostSessions } from './host-session';
 import { readBody } from './read-body';
@@ -124,6 +125,8 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'the page is read-only');
+  const font = /^\/fonts\/([^/]+)$/.exec(path);
+  if (font) return sendFont(res, font[1]);
   if (!(await sendRendererFile(res, host.rendererDir, path, host.log))) sendError(res, 404, 'NOT_FOUND', `no such file ${path}`);
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isBalloon } from '../../../app/balloons';
 import { isMaskShape } from '../../../app/masks';
 import { isPageSizeId } from '../../../app/page';
+import { exportSettingsProblem, type ExportSettings } from '../../../app/export-settings';
 import { pagesProblem } from '../../../app/pages-check';
 import { PROJECT_SCHEMA } from '../../../app/project';
 
@@ -63,6 +64,10 @@ export const projectV1 = z.looseObject({
 export const projectV2 = projectV1.extend({
   schema: z.literal(2),
   revision: z.int().nonnegative().optional(),
+  // How the book was last exported: checked by its owner's own rules (app/export-settings).
+  exportSettings: z
+    .custom<ExportSettings>((v) => !!v && typeof v === 'object' && !Array.isArray(v) && !exportSettingsProblem(v as Partial<ExportSettings>), 'the export settings are malformed')
+    .optional(),
 });
 
 export const PROJECT_SCHEMAS: Record<number, z.ZodType> = { 1: projectV1, 2: projectV2 };
@@ -78,6 +83,7 @@ const WHAT: Record<string, string> = {
   shots: 'the shots',
   keyframes: 'a key frame',
   layout: 'the layout',
+  exportSettings: 'the export settings',
   regions: 'a marked region',
   style: 'the style choice',
   revision: 'the revision',
