@@ -54,16 +54,19 @@ test('two tabs on one project: the older tab\'s save is refused and said, it loa
   const server = await serve(await buildRenderer(mkdtempSync(join(tmpdir(), 'ycis-e2e-robust-ui-'))));
   t.after(server.stop);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const open = async () => {
+  const open = async (first: boolean) => {
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.getByTestId('use-sample').click();
-    await page.getByTestId('open-saved').click({ timeout: 15_000 });
-    await page.getByTestId('keyframe-card').first().waitFor();
+    if (first) {
+      await page.getByTestId('use-sample').click();
+      await page.getByTestId('open-saved').click({ timeout: 15_000 });
+    }
+    // A later tab reopens by itself the project this browser has open (the shell remembers it).
+    await page.getByTestId('keyframe-card').first().waitFor({ timeout: 20_000 });
     return page;
   };
-  const a = await open();
-  const b = await open();
+  const a = await open(true);
+  const b = await open(false);
   const saved = (page: typeof a) => page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved');
 
   await a.getByTestId('keyframe-card').first().getByTestId('drop').click();

@@ -38,6 +38,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = numberOption(values.port, 'port', 0, 65535);
   const log = (line: string) => void io.stderr.write(`${line}\n`);
+  // A promise some part of a job forgot to handle must not stop the server and every job with it: said, not fatal.
+  const onRejection = (reason: unknown) => log(`serve: unexpected error (the server goes on): ${(reason as Error)?.message ?? String(reason)}`);
+  process.on('unhandledRejection', onRejection);
   const host = await startHost({ port, rendererDir: values.renderer ? resolve(values.renderer) : defaultRendererDir(), log, allowedFolders: (values.allow ?? []).map((d) => resolve(d)) });
   const info = await host.service.appInfo();
   const ffmpeg = 'path' in info.ffmpeg ? `${info.ffmpeg.path} (${info.ffmpeg.source})` : `missing: ${info.ffmpeg.error}`;
@@ -50,6 +53,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.signal.addEventListener('abort', () => done(), { once: true });
   });
   await host.close();
+  process.off('unhandledRejection', onRejection);
   io.stderr.write('serve: stopped\n');
   return 0;
 }
