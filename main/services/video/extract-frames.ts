@@ -114,7 +114,8 @@ function groupsOf<T extends { target: number }>(sorted: T[], exact: boolean): T[
 /**
  * Writes the exact decoded frames asked for, at full (display) resolution, upright and with square pixels, and
  * their thumbnails from the same pixels. Frames close together in time share one ffmpeg decoding run (a fast
- * input seek to shortly before the first of them, then every frame decoded up to the last); each frame is found
+ * input seek to the key frame at or before the first of them, then every frame decoded up to the last, and no
+ * further); each frame is found
  * by its timestamp, so it is the same frame streamFrames delivered, on constant or variable frame rate alike. The
  * raw frames come through a pipe and are encoded in-process by sharp.
  */
@@ -133,7 +134,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
   // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the neighbour frames.
   const tolerance = Math.min(0.4 / Math.max(info.fps, info.averageFps), 0.02);
   // The window a frame taken may fall in: half a frame either side; for any moment, from the moment itself (less
-  // a millisecond of rounding) up to the seek margin after it.
+  // a millisecond of rounding) up to MOMENT_SPAN_S after it.
   const early = exact ? tolerance : 0.001;
   const late = exact ? tolerance : MOMENT_SPAN_S;
   const ext = opts.format === 'png' ? 'png' : opts.format === 'webp' ? 'webp' : 'jpg';
