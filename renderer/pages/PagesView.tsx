@@ -154,6 +154,7 @@ export function PagesView({ project, edit, urlOf, selection, onSelection }: {
           ) : (
             <p className="note">No pages: add one.</p>
           )}
+          {page && !page.panels.length ? <p className="page-empty-hint">An empty page: choose a layout on the right, or add a panel.</p> : null}
           <span className="page-number" data-testid="page-number">
             {page ? `Page ${index + 1} of ${pages.length}` : ''}
           </span>
