@@ -76,7 +76,16 @@ export interface Project {
    * The style last chosen for the panels, so a reopened project shows its panels in it: the whole picture's model,
    * and how the people are treated ('' with the rest, 'photo', 'style:ID', 'instagan:ID').
    */
-  style?: { model: string; people: string };
+  style?: ProjectStyle;
+}
+
+/** The book's style, and the panels the user gave another one. */
+export interface ProjectStyle {
+  /** The whole picture's model for every panel (the book's style). */
+  model: string;
+  people: string;
+  /** Panels drawn in another style than the book's: model id by key frame id. */
+  panels?: Record<string, string>;
 }
 
 export const detectedId = (frame: number) => `d-${frame}`;

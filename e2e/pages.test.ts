@@ -13,7 +13,7 @@ import { main } from '../main/cli';
 import { makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { makePanels, watchProblems } from './editor-flow';
+import { goToStep, makePanels, watchProblems } from './editor-flow';
 import { canvasMapping, clickAt, drag, nextUndo, undoTitle } from './pages-flow';
 import { CHROMIUM_ARGS, findChromium, } from './runtimes';
 import { locateFfmpeg } from '../main/services/video';
@@ -25,7 +25,7 @@ async function serve(rendererDir: string) {
   const url = new Promise<string>((done) =>
     stdout.on('data', (d) => {
       printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(printed);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#(?:code|token)=\S+)/.exec(printed);
       if (m) done(m[1]);
     }),
   );
@@ -47,14 +47,15 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
   t.after(() => browser.close());
   const server = await serve(await buildRenderer(mkdtempSync(join(tmpdir(), 'ycis-pages-ui-'))));
   t.after(server.stop);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
   const problems = watchProblems(page);
-  await page.goto(server.url);
+    await page.goto(server.url);
   await page.getByTestId('use-sample').click();
   await page.waitForFunction(() => (document.querySelector('[data-testid=video-path]') as HTMLInputElement | null)?.value.endsWith('sample.mp4'));
   await page.getByTestId('analyse').click();
   await page.getByTestId('shots').waitFor({ timeout: 60_000 });
-  await makePanels(page);
+    await makePanels(page);
   const shots = mkdtempSync(join(tmpdir(), 'ycis-pages-shots-'));
   const [projectFile] = readdirSync(join(data, 'projects')).map((d) => join(data, 'projects', d, 'project.json'));
   const saved = () => JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
@@ -66,6 +67,7 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
     }
     assert.fail(`project.json never showed ${what}`);
   };
+  await goToStep(page, 'pages');
   await page.getByTestId('pages-view').scrollIntoViewIfNeeded();
   let toScreen = await canvasMapping(page);
   const pagesBefore = projectPages(saved());
@@ -110,14 +112,14 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
   project = await savedWhere('the polygon', (p) => (p.layout?.pages?.[0].panels.at(-1)?.outline ?? []).some((c) => Math.abs(c.x - corner.x - 15) < 1));
   await page.screenshot({ path: join(shots, 'pages-1280-edited.png') });
 
-  // The frame shown in panel 3 dragged from the tray onto panel 1: the two swap.
+  // The frame shown in panel 3 dragged from the workspace's tray onto panel 1: the two swap.
   pages = projectPages(project);
   const target = pages[0].panels[0];
   const shown = pages[0].panels[2].keyframe!;
   const canvasBox = (await page.getByTestId('page-canvas').boundingBox())!;
   const drop = toScreen({ x: target.rect.x + target.rect.width / 2, y: target.rect.y + target.rect.height / 2 });
   before = await undoTitle(page);
-  await page.locator(`[data-testid=tray-frame][data-keyframe="${shown}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop.x - canvasBox.x, y: drop.y - canvasBox.y } });
+  await page.getByTestId("frame-tray").locator(`[data-testid=tray-frame][data-keyframe="${shown}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop.x - canvasBox.x, y: drop.y - canvasBox.y } });
   assert.match(await nextUndo(page, before), /^Undo: Swap two panels’ frames/);
   project = await savedWhere('the swap', (p) => p.layout?.pages?.[0].panels[0].keyframe === shown);
   assert.equal(project.layout?.pages?.[0].panels[2].keyframe, target.keyframe);
@@ -126,7 +128,7 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
   assert.equal(empty.keyframe, null);
   const fourth = projectPages(project)[0].panels[3].keyframe!;
   const drop2 = toScreen({ x: empty.rect.x + empty.rect.width / 2, y: empty.rect.y + empty.rect.height / 2 });
-  await page.locator(`[data-testid=tray-frame][data-keyframe="${fourth}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop2.x - canvasBox.x, y: drop2.y - canvasBox.y } });
+  await page.getByTestId("frame-tray").locator(`[data-testid=tray-frame][data-keyframe="${fourth}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop2.x - canvasBox.x, y: drop2.y - canvasBox.y } });
   project = await savedWhere('the second frame dropped', (p) => p.layout?.pages?.[0].panels[1].keyframe === fourth);
   assert.equal(project.layout?.pages?.[0].panels[3].keyframe, null);
 
@@ -144,8 +146,10 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
   await page.waitForFunction((m) => document.querySelectorAll('[data-testid=page-thumb]').length === m, n);
   assert.equal(await count(), n);
   await page.getByTestId('page-thumb').first().click();
+  await page.screenshot({ path: join(shots, 'pages-1280-final.png') });
 
   // The PDF: the cut shows paper between the two parts; the polygon's cut-away corner is paper too.
+  await goToStep(page, 'export');
   await page.getByTestId('export').click();
   await page.getByTestId('export-summary').waitFor({ timeout: 60_000 });
   const pdf = join(dirname(projectFile), 'comic.pdf');
@@ -172,6 +176,7 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
     t.diagnostic(`PDF page 1 rendered: ${join(shots, png)}`);
   }
   await page.setViewportSize({ width: 1920, height: 1080 });
+  await goToStep(page, 'pages');
   await page.getByTestId('pages-view').scrollIntoViewIfNeeded();
   toScreen = await canvasMapping(page);
   await page.screenshot({ path: join(shots, 'pages-1920.png') });

@@ -1,5 +1,6 @@
 export type { EditCommand } from './command';
 export { setKeyframeStatus } from './set-keyframe-status';
+export { setShotStatus } from './set-shot-status';
 export { addKeyframe } from './add-keyframe';
 export { setPageTemplate } from './set-page-template';
 export { setPanelCrop } from './set-panel-crop';
@@ -9,6 +10,7 @@ export { setPanelRect } from './set-panel-rect';
 export { togglePageBreak, movePage } from './page-order';
 export { addRegion, clearRegions } from './region-edits';
 export { chooseStyle } from './choose-style';
+export { panelModel, setPanelStyle } from './set-panel-style';
 export { splitPanel } from './split-panel';
 export { mergePanels } from './merge-panels';
 export { setPanelOutline, outlineProblem, MIN_PANEL_MM, type OutlineChange } from './set-panel-outline';

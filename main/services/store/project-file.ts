@@ -40,6 +40,8 @@ function problemOf(p: Record<string, unknown>): string {
   }
   const style = p.style as Record<string, unknown> | undefined;
   if (style !== undefined && !(style && typeof style.model === 'string' && typeof style.people === 'string')) return 'the style choice is malformed';
+  const panels = style?.panels as Record<string, unknown> | undefined;
+  if (panels !== undefined && !(panels && typeof panels === 'object' && Object.values(panels).every((m) => typeof m === 'string' && m))) return 'the panel styles are malformed';
   return p.layout === undefined ? '' : layoutProblem(p.layout as Record<string, unknown>);
 }
 
