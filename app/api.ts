@@ -127,6 +127,13 @@ export interface StylizeRequest {
    * A picture with none has its people found by the segmenter.
    */
   regions?: Record<string, MaskShape[]>;
+  /**
+   * Pictures drawn in another style than `model` (a per-panel style), by picture path: each goes to that style's
+   * folder (projectDir is then needed). With people apart, they are treated the same way.
+   */
+  panelModels?: Record<string, string>;
+  /** Draw every panel again, even those already drawn from the same picture, style and regions. */
+  redrawAll?: boolean;
 }
 
 export interface StylizedImage {
@@ -139,6 +146,8 @@ export interface StylizedImage {
   /** Why the provider that ran is not the one asked for. */
   fallback?: string;
   ms?: number;
+  /** Drawn earlier from the same picture, style and regions, so not drawn again in this run. */
+  reused?: boolean;
 }
 
 export interface FindPanelsRequest {
@@ -150,6 +159,8 @@ export interface FindPanelsRequest {
   regions?: Record<string, MaskShape[]>;
   /** The key frames' pictures the panels were drawn from. */
   images: string[];
+  /** As in StylizeRequest: pictures drawn in a style of their own. */
+  panelModels?: Record<string, string>;
 }
 
 export interface StylizeResult {
