@@ -3,7 +3,7 @@ import type { RgbImage } from '../../../app/video';
 import { StylizeError } from './errors';
 import { cropImage, fitLongSide, padToMultiple, resizeImage, toRgbImage, type FloatRgbImage } from './image-ops';
 import { imageToTensor, tensorToFloatImage, type FloatTensor } from './tensor-codec';
-import { planTiles, runTiled } from './tiling';
+import { planTiles, runTiled, type TilePlan } from './tiling';
 
 /** Runs the model's image input → image output once (the session, in the worker). */
 export type TensorRunner = (input: FloatTensor) => Promise<FloatTensor>;
@@ -21,14 +21,20 @@ export interface PipelineParams {
   tileStats?: 'whole' | 'tile';
   /** Largest picture (pixels) the whole-picture statistics are taken from at full size (see global-norm.ts). */
   statsMaxPixels?: number;
+  /**
+   * Passes over the tiles that gather each layer's statistics at full size, after the first estimate from a copy
+   * scaled to statsMaxPixels (default 1; 0: the scaled copy's statistics only). None is needed when the picture
+   * fits statsMaxPixels.
+   */
+  statsPasses?: number;
 }
 
 export interface PipelineHooks {
   /** Throws (CancelledError) when the job was cancelled; called before every tile. */
   checkCancelled(): void;
   onTile?(done: number, total: number): void;
-  /** For globalNormalization models: a runner for the tiles of `whole` that carries its statistics. */
-  wholeStats?(whole: RgbImage): Promise<TensorRunner>;
+  /** For globalNormalization models: a runner for the tiles of `whole` (cut as `plan` says) that carries its statistics. */
+  wholeStats?(whole: RgbImage, plan: TilePlan): Promise<TensorRunner>;
 }
 
 /**
@@ -107,7 +113,7 @@ export async function stylizePixels(
   });
   let done = 0;
   const perTile = plan.count === 1 || !spec.globalNormalization || params.tileStats === 'tile' || !hooks.wholeStats;
-  const tileRun = perTile ? run : await hooks.wholeStats!(padded);
+  const tileRun = perTile ? run : await hooks.wholeStats!(padded, plan);
   const styled = await runTiled(padded, plan, async (t) => {
     hooks.checkCancelled();
     const out = tensorToFloatImage(await tileRun(imageToTensor(t, spec.input)), spec.output, file);

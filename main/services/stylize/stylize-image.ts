@@ -33,6 +33,8 @@ export interface StylizeOptions extends InferenceOptions {
   tileStats?: 'whole' | 'tile';
   /** Pixel budget of the whole-picture statistics pass (default STATS_MAX_PIXELS): larger frames are scaled down for it. */
   statsMaxPixels?: number;
+  /** Passes over the tiles that gather full-size statistics when the frame is larger than statsMaxPixels (default 1). */
+  statsPasses?: number;
 }
 
 export interface StylizeResult {
@@ -74,6 +76,7 @@ export async function stylizeImage(image: RgbImage, options: StylizeOptions = {}
         overlap: options.overlap,
         tileStats: options.tileStats,
         statsMaxPixels: options.statsMaxPixels,
+        statsPasses: options.statsPasses,
       },
       provider: options.provider ?? 'auto',
       preset: options.sessionOptions ?? 'tuned',
