@@ -269,6 +269,32 @@ export interface InstallModelsFolderResult {
   failed: Array<{ file: string; id: string; message: string; code?: string }>;
 }
 
+export interface StylePreviewRequest {
+  model: string;
+  /** A key frame's picture (before/after, draft, cost estimate); default the app's sample photo (the style's card). */
+  image?: string;
+  /** Needed with `image`: previews live in PROJECT/previews. */
+  projectDir?: string;
+  /** Long side in px (a draft: small and quick); default the size the panel is drawn at (the model's recommended). */
+  size?: number;
+}
+
+export interface StylePreview {
+  model: string;
+  image: ImageRef;
+  /** Time it took to make (for a cached one: when it was made), ms: the per-frame estimate at that size. */
+  ms: number;
+  provider: ProviderName;
+  fallback?: string;
+  width: number;
+  height: number;
+  /** The size the model ran at. */
+  processedWidth: number;
+  processedHeight: number;
+  /** Made earlier and still up to date. */
+  cached: boolean;
+}
+
 /** Request/response commands: JSON in, JSON out. */
 export interface ComicCommands {
   appInfo(): Promise<AppInfo>;
@@ -300,6 +326,8 @@ export interface ComicCommands {
   importModel(request: ImportModelRequest): Promise<ModelSummary>;
   /** Installs every catalog model in a folder in one step (the four CartoonGAN files, ...). */
   installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult>;
+  /** A style's picture made by the product and cached: its card (the sample photo) or a key frame (before/after). */
+  stylePreview(request: StylePreviewRequest): Promise<StylePreview>;
 }
 
 export type CommandName = keyof ComicCommands;
@@ -321,6 +349,7 @@ export const COMIC_COMMANDS = [
   'listModels',
   'importModel',
   'installModelsFolder',
+  'stylePreview',
 ] as const satisfies readonly CommandName[];
 
 /** Compile-time check that COMIC_COMMANDS lists every command (a missing one makes this `false`). */

@@ -12,6 +12,7 @@ import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
 import { importModelFile, installModelsFolder, listModelSummaries } from './models-commands';
 import { requireString } from './request-checks';
 import { findPanels, planStylize, runStylize } from './stylize-command';
+import { stylePreview } from './style-preview';
 
 /** The ComicApi's one implementation, plus what only the adapters use (image files, shutdown). */
 export interface ComicService extends ComicCommands {
@@ -60,6 +61,7 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     listModels: listModelSummaries,
     importModel: importModelFile,
     installModelsFolder,
+    stylePreview: (request) => stylePreview(request, roots),
     onJobEvent: (listener) => jobs.onEvent(listener),
     resolveImage: (ref) => roots.resolve(ref),
     dispose: async () => {
