@@ -247,6 +247,8 @@ export interface ModelSummary {
   licence: CatalogEntry['licence'];
   /** How its file is checked: shipped with the app, by the catalog's sha256, or only by loading it and its spec. */
   verifiedBy: 'app' | 'sha256' | 'spec';
+  /** The long side (px) a larger frame is drawn at by default (the authors' scale). */
+  recommendedLongSide?: number;
 }
 
 export interface ImportModelRequest {

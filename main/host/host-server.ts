@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, type ComicService } from '../api';
 import { streamJobEvents } from './job-events-stream';
+import { uploadModel } from './model-upload';
 import { checkOrigin, checkToken } from './request-guard';
 import { BASE_HEADERS, sendError, sendJson } from './responses';
 import { assertRendererBuilt, sendRendererFile } from './static-files';
@@ -87,6 +88,7 @@ async function route(req: IncomingMessage, res: ServerResponse, host: { port: nu
     const command = /^\/api\/call\/([A-Za-z]+)$/.exec(path)?.[1];
     if (command) return callCommand(req, res, host.service, command);
     if (path === '/api/events' && isGet) return streamJobEvents(req, res, host.service);
+    if (path === '/api/upload-model' && req.method === 'POST') return uploadModel(req, res, host.service, url);
     const image = /^\/images\/([0-9a-f]+)\/(.+)$/.exec(path);
     if (image && isGet) {
       return sendImage(res, host.service, image[1], image[2]);

@@ -21,6 +21,7 @@ export function ReviewAndComic({ api, result, defaultModel }: { api: ComicApi; r
           projectDir={result.projectDir}
           videoPath={result.document.video.path}
           pictures={pictures}
+          frames={kept.map((k, i) => ({ id: k.id, picture: pictures[i], url: api.imageUrl({ root: result.framesRoot, file: k.file }), label: `frame ${k.frame}` }))}
           regions={regions}
           defaultModel={defaultModel}
         />
