@@ -186,9 +186,11 @@ export async function refineStats(
   const values = new Map<string, Float32Array>();
   s.layers.forEach((l, k) => {
     const { sum, squares, count } = sums[k];
-    const mean = sum.map((v) => v / count);
-    values.set(l.mean, Float32Array.from(mean));
-    values.set(l.variance, Float32Array.from(squares.map((v, i) => Math.max(0, v / count - mean[i] * mean[i]))));
+    // The sums are of x - m (m the mean given): mean = m + E[x - m], variance = E[(x - m)^2] - E[x - m]^2.
+    const shift = sum.map((v) => v / count);
+    const given0 = given.values.get(l.mean)!;
+    values.set(l.mean, Float32Array.from(shift, (d, i) => given0[i] + d));
+    values.set(l.variance, Float32Array.from(squares, (v, i) => Math.max(0, v / count - shift[i] * shift[i])));
   });
   return { values, width: whole.width, height: whole.height };
 }

@@ -21,7 +21,7 @@ export interface SplitGraphs {
   /** The model with inputs `mean`/`variance` of each layer ([C]) instead of computing them. */
   apply: Uint8Array;
   /**
-   * The apply graph plus, for each layer, the sum and the sum of squares of its input over a box of the tile
+   * The apply graph plus, for each layer, the sum and the sum of squares of its input minus the given mean over a box of the tile
    * (input CORE_INPUT: int64 [y0, x0, y1, x1] in input pixels, scaled to each layer's resolution), and the box's
    * shape there: tiles that together cover the picture once give the full-size statistics.
    */
@@ -181,6 +181,7 @@ export function splitInstanceNorm(model: Uint8Array): SplitGraphs {
   const consts = [
     int64Initializer('__yci_c2', [2]), int64Initializer('__yci_c4', [4]), int64Initializer('__yci_c0', [0]),
     ...(sumAxesAsInput ? [int64Initializer('__yci_axes_hw_sum', [2, 3])] : []), int64Initializer('__yci_axes_23', [2, 3]),
+    int64Initializer('__yci_shape_c11', [1, -1, 1, 1]),
   ];
   const reduceSum = (x: string, out: string, name: string) =>
     node('ReduceSum', sumAxesAsInput ? [x, '__yci_axes_hw_sum'] : [x], [out], name, [...(sumAxesAsInput ? [] : [intsAttribute('axes', [2, 3])]), intAttribute('keepdims', 0)]);
@@ -201,8 +202,12 @@ export function splitInstanceNorm(model: Uint8Array): SplitGraphs {
       node('Mul', ['__yci_core_to', n('hw')], [n('to_scaled')], n('to_mul')),
       node('Div', [n('to_scaled'), '__yci_in_hw'], [n('to')], n('to_div')),
       node('Slice', [l.input, n('from'), n('to'), '__yci_axes_23'], [n('core')], n('core')),
-      reduceSum(n('core'), out.sum, n('sum')),
-      node('Mul', [n('core'), n('core')], [n('core_sq')], n('core_sq')),
+      // Centred on the mean given to the layer: float32 sums of x and x^2 over a megapixel would lose the variance
+      // to cancellation where the mean is large against the spread (deep residual features).
+      node('Reshape', [l.mean, '__yci_shape_c11'], [n('given_mean')], n('given_mean')),
+      node('Sub', [n('core'), n('given_mean')], [n('core_c')], n('core_centre')),
+      reduceSum(n('core_c'), out.sum, n('sum')),
+      node('Mul', [n('core_c'), n('core_c')], [n('core_sq')], n('core_sq')),
       reduceSum(n('core_sq'), out.squares, n('sumsq')),
       node('Shape', [n('core')], [out.shape], n('coreshape')),
     ];
