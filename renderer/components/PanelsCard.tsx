@@ -172,15 +172,17 @@ function videoTitle(path: string): string {
 
 function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: ComicApi['imageUrl'] }) {
   const [first] = result.files;
+  const drawnNow = result.files.filter((f) => f.provider && !f.reused);
   const fallback = result.files.find((f) => f.fallback)?.fallback;
   return (
     <>
       {first ? (
         <p className="muted" data-testid="stylize-summary">
-          {result.files.length} panels with {first.model}
-          {first.provider
-            ? ` on ${first.provider.toUpperCase()}, ${Math.round(result.files.reduce((t, f) => t + (f.ms ?? 0), 0) / result.files.length)} ms each`
+          {result.files.length} panels with {panelModelsText(result)}
+          {drawnNow.length
+            ? ` on ${drawnNow[0].provider!.toUpperCase()}, ${Math.round(drawnNow.reduce((t, f) => t + (f.ms ?? 0), 0) / drawnNow.length)} ms each`
             : ', drawn earlier'}
+          {drawnNow.length && drawnNow.length < result.files.length ? ` (${result.files.length - drawnNow.length} unchanged, not drawn again)` : ''}
         </p>
       ) : null}
       {fallback ? <p className="note">{fallback}</p> : null}
@@ -196,4 +198,11 @@ function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: Comi
       </div>
     </>
   );
+}
+
+/** "cartoongan-shinkai" or "cartoongan-shinkai (5), builtin-toon (1)" when panels have styles of their own. */
+function panelModelsText(result: StylizeResult): string {
+  const counts = new Map<string, number>();
+  for (const f of result.files) counts.set(f.model, (counts.get(f.model) ?? 0) + 1);
+  return counts.size === 1 ? [...counts.keys()][0] : [...counts].map(([m, n]) => `${m} (${n})`).join(', ');
 }
