@@ -3,6 +3,7 @@
 // larger than the budget), then every tile runs through the apply graph with those statistics. Runs in the
 // inference worker, beside the session cache.
 import { readFileSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ModelSpec, ProviderName } from '../../../app/stylize';
 import type { RgbImage } from '../../../app/video';
@@ -15,12 +16,22 @@ import { sessionOptions, type SessionOptionsPreset } from './session-options';
 import { imageToTensor, type FloatTensor } from './tensor-codec';
 
 /**
- * Largest picture (pixels) the statistics are taken from at its own size: a 1024×1024 tile's worth, so the stats
- * pass needs no more memory than one tile. A larger frame gives its statistics from a copy scaled down to this
- * many pixels (thumbnail instance normalisation, Chen et al., "Towards Ultra-Resolution Neural Style Transfer via
- * Thumbnail Instance Normalization", AAAI 2022).
+ * Memory an instance-norm generator holds per pixel it sees at once: CartoonGAN measured ~2.0 GB of process memory
+ * at 1280×720 and ~4.5 GB at 1920×1080 (onnxruntime CPU, its arena included).
  */
+export const NORM_BYTES_PER_PIXEL = 2300;
+/** The statistics are never taken from a copy smaller than this (a 1024×1024 tile's worth). */
 export const STATS_MAX_PIXELS = 1024 * 1024;
+
+/**
+ * Largest picture (pixels) the statistics are taken from at its own size: what a third of this machine's memory
+ * holds (a 1080p frame on a 16 GB machine), and at least a tile's worth. A larger frame gives its statistics from a
+ * copy scaled down to this many pixels (thumbnail instance normalisation, Chen et al., "Towards Ultra-Resolution
+ * Neural Style Transfer via Thumbnail Instance Normalization", AAAI 2022): close, not equal (docs/styles.md).
+ */
+export function statsBudget(total = totalmem()): number {
+  return Math.max(STATS_MAX_PIXELS, Math.floor(total / 3 / NORM_BYTES_PER_PIXEL));
+}
 
 interface SplitSessions {
   stats: InferenceSession;
@@ -80,7 +91,7 @@ export async function releaseSplitSessions(): Promise<void> {
 }
 
 /** The size the statistics are taken at: the picture's own when it fits the budget, else scaled down to it. */
-export function statsSize(width: number, height: number, multiple: number, maxPixels = STATS_MAX_PIXELS): { width: number; height: number } {
+export function statsSize(width: number, height: number, multiple: number, maxPixels = statsBudget()): { width: number; height: number } {
   if (width * height <= maxPixels) return { width, height };
   const scale = Math.sqrt(maxPixels / (width * height));
   const fitted = fitLongSide(width, height, Math.max(multiple, Math.floor(Math.max(width, height) * scale)));

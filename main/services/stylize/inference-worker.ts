@@ -87,7 +87,7 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
       wholeStats: async (whole, plan) => {
         let stats = await wholePictureStats(file, r.info.provider, req.preset, spec, whole, req.params.statsMaxPixels);
         // Taken from a scaled copy: passes over the tiles gather them at full size (progress counts those tiles too).
-        const passes = stats.width === whole.width && stats.height === whole.height ? 0 : Math.max(0, req.params.statsPasses ?? 1);
+        const passes = stats.width === whole.width && stats.height === whole.height ? 0 : Math.max(0, req.params.statsPasses ?? 0);
         const total = (passes + 1) * plan.count;
         for (let p = 0; p < passes; p++) {
           checkCancelled();

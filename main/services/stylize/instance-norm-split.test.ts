@@ -6,7 +6,7 @@ import type { RgbImage } from '../../../app/video';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { decodeImage } from '../video';
 import { countInstanceNorms, splitInstanceNorm } from './instance-norm-split';
-import { axisShares, statsSize } from './global-norm';
+import { axisShares, statsBudget, statsSize } from './global-norm';
 import { planAxis } from './tiling';
 import { shutdownInference, stylizeImage } from './stylize-image';
 import { blurNegateModel, writeModel } from './test-models';
@@ -131,7 +131,10 @@ test('tile shares: the overlaps cut in the middle on the size multiple, covering
 
 test('the statistics size: the picture itself within the budget, else scaled down to it keeping the aspect', () => {
   assert.deepEqual(statsSize(800, 600, 4), { width: 800, height: 600 });
-  const s = statsSize(1920, 1080, 4);
+  assert.deepEqual(statsSize(1920, 1080, 4, 4e6), { width: 1920, height: 1080 });
+  assert.ok(statsBudget(16e9) > 1920 * 1080, 'a 1080p frame at full size on a 16 GB machine');
+  assert.equal(statsBudget(1e9), 1024 * 1024, 'never below a tile');
+  const s = statsSize(1920, 1080, 4, 1024 * 1024);
   assert.ok(s.width * s.height <= 1024 * 1024 * 1.01 && s.width * s.height > 0.95 * 1024 * 1024, JSON.stringify(s));
   assert.ok(Math.abs(s.width / s.height - 1920 / 1080) < 0.01);
 });

@@ -25,15 +25,18 @@ export interface StylizeOptions extends InferenceOptions {
    * (see processingLongSide).
    */
   size?: number;
-  /** Tile side in px for large frames (default 1024); 0 runs the frame whole. */
+  /**
+   * Tile side in px for large frames (default 512; instance-norm models: whole when the memory allows, else 1024);
+   * 0 runs the frame whole.
+   */
   tile?: number;
   /** Overlap between tiles in px (default 64), blended with a cosine ramp. */
   overlap?: number;
   /** Instance-norm models in tiles: the whole picture's statistics in every tile ('whole', default) or each tile's own. */
   tileStats?: 'whole' | 'tile';
-  /** Pixel budget of the whole-picture statistics pass (default STATS_MAX_PIXELS): larger frames are scaled down for it. */
+  /** Pixel budget of the whole-picture statistics pass (default statsBudget(): a third of the memory): larger frames are scaled down for it. */
   statsMaxPixels?: number;
-  /** Passes over the tiles that gather full-size statistics when the frame is larger than statsMaxPixels (default 1). */
+  /** Passes over the tiles that gather full-size statistics when the frame is larger than statsMaxPixels (default 0). */
   statsPasses?: number;
 }
 
