@@ -6,6 +6,7 @@
  * results are plain JSON data so both transports carry them unchanged. The editor grows it by adding a command to
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
+import type { FilmstripIndex } from './filmstrip';
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
 import type { MaskShape } from './masks';
 import type { ComicPage, PageSizeId, ReadingOrder } from './page';
@@ -54,6 +55,8 @@ export interface AppInfo {
   defaultModel: string;
   dataDir: string;
   defaultParams: AnalysisParams;
+  /** The browser host's largest video upload (bytes, POST /api/upload); absent where files are used in place. */
+  uploadMaxBytes?: number;
 }
 
 export interface KeyframesRequest {
@@ -84,12 +87,59 @@ export interface KeyframesResult {
   project: Project;
   /** Root of PROJECT/frames: a ProjectKeyFrame's picture is { root: framesRoot, file }. */
   framesRoot: string;
+  /**
+   * The filmstrip written during the analysis (PROJECT/filmstrip) for scrubbing the timeline: a sheet's picture is
+   * { root, file: sheet }. Absent for a project analysed before filmstrips were written.
+   */
+  filmstrip?: { root: string; index: FilmstripIndex };
+  /** The video itself, to play in the editor (served with range requests); absent when it is not there. */
+  video?: ImageRef;
 }
 
 export interface OpenProjectRequest {
-  video: string;
+  /**
+   * The video whose saved review to look up (null when it has none to trust). Without it, `projectDir` is opened as
+   * the user asked for it (from the recent list, after a reload): what stops it opening is thrown, with the file and
+   * the cause (PROJECT_DAMAGED, set aside; PROJECT_TOO_NEW, left untouched; VIDEO_MISSING, to be re-linked).
+   */
+  video?: string;
   /** Default: the video's project folder in the data folder, as startKeyframes uses. */
   projectDir?: string;
+}
+
+/** One entry of the start screen's recent projects, read from its folder when the list is asked for. */
+export interface RecentProject {
+  projectDir: string;
+  /** The video's name without its extension. */
+  title: string;
+  videoName: string;
+  videoPath: string;
+  /** Seconds. */
+  duration?: number;
+  keyframes?: number;
+  /** Key frames going into the comic (all but the dropped). */
+  kept?: number;
+  /** When project.json last changed (ISO 8601). */
+  changedAt?: string;
+  openedAt: string;
+  /** The first kept key frame's picture. */
+  thumbnail?: ImageRef;
+  /** Why it will not open as it is, found when the list was read. */
+  problem?: { code: string; message: string };
+}
+
+export interface RelinkVideoRequest {
+  projectDir: string;
+  /** Where the project's video is now. */
+  video: string;
+}
+
+/** A file the browser host received (POST /api/upload): where it is in the data folder, and what the probe saw. */
+export interface UploadedVideo {
+  path: string;
+  name: string;
+  size: number;
+  info: VideoInfo;
 }
 
 export interface SaveProjectRequest {
@@ -330,6 +380,12 @@ export interface ComicCommands {
   installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult>;
   /** A style's picture made by the product and cached: its card (the sample photo) or a key frame (before/after). */
   stylePreview(request: StylePreviewRequest): Promise<StylePreview>;
+  /** The start screen's projects, newest first, each read from its folder now. */
+  listRecentProjects(): Promise<RecentProject[]>;
+  /** Takes a project off the recent list; its folder stays. */
+  forgetRecentProject(projectDir: string): Promise<void>;
+  /** Points a project whose video moved at the video's new place (the same video: size and length checked), and opens it. */
+  relinkVideo(request: RelinkVideoRequest): Promise<KeyframesResult>;
 }
 
 export type CommandName = keyof ComicCommands;
@@ -352,6 +408,9 @@ export const COMIC_COMMANDS = [
   'importModel',
   'installModelsFolder',
   'stylePreview',
+  'listRecentProjects',
+  'forgetRecentProject',
+  'relinkVideo',
 ] as const satisfies readonly CommandName[];
 
 /** Compile-time check that COMIC_COMMANDS lists every command (a missing one makes this `false`). */

@@ -1,3 +1,4 @@
+import type { FilmstripIndex } from './filmstrip';
 import type { VideoInfo } from './video';
 
 /** Parameters of the key-frame analysis. Every field is exposed in the CLI and the UI. */
@@ -102,6 +103,21 @@ export interface Shot {
   endTime: number;
 }
 
+/**
+ * A gradual transition into shot `shot` (its first frame is the boundary): a fade through black or white (the blank
+ * frames and the fading frames on either side) or a cross-dissolve (the mixed frames). A cut has none.
+ */
+export interface ShotTransition {
+  kind: 'fade' | 'dissolve';
+  shot: number;
+  startFrame: number;
+  /** Inclusive. */
+  endFrame: number;
+  startTime: number;
+  /** When the frame after endFrame starts. */
+  endTime: number;
+}
+
 export interface DetectedKeyFrame {
   shot: number;
   frame: number;
@@ -116,8 +132,12 @@ export interface DetectedKeyFrame {
 export interface KeyframeAnalysis {
   info: VideoInfo;
   shots: Shot[];
+  /** The gradual transitions between the shots, in time order. */
+  transitions: ShotTransition[];
   /** In time order, after the mutual comparison. */
   keyframes: DetectedKeyFrame[];
+  /** The filmstrip written during the decoding pass, when one was asked for. */
+  filmstrip?: FilmstripIndex;
   /** decode: waiting for ffmpeg's frames; analysis: features, shot detection, clustering, mutual comparison. */
   timing: { decodeSeconds: number; analysisSeconds: number };
   kernels: 'native' | 'typescript';
@@ -130,7 +150,10 @@ export interface KeyframesDocument {
   video: Pick<VideoInfo, 'path' | 'duration' | 'fps' | 'width' | 'height' | 'frameCount'> & Partial<VideoInfo>;
   params: AnalysisParams;
   shots: Shot[];
-  keyframes: Array<DetectedKeyFrame & { file: string }>;
+  /** Absent in documents written before transitions were kept. */
+  transitions?: ShotTransition[];
+  /** `thumb`: the key frame's small JPEG (THUMB_DIR/NAME.jpg beside `file`), from the same decoding pass. */
+  keyframes: Array<DetectedKeyFrame & { file: string; thumb?: string }>;
   timing: { decodeSeconds: number; analysisSeconds: number; extractSeconds: number; totalSeconds: number };
   kernels: 'native' | 'typescript';
   ffmpeg: { path: string; source: string; version: string };

@@ -1,3 +1,16 @@
+import type { Shot, ShotTransition } from './keyframes';
+
+/**
+ * What a key-frame analysis has found so far, carried by its progress events so the timeline fills while it runs.
+ * Provisional near the end of what is analysed (a boundary there may still move); the result replaces it.
+ */
+export interface FoundSoFar {
+  shots: Shot[];
+  transitions: ShotTransition[];
+  /** Seconds of the video analysed: the last shot ends here for now. */
+  analysedSeconds: number;
+}
+
 /** Progress of a long job, as the UI and the CLI progress bar both read it. */
 export interface Progress {
   /** Short stage name: "decode", "analyse", "extract", "stylize", ... */
@@ -10,6 +23,8 @@ export interface Progress {
   /** Estimated seconds left, when known. */
   etaSeconds?: number;
   message?: string;
+  /** Key-frame analysis: the shots found so far. */
+  found?: FoundSoFar;
 }
 
 export type ProgressListener = (progress: Progress) => void;

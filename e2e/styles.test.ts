@@ -14,7 +14,7 @@ import { bundledModelFile } from '../main/services/store';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR, sharedModel } from '../test-support/fixtures';
-import { makeComic, runEditorFlow, watchProblems } from './editor-flow';
+import { goToStep, makeComic, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 import { chooseStyle, dropModelFile, installFromFolder, waitForPicture } from './styles-flow';
 
@@ -25,7 +25,7 @@ async function serve(rendererDir: string) {
   const url = new Promise<string>((done) =>
     stdout.on('data', (d) => {
       printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(printed);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
       if (m) done(m[1]);
     }),
   );
@@ -58,11 +58,13 @@ test('style chooser in Chromium: install Shinkai from a folder, choose it by its
   t.after(() => browser.close());
   const server = await serve(await buildRenderer(mkdtempSync(join(tmpdir(), 'ycis-e2e-styles-ui-'))));
   t.after(server.stop);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(server.url);
   await runEditorFlow(page, locateFfmpeg().path);
   const kept = await page.getByTestId('keyframe-card').count();
+  await goToStep(page, 'style');
 
   // Only the built-in style to begin with; its card shows the sample photo in it.
   await page.getByTestId('style-grid').scrollIntoViewIfNeeded();
@@ -114,7 +116,6 @@ test('style chooser in Chromium: install Shinkai from a folder, choose it by its
   await page.getByTestId('panel').first().scrollIntoViewIfNeeded();
   await screenshot('styles-4-panels.png');
 
-  // Made again with nothing changed: nothing is drawn again.
   const comic = await makeComic(page, 'a4');
   assert.match(comic.summary, new RegExp(`${kept} panels · saved as .*comic\\.pdf`));
   const pdf = join(projects[0], 'comic.pdf');

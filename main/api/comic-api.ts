@@ -10,6 +10,7 @@ import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
 import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
 import { importModelFile, installModelsFolder, listModelSummaries } from './models-commands';
+import { forgetRecentProject, listRecentProjects, relinkVideo } from './project-open';
 import { requireString } from './request-checks';
 import { findPanels, planStylize, runStylize } from './stylize-command';
 import { stylePreview } from './style-preview';
@@ -62,6 +63,9 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     importModel: importModelFile,
     installModelsFolder,
     stylePreview: (request) => stylePreview(request, roots),
+    listRecentProjects: () => listRecentProjects(roots),
+    forgetRecentProject,
+    relinkVideo: (request) => relinkVideo(request, roots),
     onJobEvent: (listener) => jobs.onEvent(listener),
     resolveImage: (ref) => roots.resolve(ref),
     dispose: async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ImageRef } from '../../app/api';
 import { RequestError } from './error-info';
 
@@ -16,8 +16,19 @@ const IMAGE_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
+/** The one video a project is made of, served (only as itself) for the timeline's player. */
+const VIDEO_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.mkv': 'video/x-matroska',
+  '.ogv': 'video/ogg',
+};
+
 export function imageContentType(path: string): string {
-  return IMAGE_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const ext = extname(path).toLowerCase();
+  return IMAGE_TYPES[ext] ?? VIDEO_TYPES[ext] ?? 'application/octet-stream';
 }
 
 /**
@@ -43,6 +54,24 @@ export function imageRefFromUrlPath(root: string, encodedPath: string): ImageRef
 export class ImageRoots {
   private readonly byId = new Map<string, string>();
   private readonly byDir = new Map<string, string>();
+  /** Roots that stand for one file (a project's video), not a folder: id → the file's absolute path. */
+  private readonly files = new Map<string, string>();
+  private readonly byFile = new Map<string, string>();
+
+  /**
+   * The ref of one file on its own (a project's video, whatever folder it is in): its root serves that file and
+   * nothing beside it, under its own name.
+   */
+  registerFile(path: string): ImageRef {
+    const abs = resolve(path);
+    let id = this.byFile.get(abs);
+    if (!id) {
+      id = randomBytes(8).toString('hex');
+      this.files.set(id, abs);
+      this.byFile.set(abs, id);
+    }
+    return { root: id, file: basename(abs) };
+  }
 
   register(dir: string): string {
     const abs = resolve(dir);
@@ -64,6 +93,13 @@ export class ImageRoots {
 
   /** The absolute path of an image a ref names, after every check; throws RequestError otherwise. */
   async resolve(ref: ImageRef): Promise<string> {
+    const single = typeof ref?.root === 'string' ? this.files.get(ref.root) : undefined;
+    if (single) {
+      if (ref.file !== basename(single)) throw new RequestError('IMAGE_FORBIDDEN', `refused path ${JSON.stringify(ref.file)}`);
+      const found = await stat(single).catch(() => undefined);
+      if (!found?.isFile()) throw new RequestError('IMAGE_NOT_FOUND', `${single} is not there any more`);
+      return single;
+    }
     const dir = typeof ref?.root === 'string' ? this.byId.get(ref.root) : undefined;
     if (!dir) throw new RequestError('IMAGE_NOT_FOUND', 'unknown image folder');
     const file = ref.file;

@@ -5,3 +5,5 @@ export { dispatchCommand } from './dispatch';
 export { toErrorInfo, RequestError } from './error-info';
 export { imageContentType, imageRefFromUrlPath } from './image-roots';
 export { defaultProjectDir } from './keyframes-command';
+export { answerRange, rangeHeaders, type RangeAnswer } from './byte-range';
+export { fileResponse } from './file-response';

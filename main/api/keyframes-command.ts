@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { basename, extname, join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import type { FilmstripIndex } from '../../app/filmstrip';
 import type { KeyframesRequest, KeyframesResult, OpenProjectRequest } from '../../app/api';
 import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams, type KeyframesDocument } from '../../app/keyframes';
 import type { Project } from '../../app/project';
 import type { JobContext } from '../../app/progress';
 import { validateAnalysisParams } from '../services/keyframes';
 import { runKeyframesJob } from '../services/keyframes/keyframes-job';
+import { rememberProject } from '../services/recent';
 import { dataDir, readProject } from '../services/store';
-import { probeVideo } from '../services/video';
+import { FILMSTRIP_INDEX, probeVideo } from '../services/video';
 import type { ImageRoots } from './image-roots';
+import { openProjectFolder } from './project-open';
 import { sameVideo, saveAnalysedProject } from './project-commands';
 import { optionalString, requireObject, requireString } from './request-checks';
 
@@ -39,17 +42,40 @@ export function planKeyframes(request: KeyframesRequest): KeyframesPlan {
   return { video, projectDir, framesDir: join(projectDir, 'frames'), params };
 }
 
+/** The filmstrip's index in PROJECT/filmstrip, when there is a whole one. */
+async function readFilmstrip(projectDir: string): Promise<FilmstripIndex | undefined> {
+  try {
+    const index = JSON.parse(await readFile(join(projectDir, 'filmstrip', FILMSTRIP_INDEX), 'utf8')) as FilmstripIndex;
+    return index.schema === 1 && Array.isArray(index.sheets) && index.count > 0 && index.rate > 0 ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the renderer gets of an analysed project: the analysis, its pictures as ImageRefs, the review. */
-function keyframesResult(projectDir: string, document: KeyframesDocument, project: Project, roots: ImageRoots): KeyframesResult {
+export async function keyframesResult(projectDir: string, document: KeyframesDocument, project: Project, roots: ImageRoots): Promise<KeyframesResult> {
   const framesDir = join(projectDir, 'frames');
   const frames = document.keyframes.map(({ file, ...k }) => ({ ...k, path: join(framesDir, file), image: roots.refFor(framesDir, file) }));
-  return { kind: 'keyframes', projectDir, framesDir, document, frames, project, framesRoot: roots.register(framesDir) };
+  const index = await readFilmstrip(projectDir);
+  const filmstrip = index ? { root: roots.register(join(projectDir, 'filmstrip')), index } : undefined;
+  return {
+    kind: 'keyframes',
+    projectDir,
+    framesDir,
+    document,
+    frames,
+    project,
+    framesRoot: roots.register(framesDir),
+    ...(filmstrip ? { filmstrip } : {}),
+    video: roots.registerFile(project.video.path),
+  };
 }
 
 /** The key-frame job: full-resolution key frames + keyframes.json in PROJECT/frames, the review in project.json. */
 export async function runKeyframes(plan: KeyframesPlan, roots: ImageRoots, ctx: JobContext): Promise<KeyframesResult> {
-  const document = await runKeyframesJob(plan.video, { params: plan.params, outDir: plan.framesDir }, ctx);
+  const document = await runKeyframesJob(plan.video, { params: plan.params, outDir: plan.framesDir, filmstripDir: join(plan.projectDir, 'filmstrip') }, ctx);
   const project = await saveAnalysedProject(plan.projectDir, document);
+  await rememberProject(plan.projectDir);
   return keyframesResult(plan.projectDir, document, project, roots);
 }
 
@@ -59,6 +85,7 @@ export async function runKeyframes(plan: KeyframesPlan, roots: ImageRoots, ctx: 
  */
 export async function openProject(request: OpenProjectRequest, roots: ImageRoots): Promise<KeyframesResult | null> {
   const req = requireObject(request, 'openProject');
+  if (req.video === undefined || req.video === null) return openProjectFolder(requireString(req.projectDir, 'projectDir'), roots);
   const video = resolve(requireString(req.video, 'video'));
   const projectDir = resolve(optionalString(req.projectDir, 'projectDir') ?? defaultProjectDir(video));
   const project = await readProject(projectDir).catch(() => undefined);

@@ -1,23 +1,23 @@
-import { net, protocol, shell } from 'electron';
-import { pathToFileURL } from 'node:url';
+import { protocol, shell } from 'electron';
 import { IMAGE_SCHEME } from '../../app/api';
-import { imageRefFromUrlPath, type ComicService } from '../api';
+import { fileResponse, imageRefFromUrlPath, type ComicService } from '../api';
 
 /** Must run before the app is ready: the scheme behaves like https (standard URLs, secure context, fetch). */
 export function declareImageScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 }
 
 /**
  * comic-image://ROOT/FILE serves the images the API handed out, and only those: the service resolves ROOT to a
- * job's output folder and refuses any path leaving it (the same check as the browser host's /images/ route).
+ * job's output folder and refuses any path leaving it (the same check as the browser host's /images/ route). The
+ * project's video is served the same way, with range requests (206 / 416) so the player can seek (`stream`).
  */
 export function serveImages(service: ComicService): void {
   protocol.handle(IMAGE_SCHEME, async (request) => {
     const url = new URL(request.url);
     try {
       const path = await service.resolveImage(imageRefFromUrlPath(url.hostname, url.pathname.slice(1)));
-      return net.fetch(pathToFileURL(path).toString());
+      return await fileResponse(path, request);
     } catch (err) {
       const code = (err as { code?: string }).code;
       return new Response((err as Error).message, { status: code === 'IMAGE_FORBIDDEN' ? 403 : 404 });

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Shot } from '../../app/keyframes';
 import { formatTime } from '../format';
 
 /** Picks a moment of a shot with a slider and adds its frame as a key frame ("Add a frame" → slider → Add). */
 export function AddFrame({ shot, fps, onAdd }: { shot: Shot; fps: number; onAdd: (time: number) => Promise<void> }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [time, setTime] = useState((shot.startTime + shot.endTime) / 2);
   const [busy, setBusy] = useState(false);
@@ -11,7 +13,7 @@ export function AddFrame({ shot, fps, onAdd }: { shot: Shot; fps: number; onAdd:
   if (!open) {
     return (
       <button type="button" className="link add-frame" data-testid="add-frame" onClick={() => setOpen(true)}>
-        + Add a frame
+        {t('review.addFrame')}
       </button>
     );
   }
@@ -37,13 +39,13 @@ export function AddFrame({ shot, fps, onAdd }: { shot: Shot; fps: number; onAdd:
         step={1 / fps}
         value={time}
         onChange={(e) => setTime(Number(e.target.value))}
-        aria-label={`Moment of shot ${shot.index + 1}`}
+        aria-label={t('review.moment', { n: shot.index + 1 })}
       />
       <button type="button" className="primary" data-testid="add-frame-confirm" onClick={add} disabled={busy}>
-        Add {formatTime(time)}
+        {t('review.addAt', { time: formatTime(time) })}
       </button>
       <button type="button" className="link" onClick={() => setOpen(false)} disabled={busy}>
-        Close
+        {t('review.close')}
       </button>
       {error ? <p className="note bad">{error}</p> : null}
     </div>

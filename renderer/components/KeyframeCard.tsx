@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ProjectKeyFrame } from '../../app/project';
 import { formatTime } from '../format';
 
@@ -11,24 +12,25 @@ export function KeyframeCard({ keyframe: k, src, shotNumber, regions, onStatus, 
   onStatus: (status: ProjectKeyFrame['status']) => void;
   onMark: () => void;
 }) {
+  const { t } = useTranslation();
   const toggle = (status: 'accepted' | 'rejected') => onStatus(k.status === status ? 'proposed' : status);
   return (
     <figure className={`keyframe ${k.status}`} data-testid="keyframe-card" data-status={k.status} data-origin={k.origin}>
-      <img data-testid="keyframe" src={src} alt={`Shot ${shotNumber}, frame ${k.frame}`} />
+      <img data-testid="keyframe" src={src} alt={t('review.alt', { shot: shotNumber, frame: k.frame })} />
       <figcaption className="muted">
         <span>
-          frame {k.frame} · {formatTime(k.time)}
-          {k.origin === 'manual' ? ' · added' : ''}
+          {t('review.frameAt', { frame: k.frame, time: formatTime(k.time) })}
+          {k.origin === 'manual' ? ` · ${t('review.added')}` : ''}
         </span>
         <span className="review-buttons">
-          <button type="button" data-testid="keep" aria-pressed={k.status === 'accepted'} onClick={() => toggle('accepted')} title="Keep it in the comic">
-            Keep
+          <button type="button" data-testid="keep" aria-pressed={k.status === 'accepted'} onClick={() => toggle('accepted')} title={t('review.keepHint')}>
+            {t('review.keep')}
           </button>
-          <button type="button" data-testid="drop" aria-pressed={k.status === 'rejected'} onClick={() => toggle('rejected')} title="Leave it out of the comic">
-            Drop
+          <button type="button" data-testid="drop" aria-pressed={k.status === 'rejected'} onClick={() => toggle('rejected')} title={t('review.dropHint')}>
+            {t('review.drop')}
           </button>
-          <button type="button" data-testid="mark-regions" onClick={onMark} title="Mark people (or anything) to draw apart">
-            {regions ? `${regions} marked` : 'Mark'}
+          <button type="button" data-testid="mark-regions" onClick={onMark} title={t('review.markHint')}>
+            {regions ? t('review.marked', { count: regions }) : t('review.mark')}
           </button>
         </span>
       </figcaption>

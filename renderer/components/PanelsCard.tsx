@@ -5,7 +5,6 @@ import { chooseStyle, setPanelStyle } from '../../app/commands';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { useStyles } from '../hooks/use-styles';
-import { ComicCard } from './ComicCard';
 import { JobProgress } from './JobProgress';
 import { LicenceNote } from './LicenceNote';
 import { StyleChooser, type StyleFrame } from '../style/StyleChooser';
@@ -14,11 +13,10 @@ import { StyleChooser, type StyleFrame } from '../style/StyleChooser';
  * Turns the key frames into cartoon panels in the style the user picks (installed generators; the built-in one
  * needs nothing downloaded), with progress per frame and cancel, then shows the panels with how they were made.
  */
-export function PanelsCard({ api, review, projectDir, videoPath, pictures, frames, regions: marked, defaultModel }: {
+export function PanelsCard({ api, review, projectDir, pictures, frames, regions: marked, defaultModel, onPanels }: {
   api: ComicApi;
   review: Review;
   projectDir: string;
-  videoPath: string;
   /** The key frames going into the comic (the review's choice), in order. */
   pictures: string[];
   /** The same key frames for the style chooser (id, picture, its URL). */
@@ -26,6 +24,8 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, frame
   /** Regions marked on them by hand, by picture: used with People instead of the segmenter. */
   regions: Record<string, MaskShape[]>;
   defaultModel?: string;
+  /** The panels made (or found) for these frames, for the Pages and Export steps; undefined while there are none. */
+  onPanels: (panels: StylizeResult | undefined) => void;
 }) {
   const { styles, instagan, segmenter, error: stylesError, reload } = useStyles(api);
   // The choice lives in the project (saved, undoable), so a reopened project shows its panels in the same style.
@@ -73,6 +73,8 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, frame
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- picturesKey stands for pictures
   }, [picturesKey, marksKey, ownKey, model, people, projectDir, api, reset, show]);
+  const made = view.status === 'done' && view.result.files.length ? view.result : undefined;
+  useEffect(() => onPanels(made), [made, onPanels]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';
   const make = () => job.start({ images: pictures, projectDir, ...drawn, ...(hasOwn ? { panelModels } : {}) });
@@ -83,8 +85,7 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, frame
   ].filter((m, i, all): m is NonNullable<typeof m> => !!m && all.findIndex((o) => o?.id === m.id) === i);
 
   return (
-    <>
-      <section className="card panels" data-testid="panels">
+    <section className="card panels" data-testid="panels">
         <h2>Comic panels</h2>
         {regions.instagan ? null : (
           <StyleChooser
@@ -157,17 +158,8 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, frame
         {view.status === 'failed' ? <p className="note bad" data-testid="stylize-error">{view.error.message}</p> : null}
         {view.status === 'cancelled' ? <p className="note" data-testid="stylize-cancelled">Cancelled.</p> : null}
         {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
-      </section>
-      {view.status === 'done' && view.result.files.length ? (
-        <ComicCard api={api} review={review} panels={view.result} projectDir={projectDir} title={videoTitle(videoPath)} />
-      ) : null}
-    </>
+    </section>
   );
-}
-
-/** The video's file name without its folder or extension: the comic's title. */
-function videoTitle(path: string): string {
-  return (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, '') || 'Comic';
 }
 
 function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: ComicApi['imageUrl'] }) {

@@ -1,8 +1,10 @@
 import type { ComicApi, KeyframesResult } from '../../app/api';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { addKeyframe, addRegion, clearRegions, setKeyframeStatus } from '../../app/commands';
 import { comicKeyframes } from '../../app/project';
 import { formatTime } from '../format';
+import { formatNumber } from '../i18n/format';
 import type { Review } from '../hooks/use-review';
 import { AddFrame } from './AddFrame';
 import { KeyframeCard } from './KeyframeCard';
@@ -13,6 +15,7 @@ import { RegionEditor } from './RegionEditor';
  * and redo; what goes into the comic is every key frame not dropped.
  */
 export function ShotStrip({ api, result, review }: { api: ComicApi; result: KeyframesResult; review: Review }) {
+  const { t, i18n } = useTranslation();
   const { document: doc, framesRoot } = result;
   const { project } = review;
   const inComic = comicKeyframes(project).length;
@@ -27,23 +30,13 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
     <section className="card shots" data-testid="shots">
       <div className="shots-head">
         <h2>
-          {doc.shots.length} shots · <span data-testid="in-comic">{inComic} of {project.keyframes.length}</span> key frames in the comic
+          {t('review.shots', { count: doc.shots.length })} ·{' '}
+          <span data-testid="in-comic">{t('review.inComic', { kept: inComic, count: project.keyframes.length })}</span> {t('review.inComicTail')}
           <span className="muted">
             {' '}
-            — {doc.video.width}×{doc.video.height}, {formatTime(doc.video.duration)}, found in {doc.timing.totalSeconds.toFixed(1)} s
+            — {doc.video.width}×{doc.video.height}, {formatTime(doc.video.duration)}, {t('review.foundIn', { seconds: formatNumber(doc.timing.totalSeconds, i18n.language, 1) })}
           </span>
         </h2>
-        <div className="history">
-          <button type="button" data-testid="undo" onClick={review.undo} disabled={!review.undoLabel} title={review.undoLabel ? `Undo: ${review.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}>
-            Undo
-          </button>
-          <button type="button" data-testid="redo" onClick={review.redo} disabled={!review.redoLabel} title={review.redoLabel ? `Redo: ${review.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
-            Redo
-          </button>
-          <span className={`muted save-state ${review.save.status}`} data-testid="save-state">
-            {review.save.status === 'failed' ? `Not saved: ${review.save.message}` : review.save.status === 'saving' ? 'Saving…' : 'Saved'}
-          </span>
-        </div>
       </div>
       {doc.warnings.map((w) => (
         <p key={w} className="note" data-testid="analysis-warning">
@@ -61,7 +54,7 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
           return (
             <li key={shot.index} className="shot" data-testid="shot">
               <div className="shot-head">
-                <span className="strong">Shot {shot.index + 1}</span>
+                <span className="strong">{t('review.shot', { n: shot.index + 1 })}</span>
                 <span className="muted">
                   {formatTime(shot.startTime)}–{formatTime(shot.endTime)}
                 </span>
@@ -69,7 +62,7 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
               <div className="frames">
                 {frames.length ? null : (
                   <p className="no-keyframe muted" data-testid="no-keyframe">
-                    No key frame: black or white frames only, or the same picture as a key frame kept elsewhere
+                    {t('review.noKeyframe')}
                   </p>
                 )}
                 {frames.map((k) => (
@@ -92,7 +85,7 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
       {marked ? (
         <RegionEditor
           src={api.imageUrl({ root: framesRoot, file: marked.file })}
-          title={`Frame ${marked.frame}`}
+          title={t('review.frame', { frame: marked.frame })}
           shapes={project.regions?.[marked.id] ?? []}
           onAdd={(shape) => review.edit((p) => addRegion(p, marked.id, shape))}
           onClear={() => review.edit((p) => clearRegions(p, marked.id))}

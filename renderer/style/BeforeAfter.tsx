@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { ComicApi, ModelSummary, StylePreview } from '../../app/api';
 
@@ -19,6 +20,7 @@ export function BeforeAfter({ api, projectDir, picture, photoUrl, model, onMeasu
   model: ModelSummary;
   onMeasured: (p: StylePreview, kind: 'draft' | 'panel') => void;
 }) {
+  const { t } = useTranslation();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [split, setSplit] = useState(50);
@@ -44,31 +46,31 @@ export function BeforeAfter({ api, projectDir, picture, photoUrl, model, onMeasu
   return (
     <figure className="before-after" data-testid="before-after" data-state={shown?.kind ?? (error ? 'failed' : 'drawing')}>
       <div className="before-after-view">
-        <img className="before" src={photoUrl} alt="The frame as filmed" />
+        <img className="before" src={photoUrl} alt={t('style.photoAlt')} />
         {shown ? (
           <img
             className="after"
             data-testid="after"
             src={api.imageUrl(shown.preview.image)}
-            alt={`The frame in ${model.name}`}
+            alt={t('style.afterAlt', { name: model.name })}
             style={{ clipPath: `inset(0 0 0 ${split}%)` }}
           />
         ) : null}
         <span className="before-after-line" style={{ left: `${split}%` }} />
-        <span className="tag before-tag">photo</span>
-        <span className="tag after-tag">{shown?.kind === 'draft' ? `draft (${DRAFT_SIDE} px)…` : model.name}</span>
+        <span className="tag before-tag">{t('style.photo')}</span>
+        <span className="tag after-tag">{shown?.kind === 'draft' ? t('style.draftTag', { size: DRAFT_SIDE }) : model.name}</span>
       </div>
       <input
         type="range"
         min={0}
         max={100}
         value={split}
-        aria-label="Photo or cartoon"
+        aria-label={t('style.sliderLabel')}
         data-testid="before-after-slider"
         onChange={(e) => setSplit(Number(e.target.value))}
       />
       {error ? <figcaption className="note bad" data-testid="before-after-error">{error}</figcaption> : null}
-      {!shown && !error ? <figcaption className="muted">Drawing a draft of this frame…</figcaption> : null}
+      {!shown && !error ? <figcaption className="muted">{t('style.drawingDraft')}</figcaption> : null}
     </figure>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRef, useState, type DragEvent } from 'react';
 import type { ComicApi, ModelSummary } from '../../app/api';
 import { importModelFile } from './import-model-file';
@@ -12,6 +13,7 @@ export function ModelImport({ api, onImported, children }: {
   onImported: (models: ModelSummary[]) => void;
   children: React.ReactNode;
 }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<{ busy?: string; message?: string; error?: string }>({});
   const [folder, setFolder] = useState('');
   const [over, setOver] = useState(false);
@@ -19,14 +21,14 @@ export function ModelImport({ api, onImported, children }: {
 
   const importFiles = async (files: File[]) => {
     const models = files.filter((f) => /\.onnx$/i.test(f.name));
-    if (!models.length) return setState({ error: `${files.map((f) => f.name).join(', ') || 'That'} is not a model: drop an .onnx file` });
+    if (!models.length) return setState({ error: t('style.notAModel', { names: files.map((f) => f.name).join(', ') || '?' }) });
     const done: ModelSummary[] = [];
     try {
       for (const f of models) {
-        setState({ busy: `Checking ${f.name}…` });
+        setState({ busy: t('style.checking', { name: f.name }) });
         done.push(await importModelFile(api, f));
       }
-      setState({ message: `Added ${done.map((m) => m.name).join(', ')}` });
+      setState({ message: t('style.added', { names: done.map((m) => m.name).join(', ') }) });
     } catch (err) {
       setState({ error: (err as Error).message });
     }
@@ -34,13 +36,13 @@ export function ModelImport({ api, onImported, children }: {
   };
 
   const installFolder = async () => {
-    setState({ busy: `Looking for models in ${folder}…` });
+    setState({ busy: t('style.lookingIn', { folder }) });
     try {
       const got = await api.installModelsFolder({ folder });
-      const unknown = got.unknown.length ? `; not in the catalog (import them one by one): ${got.unknown.join(', ')}` : '';
+      const unknown = got.unknown.length ? `; ${t('style.notInCatalog', { files: got.unknown.join(', ') })}` : '';
       const failed = got.failed.map((f) => `${f.file}: ${f.message}`).join('; ');
       setState({
-        message: got.installed.length ? `Installed ${got.installed.map((m) => m.name).join(', ')}${unknown}` : `No catalog model in ${got.folder}${unknown}`,
+        message: `${got.installed.length ? t('style.installed', { names: got.installed.map((m) => m.name).join(', ') }) : t('style.noCatalogModel', { folder: got.folder })}${unknown}`,
         ...(failed ? { error: failed } : {}),
       });
       if (got.installed.length) onImported(got.installed);
@@ -72,7 +74,7 @@ export function ModelImport({ api, onImported, children }: {
       {children}
       <div className="model-import">
         <button type="button" onClick={() => input.current?.click()} disabled={!!state.busy}>
-          Add a model (.onnx)…
+          {t('style.addModel')}
         </button>
         <input
           ref={input}
@@ -86,10 +88,10 @@ export function ModelImport({ api, onImported, children }: {
             e.target.value = '';
           }}
         />
-        <span className="muted">or drop one here, or install every model in a folder:</span>
+        <span className="muted">{t('style.dropOrFolder')}</span>
         <input data-testid="model-folder" placeholder="/path/to/models" value={folder} onChange={(e) => setFolder(e.target.value)} />
         <button type="button" data-testid="model-folder-install" onClick={() => void installFolder()} disabled={!folder.trim() || !!state.busy}>
-          Install
+          {t('style.install')}
         </button>
       </div>
       {state.busy ? <p className="muted" data-testid="model-import-busy">{state.busy}</p> : null}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { ComicApi, ModelSummary, StylePreview } from '../../app/api';
 
@@ -15,6 +16,7 @@ export function StyleCard({ api, model, selected, cost, onChoose, onPreview }: {
   /** The preview's run (its time is a first estimate of the style's cost). */
   onPreview?: (p: StylePreview) => void;
 }) {
+  const { t } = useTranslation();
   const [preview, setPreview] = useState<StylePreview | { error: string } | undefined>();
   useEffect(() => {
     let live = true;
@@ -43,17 +45,17 @@ export function StyleCard({ api, model, selected, cost, onChoose, onPreview }: {
     >
       <span className="style-thumb">
         {preview && 'image' in preview ? (
-          <img data-testid="style-preview" src={api.imageUrl(preview.image)} alt={`The sample photo in ${model.name}`} />
+          <img data-testid="style-preview" src={api.imageUrl(preview.image)} alt={t('style.previewAlt', { name: model.name })} />
         ) : preview && 'error' in preview ? (
           <span className="muted small" data-testid="style-preview-error">{preview.error}</span>
         ) : (
-          <span className="muted small">drawing its preview…</span>
+          <span className="muted small">{t('style.drawingPreview')}</span>
         )}
       </span>
       <span className="style-name">{model.name}</span>
       <span className="style-meta muted">
-        {model.licence.commercialUse ? null : <span className="badge" data-testid="non-commercial">non-commercial</span>}
-        {model.origin === 'imported' ? <span className="badge">imported</span> : null}
+        {model.licence.commercialUse ? null : <span className="badge" data-testid="non-commercial">{t('style.nonCommercial')}</span>}
+        {model.origin === 'imported' ? <span className="badge">{t('style.imported')}</span> : null}
         {cost ? <span data-testid="style-cost">{cost}</span> : null}
       </span>
     </button>

@@ -1,8 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import type { ComicApi, ModelSummary, StylePreview } from '../../app/api';
-import { LicenceNote } from '../components/LicenceNote';
 import { BeforeAfter } from './BeforeAfter';
-import { costText, panelSize, perFrameMs, type Measured } from './cost';
+import { formatSeconds, panelSize, perFrameMs, type Measured } from './cost';
 import { ModelImport } from './ModelImport';
 import { StyleCard } from './StyleCard';
 
@@ -36,6 +36,7 @@ export function StyleChooser({ api, styles, reload, book, panels, frames, frameS
   onChooseBook: (model: string) => void;
   onPanelStyle: (keyframeId: string, model: string | null) => void;
 }) {
+  const { t } = useTranslation();
   const [selectedFrame, setSelectedFrame] = useState(0);
   const [measured, setMeasured] = useState<Record<string, { m: Measured; kind: 'sample' | 'draft' | 'panel' }>>({});
   const measure = useCallback((model: string, p: StylePreview, kind: 'sample' | 'draft' | 'panel') => {
@@ -55,7 +56,15 @@ export function StyleChooser({ api, styles, reload, book, panels, frames, frameS
   };
   const costOf = (m: ModelSummary, count: number) => {
     const got = measured[m.id];
-    return got ? costText(perFrameMs(got.m, pixelsFor(m)), count) : undefined;
+    if (!got) return undefined;
+    const per = perFrameMs(got.m, pixelsFor(m));
+    return t(per.exact ? 'style.costAll' : 'style.costAboutAll', { each: formatSeconds(per.ms / 1000), all: formatSeconds((per.ms * count) / 1000), count });
+  };
+  const eachOf = (m: ModelSummary) => {
+    const got = measured[m.id];
+    if (!got) return undefined;
+    const per = perFrameMs(got.m, pixelsFor(m));
+    return t(per.exact ? 'style.costEach' : 'style.costAboutEach', { each: formatSeconds(per.ms / 1000) });
   };
   // The whole run: each panel in its style.
   const counts = new Map<string, number>();
@@ -63,7 +72,7 @@ export function StyleChooser({ api, styles, reload, book, panels, frames, frameS
   const runParts = [...counts].map(([id, n]) => {
     const m = styles.find((s) => s.id === id);
     const cost = m ? costOf(m, n) : undefined;
-    return m ? `${m.name}: ${cost ?? 'measuring…'}` : `${id}: not installed`;
+    return m ? `${m.name}: ${cost ?? t('style.measuring')}` : `${id}: ${t('style.notInstalled')}`;
   });
 
   return (
@@ -75,23 +84,21 @@ export function StyleChooser({ api, styles, reload, book, panels, frames, frameS
             api={api}
             model={s}
             selected={s.id === book}
-            cost={measured[s.id] ? costText(perFrameMs(measured[s.id].m, pixelsFor(s)), 1).replace(/, .*$/, '') : undefined}
+            cost={eachOf(s)}
             onChoose={() => !busy && onChooseBook(s.id)}
             onPreview={(p) => measure(s.id, p, 'sample')}
           />
         ))}
       </div>
-      {bookStyle ? <LicenceNote model={bookStyle} /> : null}
-      {shownStyle && shownStyle.id !== bookStyle?.id ? <LicenceNote model={shownStyle} /> : null}
       {frames.length ? (
         <p className="muted" data-testid="cost-estimate">
-          This run, on this machine: {runParts.join('; ')}
-          {bookStyle?.recommendedLongSide ? ` (drawn at ${bookStyle.recommendedLongSide} px on the long side, as the authors did)` : ''}
+          {t('style.runCost', { parts: runParts.join('; ') })}
+          {bookStyle?.recommendedLongSide ? ` (${t('style.drawnAt', { size: bookStyle.recommendedLongSide })})` : ''}
         </p>
       ) : null}
       {frame && shownStyle ? (
         <div className="style-frame">
-          <div className="style-frames" role="listbox" aria-label="Frames">
+          <div className="style-frames" role="listbox" aria-label={t('style.frames')}>
             {frames.map((f, i) => (
               <button
                 key={f.id}
@@ -116,14 +123,14 @@ export function StyleChooser({ api, styles, reload, book, panels, frames, frameS
             onMeasured={(p, kind) => measure(shownStyle.id, p, kind)}
           />
           <label className="panel-style">
-            {frame.label} in{' '}
+            {t('style.panelIn', { frame: frame.label })}{' '}
             <select
               data-testid="panel-style"
               value={panels[frame.id] ?? ''}
               disabled={busy}
               onChange={(e) => onPanelStyle(frame.id, e.target.value || null)}
             >
-              <option value="">the book's style{bookStyle ? ` (${bookStyle.name})` : ''}</option>
+              <option value="">{t('style.bookStyle', { name: bookStyle?.name ?? book })}</option>
               {styles
                 .filter((s) => s.id !== book)
                 .map((s) => (

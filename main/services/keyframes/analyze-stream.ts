@@ -3,7 +3,7 @@ import type { AnalysisParams } from '../../../app/keyframes';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
 import { throwIfAborted } from '../jobs';
-import { streamDecoded, streamFrames } from '../video';
+import { streamDecoded, streamFrames, type FilmstripOutput } from '../video';
 import type { ClusterFrame } from './analyze-keyframes';
 import type { FeatureKernels, FrameFeatures } from './features';
 import { isBlank } from './shots-blank';
@@ -29,7 +29,13 @@ export interface VideoFeatures {
  */
 export const FRAMES_IN_FLIGHT = 3;
 
-type StreamContext = JobContext & { share?: number };
+type StreamContext = JobContext & {
+  share?: number;
+  /** Each frame's shot signal, as it arrives (before its progress event). */
+  onSignal?: (signal: ShotSignal) => void;
+  /** Also write the filmstrip's sheets from the same decode. */
+  filmstrip?: FilmstripOutput;
+};
 
 /**
  * Decodes the video once at `analysisWidth` and computes each frame's features as it arrives: with the native
@@ -46,7 +52,7 @@ export async function streamFeatures(
   ctx: StreamContext = {},
 ): Promise<VideoFeatures> {
   const found = collector(info, params, ctx);
-  const options = { width: params.analysisWidth, info, signal: ctx.signal };
+  const options = { width: params.analysisWidth, info, signal: ctx.signal, filmstrip: ctx.filmstrip };
   const featureSource = kernels.featureSource?.bind(kernels);
   if (featureSource) {
     const stream = streamDecoded(path, options, (width, height) => featureSource(width, height, params));
@@ -93,7 +99,7 @@ export async function streamFeatures(
 }
 
 /** Keeps what shot detection and clustering read of each frame, in order, and reports progress. */
-function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress, share = 1 }: StreamContext) {
+function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress, onSignal, share = 1 }: StreamContext) {
   const signals: ShotSignal[] = [];
   const frames: ClusterFrame[] = [];
   const total = info.frameCount;
@@ -105,6 +111,7 @@ function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress
       const t = performance.now();
       const shot: ShotSignal = { time, thumb: f.thumb, colourThumb: f.colourThumb, meanLuma: f.meanLuma, stdLuma: f.stdLuma };
       signals.push(shot);
+      onSignal?.(shot);
       frames.push({
         time,
         features: { hsv: f.hsv, glcm: f.glcm },

@@ -9,7 +9,11 @@ import { streamFeatures } from './analyze-stream';
 import { loadKernels } from './features';
 import { removeDuplicates } from './mutual';
 import { fadeRampFrames } from './fade-ramps';
-import { detectShots, frameRateOf } from './shots';
+import { planFilmstrip } from '../../../app/filmstrip';
+import { finishFilmstrip } from '../video';
+import { shotStructure } from './shot-structure';
+import { frameRateOf } from './shots';
+import { ShotsSoFar } from './shots-so-far';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
 const STREAM_SHARE = 0.95;
@@ -21,7 +25,12 @@ const STREAM_SHARE = 0.95;
  * (stage "analyse" with frames done of the total, then "shots", "cluster", "done") and stops with CancelledError when
  * the signal fires (the ffmpeg child is killed). Bad parameters throw AnalysisParamsError, unreadable videos VideoError.
  */
-export async function analyzeVideo(path: string, params: AnalysisParams, ctx: JobContext = {}): Promise<KeyframeAnalysis> {
+export interface AnalyzeContext extends JobContext {
+  /** Write the filmstrip (small frames for scrubbing) into this folder during the decoding pass. */
+  filmstripDir?: string;
+}
+
+export async function analyzeVideo(path: string, params: AnalysisParams, ctx: AnalyzeContext = {}): Promise<KeyframeAnalysis> {
   const { signal, onProgress } = ctx;
   validateAnalysisParams(params);
   throwIfAborted(signal);
@@ -31,7 +40,16 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
   const warnings: string[] = [];
   if (loaded.kind !== 'native' && loaded.reason) warnings.push(`using the TypeScript feature kernels: ${loaded.reason}`);
 
-  const features = await streamFeatures(path, info, params, kernels, { signal, onProgress, share: STREAM_SHARE });
+  const filmstrip = ctx.filmstripDir ? { dir: ctx.filmstripDir, ...planFilmstrip(info.duration, info.width, info.height) } : undefined;
+  // The progress events carry the shots found so far, so the editor's timeline fills while the analysis runs.
+  const soFar = new ShotsSoFar(info, params);
+  const features = await streamFeatures(path, info, params, kernels, {
+    signal,
+    onProgress: onProgress && ((p) => onProgress({ ...p, found: soFar.current() })),
+    onSignal: (s) => soFar.push(s),
+    share: STREAM_SHARE,
+    filmstrip,
+  });
   warnings.push(...features.warnings);
   const { signals, frames } = features;
   const done = signals.length;
@@ -42,9 +60,10 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
 
   const t = performance.now();
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
-  const shots = detectShots(signals, info, params);
+  const { shots, transitions } = shotStructure(signals, info, params, fading);
+  const found = { shots, transitions, analysedSeconds: info.duration };
   throwIfAborted(signal);
-  onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02 });
+  onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
   const detected = keyframesOfShots(shots, frames, kernels, params, signal);
   const { kept } = removeDuplicates(
     detected,
@@ -52,11 +71,14 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: Jo
     params.duplicateSimilarity,
   );
   const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
-  onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1 });
+  const strip = filmstrip && signals.length ? await finishFilmstrip(filmstrip, signals[signals.length - 1].time) : undefined;
+  onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1, found });
   return {
     info,
     shots,
+    transitions,
     keyframes: kept,
+    ...(strip ? { filmstrip: strip } : {}),
     timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },
     kernels: loaded.kind,
     warnings,

@@ -5,6 +5,7 @@ import type { RgbFrame, VideoInfo } from '../../../app/video';
 import { CancelledError, throwIfAborted } from '../jobs';
 import { FfmpegFramePipe } from './ffmpeg-frame-pipe';
 import { ffmpegFeatures } from './ffmpeg-features';
+import { filmstripArgs, type FilmstripOutput } from './filmstrip-output';
 import { bufferFrames, type FrameSource } from './frame-source';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';
@@ -21,6 +22,8 @@ export interface StreamFramesOptions extends JobContext {
   onWarning?: (message: string) => void;
   /** A running (not back-pressured) ffmpeg silent this long is killed as hung. Default 60 s. */
   stallTimeoutMs?: number;
+  /** Also write the filmstrip's sheets from the same decode (the folder must exist). */
+  filmstrip?: FilmstripOutput;
 }
 
 /**
@@ -106,9 +109,17 @@ async function* decode<T>(
   throwIfAborted(signal);
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
   args.push('-threads', String(decodeThreads()), '-i', inputArg(path));
-  args.push('-map', '0:V:0', '-an', '-sn', '-dn', ...scaleArgs(width, height, passthrough));
-  args[args.indexOf('-vf') + 1] += `,${showinfo}`;
-  args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  const decodeArgs = scaleArgs(width, height, passthrough);
+  decodeArgs[decodeArgs.indexOf('-vf') + 1] += `,${showinfo}`;
+  if (opts.filmstrip) {
+    const chain = decodeArgs.splice(decodeArgs.indexOf('-vf'), 2)[1];
+    const strip = filmstripArgs(chain, opts.filmstrip, passthrough);
+    args.push(...strip.graph, ...strip.mainMap, '-an', '-sn', '-dn', ...decodeArgs);
+    args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1', ...strip.output);
+  } else {
+    args.push('-map', '0:V:0', '-an', '-sn', '-dn', ...decodeArgs);
+    args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  }
   const bin = locateFfmpeg().path;
   const pipe = new FfmpegFramePipe(bin, args, makeSource(width, height), signal, opts.stallTimeoutMs ?? 60_000);
   let index = 0;

@@ -1,0 +1,38 @@
+/**
+ * Every word the timeline shows, in one place (English), so that they move into the i18n catalogues as they are.
+ * Functions for the ones with numbers in them.
+ */
+export const TIMELINE_TEXT = {
+  timeline: 'Timeline',
+  previous: 'Previous key frame',
+  next: 'Next key frame',
+  keep: 'Keep',
+  drop: 'Drop',
+  keepLong: 'Keep the selected key frame',
+  dropLong: 'Drop the selected key frame',
+  keepShot: 'Keep the whole shot',
+  dropShot: 'Drop the whole shot',
+  add: 'Add the frame at the playhead',
+  addShort: 'Add this frame',
+  play: 'Play or pause the shot',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomFit: 'Show the whole video',
+  mark: 'Mark',
+  markLong: 'Mark people (or anything) to draw apart',
+  marked: (n: number) => `${n} marked`,
+  shot: (n: number) => `Shot ${n}`,
+  frame: (n: number) => `frame ${n}`,
+  added: 'added',
+  fade: 'fade',
+  dissolve: 'dissolve',
+  atPlayhead: 'At the playhead',
+  exactFrame: 'the exact frame that will be added',
+  approxFrame: 'from the filmstrip; the exact frame follows',
+  grabbing: 'Taking the exact frame…',
+  noKeyframe: 'No key frame: black or white frames only, or the same picture as a key frame kept elsewhere',
+  nothingSelected: 'Click a key frame on the timeline, or press → to select the first',
+  shotsSoFar: (n: number) => `${n} shot${n === 1 ? '' : 's'} so far`,
+  keyHelp: '←/→ key frames · K keep · D drop · A add at the playhead · Shift+K/D whole shot · Space play · Ctrl+wheel zoom',
+  status: { proposed: 'kept (not looked at yet)', accepted: 'kept', rejected: 'dropped' },
+} as const;
