@@ -45,3 +45,16 @@ export async function chooseStyle(page: Page, model: string): Promise<{ licence:
   await page.waitForFunction(() => !document.querySelector('[data-testid=cost-estimate]')?.textContent?.includes('measuring'));
   return { licence, cost: (await page.getByTestId('cost-estimate').textContent()) ?? '' };
 }
+
+/** Takes the sample video and finds its key frames (as runEditorFlow does, with room for a machine under load). */
+export async function analyseSample(page: Page): Promise<number> {
+  await page.getByTestId('use-sample').click();
+  await page.waitForFunction(() => (document.querySelector('[data-testid=video-path]') as HTMLInputElement | null)?.value.endsWith('sample.mp4'));
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('shots').waitFor({ timeout: 300_000 });
+  await page.waitForFunction(() => {
+    const imgs = [...document.querySelectorAll<HTMLImageElement>('img[data-testid=keyframe]')];
+    return imgs.length > 0 && imgs.every((i) => i.complete);
+  });
+  return page.getByTestId('keyframe-card').count();
+}

@@ -11,12 +11,12 @@ import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import { main } from '../main/cli';
 import { bundledModelFile } from '../main/services/store';
-import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
+import { makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR, sharedModel } from '../test-support/fixtures';
-import { goToStep, makeComic, runEditorFlow, watchProblems } from './editor-flow';
+import { goToStep, makeComic, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
-import { chooseStyle, dropModelFile, installFromFolder, waitForPicture } from './styles-flow';
+import { analyseSample, chooseStyle, dropModelFile, installFromFolder, waitForPicture } from './styles-flow';
 
 async function serve(rendererDir: string) {
   const stdout = new PassThrough();
@@ -62,8 +62,8 @@ test('style chooser in Chromium: install Shinkai from a folder, choose it by its
   const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(server.url);
-  await runEditorFlow(page, locateFfmpeg().path);
-  const kept = await page.getByTestId('keyframe-card').count();
+  await page.getByTestId('ffmpeg').waitFor();
+  const kept = await analyseSample(page);
   await goToStep(page, 'style');
 
   // Only the built-in style to begin with; its card shows the sample photo in it.
