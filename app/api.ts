@@ -191,6 +191,13 @@ export interface StylizeRequest {
    * A picture with none has its people found by the segmenter.
    */
   regions?: Record<string, MaskShape[]>;
+  /**
+   * Pictures drawn in another style than `model` (a per-panel style), by picture path: each goes to that style's
+   * folder (projectDir is then needed). With people apart, they are treated the same way.
+   */
+  panelModels?: Record<string, string>;
+  /** Draw every panel again, even those already drawn from the same picture, style and regions. */
+  redrawAll?: boolean;
 }
 
 export interface StylizedImage {
@@ -203,6 +210,8 @@ export interface StylizedImage {
   /** Why the provider that ran is not the one asked for. */
   fallback?: string;
   ms?: number;
+  /** Drawn earlier from the same picture, style and regions, so not drawn again in this run. */
+  reused?: boolean;
 }
 
 export interface FindPanelsRequest {
@@ -214,6 +223,8 @@ export interface FindPanelsRequest {
   regions?: Record<string, MaskShape[]>;
   /** The key frames' pictures the panels were drawn from. */
   images: string[];
+  /** As in StylizeRequest: pictures drawn in a style of their own. */
+  panelModels?: Record<string, string>;
 }
 
 export interface StylizeResult {
@@ -317,6 +328,8 @@ export interface ModelSummary {
   licence: CatalogEntry['licence'];
   /** How its file is checked: shipped with the app, by the catalog's sha256, or only by loading it and its spec. */
   verifiedBy: 'app' | 'sha256' | 'spec';
+  /** The long side (px) a larger frame is drawn at by default (the authors' scale). */
+  recommendedLongSide?: number;
 }
 
 export interface ImportModelRequest {
@@ -337,6 +350,32 @@ export interface InstallModelsFolderResult {
   /** .onnx files the catalog does not know (left alone: import them one by one). */
   unknown: string[];
   failed: Array<{ file: string; id: string; message: string; code?: string }>;
+}
+
+export interface StylePreviewRequest {
+  model: string;
+  /** A key frame's picture (before/after, draft, cost estimate); default the app's sample photo (the style's card). */
+  image?: string;
+  /** Needed with `image`: previews live in PROJECT/previews. */
+  projectDir?: string;
+  /** Long side in px (a draft: small and quick); default the size the panel is drawn at (the model's recommended). */
+  size?: number;
+}
+
+export interface StylePreview {
+  model: string;
+  image: ImageRef;
+  /** Time it took to make (for a cached one: when it was made), ms: the per-frame estimate at that size. */
+  ms: number;
+  provider: ProviderName;
+  fallback?: string;
+  width: number;
+  height: number;
+  /** The size the model ran at. */
+  processedWidth: number;
+  processedHeight: number;
+  /** Made earlier and still up to date. */
+  cached: boolean;
 }
 
 /** Request/response commands: JSON in, JSON out. */
@@ -370,6 +409,8 @@ export interface ComicCommands {
   importModel(request: ImportModelRequest): Promise<ModelSummary>;
   /** Installs every catalog model in a folder in one step (the four CartoonGAN files, ...). */
   installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult>;
+  /** A style's picture made by the product and cached: its card (the sample photo) or a key frame (before/after). */
+  stylePreview(request: StylePreviewRequest): Promise<StylePreview>;
   /** The start screen's projects, newest first, each read from its folder now. */
   listRecentProjects(): Promise<RecentProject[]>;
   /** Takes a project off the recent list; its folder stays. */
@@ -397,6 +438,7 @@ export const COMIC_COMMANDS = [
   'listModels',
   'importModel',
   'installModelsFolder',
+  'stylePreview',
   'listRecentProjects',
   'forgetRecentProject',
   'relinkVideo',

@@ -14,6 +14,7 @@ import { importModelFile, installModelsFolder, listModelSummaries } from './mode
 import { forgetRecentProject, listRecentProjects, relinkVideo } from './project-open';
 import { requireString } from './request-checks';
 import { findPanels, planStylize, runStylize } from './stylize-command';
+import { stylePreview } from './style-preview';
 
 /** The ComicApi's one implementation, plus what only the adapters use (image files, shutdown). */
 export interface ComicService extends ComicCommands {
@@ -80,6 +81,7 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     listModels: listModelSummaries,
     importModel: importModelFile,
     installModelsFolder,
+    stylePreview: (request) => stylePreview(request, roots),
     listRecentProjects: () => listRecentProjects(roots),
     forgetRecentProject,
     relinkVideo: (request) => relinkVideo(request, roots),

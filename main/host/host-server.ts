@@ -4,6 +4,7 @@ import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath,
 import { dataDir } from '../services/store';
 import { sendFont } from './font-route';
 import { streamJobEvents } from './job-events-stream';
+import { uploadModel } from './model-upload';
 import { HostSessions } from './host-session';
 import { readBody } from './read-body';
 import { checkOrigin, UNAUTHORIZED } from './request-guard';
@@ -117,6 +118,7 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
     const command = /^\/api\/call\/([A-Za-z]+)$/.exec(path)?.[1];
     if (command) return callCommand(req, res, host.service, command);
     if (path === '/api/events' && isGet) return streamJobEvents(req, res, host.service);
+    if (path === '/api/upload-model' && req.method === 'POST') return uploadModel(req, res, host.service, url);
     if (path === '/api/upload') return receiveUpload(req, res, url);
     const image = /^\/images\/([0-9a-f]+)\/(.+)$/.exec(path);
     if (image && (isGet || req.method === 'HEAD')) {

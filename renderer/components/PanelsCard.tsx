@@ -2,23 +2,26 @@ import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect } from 'react';
 import type { ComicApi, StylizeRequest, StylizeResult } from '../../app/api';
 import type { MaskShape } from '../../app/masks';
-import { chooseStyle } from '../../app/commands';
+import { chooseStyle, setPanelStyle } from '../../app/commands';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { useStyles } from '../hooks/use-styles';
 import { JobProgress } from './JobProgress';
 import { LicenceNote } from './LicenceNote';
+import { StyleChooser, type StyleFrame } from '../style/StyleChooser';
 
 /**
  * Turns the key frames into cartoon panels in the style the user picks (installed generators; the built-in one
  * needs nothing downloaded), with progress per frame and cancel, then shows the panels with how they were made.
  */
-export function PanelsCard({ api, review, projectDir, pictures, regions: marked, defaultModel, onPanels }: {
+export function PanelsCard({ api, review, projectDir, pictures, frames, regions: marked, defaultModel, onPanels }: {
   api: ComicApi;
   review: Review;
   projectDir: string;
   /** The key frames going into the comic (the review's choice), in order. */
   pictures: string[];
+  /** The same key frames for the style chooser (id, picture, its URL). */
+  frames: StyleFrame[];
   /** Regions marked on them by hand, by picture: used with People instead of the segmenter. */
   regions: Record<string, MaskShape[]>;
   defaultModel?: string;
@@ -26,7 +29,7 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
   onPanels: (panels: StylizeResult | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const { styles, instagan, segmenter, error: stylesError } = useStyles(api);
+  const { styles, instagan, segmenter, error: stylesError, reload } = useStyles(api);
   // The choice lives in the project (saved, undoable), so a reopened project shows its panels in the same style.
   const chosen = review.project.style;
   const model = chosen?.model || defaultModel || styles[0]?.id || '';
@@ -40,6 +43,15 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
       : people.startsWith('style:')
         ? { people: people.slice('style:'.length) }
         : {};
+  // Panels in a style of their own (by key frame), as the service wants them (by picture).
+  const ownStyles = chosen?.panels ?? {};
+  const panelModels = Object.fromEntries(frames.flatMap((f) => (ownStyles[f.id] && ownStyles[f.id] !== model ? [[f.picture, ownStyles[f.id]]] : [])));
+  const hasOwn = !regions.instagan && Object.keys(panelModels).length > 0;
+  const ownKey = hasOwn ? JSON.stringify(panelModels) : '';
+  const choosePanel = (id: string, m: string | null) => {
+    const frame = frames.find((f) => f.id === id);
+    review.edit((p) => setPanelStyle(p, id, m, { frame: frame?.label, style: styles.find((s) => s.id === m)?.name }));
+  };
   const hasMarks = Object.keys(marked).length > 0;
   const withMarks = people && hasMarks ? { regions: marked } : {};
   const drawn = { ...('instagan' in regions ? regions : { model, ...regions }), ...withMarks };
@@ -54,7 +66,7 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
     // Panels an earlier session drew in this style for these very frames come back at once (a reload, a reopen).
     if (!model || !pictures.length) return;
     let live = true;
-    api.findPanels({ projectDir, model, ...regions, ...withMarks, images: pictures }).then(
+    api.findPanels({ projectDir, model, ...regions, ...withMarks, ...(hasOwn ? { panelModels } : {}), images: pictures }).then(
       (found) => live && found && show(found),
       () => undefined, // none to show: the user makes them
     );
@@ -62,14 +74,14 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- picturesKey stands for pictures
-  }, [picturesKey, marksKey, model, people, projectDir, api, reset, show]);
+  }, [picturesKey, marksKey, ownKey, model, people, projectDir, api, reset, show]);
   const made = view.status === 'done' && view.result.files.length ? view.result : undefined;
   useEffect(() => onPanels(made), [made, onPanels]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';
-  const make = () => job.start({ images: pictures, projectDir, ...drawn });
+  const make = () => job.start({ images: pictures, projectDir, ...drawn, ...(hasOwn ? { panelModels } : {}) });
   const involved = [
-    ...(regions.instagan ? [] : [style]),
+    ...(regions.instagan ? [] : [style, ...Object.values(panelModels).map((id) => styles.find((s) => s.id === id))]),
     ...[regions.people, regions.instagan].map((id) => [...styles, ...instagan].find((m) => m.id === id)),
     ...(people && pictures.some((p) => !marked[p]) ? [segmenter] : []),
   ].filter((m, i, all): m is NonNullable<typeof m> => !!m && all.findIndex((o) => o?.id === m.id) === i);
@@ -77,6 +89,21 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
   return (
     <section className="card panels" data-testid="panels">
         <h2>{t('panels.title')}</h2>
+        {regions.instagan ? null : (
+          <StyleChooser
+            api={api}
+            styles={styles}
+            reload={reload}
+            book={model}
+            panels={ownStyles}
+            frames={frames}
+            frameSize={{ width: review.project.video.width, height: review.project.video.height }}
+            projectDir={projectDir}
+            busy={busy}
+            onChooseBook={(id) => choose({ model: id, ...(people === `style:${id}` ? { people: '' } : {}) })}
+            onPanelStyle={choosePanel}
+          />
+        )}
         <div className="panels-controls">
           <label>
             {t('panels.style')}{' '}
@@ -140,14 +167,16 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
 function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: ComicApi['imageUrl'] }) {
   const { t } = useTranslation();
   const [first] = result.files;
+  const drawnNow = result.files.filter((f) => f.provider && !f.reused);
   const fallback = result.files.find((f) => f.fallback)?.fallback;
   return (
     <>
       {first ? (
         <p className="muted" data-testid="stylize-summary">
-          {first.provider
-            ? t('panels.madeOn', { count: result.files.length, model: first.model, provider: first.provider.toUpperCase(), ms: Math.round(result.files.reduce((sum, f) => sum + (f.ms ?? 0), 0) / result.files.length) })
-            : t('panels.drawnEarlier', { count: result.files.length, model: first.model })}
+          {drawnNow.length
+            ? t('panels.madeOn', { count: result.files.length, model: panelModelsText(result), provider: drawnNow[0].provider!.toUpperCase(), ms: Math.round(drawnNow.reduce((sum, f) => sum + (f.ms ?? 0), 0) / drawnNow.length) })
+            : t('panels.drawnEarlier', { count: result.files.length, model: panelModelsText(result) })}
+          {drawnNow.length > 0 && drawnNow.length < result.files.length ? t('panels.unchanged', { count: result.files.length - drawnNow.length }) : ''}
         </p>
       ) : null}
       {fallback ? <p className="note">{fallback}</p> : null}
@@ -163,4 +192,11 @@ function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: Comi
       </div>
     </>
   );
+}
+
+/** "cartoongan-shinkai" or "cartoongan-shinkai (5), builtin-toon (1)" when panels have styles of their own. */
+function panelModelsText(result: StylizeResult): string {
+  const counts = new Map<string, number>();
+  for (const f of result.files) counts.set(f.model, (counts.get(f.model) ?? 0) + 1);
+  return counts.size === 1 ? [...counts.keys()][0] : [...counts].map(([m, n]) => `${m} (${n})`).join(', ');
 }

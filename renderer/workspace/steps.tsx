@@ -55,7 +55,8 @@ function StyleStep({ api, result, review, defaultModel, onPanels }: ProjectStepP
   const pictures = kept.map((k) => `${result.framesDir}/${k.file}`);
   const regions = Object.fromEntries(kept.flatMap((k, i) => (review.project.regions?.[k.id]?.length ? [[pictures[i], review.project.regions[k.id]]] : [])));
   if (!review.project.keyframes.length) return <p className="note empty-step">{t('style.noFrames')}</p>;
-  return <PanelsCard api={api} review={review} projectDir={result.projectDir} pictures={pictures} regions={regions} defaultModel={defaultModel} onPanels={onPanels} />;
+  const frames = kept.map((k, i) => ({ id: k.id, picture: pictures[i], url: api.imageUrl({ root: result.framesRoot, file: k.file }), label: t('style.frameLabel', { frame: k.frame }) }));
+  return <PanelsCard api={api} review={review} projectDir={result.projectDir} pictures={pictures} frames={frames} regions={regions} defaultModel={defaultModel} onPanels={onPanels} />;
 }
 
 /** Pages and Export need the panels: until Style has them, a step says so and leads there. */
