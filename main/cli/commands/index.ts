@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { comicCommand } from './comic';
+import { exportCommand } from './export-book';
 import { keyframesCommand } from './keyframes';
 import { modelsCommand } from './models';
 import { sampleCommand } from './sample';
@@ -7,4 +8,4 @@ import { serveCommand } from './serve';
 import { stylizeCommand } from './stylize';
 
 /** Every sub-command, in the order `your-cartoon help` lists them. */
-export const commands: CliCommand[] = [comicCommand, keyframesCommand, stylizeCommand, modelsCommand, sampleCommand, serveCommand];
+export const commands: CliCommand[] = [comicCommand, exportCommand, keyframesCommand, stylizeCommand, modelsCommand, sampleCommand, serveCommand];
