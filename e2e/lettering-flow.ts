@@ -1,21 +1,22 @@
 import type { Page } from 'playwright-core';
 import { balloonShape, type Balloon } from '../app/balloons';
+import type { Rect } from '../app/page';
+import { projectPages } from '../app/pages';
 import type { Project } from '../app/project';
 import { testFaces } from '../test-support/lettering-faces';
 
-/** The 2-2-2 template's panels on a US Letter page (12 mm margins, 4 mm gutters), by slot. */
-export const LETTER = { width: 215.9, height: 279.4 };
-const W = (215.9 - 24 - 4) / 2;
-const H = (279.4 - 24 - 8) / 3;
-export const slotRect = (slot: number) => ({ x: 12 + (slot % 2) * (W + 4), y: 12 + Math.floor(slot / 2) * (H + 4), width: W, height: H });
+/** A panel of page 1 by its place in the page (0: the first), as the project lays it out (page mm). */
+export function slotRect(project: Project, slot: number): Rect {
+  return projectPages(project)[0].panels[slot].rect;
+}
 
-/** Screen coordinates of a point on the first page canvas given in page mm. */
+/** Screen coordinates of a point on the page canvas given in page mm (the canvas's own view: offset and zoom). */
 export async function pagePoint(page: Page, mm: { x: number; y: number }): Promise<{ x: number; y: number }> {
-  const canvas = page.locator('.page-canvas canvas').first();
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  const k = box.width / LETTER.width;
-  return { x: box.x + mm.x * k, y: box.y + mm.y * k };
+  const stage = page.getByTestId('page-canvas');
+  await stage.scrollIntoViewIfNeeded();
+  const box = (await stage.boundingBox())!;
+  const view = JSON.parse((await stage.getAttribute('data-view')) ?? '{}') as { x: number; y: number; scale: number };
+  return { x: box.x + view.x + mm.x * view.scale, y: box.y + view.y + mm.y * view.scale };
 }
 
 export async function clickAt(page: Page, mm: { x: number; y: number }): Promise<void> {
@@ -44,7 +45,14 @@ export function balloonsOf(project: Project): Array<Balloon & { keyframe: string
   return Object.entries(project.layout?.balloons ?? {}).flatMap(([keyframe, list]) => list.map((b) => ({ ...b, keyframe })));
 }
 
-/** Where a balloon is drawn on the page (mm): its outline, from the same layout the canvas uses. */
-export function balloonOutline(b: Balloon, slot: number) {
-  return balloonShape(b, slotRect(slot), testFaces).outline;
+/** The rectangle of the panel showing a key frame (page mm). */
+export function panelOf(project: Project, keyframe: string): Rect {
+  const panel = projectPages(project).flatMap((p) => p.panels).find((p) => p.keyframe === keyframe);
+  if (!panel) throw new Error(`no panel shows ${keyframe}`);
+  return panel.rect;
+}
+
+/** Where a balloon is drawn on the page (mm) and its words, from the same layout the canvas uses. */
+export function balloonPlaced(project: Project, b: Balloon & { keyframe: string }) {
+  return balloonShape(b, panelOf(project, b.keyframe), testFaces);
 }

@@ -2,6 +2,7 @@ import type { ExportFormat } from '../../../app/export-settings';
 import type { ComicPage, PageStyle } from '../../../app/page';
 import type { JobContext } from '../../../app/progress';
 import { autoLayout } from '../layout';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { appCreator, cleanStaleTemps } from '../store';
 import type { ModelAttribution } from '../stylize';
@@ -41,6 +42,7 @@ export interface ComicExportResult {
 
 /** The whole comic in one go: its pages (by default the automatic layout) written as a PDF, PNG pages or a CBZ. */
 export async function exportComic(file: string, comic: ComicExport, ctx: JobContext = {}): Promise<ComicExportResult> {
+  await mkdir(dirname(file), { recursive: true });
   await cleanStaleTemps(dirname(file));
   const pages = comic.pages ?? autoLayout(comic.pictures.length, comic.style);
   const { pictures, title, author, attribution, print, images } = comic;
