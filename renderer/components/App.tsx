@@ -5,6 +5,7 @@ import { useJob } from '../hooks/use-job';
 import { useSampleVideo } from '../hooks/use-sample-video';
 import { useSavedReview } from '../hooks/use-saved-review';
 import { comicKeyframes } from '../../app/project';
+import { LiveTimeline } from '../timeline/LiveTimeline';
 import { JobProgress } from './JobProgress';
 import { ReviewAndComic } from './ReviewAndComic';
 import { SystemPanel } from './SystemPanel';
@@ -49,6 +50,7 @@ export function App({ api }: { api: ComicApi }) {
         {view.status === 'running' || view.status === 'starting' ? (
           <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={cancel} />
         ) : null}
+        {view.status === 'running' && view.progress?.found ? <LiveTimeline found={view.progress.found} /> : null}
         {view.status === 'failed' ? (
           <p className="note bad" data-testid="job-error">
             {view.error.message}

@@ -2,7 +2,7 @@ import type { ComicApi, KeyframesResult } from '../../app/api';
 import { comicKeyframes } from '../../app/project';
 import { useReview } from '../hooks/use-review';
 import { PanelsCard } from './PanelsCard';
-import { ShotStrip } from './ShotStrip';
+import { ReviewView } from '../timeline/ReviewView';
 
 /** After an analysis: review the key frames, then make panels (and the comic) of the ones kept. */
 export function ReviewAndComic({ api, result, defaultModel }: { api: ComicApi; result: KeyframesResult; defaultModel?: string }) {
@@ -13,7 +13,7 @@ export function ReviewAndComic({ api, result, defaultModel }: { api: ComicApi; r
   const regions = Object.fromEntries(kept.flatMap((k, i) => (review.project.regions?.[k.id]?.length ? [[pictures[i], review.project.regions[k.id]]] : [])));
   return (
     <>
-      <ShotStrip api={api} result={result} review={review} />
+      <ReviewView api={api} result={result} review={review} />
       {review.project.keyframes.length ? (
         <PanelsCard
           api={api}

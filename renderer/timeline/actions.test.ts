@@ -9,7 +9,7 @@ const press = (code: string, mods: Partial<KeyPress> = {}): KeyPress => ({ code,
 /** Runs the action a key press means against a context that records which handler ran. */
 function handled(p: KeyPress, mac = false): string | undefined {
   let ran: string | undefined;
-  const context = new Proxy({} as ReviewActionContext, { get: (_t, name) => () => (ran = String(name)) });
+  const context = new Proxy({} as ReviewActionContext, { get: (_t, name) => (...args: unknown[]) => (ran = args.length ? `${String(name)}` : String(name)) });
   actionForKey(REVIEW_ACTIONS, p, mac)?.run(context);
   return ran;
 }
@@ -26,6 +26,8 @@ test('review keyboard map: ←/→, K, D, A, Shift+K, Shift+D, Space, zoom keys;
   assert.equal(handled(press('Equal')), 'zoomIn');
   assert.equal(handled(press('Minus')), 'zoomOut');
   assert.equal(handled(press('Digit0')), 'zoomFit');
+  assert.equal(handled(press('Comma')), 'stepFrames');
+  assert.equal(handled(press('Period', { shiftKey: true })), 'stepSeconds');
   // Ctrl+D (a browser bookmark), Cmd+K, Alt+K are not the review's.
   assert.equal(handled(press('KeyD', { ctrlKey: true })), undefined);
   assert.equal(handled(press('KeyK', { metaKey: true }), true), undefined);

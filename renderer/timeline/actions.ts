@@ -23,6 +23,10 @@ export interface ReviewActionContext {
   keepShot(): void;
   dropShot(): void;
   togglePlay(): void;
+  /** Moves the playhead by whole frames (negative: back). */
+  stepFrames(frames: number): void;
+  /** Moves the playhead by seconds. */
+  stepSeconds(seconds: number): void;
   zoomIn(): void;
   zoomOut(): void;
   zoomFit(): void;
@@ -44,6 +48,10 @@ export const REVIEW_ACTIONS: ReadonlyArray<ActionDefinition> = [
   { id: 'review.keepShot', label: T.keepShot, shortcut: { code: 'KeyK', shift: true }, run: (c) => c.keepShot() },
   { id: 'review.dropShot', label: T.dropShot, shortcut: { code: 'KeyD', shift: true }, run: (c) => c.dropShot() },
   { id: 'review.play', label: T.play, shortcut: { code: 'Space' }, run: (c) => c.togglePlay() },
+  { id: 'playhead.previousFrame', label: T.previousFrame, shortcut: { code: 'Comma' }, run: (c) => c.stepFrames(-1) },
+  { id: 'playhead.nextFrame', label: T.nextFrame, shortcut: { code: 'Period' }, run: (c) => c.stepFrames(1) },
+  { id: 'playhead.back', label: T.secondBack, shortcut: { code: 'Comma', shift: true }, run: (c) => c.stepSeconds(-1) },
+  { id: 'playhead.forward', label: T.secondForward, shortcut: { code: 'Period', shift: true }, run: (c) => c.stepSeconds(1) },
   { id: 'timeline.zoomIn', label: T.zoomIn, shortcut: { code: 'Equal' }, run: (c) => c.zoomIn() },
   { id: 'timeline.zoomOut', label: T.zoomOut, shortcut: { code: 'Minus' }, run: (c) => c.zoomOut() },
   { id: 'timeline.zoomFit', label: T.zoomFit, shortcut: { code: 'Digit0' }, run: (c) => c.zoomFit() },
@@ -77,6 +85,8 @@ const KEY_NAMES: Record<string, string> = {
   Space: 'Space',
   Equal: '+',
   Minus: '−',
+  Comma: ',',
+  Period: '.',
 };
 
 /** How a shortcut is written for the platform: "Shift+K" / "Ctrl+Z"; on macOS "⇧K" / "⌘Z". */

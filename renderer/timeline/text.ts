@@ -15,6 +15,10 @@ export const TIMELINE_TEXT = {
   add: 'Add the frame at the playhead',
   addShort: 'Add this frame',
   play: 'Play or pause the shot',
+  previousFrame: 'Playhead one frame back',
+  nextFrame: 'Playhead one frame on',
+  secondBack: 'Playhead a second back',
+  secondForward: 'Playhead a second on',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   zoomFit: 'Show the whole video',
@@ -33,6 +37,6 @@ export const TIMELINE_TEXT = {
   noKeyframe: 'No key frame: black or white frames only, or the same picture as a key frame kept elsewhere',
   nothingSelected: 'Click a key frame on the timeline, or press → to select the first',
   shotsSoFar: (n: number) => `${n} shot${n === 1 ? '' : 's'} so far`,
-  keyHelp: '←/→ key frames · K keep · D drop · A add at the playhead · Shift+K/D whole shot · Space play · Ctrl+wheel zoom',
+  keyHelp: '←/→ key frames · K keep · D drop · Shift+K/D whole shot · , . frame by frame · A add at the playhead · Space play · Ctrl+wheel zoom',
   status: { proposed: 'kept (not looked at yet)', accepted: 'kept', rejected: 'dropped' },
 } as const;

@@ -1,0 +1,21 @@
+import type { FoundSoFar } from '../../app/progress';
+import { Timeline } from './Timeline';
+import { TIMELINE_TEXT as T } from './text';
+import { ZoomButtons } from './TimelineControls';
+import { useTimelineView } from './use-timeline-view';
+
+/** The timeline while the analysis runs: the shots found so far, filling in as the analysis goes. */
+export function LiveTimeline({ found }: { found: FoundSoFar }) {
+  const timeline = useTimelineView(found.duration, found.fps);
+  return (
+    <section className="card timeline-card" data-testid="timeline" data-live="true">
+      <div className="timeline-head">
+        <h2>
+          {T.timeline} <span className="muted" data-testid="shots-so-far">{T.shotsSoFar(found.shots.length)}</span>
+        </h2>
+        <ZoomButtons timeline={timeline} />
+      </div>
+      <Timeline fps={found.fps} shots={found.shots} transitions={found.transitions} keyframes={[]} playhead={0} analysedSeconds={found.analysedSeconds} timeline={timeline} />
+    </section>
+  );
+}
