@@ -61,7 +61,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
   const t = performance.now();
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
   const { shots, transitions } = shotStructure(signals, info, params, fading);
-  const found = { shots, transitions, analysedSeconds: info.duration };
+  const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
   throwIfAborted(signal);
   onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
   const detected = keyframesOfShots(shots, frames, kernels, params, signal);

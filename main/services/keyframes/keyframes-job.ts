@@ -91,7 +91,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
     throw err;
   }
-  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration };
+  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
   const extractStart = performance.now();
   const requests = analysis.keyframes.map((k) => ({
     frame: k.frame,
