@@ -55,6 +55,8 @@ export interface AppInfo {
   defaultModel: string;
   dataDir: string;
   defaultParams: AnalysisParams;
+  /** The browser host's largest video upload (bytes, POST /api/upload); absent where files are used in place. */
+  uploadMaxBytes?: number;
 }
 
 export interface KeyframesRequest {
@@ -95,9 +97,49 @@ export interface KeyframesResult {
 }
 
 export interface OpenProjectRequest {
-  video: string;
+  /**
+   * The video whose saved review to look up (null when it has none to trust). Without it, `projectDir` is opened as
+   * the user asked for it (from the recent list, after a reload): what stops it opening is thrown, with the file and
+   * the cause (PROJECT_DAMAGED, set aside; PROJECT_TOO_NEW, left untouched; VIDEO_MISSING, to be re-linked).
+   */
+  video?: string;
   /** Default: the video's project folder in the data folder, as startKeyframes uses. */
   projectDir?: string;
+}
+
+/** One entry of the start screen's recent projects, read from its folder when the list is asked for. */
+export interface RecentProject {
+  projectDir: string;
+  /** The video's name without its extension. */
+  title: string;
+  videoName: string;
+  videoPath: string;
+  /** Seconds. */
+  duration?: number;
+  keyframes?: number;
+  /** Key frames going into the comic (all but the dropped). */
+  kept?: number;
+  /** When project.json last changed (ISO 8601). */
+  changedAt?: string;
+  openedAt: string;
+  /** The first kept key frame's picture. */
+  thumbnail?: ImageRef;
+  /** Why it will not open as it is, found when the list was read. */
+  problem?: { code: string; message: string };
+}
+
+export interface RelinkVideoRequest {
+  projectDir: string;
+  /** Where the project's video is now. */
+  video: string;
+}
+
+/** A file the browser host received (POST /api/upload): where it is in the data folder, and what the probe saw. */
+export interface UploadedVideo {
+  path: string;
+  name: string;
+  size: number;
+  info: VideoInfo;
 }
 
 export interface SaveProjectRequest {
@@ -252,6 +294,20 @@ export interface ImportModelRequest {
   kind?: ModelKind;
 }
 
+export interface InstallModelsFolderRequest {
+  /** A folder holding model files (e.g. the four CartoonGAN .onnx): each catalog model in it is installed. */
+  folder: string;
+}
+
+export interface InstallModelsFolderResult {
+  folder: string;
+  /** The catalog models recognised by their sha256 and installed (or already there), as listModels shows them. */
+  installed: ModelSummary[];
+  /** .onnx files the catalog does not know (left alone: import them one by one). */
+  unknown: string[];
+  failed: Array<{ file: string; id: string; message: string; code?: string }>;
+}
+
 /** Request/response commands: JSON in, JSON out. */
 export interface ComicCommands {
   appInfo(): Promise<AppInfo>;
@@ -281,6 +337,14 @@ export interface ComicCommands {
   cancelJob(id: string): Promise<void>;
   listModels(): Promise<ModelSummary[]>;
   importModel(request: ImportModelRequest): Promise<ModelSummary>;
+  /** Installs every catalog model in a folder in one step (the four CartoonGAN files, ...). */
+  installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult>;
+  /** The start screen's projects, newest first, each read from its folder now. */
+  listRecentProjects(): Promise<RecentProject[]>;
+  /** Takes a project off the recent list; its folder stays. */
+  forgetRecentProject(projectDir: string): Promise<void>;
+  /** Points a project whose video moved at the video's new place (the same video: size and length checked), and opens it. */
+  relinkVideo(request: RelinkVideoRequest): Promise<KeyframesResult>;
 }
 
 export type CommandName = keyof ComicCommands;
@@ -301,6 +365,10 @@ export const COMIC_COMMANDS = [
   'cancelJob',
   'listModels',
   'importModel',
+  'installModelsFolder',
+  'listRecentProjects',
+  'forgetRecentProject',
+  'relinkVideo',
 ] as const satisfies readonly CommandName[];
 
 /** Compile-time check that COMIC_COMMANDS lists every command (a missing one makes this `false`). */

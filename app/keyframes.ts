@@ -152,7 +152,8 @@ export interface KeyframesDocument {
   shots: Shot[];
   /** Absent in documents written before transitions were kept. */
   transitions?: ShotTransition[];
-  keyframes: Array<DetectedKeyFrame & { file: string }>;
+  /** `thumb`: the key frame's small JPEG (THUMB_DIR/NAME.jpg beside `file`), from the same decoding pass. */
+  keyframes: Array<DetectedKeyFrame & { file: string; thumb?: string }>;
   timing: { decodeSeconds: number; analysisSeconds: number; extractSeconds: number; totalSeconds: number };
   kernels: 'native' | 'typescript';
   ffmpeg: { path: string; source: string; version: string };

@@ -1,13 +1,14 @@
 import type { Balloon } from './balloons';
 import { CENTERED_CROP, type ComicPage, type PanelCrop, type PageStyle, type Rect } from './page';
-import { PAGE_TEMPLATES, tierRects, type PageTemplate } from './page-templates';
+import { PAGE_TEMPLATES, templateById, tierRects } from './page-templates';
 
-/** Templates a page takes when the user has not chosen one, page after page: 2-1-2, 1-2-2, 2-2-1. */
+export { templateById };
+
+/**
+ * The layout of projects made before pages were edited as shapes, kept so that such a project opens as it was left:
+ * templates a page takes when the user has not chosen one, page after page: 2-1-2, 1-2-2, 2-2-1.
+ */
 const AUTO_TEMPLATES = PAGE_TEMPLATES.slice(0, 3);
-
-export function templateById(id: string | undefined): PageTemplate | undefined {
-  return PAGE_TEMPLATES.find((t) => t.id === id);
-}
 
 /** The first `count` panels of a template, tier by tier (a last page with fewer pictures than panels). */
 function truncateTiers(tiers: number[], count: number): number[] {

@@ -61,7 +61,10 @@ export interface PanelCrop {
 export const CENTERED_CROP: PanelCrop = { centerX: 0.5, centerY: 0.5, zoom: 1 };
 
 export interface PagePanel {
+  /** The panel's bounding box (its shape when `outline` is absent). */
   rect: Rect;
+  /** A panel that is not its rectangle: its corners in page mm (3..8, convex), in order. */
+  outline?: Array<{ x: number; y: number }>;
   /** Index of the picture the panel shows, in the comic's list of pictures. */
   picture: number;
   crop: PanelCrop;
@@ -72,6 +75,8 @@ export interface PagePanel {
 export interface ComicPage {
   size: PageSize;
   panels: PagePanel[];
+  /** Paper colour and panel borders (mm, CSS colours); absent: white paper, 0.7 mm black borders. */
+  style?: { background: string; borderWidth: number; borderColor: string };
 }
 
 /** The part of a picture (`width` × `height` px) a panel of `panel`'s shape shows with `crop`, in picture pixels. */

@@ -1,8 +1,10 @@
 import type { Balloon } from './balloons';
 import type { MaskShape } from './masks';
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
-import { DEFAULT_PAGE_STYLE, PAGE_SIZES, type ComicPage, type PageSizeId, type PageStyle, type PanelCrop, type ReadingOrder, type Rect } from './page';
-import { flowPages } from './page-flow';
+import type { PageSizeId, PanelCrop, ReadingOrder, Rect } from './page';
+import type { PageLook, PageRecord } from './pages';
+
+export { pageStyleOf, projectPages } from './pages';
 
 /**
  * A comic project: one video, its shots, and the key frames the user reviews. Stored as PROJECT/project.json beside
@@ -45,6 +47,13 @@ export interface ProjectLayout {
   breaks?: string[];
   /** The comic's panel order when the user moved pages, by key frame id (others fall in by time). */
   order?: string[];
+  /**
+   * The pages as the user edited them (absent: the automatic layout, or an older project's templates and rectangles
+   * above, which the first page edit turns into these records).
+   */
+  pages?: PageRecord[];
+  /** The book's margins, gutter, border and paper (absent: the defaults); a page may set its own. */
+  book?: Partial<PageLook>;
 }
 
 export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', templates: [], crops: {}, balloons: {} };
@@ -67,7 +76,16 @@ export interface Project {
    * The style last chosen for the panels, so a reopened project shows its panels in it: the whole picture's model,
    * and how the people are treated ('' with the rest, 'photo', 'style:ID', 'instagan:ID').
    */
-  style?: { model: string; people: string };
+  style?: ProjectStyle;
+}
+
+/** The book's style, and the panels the user gave another one. */
+export interface ProjectStyle {
+  /** The whole picture's model for every panel (the book's style). */
+  model: string;
+  people: string;
+  /** Panels drawn in another style than the book's: model id by key frame id. */
+  panels?: Record<string, string>;
 }
 
 export const detectedId = (frame: number) => `d-${frame}`;
@@ -137,23 +155,6 @@ export function withKeyframes(project: Project, keyframes: ProjectKeyFrame[]): P
 }
 
 export const layoutOf = (project: Project): ProjectLayout => project.layout ?? DEFAULT_LAYOUT;
-
-export function pageStyleOf(layout: ProjectLayout): PageStyle {
-  return { ...DEFAULT_PAGE_STYLE, size: PAGE_SIZES[layout.page] ?? DEFAULT_PAGE_STYLE.size, readingOrder: layout.readingOrder };
-}
-
-/** The comic's pages: the kept key frames poured into the chosen templates; `picture` indexes comicKeyframes. */
-export function projectPages(project: Project): Array<ComicPage & { template: string }> {
-  const layout = layoutOf(project);
-  const kept = comicKeyframes(project);
-  return flowPages(kept.length, pageStyleOf(layout), {
-    templates: layout.templates.map((t) => t ?? undefined),
-    crops: kept.map((k) => layout.crops[k.id]),
-    balloons: kept.map((k) => layout.balloons?.[k.id]),
-    rects: layout.rects,
-    breaksBefore: new Set(kept.flatMap((k, i) => (layout.breaks?.includes(k.id) ? [i] : []))),
-  });
-}
 
 export function withLayout(project: Project, change: (layout: ProjectLayout) => ProjectLayout): Project {
   return { ...project, layout: change(layoutOf(project)) };

@@ -7,7 +7,8 @@ const path = require('node:path');
 
 const compiled = path.join(__dirname, '..', 'dist', 'main', 'cli.js');
 let cli;
-if (existsSync(compiled)) {
+// YOUR_CARTOON_FROM_SOURCE=1 runs the TypeScript source even where dist/ is built (the suite's child processes).
+if (existsSync(compiled) && !process.env.YOUR_CARTOON_FROM_SOURCE) {
   cli = require(compiled);
 } else {
   try {
@@ -18,14 +19,17 @@ if (existsSync(compiled)) {
   }
   cli = require(path.join(__dirname, '..', 'main', 'cli.ts'));
 }
-// The first Ctrl-C cancels the running job (its ffmpeg and inference stop, partial files are removed);
-// a second one exits at once.
+// The first Ctrl-C (or a SIGTERM: a service manager, `kill`) cancels the running job: its ffmpeg and inference
+// stop, partial files are removed, `serve` closes its connections and releases its sessions. A second one exits
+// at once.
 const controller = new AbortController();
-process.on('SIGINT', () => {
-  if (controller.signal.aborted) process.exit(130);
-  process.stderr.write('\nyour-cartoon: cancelling (Ctrl-C again to quit at once)\n');
+const stop = (signal) => () => {
+  if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+  process.stderr.write(`\nyour-cartoon: ${signal === 'SIGTERM' ? 'stopping' : 'cancelling (Ctrl-C again to quit at once)'}\n`);
   controller.abort();
-});
+};
+process.on('SIGINT', stop('SIGINT'));
+process.on('SIGTERM', stop('SIGTERM'));
 const io = {
   stdout: process.stdout,
   stderr: process.stderr,

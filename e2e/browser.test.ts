@@ -12,7 +12,7 @@ import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
-import { addSpeechBalloon, cancelFromTheUi, markRegion, reshapeFirstPanel, splitAndMovePages, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
+import { addSpeechBalloon, cancelFromTheUi, goToStep, markRegion, reshapeFirstPanel, splitAndMovePages, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 
 /** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
@@ -23,7 +23,7 @@ async function serve(rendererDir: string) {
   const url = new Promise<string>((done) =>
     stdout.on('data', (d) => {
       printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(printed);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
       if (m) done(m[1]);
     }),
   );
@@ -51,10 +51,12 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   t.after(() => browser.close());
   const server = await serve(await buildRenderer(mkdtempSync(join(tmpdir(), 'ycis-e2e-ui-'))));
   t.after(server.stop);
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // One browser profile (context): its tabs share the session cookie the address's one-time code gave.
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(server.url);
-  assert.ok(!page.url().includes('token='), `the token is taken out of the address bar: ${page.url()}`);
+  assert.ok(!page.url().includes('code='), `the one-time code is taken out of the address bar: ${page.url()}`);
 
   const flow = await runEditorFlow(page, locateFfmpeg().path);
   assert.match((await page.getByTestId('analysis-warning').first().textContent()) ?? '', /project\.json: damaged .* kept as .*project\.json\.damaged-/);
@@ -88,6 +90,7 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   for (const [w, h] of panels.panelSizes) assert.ok(w >= 320 && Math.abs(w / h - 16 / 9) < 0.01, `panel ${w}x${h}`);
   assert.ok(existsSync(join(data, 'projects')), 'the panels live in the project folder');
 
+  await goToStep(page, 'pages');
   await page.getByTestId('page-size').selectOption('letter');
   const layout = await layOutComic(page);
   assert.equal(layout.pages, 1, 'six panels on one 2-2-2 page');
@@ -128,7 +131,8 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   t.diagnostic(`screenshot: ${shot}`);
 
   // Another tab (or the same after a reload): the sample's saved review opens as it was left, without analysing.
-  const later = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // (The address's code worked once; this tab of the same browser is signed in by the session cookie.)
+  const later = await context.newPage();
   await later.goto(server.url);
   await later.getByTestId('use-sample').click();
   await later.getByTestId('open-saved').click({ timeout: 15_000 });
@@ -136,16 +140,20 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   assert.equal(await later.locator('[data-testid=timeline-keyframe][data-status=dropped]').count(), 1);
   assert.equal(await later.locator('[data-testid=timeline-keyframe][data-origin=manual]').count(), 1);
   // The panels drawn before come back without drawing them again, and so do the pages as they were laid out.
+  await goToStep(later, 'style');
   await later.getByTestId('stylize-summary').waitFor({ timeout: 15_000 });
   assert.match((await later.getByTestId('stylize-summary').textContent()) ?? '', new RegExp(`^${review.inComic} panels with builtin-toon, drawn earlier`));
   await later.waitForFunction(() => document.querySelectorAll('[data-testid=page-view]').length === 2);
+  await goToStep(later, 'pages');
   const reopened = join(screenshots, 'browser-reopened.png');
   await later.screenshot({ path: reopened });
   t.diagnostic(`screenshot: ${reopened}`);
   await later.close();
 
   await cancelFromTheUi(page);
-  assert.equal(await page.getByTestId('shots').count(), 0);
+  // A cancelled re-run leaves the review on screen as it was.
+  assert.equal(await page.getByTestId('shots').count(), 1);
+  assert.equal(await page.getByTestId('in-comic').textContent(), `${review.inComic} of ${review.found + 1}`);
   assert.deepEqual(problems, []);
 
   // A page opened without the token cannot use the API, and says why.

@@ -7,6 +7,12 @@ export interface FlowResult {
   imageSizes: Array<[number, number]>;
 }
 
+/** Goes to a step of the workspace (Video, Key frames, Style, Pages, Export) by its step bar button. */
+export async function goToStep(page: Page, step: 'video' | 'keyframes' | 'style' | 'pages' | 'export'): Promise<void> {
+  await page.getByTestId(`step-${step}`).click();
+  await page.getByTestId(`view-${step}`).waitFor();
+}
+
 /** Console errors and page crashes (a CSP violation, a failed image, an exception) gathered for the assertions. */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -116,6 +122,7 @@ export interface PanelsResult {
 
 /** With the key frames found: read the style's licence, make the panels in the default style, wait for them to load. */
 export async function makePanels(page: Page): Promise<PanelsResult> {
+  await goToStep(page, 'style');
   await page.getByTestId('panels').waitFor();
   const licence = (await page.getByTestId('licence').textContent()) ?? '';
   await page.getByTestId('stylize').click();
@@ -135,6 +142,7 @@ export async function makePanels(page: Page): Promise<PanelsResult> {
  * on one page) and drags the first picture sideways inside its panel; returns the Undo button's title after each.
  */
 export async function layOutComic(page: Page): Promise<{ pages: number; afterTemplate: string; afterDrag: string }> {
+  await goToStep(page, 'pages');
   await page.getByTestId('page-view').first().waitFor();
   await page.getByTestId('page-template').first().selectOption('2-2-2');
   await page.waitForFunction(() => {
@@ -222,8 +230,10 @@ export interface ComicResult {
 
 /** With the panels made: pick a page size and make the comic PDF. */
 export async function makeComic(page: Page, pageSize: string): Promise<ComicResult> {
+  await goToStep(page, 'pages');
   await page.getByTestId('comic').waitFor();
   await page.getByTestId('page-size').selectOption(pageSize);
+  await goToStep(page, 'export');
   await page.getByTestId('export').click();
   await page.getByTestId('export-summary').waitFor({ timeout: 60_000 });
   const href = (await page.getByTestId('open-pdf').getAttribute('href')) ?? '';
@@ -232,6 +242,7 @@ export async function makeComic(page: Page, pageSize: string): Promise<ComicResu
 
 /** Starts the analysis again and cancels it from the progress card's button. */
 export async function cancelFromTheUi(page: Page): Promise<void> {
+  await goToStep(page, 'video');
   await page.getByTestId('analyse').click();
   await page.getByTestId('cancel').click({ timeout: 10_000 });
   await page.getByTestId('job-cancelled').waitFor({ timeout: 10_000 });

@@ -8,5 +8,7 @@ export function chooseStyle(project: Project, style: { model: string; people: st
     const { style: _drop, ...rest } = p;
     return s ? { ...rest, style: s } : rest;
   };
-  return { label: 'Choose a style', apply: (p) => set(p, style), revert: (p) => set(p, before) };
+  // The panels given a style of their own keep it: this is the book's style.
+  const after = before?.panels ? { ...style, panels: before.panels } : style;
+  return { label: 'Choose a style', apply: (p) => set(p, after), revert: (p) => set(p, before) };
 }

@@ -1,24 +1,24 @@
-import type { Rect } from '../page';
-import { templateById } from '../page-flow';
-import { layoutOf, withLayout, type Project } from '../project';
+import { contentBox, templateById, templateOutlines } from '../page-templates';
+import { pageLook, pageStyleOf } from '../pages';
+import { layoutOf, type Project } from '../project';
 import type { EditCommand } from './command';
+import { freshIds, pageAt, pagesCommand, withPage } from './pages-command';
 
-/** Gives page `page` (0-based) a template; the panels after it reflow. Undo restores the choice it had. */
+/**
+ * Gives page `page` (0-based) a template: its panels become the template's, filled with the page's frames in reading
+ * order; a slot left over stays empty, a frame left over goes back to the tray. Undo restores the page as it was.
+ */
 export function setPageTemplate(project: Project, page: number, template: string): EditCommand {
-  if (!templateById(template)) throw new RangeError(`no page template ${template}`);
-  const layout = layoutOf(project);
-  const before = layout.templates[page] ?? null;
-  // Rectangles drawn over the old template fit its slots, not the new one's: they go (and come back on undo).
-  const beforeRects = layout.rects?.[page] ?? null;
-  const set = (p: Project, t: string | null, rects: Array<Rect | null> | null) =>
-    withLayout(p, (l) => {
-      const templates = [...l.templates];
-      while (templates.length <= page) templates.push(null);
-      templates[page] = t;
-      const all = [...(l.rects ?? [])];
-      while (all.length <= page) all.push(null);
-      all[page] = rects;
-      return { ...l, templates, rects: all };
-    });
-  return { label: `Page ${page + 1}: layout ${template}`, apply: (p) => set(p, template, null), revert: (p) => set(p, before, beforeRects) };
+  const chosen = templateById(template);
+  if (!chosen) throw new RangeError(`no page template ${template}`);
+  return pagesCommand(project, `Page ${page + 1}: layout ${template}`, (pages) => {
+    const record = pageAt(pages, page);
+    const layout = layoutOf(project);
+    const style = pageStyleOf(layout, pageLook(layout, record));
+    const outlines = templateOutlines(contentBox(style), style.gutter, chosen, style.readingOrder);
+    const frames = record.panels.map((p) => p.keyframe).filter((k): k is string => k !== null);
+    const id = freshIds(pages, 'pn');
+    const panels = outlines.map((outline, i) => ({ id: record.panels[i]?.id ?? id(), outline, keyframe: frames[i] ?? null }));
+    return withPage(pages, page, (p) => ({ ...p, template, panels }));
+  });
 }

@@ -1,36 +1,20 @@
+import { boundingBox, fitOutline } from '../geometry';
 import type { Rect } from '../page';
-import { layoutOf, pageStyleOf, withLayout, type Project, type ProjectLayout } from '../project';
+import { pageRecords } from '../pages';
+import type { Project } from '../project';
 import type { EditCommand } from './command';
+import { pageAt } from './pages-command';
+import { setPanelOutline } from './set-panel-outline';
 
-/** Panels are kept at least this big (mm) and inside the page. */
-const MIN_SIDE_MM = 10;
-
-/** The page's rectangles with slot `slot` set to `rect` (or the template's own, for null), as stored. */
-function withPageRect(layout: ProjectLayout, page: number, slot: number, rect: Rect | null): ProjectLayout {
-  const rects = [...(layout.rects ?? [])];
-  while (rects.length <= page) rects.push(null);
-  const slots = [...(rects[page] ?? [])];
-  while (slots.length <= slot) slots.push(null);
-  slots[slot] = rect;
-  rects[page] = slots.every((r) => r === null) ? null : slots;
-  return { ...layout, rects };
-}
-
-/** Moves or resizes one panel of a page (its slot in the page's template); undo restores the rectangle it had. */
+/**
+ * Moves or resizes one panel (the `slot`-th of page `page`) to the bounding box `rect` (mm): a polygon is stretched
+ * with its box. Refused off the page or under 5 mm.
+ */
 export function setPanelRect(project: Project, page: number, slot: number, rect: Rect): EditCommand {
-  const { size } = pageStyleOf(layoutOf(project));
-  const width = Math.min(size.width, Math.max(MIN_SIDE_MM, rect.width));
-  const height = Math.min(size.height, Math.max(MIN_SIDE_MM, rect.height));
-  const next = {
-    x: Math.min(size.width - width, Math.max(0, rect.x)),
-    y: Math.min(size.height - height, Math.max(0, rect.y)),
-    width,
-    height,
-  };
-  const before = layoutOf(project).rects?.[page]?.[slot] ?? null;
-  return {
-    label: `Page ${page + 1}: reshape a panel`,
-    apply: (p) => withLayout(p, (l) => withPageRect(l, page, slot, next)),
-    revert: (p) => withLayout(p, (l) => withPageRect(l, page, slot, before)),
-  };
+  const record = pageAt(pageRecords(project), page);
+  const panel = record.panels[slot];
+  if (!panel) throw new RangeError(`page ${page + 1} has no panel ${slot + 1}`);
+  const box = boundingBox(panel.outline);
+  const moved = Math.abs(box.width - rect.width) < 1e-6 && Math.abs(box.height - rect.height) < 1e-6;
+  return setPanelOutline(project, page, panel.id, fitOutline(panel.outline, box, rect), moved ? 'move' : 'resize');
 }

@@ -4,6 +4,7 @@ import { loadKernels } from '../services/keyframes';
 import { dataDir, packageInfo } from '../services/store';
 import { DEFAULT_MODEL_ID, listProviders } from '../services/stylize';
 import { locateFfmpeg, locateFfprobe } from '../services/video';
+import { uploadMaxBytes } from './upload-limit';
 
 /**
  * What the app runs on, for the UI to show: which ffmpeg (and where it came from), which kernels, which inference
@@ -31,5 +32,6 @@ export function appInfo(host: AppInfo['host']): AppInfo {
     defaultModel: DEFAULT_MODEL_ID,
     dataDir: dataDir(),
     defaultParams: DEFAULT_ANALYSIS_PARAMS,
+    ...(host === 'browser' ? { uploadMaxBytes: uploadMaxBytes() } : {}),
   };
 }

@@ -103,9 +103,10 @@ test('models are listed with the built-in style installed, and how each file is 
   assert.ok(builtin?.installed, JSON.stringify(models.map((m) => m.id)));
   assert.equal(builtin.origin, 'bundled');
   assert.equal(builtin.verifiedBy, 'app');
-  // White-box has a published file (sha256 in the catalog); CartoonGAN is exported by each user (spec only).
+  // White-box and CartoonGAN have known files (sha256 in the catalog); InstaGAN is exported by each user (spec only).
   assert.equal(models.find((m) => m.id === 'whitebox-cartoon')?.verifiedBy, 'sha256');
-  assert.equal(models.find((m) => m.id === 'cartoongan-hayao')?.verifiedBy, 'spec');
+  assert.equal(models.find((m) => m.id === 'cartoongan-hayao')?.verifiedBy, 'sha256');
+  assert.equal(models.find((m) => m.id === 'instagan-shp2gir')?.verifiedBy, 'spec');
 });
 
 test('a stylize job turns images into cartoon panels with the built-in style, served as images', async () => {

@@ -9,7 +9,8 @@ import { grabFrame, saveProject } from './project-commands';
 import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
 import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
-import { importModelFile, listModelSummaries } from './models-commands';
+import { importModelFile, installModelsFolder, listModelSummaries } from './models-commands';
+import { forgetRecentProject, listRecentProjects, relinkVideo } from './project-open';
 import { requireString } from './request-checks';
 import { findPanels, planStylize, runStylize } from './stylize-command';
 
@@ -59,6 +60,10 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     cancelJob: async (id) => jobs.cancel(id),
     listModels: listModelSummaries,
     importModel: importModelFile,
+    installModelsFolder,
+    listRecentProjects: () => listRecentProjects(roots),
+    forgetRecentProject,
+    relinkVideo: (request) => relinkVideo(request, roots),
     onJobEvent: (listener) => jobs.onEvent(listener),
     resolveImage: (ref) => roots.resolve(ref),
     dispose: async () => {

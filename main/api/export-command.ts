@@ -26,12 +26,14 @@ const finite = (...values: unknown[]) => values.every((v) => typeof v === 'numbe
 function checkPages(value: unknown, pictures: number): ComicPage[] {
   if (!Array.isArray(value) || !value.length) throw new RequestError('BAD_REQUEST', 'pages: expected a list of pages');
   value.forEach((page: ComicPage, i) => {
+    // A page may be blank (no panels); a panel may be a polygon (3..8 corners); a page may bring its paper and borders.
     const ok =
       page && finite(page.size?.width, page.size?.height) && page.size.width > 0 && page.size.height > 0 && Array.isArray(page.panels) &&
-      page.panels.length > 0 &&
+      (page.style === undefined || (page.style && typeof page.style.background === 'string' && typeof page.style.borderColor === 'string' && finite(page.style.borderWidth) && page.style.borderWidth >= 0)) &&
       page.panels.every(
         (p) => p && finite(p.rect?.x, p.rect?.y, p.rect?.width, p.rect?.height, p.crop?.centerX, p.crop?.centerY, p.crop?.zoom) &&
           p.rect.width > 0 && p.rect.height > 0 && Number.isInteger(p.picture) && p.picture >= 0 && p.picture < pictures &&
+          (p.outline === undefined || (Array.isArray(p.outline) && p.outline.length >= 3 && p.outline.length <= 8 && p.outline.every((c) => c && finite(c.x, c.y)))) &&
           (p.balloons === undefined || (Array.isArray(p.balloons) && p.balloons.every(isBalloon))),
       );
     if (!ok) throw new RequestError('BAD_REQUEST', `pages[${i}]: malformed (a size, a panel's rectangle, crop or balloon, or a picture out of range)`);

@@ -8,9 +8,11 @@ import type { Project } from '../../app/project';
 import type { JobContext } from '../../app/progress';
 import { validateAnalysisParams } from '../services/keyframes';
 import { runKeyframesJob } from '../services/keyframes/keyframes-job';
+import { rememberProject } from '../services/recent';
 import { dataDir, readProject } from '../services/store';
 import { FILMSTRIP_INDEX, probeVideo } from '../services/video';
 import type { ImageRoots } from './image-roots';
+import { openProjectFolder } from './project-open';
 import { sameVideo, saveAnalysedProject } from './project-commands';
 import { optionalString, requireObject, requireString } from './request-checks';
 
@@ -51,7 +53,7 @@ async function readFilmstrip(projectDir: string): Promise<FilmstripIndex | undef
 }
 
 /** What the renderer gets of an analysed project: the analysis, its pictures as ImageRefs, the review. */
-async function keyframesResult(projectDir: string, document: KeyframesDocument, project: Project, roots: ImageRoots): Promise<KeyframesResult> {
+export async function keyframesResult(projectDir: string, document: KeyframesDocument, project: Project, roots: ImageRoots): Promise<KeyframesResult> {
   const framesDir = join(projectDir, 'frames');
   const frames = document.keyframes.map(({ file, ...k }) => ({ ...k, path: join(framesDir, file), image: roots.refFor(framesDir, file) }));
   const index = await readFilmstrip(projectDir);
@@ -73,6 +75,7 @@ async function keyframesResult(projectDir: string, document: KeyframesDocument, 
 export async function runKeyframes(plan: KeyframesPlan, roots: ImageRoots, ctx: JobContext): Promise<KeyframesResult> {
   const document = await runKeyframesJob(plan.video, { params: plan.params, outDir: plan.framesDir, filmstripDir: join(plan.projectDir, 'filmstrip') }, ctx);
   const project = await saveAnalysedProject(plan.projectDir, document);
+  await rememberProject(plan.projectDir);
   return keyframesResult(plan.projectDir, document, project, roots);
 }
 
@@ -82,6 +85,7 @@ export async function runKeyframes(plan: KeyframesPlan, roots: ImageRoots, ctx: 
  */
 export async function openProject(request: OpenProjectRequest, roots: ImageRoots): Promise<KeyframesResult | null> {
   const req = requireObject(request, 'openProject');
+  if (req.video === undefined || req.video === null) return openProjectFolder(requireString(req.projectDir, 'projectDir'), roots);
   const video = resolve(requireString(req.video, 'video'));
   const projectDir = resolve(optionalString(req.projectDir, 'projectDir') ?? defaultProjectDir(video));
   const project = await readProject(projectDir).catch(() => undefined);

@@ -1,6 +1,6 @@
-import type { ImportModelRequest, ModelSummary } from '../../app/api';
+import type { ImportModelRequest, InstallModelsFolderRequest, InstallModelsFolderResult, ModelSummary } from '../../app/api';
 import type { ModelKind } from '../../app/stylize';
-import { importModel, listModels, modelCheck, type ModelListing } from '../services/stylize/install';
+import { importModel, installModelsFromFolder, listModels, modelCheck, type ModelListing } from '../services/stylize/install';
 import { optionalString, requireObject, requireString } from './request-checks';
 
 function summary(l: ModelListing): ModelSummary {
@@ -33,4 +33,16 @@ export async function importModelFile(request: ImportModelRequest): Promise<Mode
   const listing = listModels().find((l) => l.entry.id === installed.id);
   if (!listing) throw new Error(`${file}: imported as "${installed.id}" but the model list does not show it`);
   return summary(listing);
+}
+
+/** Installs every catalog model found in a folder (recognised by sha256), as `models install-dir` does. */
+export async function installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult> {
+  const req = requireObject(request, 'installModelsFolder');
+  const got = await installModelsFromFolder(requireString(req.folder, 'folder'));
+  const listed = listModels();
+  const installed = got.installed
+    .map((m) => listed.find((l) => l.entry.id === m.id))
+    .filter((l): l is ModelListing => !!l)
+    .map(summary);
+  return { folder: got.folder, installed, unknown: got.unknown, failed: got.failed };
 }

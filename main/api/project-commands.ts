@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GrabbedFrame, GrabFrameRequest, SaveProjectRequest } from '../../app/api';
 import type { KeyframesDocument } from '../../app/keyframes';
 import { manualId, projectFromAnalysis, shotAt, type Project } from '../../app/project';
-import { checkProject, ProjectFileError, readProject, setAsideProject, writeProject } from '../services/store';
+import { checkProject, cleanStaleTemps, ProjectFileError, readProject, renameDurable, setAsideProject, tempPathBeside, writeProject } from '../services/store';
 import { extractFrames } from '../services/video';
 import { RequestError } from './error-info';
 import type { ImageRoots } from './image-roots';
@@ -15,6 +14,7 @@ import { requireObject, requireString } from './request-checks';
  * the user, named in the warnings) and a new project started.
  */
 export async function saveAnalysedProject(projectDir: string, document: KeyframesDocument): Promise<Project> {
+  await cleanStaleTemps(projectDir);
   let previous: Project | undefined;
   try {
     previous = await readProject(projectDir);
@@ -65,7 +65,7 @@ export async function grabFrame(request: GrabFrameRequest, roots: ImageRoots): P
   const framesDir = join(projectDir, 'frames');
   // Taken under a temporary name: which frame it is shows only once it is decoded, and a picture the project
   // already uses is never overwritten.
-  const temp = join(framesDir, `.grab-${randomBytes(6).toString('hex')}.jpg`);
+  const temp = tempPathBeside(join(framesDir, 'grab.jpg'));
   let got;
   try {
     [got] = await extractFrames(video.path, [{ frame: guess, time, outPath: temp }], { format: 'jpeg', quality: 92, exact: false });
@@ -79,7 +79,11 @@ export async function grabFrame(request: GrabFrameRequest, roots: ImageRoots): P
     await rm(temp, { force: true });
     throw new RequestError('BAD_REQUEST', `frame ${frame} (${got.actualTime.toFixed(2)} s) is a key frame already`);
   }
-  await rename(temp, join(framesDir, file));
+  try {
+    await renameDurable(temp, join(framesDir, file));
+  } finally {
+    await rm(temp, { force: true });
+  }
   return {
     keyframe: { id: manualId(frame), shot: shotAt(project.shots, frame), frame, time: got.actualTime, origin: 'manual', status: 'accepted', file },
     image: roots.refFor(framesDir, file),

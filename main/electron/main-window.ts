@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -19,6 +19,8 @@ export function createMainWindow(rendererDir: string, openDocument: (url: string
       sandbox: true,
       webSecurity: true,
       spellcheck: false,
+      // The preload tells the page the system's language (app.getLocale) and platform (⌘ or Ctrl in shortcuts).
+      additionalArguments: [`--ycis-locale=${app.getLocale()}`],
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -4,6 +4,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { createComicApi } from '../api';
 import { declareImageScheme, openServedDocument, serveImages } from './image-protocol';
+import { registerDesktopIpc } from './desktop-ipc';
 import { registerComicIpc } from './ipc';
 import { createMainWindow, isAppPageUrl } from './main-window';
 
@@ -19,6 +20,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
   serveImages(service);
   registerComicIpc(service, (url) => isAppPageUrl(rendererDir, url));
+  registerDesktopIpc((url) => isAppPageUrl(rendererDir, url));
   const openDocument = (url: string) => openServedDocument(service, url);
   createMainWindow(rendererDir, openDocument);
   app.on('activate', () => {

@@ -20,7 +20,8 @@ function rendererDir(): string {
 test('the page is served to anyone local; every API call needs the token', async (t) => {
   const host = await startHost({ rendererDir: rendererDir() });
   t.after(() => host.close());
-  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/#code=[\w-]{24}$/);
+  assert.ok(!host.url.includes(host.token), 'the address carries a one-time code, never the token');
   const page = await httpRequest(host.port, '/');
   assert.equal(page.status, 200);
   assert.match(String(page.headers['content-security-policy']), /default-src 'self'/);
@@ -31,9 +32,10 @@ test('the page is served to anyone local; every API call needs the token', async
   assert.equal(anonymous.json<ApiReply>().ok, false);
   assert.equal((await callOverHttp(host.port, 'wrong-token-wrong-token-wrong-tok', 'appInfo', [])).status, 401);
   assert.equal((await httpRequest(host.port, '/api/events')).status, 401);
-  // The token may ride in the query only where a browser cannot set a header (GET: events, images), not for commands.
+  // The token never rides in a URL (it would land in the history and in logs), not even for GETs.
   const queryPost = await httpRequest(host.port, `/api/call/appInfo?token=${host.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   assert.equal(queryPost.status, 401);
+  assert.equal((await httpRequest(host.port, `/api/events?token=${host.token}`)).status, 401);
 
   const ok = await callOverHttp(host.port, host.token, 'appInfo', []);
   assert.equal(ok.status, 200);
@@ -70,13 +72,14 @@ test('a key-frame job over HTTP: events stream progress and the result; its imag
   assert.equal(result.document.shots.length, 3);
 
   const frame = result.frames[0];
-  const image = await httpRequest(host.port, `/images/${frame.image.root}/${encodeURIComponent(frame.image.file)}?token=${host.token}`);
+  const auth = { Authorization: `Bearer ${host.token}` };
+  const image = await httpRequest(host.port, `/images/${frame.image.root}/${encodeURIComponent(frame.image.file)}`, { headers: auth });
   assert.equal(image.status, 200);
   assert.equal(image.headers['content-type'], 'image/jpeg');
   assert.ok(image.body.equals(readFileSync(frame.path)));
   assert.equal((await httpRequest(host.port, `/images/${frame.image.root}/${frame.image.file}`)).status, 401);
 
-  const get = (path: string) => httpRequest(host.port, `${path}${path.includes('?') ? '&' : '?'}token=${host.token}`);
+  const get = (path: string) => httpRequest(host.port, path, { headers: auth });
   const root = `/images/${frame.image.root}`;
   assert.equal((await get(`${root}/..%2F..%2F..%2Fetc%2Fpasswd`)).status, 403);
   assert.equal((await get(`${root}/..%2Fframes%2F${frame.image.file}`)).status, 403);
@@ -133,4 +136,31 @@ test('cancel over HTTP ends the job with a cancelled event; an unbuilt UI is a c
   assert.equal(end.type, 'cancelled');
 
   await assert.rejects(startHost({ rendererDir: join(tmpdir(), 'ycis-no-ui') }), RendererNotBuiltError);
+});
+
+test('sign-in: the one-time code of the address is traded once for an HttpOnly SameSite=Strict cookie', async (t) => {
+  const host = await startHost({ rendererDir: rendererDir() });
+  t.after(() => host.close());
+  const code = /#code=(.+)$/.exec(host.url)![1];
+  const trade = (body: unknown, headers: Record<string, string> = {}) =>
+    httpRequest(host.port, '/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const first = await trade({ code });
+  assert.equal(first.status, 200);
+  const cookie = String(first.headers['set-cookie']);
+  assert.match(cookie, new RegExp(`^ycis-${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=/`));
+  const jar = { Cookie: cookie.split(';')[0] };
+  const withCookie = await httpRequest(host.port, '/api/call/appInfo', { method: 'POST', headers: { ...jar, 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+  assert.equal(withCookie.status, 200);
+  // Used once: a second browser cannot reuse it (another tab of the first, holding the cookie, is fine).
+  const again = await trade({ code });
+  assert.equal(again.status, 401);
+  assert.match(again.json<ApiReply>().ok ? '' : (again.json<{ error: { message: string } }>().error.message), /used already/);
+  assert.equal((await trade({ code }, jar)).status, 200);
+  assert.equal((await trade({ code: 'guess' })).status, 401);
+  // A cookie of another server (another port) or a wrong one is no key.
+  const wrong = { Cookie: `ycis-${host.port}=${'x'.repeat(host.token.length)}` };
+  assert.equal((await httpRequest(host.port, '/api/events', { headers: wrong })).status, 401);
+  const fresh = /#code=(.+)$/.exec(host.newUrl())![1];
+  assert.notEqual(fresh, code);
+  assert.equal((await trade({ code: fresh })).status, 200);
 });

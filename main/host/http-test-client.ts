@@ -42,7 +42,7 @@ export function listenToEvents(port: number, token: string): Promise<{ events: J
   return new Promise((opened, fail) => {
     const events: JobEvent[] = [];
     const waiters: Array<{ pred: (e: JobEvent) => boolean; done: (e: JobEvent) => void }> = [];
-    const req = request({ host: '127.0.0.1', port, path: `/api/events?token=${encodeURIComponent(token)}` }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: '/api/events', headers: { Authorization: `Bearer ${token}` } }, (res) => {
       if (res.statusCode !== 200) return fail(new Error(`events: HTTP ${res.statusCode}`));
       let buffer = '';
       res.setEncoding('utf8');

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** Why a request is refused, as an HTTP status and a message; undefined when it may go on. */
@@ -24,19 +23,8 @@ export function checkOrigin(req: IncomingMessage, port: number): Refusal {
   return undefined;
 }
 
-/**
- * The per-run token: in the Authorization header (API calls), or as ?token= where a browser cannot set headers
- * (EventSource, <img src>) when `allowQuery`.
- */
-export function checkToken(req: IncomingMessage, url: URL, token: string, allowQuery: boolean): Refusal {
-  const header = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-  const given = header ?? (allowQuery ? url.searchParams.get('token') ?? undefined : undefined);
-  if (given !== undefined && sameSecret(given, token)) return undefined;
-  return { status: 401, code: 'UNAUTHORIZED', message: 'a valid token is required (open the URL the serve command printed)' };
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+export const UNAUTHORIZED: Refusal = {
+  status: 401,
+  code: 'UNAUTHORIZED',
+  message: 'a valid token is required: open the address "your-cartoon serve" printed (each works once; run serve again for a new one)',
+};

@@ -1,8 +1,9 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
-import { BASE_HEADERS, CONTENT_SECURITY_POLICY } from './responses';
+import { CONTENT_SECURITY_POLICY } from './responses';
+import { sendFile, type HostLog } from './send-file';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +29,7 @@ export function assertRendererBuilt(dir: string): void {
 }
 
 /** Sends a file of the built renderer, or false when the path names none (the caller answers 404). */
-export async function sendRendererFile(res: ServerResponse, dir: string, pathname: string): Promise<boolean> {
+export async function sendRendererFile(res: ServerResponse, dir: string, pathname: string, log: HostLog): Promise<boolean> {
   let rel: string;
   try {
     rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
@@ -41,13 +42,12 @@ export async function sendRendererFile(res: ServerResponse, dir: string, pathnam
   if (!type) return false;
   const real = await realpath(join(dir, ...segments)).catch(() => undefined);
   const root = await realpath(dir).catch(() => undefined);
-  if (!real || !root || !real.startsWith(root + sep) || !(await stat(real)).isFile()) return false;
-  res.writeHead(200, {
-    ...BASE_HEADERS,
+  if (!real || !root || !real.startsWith(root + sep)) return false;
+  if (!(await stat(real).then((s) => s.isFile(), () => false))) return false;
+  await sendFile(res, real, {
     'Content-Type': type,
     'Cache-Control': 'no-cache',
     ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
-  });
-  createReadStream(real).pipe(res);
+  }, log, pathname);
   return true;
 }

@@ -1,7 +1,7 @@
 import type { ComicApi, ComicTransport } from '../../app/api';
 import { createApiClient } from '../../app/api-client';
 import { httpTransport } from './http-transport';
-import { takeToken } from './token';
+import { startSession } from './token';
 
 declare global {
   interface Window {
@@ -14,6 +14,6 @@ let api: ComicApi | undefined;
 
 /** The one ComicApi of this page: over Electron's preload bridge when there is one, else over HTTP to the host. */
 export function getApi(): ComicApi {
-  api ??= createApiClient(window.comicBridge ?? httpTransport(window.location.origin, takeToken()));
+  api ??= createApiClient(window.comicBridge ?? httpTransport(window.location.origin, startSession(window.location.origin)));
   return api;
 }

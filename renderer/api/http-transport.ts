@@ -5,18 +5,17 @@ function failure(code: string, message: string): ApiReply {
 }
 
 /**
- * The ComicApi transport of the browser host (main/host): commands are POSTs with the token in a header; job events
- * come over one EventSource, open while anyone listens; images are plain URLs (an <img> cannot send headers, so
- * the token rides in their query).
+ * The ComicApi transport of the browser host (main/host): commands are POSTs, job events come over one EventSource
+ * (open while anyone listens), images are plain URLs; all of them carry the session cookie (see token.ts), once
+ * `signedIn` has settled.
  */
-export function httpTransport(base: string, token: string): ComicTransport {
+export function httpTransport(base: string, signedIn: Promise<void>): ComicTransport {
   const listeners = new Set<(event: JobEvent) => void>();
   let source: EventSource | undefined;
-  const query = `token=${encodeURIComponent(token)}`;
 
   function openEvents(): void {
     if (source) return;
-    source = new EventSource(`${base}/api/events?${query}`);
+    source = new EventSource(`${base}/api/events`);
     source.addEventListener('job', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as JobEvent;
       for (const listener of listeners) listener(event);
@@ -26,10 +25,11 @@ export function httpTransport(base: string, token: string): ComicTransport {
   return {
     async call(command, args) {
       let res: Response;
+      await signedIn;
       try {
         res = await fetch(`${base}/api/call/${command}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ args }),
         });
       } catch {
@@ -43,7 +43,7 @@ export function httpTransport(base: string, token: string): ComicTransport {
     },
     onJobEvent(listener) {
       listeners.add(listener);
-      openEvents();
+      void signedIn.then(() => listeners.size && openEvents());
       return () => {
         listeners.delete(listener);
         if (!listeners.size) {
@@ -54,7 +54,7 @@ export function httpTransport(base: string, token: string): ComicTransport {
     },
     imageUrl(ref) {
       const file = ref.file.split('/').map(encodeURIComponent).join('/');
-      return `${base}/images/${encodeURIComponent(ref.root)}/${file}?${query}`;
+      return `${base}/images/${encodeURIComponent(ref.root)}/${file}`;
     },
   };
 }

@@ -1,16 +1,19 @@
-const KEY = 'your-cartoon-token';
-
 /**
- * The browser host's per-run token: it arrives in the address's fragment (#token=..., never sent over the network),
- * is kept for this tab so a reload works, and is taken out of the address bar at once.
+ * The browser host's sign-in: the address `your-cartoon serve` printed carries a one-time code in its fragment
+ * (#code=..., never sent in a request line). The page trades it once for an HttpOnly session cookie, and takes it
+ * out of the address bar at once so it never stays in the history. A reload, or another tab, uses the cookie.
  */
-export function takeToken(): string {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (match) {
-    const token = decodeURIComponent(match[1]);
-    sessionStorage.setItem(KEY, token);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    return token;
+export async function startSession(base: string): Promise<void> {
+  const match = /(?:^#|&)code=([^&]+)/.exec(window.location.hash);
+  if (!match) return;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  try {
+    await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: decodeURIComponent(match[1]) }),
+    });
+  } catch {
+    // The server is gone: the first call says so.
   }
-  return sessionStorage.getItem(KEY) ?? '';
 }

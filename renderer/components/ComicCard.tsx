@@ -1,26 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComicApi, StylizeResult } from '../../app/api';
 import { newBalloon } from '../../app/balloons';
-import { addBalloon, movePage, removeBalloon, setPageSetup, setPageTemplate, setPanelCrop, setPanelRect, togglePageBreak, updateBalloon } from '../../app/commands';
+import { addBalloon, removeBalloon, setPageSetup, togglePageBreak, updateBalloon } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
-import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
-import { ExportSummary } from './ExportSummary';
-import { JobProgress } from './JobProgress';
 import { BalloonBar } from './BalloonBar';
-import { PageView, type CanvasSelection } from './PageView';
+import { PagesView, type PagesSelection } from '../pages/PagesView';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
  * The comic book: page size and reading order, each page with its template and its panels (pan and zoom a picture
- * in its panel), all undoable edits of the project; then the PDF of exactly these pages, and a link to open it.
+ * in its panel), all undoable edits of the project. (The PDF of exactly these pages is the Export step's.)
  */
-export function ComicCard({ api, review, panels, projectDir, title }: { api: ComicApi; review: Review; panels: StylizeResult; projectDir: string; title: string }) {
-  const startExport = useCallback((request: ExportRequest) => api.startExport(request), [api]);
-  const job = useJob<ExportRequest, ExportResult>(api, 'export', startExport);
-  const { view, reset } = job;
+export function ComicCard({ api, review, panels }: { api: ComicApi; review: Review; panels: StylizeResult }) {
+  const { t } = useTranslation();
   const { project } = review;
   const layout = layoutOf(project);
   const kept = comicKeyframes(project);
@@ -28,34 +24,21 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
   // Panel i shows the cartoon drawn from kept key frame i.
   const drawn = new Map(panels.files.map((f) => [fileName(f.input), f]));
   const pictures = kept.map((k) => drawn.get(k.file));
-  useEffect(reset, [panels, project, reset]);
-  // Selected by key frame, not by position: a panel stays selected when pages move or reflow.
-  const [selected, setSelected] = useState<{ keyframe?: string; balloon?: string }>({});
-  const selectedPicture = selected.keyframe ? kept.findIndex((k) => k.id === selected.keyframe) : -1;
-  const selection: CanvasSelection = selectedPicture >= 0 ? { picture: selectedPicture, balloon: selected.balloon } : {};
-  const setSelection = (s: CanvasSelection) => setSelected(s.picture !== undefined ? { keyframe: kept[s.picture]?.id, balloon: s.balloon } : {});
-  const [print, setPrint] = useState(false);
-  const selectedKeyframe = selectedPicture >= 0 ? selected.keyframe : undefined;
+  // Selected by panel id: a panel stays selected when pages move; its balloons belong to the key frame it shows.
+  const [selection, setSelection] = useState<PagesSelection>({ panels: [] });
+  const setSelected = (change: (s: { keyframe?: string; balloon?: string }) => { keyframe?: string; balloon?: string }) =>
+    setSelection((s) => ({ panels: s.panels.slice(0, 1), balloon: change({ balloon: s.balloon }).balloon }));
+  const selectedKeyframe = pages.flatMap((p) => p.panels).find((p) => p.id === selection.panels[0])?.keyframe ?? undefined;
   const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
-  const busy = view.status === 'starting' || view.status === 'running';
   const missing = pictures.some((p) => !p);
-  const make = () =>
-    job.start({
-      pictures: pictures.map((p) => p!.output),
-      projectDir,
-      title,
-      models: panels.models,
-      pages: pages.map(({ size, panels: placed }) => ({ size, panels: placed })),
-      print,
-    });
 
   return (
     <section className="card comic" data-testid="comic">
-      <h2>Comic book</h2>
+      <h2>{t('pages.title')}</h2>
       <div className="panels-controls">
         <label>
-          Page{' '}
-          <select data-testid="page-size" value={layout.page} onChange={(e) => review.edit((p) => setPageSetup(p, { page: e.target.value as PageSizeId }))} disabled={busy}>
+          {t('pages.pageSize')}{' '}
+          <select data-testid="page-size" value={layout.page} onChange={(e) => review.edit((p) => setPageSetup(p, { page: e.target.value as PageSizeId }))}>
             {Object.values(PAGE_SIZES).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -64,26 +47,20 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
           </select>
         </label>
         <label>
-          Reading{' '}
+          {t('pages.reading')}{' '}
           <select
             data-testid="reading-order"
             value={layout.readingOrder}
             onChange={(e) => review.edit((p) => setPageSetup(p, { readingOrder: e.target.value as ReadingOrder }))}
-            disabled={busy}
+           
           >
-            <option value="ltr">left to right</option>
-            <option value="rtl">right to left (manga)</option>
+            <option value="ltr">{t('pages.ltr')}</option>
+            <option value="rtl">{t('pages.rtl')}</option>
           </select>
         </label>
-        <label title="3 mm bleed and crop marks around each page, for a print shop">
-          <input type="checkbox" data-testid="print-marks" checked={print} onChange={(e) => setPrint(e.target.checked)} disabled={busy} /> Print marks
-        </label>
-        <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || missing || !pages.length}>
-          Make the PDF
-        </button>
       </div>
-      {missing ? <p className="note">Some kept key frames have no panel yet: make the panels again.</p> : null}
-      <p className="hint muted">Drag a picture to move it in its panel, scroll over it to zoom; click a panel to give it a balloon or reshape it by its handles. Ctrl+Z undoes.</p>
+      {missing ? <p className="note">{t('pages.missing')}</p> : null}
+      <p className="hint muted">{t('pages.hint')}</p>
       <BalloonBar
         panelSelected={selectedKeyframe !== undefined}
         balloon={selectedBalloon}
@@ -94,42 +71,16 @@ export function ComicCard({ api, review, panels, projectDir, title }: { api: Com
           setSelected((s) => ({ ...s, balloon: id }));
         }}
         onChange={(changes) => selectedKeyframe && selection.balloon && review.edit((p) => updateBalloon(p, selectedKeyframe, selection.balloon!, changes))}
-        pageBreak={selectedKeyframe && !selection.balloon ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
+        pageBreak={selectedKeyframe && !selection.balloon && !layout.pages ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
         onPageBreak={() => selectedKeyframe && review.edit((p) => togglePageBreak(p, selectedKeyframe))}
         onDelete={() => {
           if (selectedKeyframe && selection.balloon) review.edit((p) => removeBalloon(p, selectedKeyframe, selection.balloon!));
           setSelected((s) => ({ keyframe: s.keyframe }));
         }}
       />
-      <div className="pages">
-        {missing
-          ? null
-          : pages.map((page, i) => (
-              <PageView
-                key={i}
-                index={i}
-                page={page}
-                template={page.template}
-                urlOf={(picture) => api.imageUrl(pictures[picture]!.image)}
-                selection={selection}
-                onSelect={setSelection}
-                onBalloon={(picture, id, changes) => review.edit((p) => updateBalloon(p, kept[picture].id, id, changes))}
-                onRect={(slot, rect) => review.edit((p) => setPanelRect(p, i, slot, rect))}
-                onMove={{
-                  ...(i > 0 ? { earlier: () => review.edit((p) => movePage(p, i, 'earlier')) } : {}),
-                  ...(i < pages.length - 1 ? { later: () => review.edit((p) => movePage(p, i, 'later')) } : {}),
-                }}
-                onTemplate={(t) => review.edit((p) => setPageTemplate(p, i, t))}
-                onCrop={(picture, crop) => review.edit((p) => setPanelCrop(p, kept[picture].id, crop))}
-              />
-            ))}
-      </div>
-      {busy ? (
-        <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />
-      ) : null}
-      {view.status === 'failed' ? <p className="note bad" data-testid="export-error">{view.error.message}</p> : null}
-      {view.status === 'cancelled' ? <p className="note">Cancelled.</p> : null}
-      {view.status === 'done' ? <ExportSummary result={view.result} url={api.imageUrl(view.result.document)} /> : null}
+      {missing ? null : (
+        <PagesView project={project} edit={review.edit} urlOf={(picture) => (pictures[picture] ? api.imageUrl(pictures[picture]!.image) : undefined)} selection={selection} onSelection={setSelection} />
+      )}
     </section>
   );
 }

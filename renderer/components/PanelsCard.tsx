@@ -5,7 +5,6 @@ import { chooseStyle } from '../../app/commands';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { useStyles } from '../hooks/use-styles';
-import { ComicCard } from './ComicCard';
 import { JobProgress } from './JobProgress';
 import { LicenceNote } from './LicenceNote';
 
@@ -13,16 +12,17 @@ import { LicenceNote } from './LicenceNote';
  * Turns the key frames into cartoon panels in the style the user picks (installed generators; the built-in one
  * needs nothing downloaded), with progress per frame and cancel, then shows the panels with how they were made.
  */
-export function PanelsCard({ api, review, projectDir, videoPath, pictures, regions: marked, defaultModel }: {
+export function PanelsCard({ api, review, projectDir, pictures, regions: marked, defaultModel, onPanels }: {
   api: ComicApi;
   review: Review;
   projectDir: string;
-  videoPath: string;
   /** The key frames going into the comic (the review's choice), in order. */
   pictures: string[];
   /** Regions marked on them by hand, by picture: used with People instead of the segmenter. */
   regions: Record<string, MaskShape[]>;
   defaultModel?: string;
+  /** The panels made (or found) for these frames, for the Pages and Export steps; undefined while there are none. */
+  onPanels: (panels: StylizeResult | undefined) => void;
 }) {
   const { styles, instagan, segmenter, error: stylesError } = useStyles(api);
   // The choice lives in the project (saved, undoable), so a reopened project shows its panels in the same style.
@@ -61,6 +61,8 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- picturesKey stands for pictures
   }, [picturesKey, marksKey, model, people, projectDir, api, reset, show]);
+  const made = view.status === 'done' && view.result.files.length ? view.result : undefined;
+  useEffect(() => onPanels(made), [made, onPanels]);
   const style = styles.find((s) => s.id === model);
   const busy = view.status === 'starting' || view.status === 'running';
   const make = () => job.start({ images: pictures, projectDir, ...drawn });
@@ -71,8 +73,7 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
   ].filter((m, i, all): m is NonNullable<typeof m> => !!m && all.findIndex((o) => o?.id === m.id) === i);
 
   return (
-    <>
-      <section className="card panels" data-testid="panels">
+    <section className="card panels" data-testid="panels">
         <h2>Comic panels</h2>
         <div className="panels-controls">
           <label>
@@ -130,17 +131,8 @@ export function PanelsCard({ api, review, projectDir, videoPath, pictures, regio
         {view.status === 'failed' ? <p className="note bad" data-testid="stylize-error">{view.error.message}</p> : null}
         {view.status === 'cancelled' ? <p className="note" data-testid="stylize-cancelled">Cancelled.</p> : null}
         {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
-      </section>
-      {view.status === 'done' && view.result.files.length ? (
-        <ComicCard api={api} review={review} panels={view.result} projectDir={projectDir} title={videoTitle(videoPath)} />
-      ) : null}
-    </>
+    </section>
   );
-}
-
-/** The video's file name without its folder or extension: the comic's title. */
-function videoTitle(path: string): string {
-  return (path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, '') || 'Comic';
 }
 
 function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: ComicApi['imageUrl'] }) {

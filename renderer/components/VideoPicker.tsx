@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 interface Props {
   path: string;
   onPath: (path: string) => void;
@@ -8,13 +10,15 @@ interface Props {
   /** A saved review of this video, summed up, when there is one to reopen. */
   saved?: string;
   onOpenSaved: () => void;
+  /** Whether the video's key frames were found already (the button then says "again"). */
+  analysed?: boolean;
 }
 
-/** The video to work on: a path typed or pasted, or the built-in sample. */
-export function VideoPicker({ path, onPath, onSample, makingSample, onAnalyse, busy, saved, onOpenSaved }: Props) {
+/** The video to work on as a path typed or pasted (or the built-in sample); dropping and Open are the others. */
+export function VideoPicker({ path, onPath, onSample, makingSample, onAnalyse, busy, saved, onOpenSaved, analysed }: Props) {
+  const { t } = useTranslation();
   return (
-    <section className="card picker">
-      <h2>Video</h2>
+    <div className="picker">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -25,26 +29,27 @@ export function VideoPicker({ path, onPath, onSample, makingSample, onAnalyse, b
           data-testid="video-path"
           type="text"
           value={path}
-          placeholder="/path/to/video.mp4"
+          placeholder={t('picker.placeholder')}
+          aria-label={t('picker.label')}
           spellCheck={false}
           onChange={(e) => onPath(e.target.value)}
         />
         <button type="submit" className="primary" data-testid="analyse" disabled={!path.trim() || busy}>
-          Find key frames
+          {analysed ? t('picker.analyseAgain') : t('picker.analyse')}
         </button>
       </form>
-      <p className="hint muted">The path of a video file on this computer (mp4, mov, mkv, webm, …).</p>
+      <p className="hint muted">{t('picker.hint')}</p>
       {saved && !busy ? (
         <p className="saved-review">
           <button type="button" data-testid="open-saved" onClick={onOpenSaved}>
-            Open the saved review
+            {t('picker.openSaved')}
           </button>{' '}
-          <span className="muted">{saved}, without analysing again</span>
+          <span className="muted">{t('picker.savedSummary', { summary: saved })}</span>
         </p>
       ) : null}
       <button type="button" className="link" data-testid="use-sample" onClick={onSample} disabled={makingSample || busy}>
-        {makingSample ? 'Making the sample video…' : 'Use the sample video'}
+        {makingSample ? t('picker.makingSample') : t('picker.useSample')}
       </button>
-    </section>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: '
 export type EditProblem = string | undefined;
 
 /**
- * The project under review: edits as commands with undo/redo (also Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y), each state saved
+ * The project under review: edits as commands with undo/redo (the workspace's actions give them their keys), each state saved
  * to project.json as it happens. Saves go one at a time, the newest state last, so a slow save never lands on top of
  * a newer one.
  */
@@ -74,19 +74,6 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
   );
   const undoEdit = useCallback(() => setEdited(undo), []);
   const redoEdit = useCallback(() => setEdited(redo), []);
-
-  useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      if (!(ev.ctrlKey || ev.metaKey) || (ev.target as HTMLElement | null)?.tagName === 'INPUT') return;
-      const key = ev.key.toLowerCase();
-      if (key === 'z' && !ev.shiftKey) undoEdit();
-      else if ((key === 'z' && ev.shiftKey) || key === 'y') redoEdit();
-      else return;
-      ev.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undoEdit, redoEdit]);
 
   return {
     project: edited.project,

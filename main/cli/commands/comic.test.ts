@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { PDFDocument } from 'pdf-lib';
 import { captureIO } from '../../../test-support/cli-capture';
 import { FIXTURE_DIR } from '../../../test-support/fixtures';
 import { makeSampleVideo } from '../../services/video';
 import { main } from '../../cli';
+import { armFailpoints, errnoError } from '../../services/store/failpoints';
 
 test('comic CLI on the built-in sample (--print): one panel per key frame on A4 pages with print marks, work kept', async () => {
   const video = makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4'));
@@ -49,4 +50,31 @@ test('comic CLI: usage errors exit 2; a missing style fails before any analysis,
   assert.match(c.err(), /not-here\.mp4/);
   assert.deepEqual(readdirSync(dir), []);
   assert.ok(!existsSync(join(dir, 'b-work')));
+});
+
+test('comic CLI: panels that partly fail (disk full) never replace a complete earlier PDF; the new one goes beside it', async () => {
+  const video = makeSampleVideo(join(FIXTURE_DIR, 'sample.mp4'));
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-comic-cli-'));
+  const earlier = Buffer.from('%PDF-1.7 the earlier complete comic');
+  writeFileSync(join(dir, 'sample.pdf'), earlier);
+  let panelWrites = 0;
+  const disarm = armFailpoints((step, path) =>
+    step === 'write' && path.includes(`${sep}panels${sep}`) && ++panelWrites === 2 ? errnoError('ENOSPC', path) : undefined);
+  const c = captureIO();
+  let code;
+  try {
+    code = await main(['comic', video, '--out', join(dir, 'sample.pdf'), '--json', '--provider', 'cpu'], c.io);
+  } finally {
+    disarm();
+  }
+  assert.equal(code, 1, 'an incomplete comic exits non-zero');
+  const r = JSON.parse(c.out());
+  assert.equal(r.complete, false);
+  assert.equal(r.failures.length, 1);
+  assert.match(r.failures[0].error, /cannot write it \(the disk is full\)/);
+  assert.ok(readFileSync(join(dir, 'sample.pdf')).equals(earlier), 'the earlier PDF is untouched');
+  assert.equal(r.pdf, join(dir, 'sample.incomplete.pdf'));
+  assert.match(r.warnings.join('\n'), /panels could not be drawn: .*sample\.pdf was kept as it was/);
+  assert.equal((await PDFDocument.load(readFileSync(r.pdf))).getPageCount(), r.pages);
+  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), [], 'no temporary file left');
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type PageStyle } from '../../../app/page';
@@ -19,7 +20,8 @@ it in FILE-work/ (keyframes/, panels/). The models' credits and licences are pri
 stamped into the PDF's metadata.
 
 Options:
-  -o, --out FILE.pdf     the PDF to write (replaced only once the new one is complete)
+  -o, --out FILE.pdf     the PDF to write (replaced only by a complete new one: when panels fail, the new
+                         comic goes to FILE.incomplete.pdf and an earlier FILE.pdf stays as it was)
   -m, --model ID|FILE    cartoon style, as for stylize (default: the built-in style)
       --provider NAME    auto|cpu|cuda|dml|coreml (default auto)
       --page SIZE        ${Object.keys(PAGE_SIZES).join('|')} (default a4)
@@ -88,8 +90,11 @@ export const comicCommand: CliCommand = {
       if (!styled.files.length) throw new Error(`no panel could be drawn: ${styled.failures.map((f) => f.error).join('; ')}`);
       const pictures = styled.files.map((f) => f.output);
       const attribution = modelAttribution(plan.models);
+      // A comic missing panels never replaces a complete one made earlier: it goes beside it.
+      const incomplete = styled.failures.length > 0 && existsSync(out);
+      const target = incomplete ? join(dirname(out), `${basename(out, extname(out))}.incomplete.pdf`) : out;
       const pdf = await exportComic(
-        out,
+        target,
         { pictures, style, title: basename(video, extname(video)), attribution, ...(values.print ? { print: PRINT_SETUP } : {}) },
         { signal: io.signal, onProgress: bar.listener },
       );
@@ -106,6 +111,11 @@ export const comicCommand: CliCommand = {
         provider: styled.files[0].provider,
         work,
         failures: styled.failures,
+        warnings: [
+          ...keyframes.warnings,
+          ...(incomplete ? [`${styled.failures.length} of ${frames.length} panels could not be drawn: ${out} was kept as it was and this comic written to ${target}`] : []),
+        ],
+        complete: styled.failures.length === 0,
         attribution: attribution.lines,
       };
       if (values.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -116,6 +126,7 @@ export const comicCommand: CliCommand = {
             `style: ${summary.style.join(' + ')} on ${summary.provider ?? 'cpu'}; panels print at ${summary.minDpi} dpi or more` +
               (summary.minDpi < 300 ? ' (under 300: a large print may look soft)' : ''),
             ...styled.failures.map((f) => `skipped ${f.input}: ${f.error}`),
+            ...summary.warnings.map((w) => `warning: ${w}`),
             ...attribution.lines.map((l) => `credit: ${l}`),
             `key frames and panels: ${work}`,
             '',

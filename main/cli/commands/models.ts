@@ -4,7 +4,7 @@ import { parseCommandLine } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { createProgressBar } from '../progress-bar';
 import { getModel } from '../../services/stylize';
-import { importModel, installModel, listModels, modelCheck, verificationText, type InstalledModel, type ModelListing } from '../../services/stylize/install';
+import { importModel, installModel, installModelsFromFolder, listModels, modelCheck, verificationText, type InstalledModel, type ModelListing } from '../../services/stylize/install';
 import { installedModelsDir } from '../../services/store';
 
 const KINDS: ModelKind[] = ['builtin', 'cartoongan', 'animegan', 'whitebox', 'instagan', 'segmentation'];
@@ -12,6 +12,7 @@ const KINDS: ModelKind[] = ['builtin', 'cartoongan', 'animegan', 'whitebox', 'in
 const usage = `Usage: your-cartoon models list [--json]
        your-cartoon models install ID [--force]
        your-cartoon models import FILE [--id ID] [--kind KIND | --spec SPEC.json] [--name NAME]
+       your-cartoon models install-dir DIR
 
 Style models: the built-in one ships with the app; others are downloaded (install) or added from a local .onnx
 file (import) into the models folder of your data folder (YOUR_CARTOON_DATA overrides where that is).
@@ -20,7 +21,9 @@ file (import) into the models folder of your data folder (YOUR_CARTOON_DATA over
   install   download a catalog model, check its sha256, check that it loads, and put it in place
             (an interrupted download resumes; --force downloads again)
   import    add a local .onnx file: recognised by its sha256 when it is a catalog model; else its inputs must
-            fit a known kind, or name it with --kind or a spec file (--spec, JSON: {"input": {...}, ...})`;
+            fit a known kind, or name it with --kind or a spec file (--spec, JSON: {"input": {...}, ...})
+  install-dir  install every catalog model found in a folder (e.g. the four CartoonGAN files) in one step, each
+            recognised by its sha256; files the catalog does not know are listed and left alone`;
 
 function formatSize(bytes: number | undefined): string {
   if (bytes === undefined) return '?';
@@ -144,15 +147,36 @@ async function importCommand(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+async function installDir(argv: string[], io: CliIO): Promise<number> {
+  const { positionals } = parseCommandLine(argv, {});
+  if (positionals.length !== 1) throw new UsageError('models install-dir takes one folder');
+  const got = await installModelsFromFolder(positionals[0], {
+    signal: io.signal,
+    onFile: (file, done, total) => file && io.stderr.write(`checking ${done + 1}/${total}: ${file}\n`),
+  });
+  for (const m of got.installed) {
+    const { licence } = m.entry;
+    io.stdout.write(`${m.alreadyInstalled ? 'already installed' : 'installed'}: ${m.id} (${m.entry.name}) <- ${m.source}\n`);
+    io.stdout.write(`  licence: ${licenceLine(m.entry)}${licence.url ? ` ${licence.url}` : ''}\n`);
+    if (licence.attribution && m.entry.kind !== 'builtin') io.stdout.write(`  attribution: ${licence.attribution}\n`);
+  }
+  for (const f of got.unknown) io.stdout.write(`not in the catalog (sha256 matches no entry), left alone: ${f}\n  add it with "your-cartoon models import ${f}"\n`);
+  for (const f of got.failed) io.stderr.write(`failed: ${f.id} <- ${f.file}: ${f.message}\n`);
+  if (!got.installed.length && !got.failed.length) io.stdout.write(`no catalog model in ${got.folder}\n`);
+  io.stdout.write(`${got.installed.length} installed, ${got.unknown.length} unknown, ${got.failed.length} failed; models folder: ${installedModelsDir()}\n`);
+  return got.failed.length ? 1 : 0;
+}
+
 export const modelsCommand: CliCommand = {
   name: 'models',
-  summary: 'list, install (download) and import style models',
+  summary: 'list, install (download), import and install-dir (a folder of) style models',
   usage,
   async run(argv: string[], io: CliIO): Promise<number> {
     const [sub, ...rest] = argv;
     if (sub === 'list') return list(rest, io);
     if (sub === 'install') return install(rest, io);
     if (sub === 'import') return importCommand(rest, io);
-    throw new UsageError(sub ? `unknown models command "${sub}"` : 'say what to do: list, install or import');
+    if (sub === 'install-dir') return installDir(rest, io);
+    throw new UsageError(sub ? `unknown models command "${sub}"` : 'say what to do: list, install, import or install-dir');
   },
 };

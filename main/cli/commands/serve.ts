@@ -7,12 +7,13 @@ import { UsageError, type CliCommand, type CliIO } from '../command';
 const usage = `Usage: your-cartoon serve [--port N] [--open]
 
 Runs the editor in your web browser: serves the UI and the engines on http://127.0.0.1 only (never on the
-network), with a random token in the printed address that every request must carry. Ctrl-C stops it (running
-jobs are cancelled).
+network). The printed address carries a one-time code that signs this browser in (an HttpOnly cookie; the
+address works once, and the secret token itself is never printed, never on a command line). Ctrl-C or SIGTERM
+stops it: running jobs are cancelled, the models' sessions released.
 
 Options:
   --port N          port to listen on (default: any free port)
-  --open            open the address in the default browser
+  --open            open the editor in the default browser (with a code of its own)
   --renderer DIR    serve another build of the UI (development; default dist/renderer)
 `;
 
@@ -33,12 +34,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = numberOption(values.port, 'port', 0, 65535);
-  const host = await startHost({ port, rendererDir: values.renderer ? resolve(values.renderer) : defaultRendererDir() });
+  const log = (line: string) => void io.stderr.write(`${line}\n`);
+  const host = await startHost({ port, rendererDir: values.renderer ? resolve(values.renderer) : defaultRendererDir(), log });
   const info = await host.service.appInfo();
   const ffmpeg = 'path' in info.ffmpeg ? `${info.ffmpeg.path} (${info.ffmpeg.source})` : `missing: ${info.ffmpeg.error}`;
   io.stdout.write(`Your Cartoon Is is running at ${host.url}\n`);
   io.stderr.write(`ffmpeg: ${ffmpeg}\nkernels: ${info.kernels.kind}\nCtrl-C stops the server.\n`);
-  if (values.open) openInBrowser(host.url, io);
+  if (values.open) openInBrowser(host.newUrl(), io);
   await new Promise<void>((done) => {
     if (!io.signal) return; // without a signal only the process's end stops it
     if (io.signal.aborted) return done();

@@ -97,7 +97,7 @@ test('a folder with an image that does not decode: the others are written, the f
   assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['b.png', 'shot one.png']);
   assert.match(c.out(), /shot one\.png {2}160x90/);
   const failed = c.err().split('\n').filter((l) => l.startsWith('failed: '));
-  assert.deepEqual(failed, ['failed: a broken.png: not an image file (its contents match no format ffmpeg reads)', 'failed: z empty.jpg: the file is empty (0 bytes)']);
+  assert.deepEqual(failed, ['failed: a broken.png: not an image file (its contents match no picture format: PNG, JPEG, WebP, TIFF, GIF, AVIF, SVG)', 'failed: z empty.jpg: the file is empty (0 bytes)']);
   assert.match(c.err(), /2 of 4 images failed; 2 written to /);
 
   c = capture();
@@ -105,7 +105,7 @@ test('a folder with an image that does not decode: the others are written, the f
   const report = JSON.parse(c.out());
   assert.equal(report.files.length, 2);
   assert.deepEqual(report.failures.map((f: { input: string; code: string }) => [f.input, f.code]), [
-    [join(dir, 'in', 'a broken.png'), 'NOT_A_VIDEO'],
+    [join(dir, 'in', 'a broken.png'), 'NOT_AN_IMAGE'],
     [join(dir, 'in', 'z empty.jpg'), 'EMPTY'],
   ]);
 });

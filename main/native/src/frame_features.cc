@@ -21,6 +21,7 @@ namespace {
 
 // Scratch reused across calls (per thread): no allocation per frame once warmed up.
 thread_local std::vector<uint8_t> tGrey;
+thread_local std::vector<uint8_t> tLuma;
 thread_local std::vector<uint8_t> tPlanes;
 thread_local std::vector<int32_t> tBins;
 thread_local std::vector<uint32_t> tCounts;
@@ -117,6 +118,32 @@ inline uint8_t RoundedMean(uint64_t sum, uint64_t n) { return uint8_t((2 * sum +
 
 const char* SimdPath() { return kAvx2 ? "avx2" : "baseline"; }
 
+namespace {
+// Variance of the 4-neighbour Laplacian (4c - up - down - left - right) of the 8-bit luma over the interior pixels, in
+// exact integer sums (see sharpness in frame-features.ts): high for a crisp picture, low for a blurred one.
+double LaplacianVariance(const uint8_t* luma, int width, int height) {
+  if (width < 3 || height < 3) return 0;
+  int64_t sum = 0, sumSq = 0;
+  for (int y = 1; y + 1 < height; y++) {
+    const uint8_t* up = luma + size_t(y - 1) * width;
+    const uint8_t* row = luma + size_t(y) * width;
+    const uint8_t* down = luma + size_t(y + 1) * width;
+    int32_t rowSum = 0;
+    int64_t rowSq = 0;
+    for (int x = 1; x + 1 < width; x++) {
+      const int32_t l = 4 * int32_t(row[x]) - up[x] - down[x] - row[x - 1] - row[x + 1];
+      rowSum += l;
+      rowSq += l * l;
+    }
+    sum += rowSum;
+    sumSq += rowSq;
+  }
+  const double m = double(width - 2) * double(height - 2);
+  const double mean = double(sum) / m;
+  return std::max(0.0, double(sumSq) / m - mean * mean);
+}
+}  // namespace
+
 void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParams& p, FeatureOut& out) {
   const int hB = p.hBins, sB = p.sBins, vB = p.vBins;
   const int bins = hB * sB * vB;
@@ -126,11 +153,12 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
   tCounts.assign(size_t(bins) * 4, 0);
   uint32_t* counts = tCounts.data();
   tGrey.resize(n);
-  tPlanes.resize(size_t(width) * 4);
+  tPlanes.resize(size_t(width) * 3);
+  tLuma.resize(n);
   tBins.resize(width);
   uint8_t* grey = tGrey.data();
   uint8_t* planes = tPlanes.data();
-  uint8_t* luma = planes + 3 * size_t(width);
+  uint8_t* lumaImage = tLuma.data();
   int32_t* bin = tBins.data();
   const RowBins rowBins{hB, sB, vB, p.levels};
 
@@ -152,6 +180,7 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
 
   uint64_t sum = 0, sumSq = 0;
   for (int y = 0; y < height; y++) {
+    uint8_t* luma = lumaImage + size_t(y) * width;
     BinRow(rgb + size_t(y) * width * 3, planes, bin, luma, grey + size_t(y) * width, width, rowBins);
     int x = 0;
     for (; x + 4 <= width; x += 4) {
@@ -202,6 +231,7 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
   const double variance = std::max(0.0, double(sumSq) / double(n) - mean * mean);
   out.meanLuma = mean / 255;
   out.stdLuma = std::sqrt(variance) / 255;
+  out.sharpness = LaplacianVariance(lumaImage, width, height);
   GlcmProperties(grey, width, height, p.levels, p.offsets, p.offsetCount, out.glcm);
 }
 

@@ -63,7 +63,7 @@ inline Napi::Object NewFeatures(Napi::Env env, size_t bins, FeatureOut* out) {
   auto thumbs = Napi::ArrayBuffer::New(env, kThumbBytes + kColourThumbBytes);
   auto thumb = Napi::Uint8Array::New(env, kThumbBytes, thumbs, 0);
   auto colourThumb = Napi::Uint8Array::New(env, kColourThumbBytes, thumbs, kThumbBytes);
-  *out = {hsv.Data(), glcm.Data(), thumb.Data(), colourThumb.Data(), 0, 0};
+  *out = {hsv.Data(), glcm.Data(), thumb.Data(), colourThumb.Data(), 0, 0, 0};
   auto result = Napi::Object::New(env);
   result.Set("hsv", hsv);
   result.Set("glcm", glcm);
@@ -75,6 +75,7 @@ inline Napi::Object NewFeatures(Napi::Env env, size_t bins, FeatureOut* out) {
 inline void SetLuma(Napi::Object result, const FeatureOut& out) {
   result.Set("meanLuma", Napi::Number::New(result.Env(), out.meanLuma));
   result.Set("stdLuma", Napi::Number::New(result.Env(), out.stdLuma));
+  result.Set("sharpness", Napi::Number::New(result.Env(), out.sharpness));
 }
 
 // Features computed off the JavaScript thread, into native memory, then copied into a new JavaScript object.
@@ -83,7 +84,7 @@ class NativeFeatures {
   explicit NativeFeatures(size_t bins) : hsv_(bins), thumbs_(kThumbBytes + kColourThumbBytes) {}
 
   void Compute(const uint8_t* rgb, int width, int height, const FeatureParams& p) {
-    out_ = {hsv_.data(), glcm_, thumbs_.data(), thumbs_.data() + kThumbBytes, 0, 0};
+    out_ = {hsv_.data(), glcm_, thumbs_.data(), thumbs_.data() + kThumbBytes, 0, 0, 0};
     FrameFeatures(rgb, width, height, p, out_);
   }
 

@@ -27,6 +27,7 @@ struct FeatureOut {
   uint8_t* colourThumb;  // kColourThumbWidth · kColourThumbHeight · 3 (RGB)
   double meanLuma;
   double stdLuma;
+  double sharpness;  // variance of the 4-neighbour Laplacian of the 8-bit luma over interior pixels (0 if none)
 };
 
 // frame_features.cc: one pass over the RGB24 frame for the HSV histogram, the luma statistics, the quantised grey

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   clip,
+  closePath,
   endPath,
+  lineTo,
+  moveTo,
+  setLineWidth,
+  setStrokingRgbColor,
+  stroke,
   PDFDocument,
   PDFHexString,
   PDFName,
@@ -77,14 +83,29 @@ async function embedPicture(doc: PDFDocument, file: string): Promise<PDFImage> {
   throw new ExportError('UNSUPPORTED_IMAGE', `${basename(file)}: not a PNG or JPEG picture`);
 }
 
-/** Draws a panel: its picture cropped by a clipping path to the panel, then the border. Returns its print dpi. */
-function drawPanel(page: PDFPage, image: PDFImage, panel: PagePanel, border: number): number {
+/** A CSS hex colour (#rgb or #rrggbb) as pdf-lib's rgb; anything else black. */
+export function cssColour(css: string | undefined, fallback = rgb(0, 0, 0)) {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(css ?? '');
+  if (!m) return fallback;
+  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  return rgb(parseInt(hex.slice(0, 2), 16) / 255, parseInt(hex.slice(2, 4), 16) / 255, parseInt(hex.slice(4, 6), 16) / 255);
+}
+
+/** The operators of a panel's outline as a closed path in PDF points (y up). */
+function outlinePath(page: PDFPage, outline: NonNullable<PagePanel['outline']>) {
+  const h = page.getHeight();
+  return [...outline.map((p, i) => (i ? lineTo : moveTo)(pt(p.x), h - pt(p.y))), closePath()];
+}
+
+/** Draws a panel: its picture cropped by a clipping path to the panel (its polygon, if it is one), then the border. Returns its print dpi. */
+function drawPanel(page: PDFPage, image: PDFImage, panel: PagePanel, border: number, borderColor = rgb(0, 0, 0)): number {
   const pageHeight = page.getHeight();
   const { rect } = panel;
   const part = visiblePart({ width: image.width, height: image.height }, rect, panel.crop);
   const scale = pt(rect.width) / part.width; // points per picture pixel
   const clipBox = { x: pt(rect.x), y: pageHeight - pt(rect.y + rect.height), width: pt(rect.width), height: pt(rect.height) };
-  page.pushOperators(pushGraphicsState(), rectangle(clipBox.x, clipBox.y, clipBox.width, clipBox.height), clip(), endPath());
+  const shape = panel.outline ? outlinePath(page, panel.outline) : [rectangle(clipBox.x, clipBox.y, clipBox.width, clipBox.height)];
+  page.pushOperators(pushGraphicsState(), ...shape, clip(), endPath());
   page.drawImage(image, {
     x: clipBox.x - part.x * scale,
     y: pageHeight - pt(rect.y) + part.y * scale - image.height * scale,
@@ -92,7 +113,10 @@ function drawPanel(page: PDFPage, image: PDFImage, panel: PagePanel, border: num
     height: image.height * scale,
   });
   page.pushOperators(popGraphicsState());
-  if (border > 0) page.drawRectangle({ ...clipBox, borderColor: rgb(0, 0, 0), borderWidth: pt(border) });
+  if (border > 0 && panel.outline) {
+    const { red, green, blue } = borderColor as { red: number; green: number; blue: number };
+    page.pushOperators(pushGraphicsState(), setStrokingRgbColor(red, green, blue), setLineWidth(pt(border)), ...outlinePath(page, panel.outline), stroke(), popGraphicsState());
+  } else if (border > 0) page.drawRectangle({ ...clipBox, borderColor, borderWidth: pt(border) });
   return printDpi(part.width, rect.width);
 }
 
@@ -168,12 +192,16 @@ export async function writeComicPdf(file: string, req: ComicPdfRequest, ctx: Job
   for (const [index, layout] of req.pages.entries()) {
     throwIfAborted(ctx.signal);
     const page = doc.addPage([pt(layout.size.width), pt(layout.size.height)]);
+    const background = cssColour(layout.style?.background, rgb(1, 1, 1));
+    if (layout.style && layout.style.background.toLowerCase() !== '#ffffff' && layout.style.background.toLowerCase() !== '#fff') {
+      page.drawRectangle({ x: 0, y: 0, width: page.getWidth(), height: page.getHeight(), color: background });
+    }
     for (const panel of layout.panels) {
       const source = req.pictures[panel.picture];
       if (source === undefined) throw new RangeError(`page ${index + 1}: panel shows picture ${panel.picture}, which is not in the list`);
       let image = images.get(panel.picture);
       if (!image) images.set(panel.picture, (image = await embedPicture(doc, source)));
-      minDpi = Math.min(minDpi, drawPanel(page, image, panel, border));
+      minDpi = Math.min(minDpi, drawPanel(page, image, panel, layout.style?.borderWidth ?? border, cssColour(layout.style?.borderColor)));
       panels++;
     }
     // Balloons last: one may reach over a neighbouring panel, as in print.

@@ -1,7 +1,8 @@
 import type { ComicPage, PageStyle } from '../../../app/page';
 import type { JobContext } from '../../../app/progress';
 import { autoLayout } from '../layout';
-import { appCreator } from '../store';
+import { dirname } from 'node:path';
+import { appCreator, cleanStaleTemps } from '../store';
 import type { ModelAttribution } from '../stylize';
 import { writeComicPdf, type ComicPdfResult } from './comic-pdf';
 import type { PrintSetup } from './print-marks';
@@ -19,7 +20,8 @@ export interface ComicExport {
 }
 
 /** The whole comic in one go: its pages (by default the automatic layout) written as a PDF. */
-export function exportComic(file: string, comic: ComicExport, ctx: JobContext = {}): Promise<ComicPdfResult> {
+export async function exportComic(file: string, comic: ComicExport, ctx: JobContext = {}): Promise<ComicPdfResult> {
+  await cleanStaleTemps(dirname(file));
   const pages = comic.pages ?? autoLayout(comic.pictures.length, comic.style);
   const { pictures, title, attribution, print } = comic;
   return writeComicPdf(file, { pages, pictures, title, attribution, creator: appCreator(), ...(print ? { print } : {}) }, ctx);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AnalysisParams, KeyframesDocument } from '../../../app/keyframes';
 import type { FoundSoFar, JobContext, Progress } from '../../../app/progress';
-import { writeFileAtomic } from '../store';
+import { cleanStaleTemps, StagedFiles, writeFileAtomic } from '../store';
 import { extractFrames, locateFfmpeg } from '../video';
 import { analyzeVideo } from './analyze';
 
@@ -23,6 +23,10 @@ export interface KeyframesJobOptions {
   filmstripDir?: string;
 }
 
+/** Sub-folder of the output folder that holds each key frame's thumbnail (same name, .jpg). */
+export const THUMB_DIR = 'thumbs';
+export const THUMB_WIDTH = 320;
+
 /** Share of the progress bar the analysis takes; extracting the full-resolution key frames is the rest. */
 const ANALYSIS_SHARE = 0.9;
 
@@ -30,29 +34,39 @@ export function keyframeFileName(shot: number, frame: number, format: 'jpeg' | '
   return `shot${String(shot).padStart(3, '0')}-frame${String(frame).padStart(6, '0')}.${format === 'png' ? 'png' : 'jpg'}`;
 }
 
+/** The thumbnail's path relative to the output folder, e.g. thumbs/shot001-frame000042.jpg. */
+export function keyframeThumbName(file: string): string {
+  return `${THUMB_DIR}/${basename(file, extname(file))}.jpg`;
+}
+
 /** Image files a previous run listed in DIR/keyframes.json (so a re-run can tidy what it no longer produces). */
 async function previousFiles(outDir: string): Promise<string[]> {
   try {
     const doc = JSON.parse(await readFile(join(outDir, 'keyframes.json'), 'utf8')) as Partial<KeyframesDocument>;
-    return (doc.keyframes ?? []).map((k) => basename(String(k.file)));
+    return (doc.keyframes ?? []).flatMap((k) => [basename(String(k.file)), ...(k.thumb ? [`${THUMB_DIR}/${basename(String(k.thumb))}`] : [])]);
   } catch {
     return [];
   }
 }
 
 /**
- * The whole `keyframes` job: analyse the video, write each key frame at full resolution into `outDir`, then
- * `outDir/keyframes.json` (atomically, last: a cancelled or failed run leaves the previous document intact).
+ * The whole `keyframes` job: analyse the video, write each key frame at full resolution into a staging folder inside
+ * `outDir`, swap them in once every one is written, then write `outDir/keyframes.json` (atomically, last). A
+ * cancelled, failed or killed run leaves the previous images and document exactly as they were.
  */
 export async function runKeyframesJob(videoPath: string, opts: KeyframesJobOptions, ctx: JobContext = {}) {
   const outDir = resolve(opts.outDir);
   // Made first, so an output folder that cannot be written fails before a long analysis; a run that fails takes
   // away again the (empty) folders it made.
   const created = await mkdir(outDir, { recursive: true });
+  await cleanStaleTemps(outDir);
   try {
     return await keyframesInto(outDir, videoPath, opts, ctx);
   } catch (err) {
-    if (created) await removeEmptyFolders(outDir, created);
+    if (created) {
+      await rmdir(join(outDir, THUMB_DIR)).catch(() => undefined);
+      await removeEmptyFolders(outDir, created);
+    }
     throw err;
   }
 }
@@ -93,25 +107,29 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
   }
   found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
   const extractStart = performance.now();
+  // The new images go to a staging folder first: a re-run plans the same names as the run before, and the images
+  // keyframes.json (and project.json) list must stay whole until the new set is complete.
+  const stage = await StagedFiles.create(outDir);
+  const thumbStage = await StagedFiles.create(join(outDir, THUMB_DIR));
   const requests = analysis.keyframes.map((k) => ({
     frame: k.frame,
     time: k.time,
-    outPath: join(outDir, keyframeFileName(k.shot, k.frame, format)),
+    outPath: stage.path(keyframeFileName(k.shot, k.frame, format)),
   }));
-  const written: string[] = [];
   try {
-    const extracted = await extractFrames(videoPath, requests, {
+    await extractFrames(videoPath, requests, {
       format,
       quality: opts.quality ?? 92,
       maxWidth: opts.maxWidth,
       info: analysis.info,
+      thumbnails: { dir: thumbStage.dir, width: THUMB_WIDTH },
       signal: ctx.signal,
       onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
     });
-    written.push(...extracted.map((e) => e.path));
+    await stage.commit();
+    await thumbStage.commit();
   } catch (err) {
-    // Don't leave a half set of new images beside an old keyframes.json that does not list them.
-    await Promise.all(requests.map((r) => rm(r.outPath, { force: true })));
+    await Promise.all([stage.discard(), thumbStage.discard()]);
     if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
     throw err;
   }
@@ -124,7 +142,10 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     params: opts.params,
     shots: analysis.shots,
     transitions: analysis.transitions,
-    keyframes: analysis.keyframes.map((k) => ({ ...k, file: keyframeFileName(k.shot, k.frame, format) })),
+    keyframes: analysis.keyframes.map((k) => {
+      const file = keyframeFileName(k.shot, k.frame, format);
+      return { ...k, file, thumb: keyframeThumbName(file) };
+    }),
     timing: {
       decodeSeconds: round(analysis.timing.decodeSeconds),
       analysisSeconds: round(analysis.timing.analysisSeconds),
@@ -135,7 +156,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
     warnings: analysis.warnings,
   };
-  const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f));
+  const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f || k.thumb === f));
   await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);
   await Promise.all(stale.map((f) => rm(join(outDir, f), { force: true })));
   if (stripDir && stripTemp) await swapInFolder(stripTemp, stripDir);

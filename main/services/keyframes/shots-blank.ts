@@ -58,14 +58,35 @@ export function blankBoundaries(
     const next = last + 1;
     if (next >= blank.length) continue;
     if (first === 0) {
-      if (next >= minShotFrames) out.push({ frame: next, kind: 'blank', strength: 1, span: [first, last] });
+      if (next >= minShotFrames) {
+        out.push({
+          frame: next,
+          kind: 'blank',
+          strength: 1,
+          reason: { signal: 'leading blank run (frames)', value: next, threshold: minShotFrames, checks: { first, last } },
+          span: [first, last],
+        });
+      }
       continue;
     }
     const before = visibleFrames(blank, first - 1, -1, span, FADE_SAMPLES);
     const after = visibleFrames(blank, next, 1, span, FADE_SAMPLES);
     let best = Infinity;
     for (const a of before) for (const b of after) best = Math.min(best, frames.content(a, b));
-    if (best > p.sameContentDistance) out.push({ frame: next, kind: 'blank', strength: best / p.sameContentDistance, span: [first, last] });
+    if (best > p.sameContentDistance) {
+      out.push({
+        frame: next,
+        kind: 'blank',
+        strength: best / p.sameContentDistance,
+        reason: {
+          signal: 'content distance across the blank run',
+          value: best,
+          threshold: p.sameContentDistance,
+          checks: { first, last },
+        },
+        span: [first, last],
+      });
+    }
   }
   return out;
 }

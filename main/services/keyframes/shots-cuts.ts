@@ -1,3 +1,4 @@
+import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH, THUMB_HEIGHT, THUMB_WIDTH } from './features';
 import type { ShotFrames } from './shots-signals';
 import type { Boundary, ShotParams } from './shots-types';
 import { framesOf } from './shots-types';
@@ -48,6 +49,84 @@ function undone(frames: ShotFrames, blank: ReadonlyArray<boolean>, i: number, sp
 }
 
 /**
+ * A cut happens between two frames: its step stands alone (Yeo and Liu's rule: the largest difference in a window is
+ * a cut only when it is several times the second largest). The step at i must be at least ISOLATION times every other
+ * step within ISOLATION_REACH frames of it (uncapped differences). Sustained motion, a hand sweeping past the lens or
+ * a fast action shot change the picture over several frames in a row, each step comparable to the next.
+ */
+const ISOLATION = 2;
+const ISOLATION_REACH = 2;
+/**
+ * Two comparable steps in a row are what motion looks like, so a cut smeared over two frames must stand out more:
+ * its two steps together at least this many times every other step near them.
+ */
+const BLENDED_ISOLATION = 3;
+
+function largestStep(frames: ShotFrames, from: number, to: number, skipFrom: number, skipTo: number): number {
+  let max = 0;
+  for (let j = Math.max(1, from); j <= Math.min(frames.length - 1, to); j++) {
+    if (j >= skipFrom && j <= skipTo) continue;
+    max = Math.max(max, frames.change(j - 1, j));
+  }
+  return max;
+}
+
+/**
+ * Whether the change at i (a local maximum of the frame differences) is a cut's: a single isolated step, or a cut
+ * smeared over two frames by one blended frame (frame-rate conversion, field blending) — two steps, i and its larger
+ * neighbour, whose sum is isolated from the steps around the pair. Returns the first and last step, or null.
+ */
+function isolatedStep(frames: ShotFrames, i: number): { steps: [number, number]; ratio: number } | null {
+  const step = frames.change(i - 1, i);
+  const near = largestStep(frames, i - ISOLATION_REACH, i + ISOLATION_REACH, i, i);
+  if (step >= ISOLATION * near) return { steps: [i, i], ratio: step / Math.max(near, 1e-6) };
+  const before = frames.change(Math.max(0, i - 2), i - 1);
+  const after = i + 1 < frames.length ? frames.change(i, i + 1) : 0;
+  const [p, q] = after >= before ? [i, i + 1] : [i - 1, i];
+  if (p < 1 || q >= frames.length) return null;
+  const chord = frames.change(p - 1, q);
+  const other = largestStep(frames, p - ISOLATION_REACH, q + ISOLATION_REACH, p, q);
+  return chord >= BLENDED_ISOLATION * other ? { steps: [p, q], ratio: chord / Math.max(other, 1e-6) } : null;
+}
+
+/** Largest global shift (thumbnail cells, each way) the motion-compensated difference tries: ±3 = 24 analysis px. */
+const MOTION_SEARCH = 3;
+
+/**
+ * The cut distance between frames a and b after the best global translation of b's luma thumbnail within
+ * ±MOTION_SEARCH cells (mean absolute difference over the overlap): what is left of a change once camera motion is
+ * compensated. A fast pan leaves little, a cut to another picture leaves most.
+ */
+export function compensatedDifference(frames: ShotFrames, a: number, b: number): number {
+  const { thumb: la, colourThumb: ca } = frames.signals[a];
+  const { thumb: lb, colourThumb: cb } = frames.signals[b];
+  const luma = shiftedDifference(la, lb, THUMB_WIDTH, THUMB_HEIGHT, 1, MOTION_SEARCH);
+  const colour = shiftedDifference(ca, cb, COLOUR_THUMB_WIDTH, COLOUR_THUMB_HEIGHT, 3, Math.ceil(MOTION_SEARCH / 2));
+  return Math.min(1, (frames.changeWeight * Math.max(luma, colour)) / 255);
+}
+
+/** Smallest mean absolute difference (8-bit) of two W × H images of `ch` channels over global shifts within ±r. */
+function shiftedDifference(x: Uint8Array, y: Uint8Array, W: number, H: number, ch: number, r: number): number {
+  let best = Infinity;
+  for (let dy = -r; dy <= r; dy++) {
+    for (let dx = -r; dx <= r; dx++) {
+      const i0 = Math.max(0, -dx);
+      const i1 = Math.min(W, W - dx);
+      let sum = 0;
+      let n = 0;
+      for (let j = Math.max(0, -dy); j < Math.min(H, H - dy); j++) {
+        for (let k = (j * W + i0) * ch, m = ((j + dy) * W + i0 + dx) * ch, end = (j * W + i1) * ch; k < end; k++, m++) {
+          sum += Math.abs(x[k] - y[m]);
+        }
+        n += (i1 - i0) * ch;
+      }
+      if (n) best = Math.min(best, sum / n);
+    }
+  }
+  return best;
+}
+
+/**
  * Hard cuts: a frame difference that is a spike — at least `cutSensitivity` times its local level and at least
  * `cutMinDifference` — and the largest of its neighbours, between two non-blank frames (cuts into and out of blank
  * frames are the blank runs' business), and not a transient undone within `flashMaxSeconds`.
@@ -67,10 +146,33 @@ export function detectCuts(
     if (blank[i] || blank[i - 1]) continue;
     if (d[i] < p.cutMinDifference) continue;
     if ((i > 1 && d[i - 1] > d[i]) || (i + 1 < d.length && d[i + 1] >= d[i])) continue;
-    const threshold = Math.max(p.cutMinDifference, p.cutSensitivity * localLevel(d, i, w));
+    const level = localLevel(d, i, w);
+    const threshold = Math.max(p.cutMinDifference, p.cutSensitivity * level);
     if (d[i] < threshold) continue;
+    const isolated = isolatedStep(frames, i);
+    if (!isolated) continue;
+    const [first, last] = isolated.steps;
+    const compensated = compensatedDifference(frames, first - 1, last);
+    if (compensated < p.cutMinDifference) continue;
     if (undone(frames, blank, i, span, minShotFrames)) continue;
-    out.push({ frame: i, kind: 'cut', strength: d[i] / threshold });
+    out.push({
+      frame: i,
+      kind: 'cut',
+      strength: d[i] / threshold,
+      reason: {
+        signal: 'frame difference',
+        value: d[i],
+        threshold,
+        checks: {
+          localLevel: level,
+          isolation: isolated.ratio,
+          isolationThreshold: first === last ? ISOLATION : BLENDED_ISOLATION,
+          blendedFrames: last - first,
+          motionCompensated: compensated,
+          motionCompensatedThreshold: p.cutMinDifference,
+        },
+      },
+    });
   }
   return out;
 }

@@ -179,6 +179,44 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
       `${still(PICTURE, 50)},crop=320:180:x='380+n':y=150${noisy},setsar=1`,
     ]), 100),
   },
+  /**
+   * Fast action: a large moving picture (testsrc2, a third of the frame) darts across a still background, with motion
+   * blur (consecutive frames averaged), every frame a big change: no boundary.
+   */
+  fastAction: {
+    name: 'fastAction', frames: 100, cuts: [], gradual: [], traps: [[0, 99, 'fast action']],
+    make: encode('shots-fast-action.mp4',
+      `${still(PICTURE, 104)},crop=320:180:x=300:y=110${noisy},setsar=1[bg];` +
+      `testsrc2=s=160x120:r=${FPS},trim=end_frame=104,setpts=N/${FPS}/TB[fg];` +
+      `[bg][fg]overlay=x='80+110*sin(n*0.7)':y='30+40*sin(n*1.1)':shortest=1,tmix=frames=2`, 100),
+  },
+  /** Slow lighting change: the picture darkens by about 40 % over 2 s and recovers (auto-exposure): no boundary. */
+  lightingChange: {
+    name: 'lightingChange', frames: 125, cuts: [], gradual: [], traps: [[0, 124, 'slow lighting change']],
+    make: encode('shots-lighting.mp4',
+      `${still(PICTURE, 125)},crop=320:180:x='200+n':y=100${noisy},setsar=1,` +
+      `eq=brightness='-0.22*sin(PI*n/110)':contrast='1-0.3*sin(PI*n/110)':eval=frame`, 125),
+  },
+  /** A pan over the fractal dissolves into testsrc2 (its own motion) while drifting: both shots move, frames 40-64. */
+  dissolveMoving: {
+    name: 'dissolveMoving', frames: 110, cuts: [], gradual: [[40, 64]], traps: [],
+    make: encode('shots-dissolve-moving.mp4',
+      `testsrc2=s=400x240:r=${FPS},trim=end_frame=110,setpts=N/${FPS}/TB,crop=320:180:x='n*0.7':y=30,format=yuva420p,` +
+      `fade=t=in:s=40:n=25:alpha=1[b];${still(PICTURE, 110)},crop=320:180:x='100+n*7':y=60${noisy},setsar=1[a];` +
+      `[a][b]overlay=shortest=1`, 110),
+  },
+  /**
+   * The same fixed camera at another time: the same background, the thing in front of it elsewhere and the exposure a
+   * little different, a cut at 50 (a similar-shot cut: most of the picture stays).
+   */
+  sameCamera: {
+    name: 'sameCamera', frames: 100, cuts: [50], gradual: [], traps: [],
+    make: encode('shots-same-camera.mp4',
+      `${still(PICTURE, 100)},crop=320:180:x=420:y=120${noisy},setsar=1[bg];` +
+      `testsrc2=s=150x130:r=${FPS},trim=end_frame=100,setpts=N/${FPS}/TB[fg];` +
+      `[bg][fg]overlay=x='if(lt(n,50),10+n,160-(n-50))':y='if(lt(n,50),20,45)':shortest=1,` +
+      `eq=brightness='if(lt(n,50),0,0.05)':eval=frame`, 100),
+  },
   /** Colour bars with sensor noise for 3 s: one shot, one key frame. */
   static: {
     name: 'static', frames: 75, cuts: [], gradual: [], traps: [],

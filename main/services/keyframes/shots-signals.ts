@@ -1,4 +1,4 @@
-import type { FrameFeatures } from './features';
+import { THUMB_WIDTH, type FrameFeatures } from './features';
 
 /**
  * What shot detection reads of one frame (kept for the whole video): its time and a few of its features, among them
@@ -17,6 +17,9 @@ interface Derived {
    */
   chroma: Float32Array;
   chromaNorm: number;
+  /** Rows of the luma thumbnail that are black bars (letterbox): every cell ≤ ShotFrames.BAR_LEVEL. */
+  barRows: Uint8Array;
+  bars: number;
 }
 
 /**
@@ -72,7 +75,18 @@ export class ShotFrames {
       chroma[c * 2 + 1] = b - y;
       chromaSq += (r - y) ** 2 + (b - y) ** 2;
     }
-    const d = { centred, norm: Math.sqrt(sq), chroma, chromaNorm: Math.sqrt(chromaSq) };
+    const rows = Math.floor(thumb.length / THUMB_WIDTH);
+    const barRows = new Uint8Array(rows);
+    let bars = 0;
+    for (let r = 0; r < rows; r++) {
+      let max = 0;
+      for (let k = r * THUMB_WIDTH; k < (r + 1) * THUMB_WIDTH; k++) max = Math.max(max, thumb[k]);
+      if (max <= ShotFrames.BAR_LEVEL) {
+        barRows[r] = 1;
+        bars++;
+      }
+    }
+    const d = { centred, norm: Math.sqrt(sq), chroma, chromaNorm: Math.sqrt(chromaSq), barRows, bars };
     this.derived[slot] = d;
     this.derivedFrame[slot] = i;
     return d;
@@ -81,9 +95,19 @@ export class ShotFrames {
   /** Thumbnails whose luma varies less than this (RMS, 8-bit levels) have no structure to compare. */
   static readonly FLAT_RMS = 2;
 
+  /**
+   * A thumbnail row no brighter than this (8-bit) is a black bar of a letterboxed picture. Rows that are bars in both
+   * frames compared say nothing about their content; left in, they correlate perfectly and make any two letterboxed
+   * pictures look alike (a fade between two shots of a 2.35:1 film in a 16:9 frame).
+   */
+  static readonly BAR_LEVEL = 12;
+
   structure(a: number, b: number): number {
     const x = this.get(a);
     const y = this.get(b);
+    if (x.bars && y.bars && x.bars < x.barRows.length && y.bars < y.barRows.length) {
+      return this.structureOutsideBars(a, b, x, y);
+    }
     const flat = ShotFrames.FLAT_RMS * Math.sqrt(x.centred.length);
     const xFlat = x.norm < flat;
     const yFlat = y.norm < flat;
@@ -91,6 +115,40 @@ export class ShotFrames {
     let dot = 0;
     for (let k = 0; k < x.centred.length; k++) dot += x.centred[k] * y.centred[k];
     return Math.min(1, Math.max(0, 1 - dot / (x.norm * y.norm)));
+  }
+
+  /** structure over the rows that are not a black bar in both frames (means and norms taken over those rows). */
+  private structureOutsideBars(a: number, b: number, x: Derived, y: Derived): number {
+    const tx = this.signals[a].thumb;
+    const ty = this.signals[b].thumb;
+    const rows: number[] = [];
+    for (let r = 0; r < x.barRows.length; r++) if (!(x.barRows[r] && y.barRows[r])) rows.push(r);
+    let mx = 0;
+    let my = 0;
+    for (const r of rows) {
+      for (let k = r * THUMB_WIDTH; k < (r + 1) * THUMB_WIDTH; k++) {
+        mx += tx[k];
+        my += ty[k];
+      }
+    }
+    const cells = rows.length * THUMB_WIDTH;
+    mx /= cells;
+    my /= cells;
+    let dot = 0;
+    let sx = 0;
+    let sy = 0;
+    for (const r of rows) {
+      for (let k = r * THUMB_WIDTH; k < (r + 1) * THUMB_WIDTH; k++) {
+        const u = tx[k] - mx;
+        const v = ty[k] - my;
+        dot += u * v;
+        sx += u * u;
+        sy += v * v;
+      }
+    }
+    const flat = ShotFrames.FLAT_RMS * ShotFrames.FLAT_RMS * cells;
+    if (sx < flat || sy < flat) return sx < flat && sy < flat ? 0 : 1;
+    return Math.min(1, Math.max(0, 1 - dot / Math.sqrt(sx * sy)));
   }
 
   /** Chroma weaker than this (RMS per cell, 8-bit levels) is grey: no colour evidence either way. */

@@ -4,6 +4,8 @@ import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { detectShotBoundaries, detectShots } from './shots';
 import { featuresOf, SHOT_FIXTURES, type ShotFixture } from './shots-fixtures';
 import { scoreShots } from './shots-score';
+import { frameDifferences } from './shots-cuts';
+import { ShotFrames } from './shots-signals';
 
 // Small decodes keep the suite fast; the detector's defaults must hold at this width too.
 const PARAMS = { ...DEFAULT_ANALYSIS_PARAMS, analysisWidth: 160 };
@@ -37,12 +39,21 @@ for (const fixture of Object.values(SHOT_FIXTURES)) {
   });
 }
 
-test('shots: a flash or an occlusion becomes a cut when the flash window is turned off, so the rule is what holds', async () => {
-  // Guards against the fixtures passing for a trivial reason (a change too small to matter).
-  for (const name of ['flash', 'occlusion'] as const) {
-    const { info, signals } = await featuresOf(SHOT_FIXTURES[name].make(), PARAMS);
-    const boundaries = detectShotBoundaries(signals, info, { ...PARAMS, flashMaxSeconds: 0 });
-    assert.ok(boundaries.some((b) => b.kind === 'cut'), `${name}: expected cut candidates without the flash rule`);
+test('shots: a flash becomes a cut when the flash window is turned off, so the rule is what holds', async () => {
+  // Guards against the fixture passing for a trivial reason (a change too small to matter).
+  const { info, signals } = await featuresOf(SHOT_FIXTURES.flash.make(), PARAMS);
+  const boundaries = detectShotBoundaries(signals, info, { ...PARAMS, flashMaxSeconds: 0 });
+  assert.ok(boundaries.some((b) => b.kind === 'cut'), 'flash: expected cut candidates without the flash rule');
+});
+
+test('shots: the traps change the picture like a cut does, so the rules are what hold', async () => {
+  // Each trap has frame differences above the cut minimum (and above its local level): only isolation, motion
+  // compensation or the flash rule keep them from being cuts.
+  for (const name of ['occlusion', 'pan', 'shake', 'fastAction'] as const) {
+    const { signals } = await featuresOf(SHOT_FIXTURES[name].make(), PARAMS);
+    const d = frameDifferences(new ShotFrames(signals));
+    const peak = Math.max(...d);
+    assert.ok(peak >= PARAMS.cutMinDifference, `${name}: peak frame difference ${peak}`);
   }
 });
 

@@ -3,6 +3,7 @@ import type { ShotFrames, ShotSignal } from './shots-signals';
 import type { Boundary, ShotParams } from './shots-types';
 import { framesOf } from './shots-types';
 import { fitMix } from './transitions-mix';
+import { newContentShare } from './shots-blocks';
 
 type DissolveParams = Pick<
   ShotParams,
@@ -22,6 +23,45 @@ const FLANK_RATIO = 2;
 const MAX_STEP = 1 / 3;
 /** Largest spread of the mix ratio across the picture (see MixFit.spread). */
 const MAX_SPREAD = 0.12;
+/**
+ * A dissolve replaces the picture: at least this share of it must be new, seen from both ends (newContentShare:
+ * motion-compensated, gain-invariant block matching). Measured on the hard-dev clips: the true dissolves and fades
+ * 0.67-0.96, the false ones on exposure changes, zooms, pans and occluders 0.10-0.38 (docs/keyframes.md).
+ */
+const MIN_NEW_SHARE = 0.5;
+/** How far (seconds) before and after a dissolve candidate its pictures are compared for the return test. */
+const RETURN_BEFORE_SECONDS = 1;
+const RETURN_AFTER_SECONDS = 2;
+
+/**
+ * Whether the picture from before [a, b] comes back after it: some frame of the second before a (not across a
+ * boundary found already) and some frame of the two seconds after b (idem) share more than half of their picture
+ * (newContentShare < MIN_NEW_SHARE). A transition leaves the old shot for good; an exposure that dips and recovers,
+ * a car or a person passing, a camera that swings away and back do not. Returns that smallest share.
+ */
+export function returnShare(
+  frames: ShotFrames,
+  a: number,
+  b: number,
+  found: ReadonlyArray<Boundary>,
+  fps: number,
+): number {
+  const n = frames.length;
+  let from = Math.max(0, a - framesOf(RETURN_BEFORE_SECONDS, fps));
+  let to = Math.min(n - 1, b + framesOf(RETURN_AFTER_SECONDS, fps));
+  for (const f of found) {
+    if (f.frame <= a) from = Math.max(from, f.frame);
+    if (f.frame > b) to = Math.min(to, f.frame - 1);
+  }
+  const step = Math.max(1, Math.round(fps / 8));
+  let best = 1;
+  for (let x = a; x >= from && best >= MIN_NEW_SHARE; x -= step) {
+    for (let y = b; y <= to && best >= MIN_NEW_SHARE; y += step) {
+      best = Math.min(best, newContentShare(frames.signals[x].thumb, frames.signals[y].thumb));
+    }
+  }
+  return best;
+}
 
 export interface DissolveCandidate {
   a: number;
@@ -29,6 +69,8 @@ export interface DissolveCandidate {
   /** Where the mix passes half-way: the boundary. */
   frame: number;
   score: number;
+  /** The other measures it passed (for --explain). */
+  checks: Record<string, number>;
 }
 
 /** Blank by twice the thresholds: the dim end of a fade. */
@@ -73,6 +115,8 @@ export function testDissolveWindow(
     if (d[i] > MAX_STEP * Math.min(1, frames.changeWeight * chord)) return 'step inside';
   }
   if (frames.content(a, b) < p.sameContentDistance) return 'same content';
+  const fresh = newContentShare(frames.signals[a].thumb, frames.signals[b].thumb);
+  if (fresh < MIN_NEW_SHARE) return `new share ${fresh.toFixed(2)}`;
   const fit = fitMix(frames.signals, a, b);
   if (fit.residual > p.dissolveMaxResidual) return `residual ${fit.residual.toFixed(2)}`;
   if (fit.spread > MAX_SPREAD) return `spread ${fit.spread.toFixed(2)}`;
@@ -82,7 +126,13 @@ export function testDissolveWindow(
   if (!(q1 < q3)) return 'not monotonic';
   const mid = alphas.findIndex((x) => x >= 0.5);
   if (mid < 0) return 'never half-way';
-  return { a, b, frame: a + 1 + mid, score: chord / Math.max(flank, 1e-3) };
+  return {
+    a,
+    b,
+    frame: a + 1 + mid,
+    score: chord / Math.max(flank, 1e-3),
+    checks: { first: a, last: b, newShare: fresh, residual: fit.residual, spread: fit.spread },
+  };
 }
 
 /**
@@ -119,8 +169,21 @@ export function detectDissolves(
   const flush = () => {
     if (!group.length) return;
     const best = group.reduce((x, y) => (y.score > x.score ? y : x));
-    out.push({ frame: best.frame, kind: 'dissolve', strength: best.score / FLANK_RATIO, span: [best.a, best.b] });
     group = [];
+    const returned = returnShare(frames, best.a, best.b, found, fps);
+    if (returned < MIN_NEW_SHARE) return;
+    out.push({
+      frame: best.frame,
+      kind: 'dissolve',
+      strength: best.score / FLANK_RATIO,
+      reason: {
+        signal: 'change across the dissolve / change beside it',
+        value: best.score,
+        threshold: FLANK_RATIO,
+        checks: { ...best.checks, newShareThreshold: MIN_NEW_SHARE, returnShare: returned },
+      },
+      span: [best.a, best.b],
+    });
   };
   let end = -1;
   for (const c of candidates) {

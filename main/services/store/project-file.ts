@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { isBalloon } from '../../../app/balloons';
 import { isMaskShape } from '../../../app/masks';
 import { isPageSizeId } from '../../../app/page';
+import { pagesProblem } from '../../../app/pages-check';
 import { PROJECT_SCHEMA, type Project } from '../../../app/project';
 import { writeFileAtomic } from './atomic-file';
 
@@ -39,6 +40,8 @@ function problemOf(p: Record<string, unknown>): string {
   }
   const style = p.style as Record<string, unknown> | undefined;
   if (style !== undefined && !(style && typeof style.model === 'string' && typeof style.people === 'string')) return 'the style choice is malformed';
+  const panels = style?.panels as Record<string, unknown> | undefined;
+  if (panels !== undefined && !(panels && typeof panels === 'object' && Object.values(panels).every((m) => typeof m === 'string' && m))) return 'the panel styles are malformed';
   return p.layout === undefined ? '' : layoutProblem(p.layout as Record<string, unknown>);
 }
 
@@ -60,6 +63,8 @@ function layoutProblem(l: Record<string, unknown>): string {
   }
   const ids = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((id) => typeof id === 'string'));
   if (!ids(l.breaks) || !ids(l.order)) return 'the page breaks or the panel order are malformed';
+  const pages = pagesProblem(l.pages, l.book);
+  if (pages) return pages;
   if (l.balloons === undefined) return '';
   if (!l.balloons || typeof l.balloons !== 'object') return 'the balloons are malformed';
   for (const list of Object.values(l.balloons as Record<string, unknown>)) {

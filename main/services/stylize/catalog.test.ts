@@ -24,8 +24,27 @@ test('the shipped catalog validates and has the entries this service relies on',
   const hayao = getModel('cartoongan-hayao', c);
   assert.equal(hayao.spec.input.layout, 'NCHW');
   assert.equal(hayao.spec.input.channelOrder, 'BGR');
-  assert.equal(hayao.sha256, undefined, 'no ONNX download exists, so no ONNX sha256');
+  assert.equal(hayao.spec.input.range.join(), '-1,1');
+  assert.equal(hayao.spec.sizeMultiple, 4);
+  assert.equal(hayao.spec.recommendedLongSide, 450);
+  assert.equal(hayao.spec.globalNormalization, true);
   assert.match(hayao.export?.from ?? '', /Hayao_net_G_float\.pth$/);
+  // The four files of ../shared/models are known by their sha256 (shared/models/README.md), research weights with
+  // no licence stated: flagged not for commercial use and credited.
+  const sums: Record<string, string> = {
+    hayao: 'e488b790f1a4585ee16cc6daf1c59e2c7abbfd26ee9912467b57c672b036df70',
+    hosoda: '0653c9faeecc9db1b041b5ceaffa9dfa51e005c1c10b2edbacf0871a09fac882',
+    paprika: 'a930466309e1983232e8a52c91923bcb641410fe6eb39c6e103f6d6747e3dc6c',
+    shinkai: '7477cfac9932f31431589152221da6a3de7485f7871454b69593633284b188df',
+  };
+  for (const [style, sha] of Object.entries(sums)) {
+    const e = getModel(`cartoongan-${style}`, c);
+    assert.equal(e.sha256, sha, style);
+    assert.deepEqual(e.spec, hayao.spec, `${style}: the same graph, the same spec`);
+    assert.equal(e.licence.commercialUse, false);
+    assert.match(e.licence.name, /No licence stated/);
+    assert.match(e.licence.attribution ?? '', /Chen, Yu-Kun Lai, Yong-Jin Liu.*CVPR 2018/);
+  }
 });
 
 test('a malformed entry is rejected with the entry id and every problem named', () => {

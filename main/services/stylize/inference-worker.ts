@@ -5,6 +5,7 @@ import type { InferenceSession } from 'onnxruntime-node';
 import type { ModelSpec, ProviderChoice } from '../../../app/stylize';
 import { CancelledError } from '../jobs';
 import { serializeError, StylizeError } from './errors';
+import { runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
 import { stylizePixels, type TensorRunner } from './pipeline';
 import { segmentPixels } from './segment-pipeline';
 import { getSession, releaseSessions, type OpenedSession } from './session-cache';
@@ -67,7 +68,7 @@ async function runner(file: string, provider: ProviderChoice, preset: SessionOpt
 }
 
 async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promise<unknown> {
-  if (req.kind === 'release') return releaseSessions();
+  if (req.kind === 'release') return Promise.all([releaseSessions(), releaseSplitSessions()]);
   const flag = new Int32Array(req.cancel);
   const checkCancelled = () => {
     if (Atomics.load(flag, 0) !== 0) throw new CancelledError();
@@ -76,10 +77,16 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
   checkCancelled();
   if (req.kind === 'stylize') {
     const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
-    const res = await stylizePixels(req.image, req.model.spec, r.tensorRunner(req.model.spec), req.params, {
+    const { file, spec } = req.model;
+    const res = await stylizePixels(req.image, spec, r.tensorRunner(spec), req.params, {
       checkCancelled,
       onTile: (done, total) => post({ id: req.id, kind: 'progress', done, total }),
-    }, req.model.file);
+      // Tiles of an instance-norm model: the statistics of the whole picture, taken once, then given to each tile.
+      wholeStats: async (whole) => {
+        const stats = await wholePictureStats(file, r.info.provider, req.preset, spec, whole, req.params.statsMaxPixels);
+        return (input) => runWithStats(file, r.info.provider, req.preset, spec, stats, input);
+      },
+    }, file);
     return { ...res, ...r.info, ms: performance.now() - started };
   }
   if (req.kind === 'segment') {

@@ -60,7 +60,7 @@ export async function modelFileFor(entry: CatalogEntry): Promise<string> {
   if (file) return file;
   const how = entry.urls.length
     ? `install it with "your-cartoon models install ${entry.id}"`
-    : `import its file with "your-cartoon models import FILE" or pass --model FILE${entry.export ? ` (no download exists: export it with ${entry.export.script})` : ''}`;
+    : `import its file with "your-cartoon models import FILE" (a folder of models: "your-cartoon models install-dir DIR") or pass --model FILE${entry.export ? ` (no download exists: export it with ${entry.export.script})` : ''}`;
   throw new StylizeError('MODEL_NOT_FOUND', `model "${entry.id}" is not installed in ${join(dataDir(), 'models')}; ${how}`);
 }
 

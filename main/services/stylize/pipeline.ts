@@ -14,12 +14,21 @@ export interface PipelineParams {
   /** Tile side in px; 0 runs the frame whole. */
   tile?: number;
   overlap?: number;
+  /**
+   * A model that normalises over the whole picture (spec.globalNormalization), run in tiles: 'whole' (default)
+   * gives every tile the whole picture's statistics; 'tile' lets each tile use its own (the seams then show).
+   */
+  tileStats?: 'whole' | 'tile';
+  /** Largest picture (pixels) the whole-picture statistics are taken from at full size (see global-norm.ts). */
+  statsMaxPixels?: number;
 }
 
 export interface PipelineHooks {
   /** Throws (CancelledError) when the job was cancelled; called before every tile. */
   checkCancelled(): void;
   onTile?(done: number, total: number): void;
+  /** For globalNormalization models: a runner for the tiles of `whole` that carries its statistics. */
+  wholeStats?(whole: RgbImage): Promise<TensorRunner>;
 }
 
 /**
@@ -97,9 +106,11 @@ export async function stylizePixels(
     multiple: m,
   });
   let done = 0;
+  const perTile = plan.count === 1 || !spec.globalNormalization || params.tileStats === 'tile' || !hooks.wholeStats;
+  const tileRun = perTile ? run : await hooks.wholeStats!(padded);
   const styled = await runTiled(padded, plan, async (t) => {
     hooks.checkCancelled();
-    const out = tensorToFloatImage(await run(imageToTensor(t, spec.input)), spec.output, file);
+    const out = tensorToFloatImage(await tileRun(imageToTensor(t, spec.input)), spec.output, file);
     hooks.onTile?.(++done, plan.count);
     if (out.width !== t.width || out.height !== t.height) {
       throw new StylizeError('MODEL_SPEC_MISMATCH', `${file ?? 'model'}: a ${t.width}x${t.height} input gave a ${out.width}x${out.height} output; check sizeMultiple`, file);

@@ -120,7 +120,8 @@ export async function planStylize(r: StylizeRequest, labels: PlanLabels = CLI_LA
       mode: 'style',
       roles: { style: model.id },
       models: [model],
-      work: (image, _input, ctx) => stylizeImage(image, { ...common, model, tile: r.tile, overlap: r.overlap }, ctx),
+      // The pipeline hands each decoded picture over: its pixels move to the worker.
+      work: (image, _input, ctx) => stylizeImage(image, { ...common, model, tile: r.tile, overlap: r.overlap, transferImage: true }, ctx),
     };
   }
 

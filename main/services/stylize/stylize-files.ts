@@ -5,7 +5,7 @@ import { StylizeError } from './errors';
 import { processImageFiles, type ProcessedFile, type ProcessFilesResult } from './process-files';
 import { stylizeImage, toResolved, type StylizeOptions, type StylizeResult } from './stylize-image';
 
-const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.bmp', '.tif', '.tiff'];
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff', '.gif', '.avif'];
 
 /**
  * The images a CLI argument names: the file itself, or the image files of a folder (sorted, not recursive). Other
@@ -33,12 +33,12 @@ export async function listInputImages(path: string): Promise<string[]> {
 export type StylizedFile = ProcessedFile<StylizeResult>;
 
 /**
- * Stylizes image files into `outDir`, one PNG per input named after it. Decoding and encoding go through the
- * video service (ffmpeg); inference through the worker. An input that does not decode (or otherwise fails on its
+ * Stylizes image files into `outDir`, one PNG per input named after it. Decoding and encoding go through sharp
+ * (the video service's image I/O), inference through the worker, overlapped (see processImageFiles). An input that does not decode (or otherwise fails on its
  * own) is listed in `failures` and the others still run; a model that cannot run stops everything (it throws).
  * Progress: stage "stylize", done = files, with tiles as fractions in between.
  */
 export async function stylizeFiles(inputs: string[], outDir: string, options: StylizeOptions = {}, ctx: JobContext = {}): Promise<ProcessFilesResult<StylizeResult>> {
   const model = await toResolved(options.model);
-  return processImageFiles<StylizeResult>(inputs, outDir, (image, _input, fileCtx) => stylizeImage(image, { ...options, model }, fileCtx), ctx);
+  return processImageFiles<StylizeResult>(inputs, outDir, (image, _input, fileCtx) => stylizeImage(image, { ...options, model, transferImage: true }, fileCtx), ctx);
 }

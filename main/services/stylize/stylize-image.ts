@@ -29,6 +29,21 @@ export interface StylizeOptions extends InferenceOptions {
   tile?: number;
   /** Overlap between tiles in px (default 64), blended with a cosine ramp. */
   overlap?: number;
+  /**
+   * The caller gives up the image: its pixels move to the inference worker without a copy (its buffer is detached
+   * here) where the buffer allows it (a buffer of its own; sharp's are copied).
+   */
+  transferImage?: boolean;
+  /** Instance-norm models in tiles: the whole picture's statistics in every tile ('whole', default) or each tile's own. */
+  tileStats?: 'whole' | 'tile';
+  /** Pixel budget of the whole-picture statistics pass (default STATS_MAX_PIXELS): larger frames are scaled down for it. */
+  statsMaxPixels?: number;
+}
+
+/** The image's buffer when it can move to the worker: a plain ArrayBuffer holding exactly these pixels. */
+export function movableBuffer(data: Uint8Array): ArrayBuffer[] {
+  const b = data.buffer;
+  return b instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === b.byteLength ? [b] : [];
 }
 
 export interface StylizeResult {
@@ -64,12 +79,19 @@ export async function stylizeImage(image: RgbImage, options: StylizeOptions = {}
       kind: 'stylize',
       model: { file: model.file, spec: model.spec },
       image,
-      params: { size: processingLongSide(model.spec, image.width, image.height, options.size), tile: options.tile, overlap: options.overlap },
+      params: {
+        size: processingLongSide(model.spec, image.width, image.height, options.size),
+        tile: options.tile,
+        overlap: options.overlap,
+        tileStats: options.tileStats,
+        statsMaxPixels: options.statsMaxPixels,
+      },
       provider: options.provider ?? 'auto',
       preset: options.sessionOptions ?? 'tuned',
     },
     ctx,
     (done, total) => ctx.onProgress?.({ stage: 'stylize', done, total, fraction: done / total, message: model.id }),
+    options.transferImage ? movableBuffer(image.data) : [],
   );
   return { ...reply, model: model.id };
 }

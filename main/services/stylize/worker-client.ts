@@ -30,6 +30,8 @@ class InferenceClient {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Requests the worker has not answered yet (cancelled ones too: it may still be inside onnxruntime on them). */
+  private readonly outstanding = new Map<number, SharedArrayBuffer>();
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
@@ -49,6 +51,7 @@ class InferenceClient {
   }
 
   private onMessage(msg: WorkerReply): void {
+    if (msg.kind !== 'progress') this.outstanding.delete(msg.id);
     const p = this.pending.get(msg.id);
     if (!p) return; // cancelled earlier: the late result is dropped
     if (msg.kind === 'progress') return p.onProgress?.(msg.done, msg.total);
@@ -59,10 +62,10 @@ class InferenceClient {
   }
 
   /**
-   * Sends one request. Cancelling rejects at once with CancelledError and raises the worker's flag, so it stops
+   * Sends one request; `transfer`: buffers of it that move to the worker instead of being copied. Cancelling rejects at once with CancelledError and raises the worker's flag, so it stops
    * at the next tile boundary (a tile already inside onnxruntime runs to its end).
    */
-  request<T>(body: RequestBody, ctx: JobContext = {}, onProgress?: Pending['onProgress']): Promise<T> {
+  request<T>(body: RequestBody, ctx: JobContext = {}, onProgress?: Pending['onProgress'], transfer: ArrayBuffer[] = []): Promise<T> {
     throwIfAborted(ctx.signal);
     const id = this.nextId++;
     const cancel = new SharedArrayBuffer(4);
@@ -82,16 +85,40 @@ class InferenceClient {
         f(v);
       };
       this.pending.set(id, { resolve: done(resolve as (v: unknown) => void), reject: done(reject), onProgress });
-      worker.postMessage({ ...body, id, cancel } as WorkerRequest);
+      this.outstanding.set(id, cancel);
+      // Buffers in `transfer` move to the worker (the caller gives them up); others are copied.
+      worker.postMessage({ ...body, id, cancel } as WorkerRequest, transfer);
     });
   }
 
-  /** Frees every session and stops the worker (tests, app shutdown). */
+  /**
+   * Frees every session and stops the worker (tests, app shutdown, the end of a CLI run). Cooperatively: every
+   * request still running is told to stop at its next tile, the sessions are released once it has (the release
+   * queues behind it), and only then is the thread terminated. Terminating it while onnxruntime is inside
+   * session.run() aborts the whole process ("terminate called after throwing an instance of 'Napi::Error'").
+   */
   async shutdown(): Promise<void> {
     const w = this.worker;
-    this.worker = undefined;
-    if (w) await w.terminate();
+    if (!w) return;
+    for (const cancel of this.outstanding.values()) Atomics.store(new Int32Array(cancel), 0, 1);
+    const id = this.nextId++;
+    const released = new Promise<void>((done) => {
+      this.pending.set(id, { resolve: () => done(), reject: () => done() });
+      w.ref();
+      w.postMessage({ id, kind: 'release' } satisfies WorkerRequest);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((done) => (timer = setTimeout(done, SHUTDOWN_WAIT_MS)));
+    await Promise.race([released, late]);
+    clearTimeout(timer);
+    this.pending.delete(id);
+    if (this.worker === w) this.worker = undefined;
+    this.outstanding.clear();
+    await w.terminate();
   }
 }
+
+/** How long shutdown waits for a tile inside onnxruntime to finish before it stops the thread anyway. */
+const SHUTDOWN_WAIT_MS = 60_000;
 
 export const inference = new InferenceClient();

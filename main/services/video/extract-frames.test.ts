@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { inputArg, runTool } from './run-tool';
 import { decodeImage } from './image-io';
 import { probeVideo } from './probe';
 import { streamFrames } from './stream-frames';
-import { anamorphicClip, meanAbsDiff, meanRgb, movingClip, rotatedClip, vfrClip } from './video-fixtures';
+import { anamorphicClip, frameNumberOf, meanAbsDiff, meanRgb, movingClip, numberedClip, rotatedClip, vfrClip } from './video-fixtures';
 
 async function analysisFrames(path: string, width: number): Promise<RgbFrame[]> {
   const frames: RgbFrame[] = [];
@@ -100,4 +101,40 @@ test('a time with no frame is an error naming the file, not a wrong frame', asyn
     extractFrames(movingClip(), [{ frame: 500, time: 20 }], { format: 'png', outDir: await outDir() }),
     { name: 'VideoError', code: 'DECODE_FAILED', message: /moving\.mp4: no frame 500 at 20\.000 s/ },
   );
+});
+
+test('numbered frames: every picture is exactly the frame asked for, sparse or close together, with its thumbnail', async () => {
+  const path = numberedClip();
+  const frames = await analysisFrames(path, 160);
+  assert.equal(frames.length, 240);
+  assert.deepEqual([0, 1, 17, 239].map((i) => frameNumberOf(frames[i].data, frames[i].width, frames[i].height)), [0, 1, 17, 239], 'the clip shows its numbers');
+  const dir = await outDir();
+  const thumbs = join(dir, 'thumbs');
+  // Close frames (one decoding run), a B-frame just before a key frame (49) and after it (50, 51), far ones.
+  const wanted = [230, 3, 4, 5, 49, 50, 51, 120, 0, 239, 121];
+  const got = await extractFrames(path, wanted.map((i) => ({ frame: i, time: frames[i].time })), { format: 'png', outDir: dir, thumbnails: { dir: thumbs, width: 80 } });
+  assert.deepEqual(got.map((g) => g.frame), wanted, 'results in the order asked');
+  for (const g of got) {
+    const img = await decodeImage(g.path);
+    assert.equal(frameNumberOf(img.data, img.width, img.height), g.frame, `${g.path} shows frame ${g.frame}`);
+    const thumb = await decodeImage(g.thumbnail!);
+    assert.deepEqual([thumb.width, thumb.height], [80, 45]);
+    assert.equal(frameNumberOf(thumb.data, thumb.width, thumb.height), g.frame, 'the thumbnail is of the same frame');
+  }
+  assert.ok(got.find((g) => g.frame === 230)!.seeked, 'a frame far from the start is found after a seek');
+});
+
+test('a cancel stops the decoding run and leaves no partial picture', async () => {
+  const path = numberedClip();
+  const frames = await analysisFrames(path, 160);
+  const dir = await outDir();
+  const controller = new AbortController();
+  const wanted = [10, 100, 200];
+  const run = extractFrames(path, wanted.map((i) => ({ frame: i, time: frames[i].time })), {
+    format: 'png', outDir: dir, signal: controller.signal,
+    onProgress: (p) => p.done === 1 && controller.abort(),
+  });
+  await assert.rejects(run, { name: 'CancelledError' });
+  const left = readdirSync(dir);
+  assert.deepEqual(left, ['frame-000010.png'], `only the finished picture stays, no temporary file (${left.join(', ')})`);
 });

@@ -1,14 +1,17 @@
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
-import { CancelledError, forEachConcurrently, throwIfAborted } from '../jobs';
+import { CancelledError, throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store/atomic-file';
-import { imageCodecArgs, type ImageFormat } from './image-io';
 import { ffmpegFeatures } from './ffmpeg-features';
+import { grabFrames, type GrabbedFrame, type GrabWindow } from './grab-frames';
+import { encoderFor, type ImageFormat } from './image-io';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';
 import { inputArg, runTool } from './run-tool';
-import { LineSplitter, ShowinfoReader, type ShowinfoFrame } from './showinfo';
+import { sharp } from './sharp-instance';
+import { LineSplitter, ShowinfoReader } from './showinfo';
 import { classifyFailure, diagnosticLines, VideoError } from './video-error';
 
 export interface FrameRequest {
@@ -20,9 +23,16 @@ export interface FrameRequest {
   outPath?: string;
 }
 
+export interface ThumbnailOptions {
+  /** Folder the thumbnails go in, each named after its picture (with .jpg). */
+  dir: string;
+  /** Thumbnail width in px (default 320); the height follows the picture's aspect. */
+  width?: number;
+}
+
 export interface ExtractFramesOptions extends JobContext {
   format: ImageFormat;
-  /** JPEG quality 1..100. */
+  /** JPEG / WebP quality 1..100. */
   quality?: number;
   outDir?: string;
   /** Shrink wider frames to this width (aspect kept); default full display resolution. */
@@ -33,6 +43,8 @@ export interface ExtractFramesOptions extends JobContext {
    * false: the time is any moment (a slider) and the first frame at or after it is taken.
    */
   exact?: boolean;
+  /** Also write a small JPEG of each frame, from the same decoded pixels. */
+  thumbnails?: ThumbnailOptions;
 }
 
 export interface ExtractedFrame {
@@ -43,34 +55,40 @@ export interface ExtractedFrame {
   path: string;
   width: number;
   height: number;
+  /** Its thumbnail, when thumbnails were asked for. */
+  thumbnail?: string;
   /** True when a fast input seek found the frame; false when it had to be decoded from the start. */
   seeked: boolean;
 }
 
 const RUN_TIMEOUT_MS = 120_000;
-const EXTRACT_CONCURRENCY = 2;
-/** Seek this far before the target: some demuxers land a little late. */
-const SEEK_MARGIN_S = 1;
+/**
+ * Seek this far before a group's first target: a demuxer with an index (MP4, MKV with cues) lands on the key frame
+ * before the target anyway; one without may land a little late, which is seen (the first frame is missing) and
+ * retried further back, then from the start.
+ */
+const SEEK_MARGINS_S = [0.3, 2];
+/** For any moment (a slider), frames up to this long after it qualify. */
+const MOMENT_SPAN_S = 1;
+/**
+ * Requests closer than this to the previous one share one decoding run: decoding 2 s of video costs about what a
+ * seek does (a seek lands on the key frame before the target, typically 0.5-2 s earlier in camera and phone files).
+ */
+const JOIN_GAP_S = 2;
+export const DEFAULT_THUMB_WIDTH = 320;
 
 /** The first video frame's own timestamp (-copyts: as stored), the origin of streamFrames' times. */
 async function firstFrameTimestamp(path: string, signal?: AbortSignal): Promise<number> {
   const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts', '-i', inputArg(path), '-map', '0:V:0'];
   args.push('-frames:v', '1', '-vf', 'showinfo', '-f', 'null', '-');
   const r = await runTool(locateFfmpeg().path, args, { signal, timeoutMs: RUN_TIMEOUT_MS });
-  const time = showinfoFrames(r.stderr)[0]?.time;
+  const reader = new ShowinfoReader();
+  const time = new LineSplitter().push(`${r.stderr}\n`).map((l) => reader.read(l)).find((f) => f)?.time;
   if (time === undefined) {
     const { code, cause } = classifyFailure(r.stderr);
     throw new VideoError(code, path, cause, diagnosticLines(r.stderr));
   }
   return time;
-}
-
-function showinfoFrames(stderr: string): ShowinfoFrame[] {
-  const reader = new ShowinfoReader();
-  return new LineSplitter()
-    .push(`${stderr}\n`)
-    .map((l) => reader.read(l))
-    .filter((f): f is ShowinfoFrame => f !== undefined);
 }
 
 /** Output size: the display size (SAR and rotation applied), optionally capped in width. */
@@ -79,77 +97,105 @@ function outputSize(info: VideoInfo, maxWidth?: number): { width: number; height
   return { width: Math.round(maxWidth), height: Math.max(1, Math.round((maxWidth * info.height) / info.width)) };
 }
 
+/** Consecutive requests (in time order) that one decoding run serves. */
+function groupsOf<T extends { target: number }>(sorted: T[], exact: boolean): T[][] {
+  const groups: T[][] = [];
+  for (const r of sorted) {
+    const last = groups[groups.length - 1];
+    // Any moment (a slider) takes the first frame at or after it: one request per run, so frames cannot be shared.
+    if (exact && last && r.target - last[last.length - 1].target <= JOIN_GAP_S) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}
+
 /**
- * Writes the exact decoded frames asked for, at full (display) resolution, upright. Each frame is found by
- * its timestamp: a fast input seek to shortly before it, then the first frame whose pts reaches the target,
- * so it is the same frame streamFrames delivered, on constant or variable frame rate alike.
+ * Writes the exact decoded frames asked for, at full (display) resolution, upright and with square pixels, and
+ * their thumbnails from the same pixels. Frames close together in time share one ffmpeg decoding run (a fast
+ * input seek to shortly before the first of them, then every frame decoded up to the last); each frame is found
+ * by its timestamp, so it is the same frame streamFrames delivered, on constant or variable frame rate alike. The
+ * raw frames come through a pipe and are encoded in-process by sharp.
  */
-export async function extractFrames(
-  path: string,
-  requests: FrameRequest[],
-  opts: ExtractFramesOptions,
-): Promise<ExtractedFrame[]> {
+export async function extractFrames(path: string, requests: FrameRequest[], opts: ExtractFramesOptions): Promise<ExtractedFrame[]> {
   throwIfAborted(opts.signal);
   const bad = requests.find((r) => !Number.isFinite(r.time) || r.time < 0);
   if (bad) throw new RangeError(`extractFrames: frame ${bad.frame} has no valid time (${bad.time})`);
   if (!opts.outDir && requests.some((r) => !r.outPath)) throw new TypeError('extractFrames needs outDir or an outPath per request');
+  if (!requests.length) return [];
   await assertReadableFile(path);
   const info = opts.info ?? (await probeVideo(path, { signal: opts.signal }));
   const origin = await firstFrameTimestamp(path, opts.signal);
-  const { width, height } = outputSize(info, opts.maxWidth);
-  // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the previous frame.
+  if (opts.thumbnails) await mkdir(opts.thumbnails.dir, { recursive: true });
+  const size = outputSize(info, opts.maxWidth);
+  const exact = opts.exact !== false;
+  // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the neighbour frames.
   const tolerance = Math.min(0.4 / Math.max(info.fps, info.averageFps), 0.02);
-  // The window around the target the frame taken may fall in: half a frame either side; for any moment, from the
-  // moment itself (less a millisecond of rounding) up to the seek margin after it.
-  const early = opts.exact === false ? 0.001 : tolerance;
-  const slack = opts.exact === false ? SEEK_MARGIN_S : tolerance;
-  const ext = opts.format === 'png' ? 'png' : 'jpg';
-  // The showinfo that sees every frame decoded up to a moment: without checksums where the build allows.
-  const counting = opts.exact === false ? (await ffmpegFeatures()).showinfo : 'showinfo';
+  // The window a frame taken may fall in: half a frame either side; for any moment, from the moment itself (less
+  // a millisecond of rounding) up to the seek margin after it.
+  const early = exact ? tolerance : 0.001;
+  const late = exact ? tolerance : MOMENT_SPAN_S;
+  const ext = opts.format === 'png' ? 'png' : opts.format === 'webp' ? 'webp' : 'jpg';
+  const counting = exact ? undefined : (await ffmpegFeatures()).showinfo;
+  const items = requests
+    .map((r, i) => ({ r, i, target: origin + r.time }))
+    .sort((a, b) => a.target - b.target);
   const out: ExtractedFrame[] = new Array(requests.length);
   let done = 0;
-  const extractOne = async (r: FrameRequest, i: number) => {
-    throwIfAborted(opts.signal);
-    const target = origin + r.time;
-    // For any moment, a showinfo before the select also reports the first frame decoded: a seek that landed at or
-    // after the moment may have skipped frames that qualified.
-    const before = opts.exact === false ? `${counting},` : '';
-    const filters = `${before}select='gte(t\\,${(target - early).toFixed(6)})',showinfo,scale=${width}:${height},setsar=1`;
-    const grab = async (seek: number | undefined) => {
-      const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
-      // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
-      if (seek !== undefined) args.push('-noaccurate_seek', '-ss', seek.toFixed(6));
-      args.push('-i', inputArg(path), '-map', '0:V:0', '-frames:v', '1', '-vf', filters);
-      args.push('-sws_flags', 'lanczos+accurate_rnd+full_chroma_int', ...imageCodecArgs(opts.format, opts.quality));
-      args.push('-f', 'image2pipe', 'pipe:1');
-      const res = await runTool(locateFfmpeg().path, args, { signal: opts.signal, timeoutMs: RUN_TIMEOUT_MS });
-      const frames = showinfoFrames(res.stderr);
-      if (!before) return { res, chosen: frames[0], first: frames[0] };
-      return { res, chosen: frames.find((f) => f.filter !== frames[0].filter), first: frames[0] };
-    };
-    const seek = target - info.startTime - SEEK_MARGIN_S;
-    let seeked = seek > 0;
-    let { res, chosen, first } = await grab(seeked ? seek : undefined);
-    const landedLate = before !== '' && first?.time !== undefined && first.time >= target - early;
-    if (seeked && (!chosen || chosen.time === undefined || chosen.time > target + slack || landedLate)) {
-      seeked = false; // the seek overshot: decode from the start instead
-      ({ res, chosen } = await grab(undefined));
-    }
+
+  const write = async (item: (typeof items)[number], frame: GrabbedFrame, seeked: boolean) => {
+    const file = item.r.outPath ?? join(opts.outDir as string, `frame-${String(item.r.frame).padStart(6, '0')}.${ext}`);
+    const raw = () => sharp(frame.data, { raw: { width: size.width, height: size.height, channels: 3 } });
+    const [bytes, thumb] = await Promise.all([
+      encoderFor(raw(), opts.format, opts.quality).toBuffer(),
+      opts.thumbnails ? raw().resize({ width: opts.thumbnails.width ?? DEFAULT_THUMB_WIDTH, kernel: 'lanczos3' }).jpeg({ quality: 82 }).toBuffer() : undefined,
+    ]);
     if (opts.signal?.aborted) throw new CancelledError();
-    if (!chosen || chosen.time === undefined || chosen.time < target - early || chosen.time > target + slack || res.stdout.length === 0) {
-      const found = chosen?.time !== undefined ? `; the nearest later frame is at ${(chosen.time - origin).toFixed(3)} s` : '';
-      const why = res.code !== 0 ? ` (${classifyFailure(res.stderr).cause})` : '';
-      throw new VideoError('DECODE_FAILED', path, `no frame ${r.frame} at ${r.time.toFixed(3)} s${found}${why}`, diagnosticLines(res.stderr));
+    await writeFileAtomic(file, bytes);
+    let thumbnail: string | undefined;
+    if (thumb && opts.thumbnails) {
+      thumbnail = join(opts.thumbnails.dir, `${basename(file, extname(file))}.jpg`);
+      await writeFileAtomic(thumbnail, thumb);
     }
-    const file = r.outPath ?? join(opts.outDir as string, `frame-${String(r.frame).padStart(6, '0')}.${ext}`);
-    await writeFileAtomic(file, res.stdout);
-    out[i] = { frame: r.frame, time: r.time, actualTime: chosen.time - origin, path: file, width, height, seeked };
+    out[item.i] = { frame: item.r.frame, time: item.r.time, actualTime: frame.time - origin, path: file, ...size, thumbnail, seeked };
     done++;
     opts.onProgress?.({ stage: 'extract', done, total: requests.length, fraction: done / requests.length });
   };
-  // Each grab decodes from the key frame before its target: mostly waiting on one ffmpeg at a time, so two run
-  // side by side (in time order, so a cancel leaves the earliest frames done).
-  const order = requests.map((r, i) => ({ r, i })).sort((a, b) => a.r.time - b.r.time);
-  await forEachConcurrently(order, EXTRACT_CONCURRENCY, ({ r, i }) => extractOne(r, i));
+
+  // One run per group, in time order, so a cancel leaves the earliest frames done.
+  for (const group of groupsOf(items, exact)) {
+    throwIfAborted(opts.signal);
+    const windows: GrabWindow[] = group.map((g) => ({ from: g.target - early, to: g.target + late }));
+    const written = group.map(() => false);
+    // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
+    const seeks = SEEK_MARGINS_S.map((m) => group[0].target - info.startTime - m).filter((t) => t > 0);
+    let seeked = false;
+    // Exact frames are written as they come (a frame inside its window is the frame, wherever the seek landed);
+    // a moment's frame only once the run says the seek did not skip frames before it.
+    const onFrame = exact
+      ? async (k: number, f: GrabbedFrame) => {
+          if (written[k]) return;
+          written[k] = true;
+          await write(group[k], f, seeked);
+        }
+      : undefined;
+    let got: Awaited<ReturnType<typeof grabFrames>> | undefined;
+    for (const seek of [...seeks, undefined]) {
+      seeked = seek !== undefined;
+      got = await grabFrames(path, windows, { ...size, seek, counting, firstOnly: !exact, signal: opts.signal, onFrame });
+      // A seek that landed after a target skipped frames: try further back, then from the start.
+      const landedLate = exact ? got.found.some((f) => !f) : got.firstDecoded === undefined || got.firstDecoded >= windows[0].from;
+      if (!seeked || !landedLate) break;
+    }
+    got = got!;
+    throwIfAborted(opts.signal);
+    for (let k = 0; k < group.length; k++) {
+      if (!exact && got.frames[k]) await write(group[k], got.frames[k]!, seeked);
+      else if (!got.found[k]) {
+        const r = group[k].r;
+        const why = got.code !== 0 ? ` (${classifyFailure(got.stderr).cause})` : '';
+        throw new VideoError('DECODE_FAILED', path, `no frame ${r.frame} at ${r.time.toFixed(3)} s${why}`, diagnosticLines(got.stderr));
+      }
+    }
+  }
   return out;
 }

@@ -1,5 +1,5 @@
 // The video service: find ffmpeg, probe a video, stream its frames for analysis, grab exact frames,
-// read and write still images. Everything goes through one ffmpeg/ffprobe found by locateFfmpeg().
+// read and write still images. Video goes through one ffmpeg/ffprobe found by locateFfmpeg(); stills through sharp.
 export type { VideoInfo, RgbFrame, RgbImage } from '../../../app/video';
 
 export { locateFfmpeg, locateFfprobe, FfmpegNotFoundError } from './locate-ffmpeg';
@@ -20,6 +20,6 @@ export { decodeSpeedReference } from './decode-speed';
 export { extractFrames } from './extract-frames';
 export type { ExtractFramesOptions, ExtractedFrame, FrameRequest } from './extract-frames';
 
-export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf } from './image-io';
-export type { DecodeImageOptions, EncodeImageOptions, ImageFormat } from './image-io';
+export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf, imageInfo, resizeRgb, MAX_IMAGE_PIXELS } from './image-io';
+export type { DecodeImageOptions, EncodeImageOptions, ImageFormat, ImageInfo } from './image-io';
 export { makeSampleVideo, makeSampleVideoAsync, SAMPLE_SHOT_STARTS } from './sample-video';

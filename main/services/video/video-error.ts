@@ -7,7 +7,11 @@ export type VideoErrorCode =
   | 'EMPTY'
   | 'CORRUPT'
   | 'UNSUPPORTED_CODEC'
-  | 'DECODE_FAILED';
+  | 'DECODE_FAILED'
+  /** A still picture's contents match no picture format. */
+  | 'NOT_AN_IMAGE'
+  /** A still picture over the pixel limit (a decompression bomb, or simply too large to hold). */
+  | 'TOO_LARGE';
 
 /** A video (or image) the service cannot read. The message always names the file and the cause. */
 export class VideoError extends Error {

@@ -99,3 +99,31 @@ export function meanRgb(data: Uint8Array): [number, number, number] {
   const n = data.length / 3;
   return [sum[0] / n, sum[1] / n, sum[2] / n];
 }
+
+/**
+ * Each frame shows its own number: the left half's grey is 16 + 14·(n mod 16), the right half's 16 + 14·⌊n / 16⌋
+ * (read back with frameNumberOf). 20 fps, 12 s, 240 frames, a key frame every 50 with B-frames between (decode
+ * order differs from display order), lossless, so a picture is exactly one frame or visibly not.
+ */
+export function numberedClip(): string {
+  const geq = "geq=lum='if(lt(X\\,W/2)\\,16+14*mod(N\\,16)\\,16+14*floor(N/16))':cb=128:cr=128";
+  return makeWithFfmpeg('numbered.mp4', [
+    '-f', 'lavfi', '-i', `nullsrc=size=160x90:rate=20:duration=12,format=yuv420p,${geq}`,
+    '-c:v', 'libx264', '-preset', 'medium', '-qp', '0', '-g', '50', '-bf', '2', '-pix_fmt', 'yuv420p',
+  ]);
+}
+
+/** The frame number a numberedClip picture (RGB24, any size) shows, from the middle of each half. */
+export function frameNumberOf(data: Uint8Array, width: number, height: number): number {
+  const grey = (x0: number) => {
+    let sum = 0;
+    let n = 0;
+    for (let y = Math.floor(height * 0.3); y < height * 0.7; y++) {
+      for (let x = Math.floor(x0 + width * 0.1); x < x0 + width * 0.4; x++, n++) sum += data[(y * width + x) * 3 + 1];
+    }
+    return sum / n;
+  };
+  // Limited-range luma 16 + 14k expands to full-range RGB 14k · 255/219.
+  const step = (14 * 255) / 219;
+  return Math.round(grey(0) / step) + 16 * Math.round(grey(width / 2) / step);
+}

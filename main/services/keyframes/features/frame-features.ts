@@ -15,7 +15,7 @@ import {
  * so a caller that keeps the features of every frame can drop `thumb` and `colourThumb` after shot detection and
  * free them. The native module lays its results out the same way.
  */
-export function allocateFeatures(hsvBins: number): Omit<FrameFeatures, 'meanLuma' | 'stdLuma'> {
+export function allocateFeatures(hsvBins: number): Omit<FrameFeatures, 'meanLuma' | 'stdLuma' | 'sharpness'> {
   const buffer = new ArrayBuffer(32 + hsvBins * 4);
   const thumbs = new ArrayBuffer(THUMB_WIDTH * THUMB_HEIGHT + COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3);
   return {
@@ -54,5 +54,27 @@ export function frameFeaturesReference(rgb: Uint8Array, width: number, height: n
   colourThumbnail(rgb, width, height, f.colourThumb);
   const mean = sum / n;
   const variance = Math.max(0, sumSq / n - mean * mean);
-  return { ...f, meanLuma: mean / 255, stdLuma: Math.sqrt(variance) / 255 };
+  return { ...f, meanLuma: mean / 255, stdLuma: Math.sqrt(variance) / 255, sharpness: laplacianVariance(luma, width, height) };
+}
+
+/**
+ * Variance of the 4-neighbour Laplacian of an 8-bit image over its interior pixels, from exact integer sums (the
+ * native kernel's LaplacianVariance does the same operations in the same order): a focus / motion-blur measure.
+ */
+export function laplacianVariance(luma: Uint8Array, width: number, height: number): number {
+  if (width < 3 || height < 3) return 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let y = 1; y + 1 < height; y++) {
+    const row = y * width;
+    for (let x = 1; x + 1 < width; x++) {
+      const k = row + x;
+      const l = 4 * luma[k] - luma[k - width] - luma[k + width] - luma[k - 1] - luma[k + 1];
+      sum += l;
+      sumSq += l * l;
+    }
+  }
+  const m = (width - 2) * (height - 2);
+  const mean = sum / m;
+  return Math.max(0, sumSq / m - mean * mean);
 }

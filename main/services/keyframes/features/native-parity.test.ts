@@ -37,6 +37,7 @@ function assertSameFeatures(a: FrameFeatures, b: FrameFeatures, what: string): v
   assert.deepEqual(b.thumb, a.thumb, `${what}: thumbnail`);
   assert.deepEqual(b.colourThumb, a.colourThumb, `${what}: colour thumbnail`);
   assert.ok(Math.abs(a.meanLuma - b.meanLuma) <= 1e-12 && Math.abs(a.stdLuma - b.stdLuma) <= 1e-12, `${what}: luma`);
+  assert.equal(a.sharpness, b.sharpness, `${what}: sharpness`);
 }
 
 function compareOn(frames: RgbFrame[], params: FeatureParams, what: string): FrameFeatures[] {

@@ -121,3 +121,24 @@ test('bad input gets a KernelInputError', () => {
   assert.throws(() => k.glcmProperties(Uint8Array.of(0, 16), 2, 1, 16, [[1, 0]]), /not below 16/);
   assert.throws(() => k.histogramIntersection(new Float32Array(3), new Float32Array(4)), /lengths differ/);
 });
+
+test('sharpness: the Laplacian variance of the luma falls with blur, is 0 on a flat frame, and matches a direct sum', () => {
+  const [sharp] = decodeTestFrames(lavfi('mandelbrot=size=640x360:rate=25'), 256, 1);
+  const [blurred] = decodeTestFrames(lavfi('mandelbrot=size=640x360:rate=25,boxblur=4'), 256, 1);
+  const [motion] = decodeTestFrames(lavfi('mandelbrot=size=640x360:rate=25,avgblur=sizeX=8:sizeY=1'), 256, 1);
+  const s = k.frameFeatures(sharp.data, sharp.width, sharp.height, P).sharpness;
+  const b = k.frameFeatures(blurred.data, blurred.width, blurred.height, P).sharpness;
+  const m = k.frameFeatures(motion.data, motion.width, motion.height, P).sharpness;
+  assert.ok(s > 4 * b && s > 2 * m && b > 0, `sharp ${s}, blurred ${b}, motion-blurred ${m}`);
+  assert.equal(k.frameFeatures(new Uint8Array(16 * 9 * 3).fill(90), 16, 9, P).sharpness, 0);
+  assert.equal(k.frameFeatures(new Uint8Array(2 * 9 * 3).fill(90), 2, 9, P).sharpness, 0, 'no interior pixel');
+  // 3 × 3 with a bright centre: one interior pixel, Laplacian 4 · 100, variance 0 (a single value).
+  const tiny = new Uint8Array(27);
+  tiny.set([100, 100, 100], 12);
+  assert.equal(k.frameFeatures(tiny, 3, 3, P).sharpness, 0);
+  // 4 × 3 with one bright pixel at (1, 1): interior Laplacians 4·L and −L, variance ((4L)² + L²)/2 − (3L/2)².
+  const four = new Uint8Array(36);
+  four.set([200, 200, 200], 15);
+  const L = luma8(200, 200, 200);
+  assert.equal(k.frameFeatures(four, 4, 3, P).sharpness, (16 * L * L + L * L) / 2 - (1.5 * L) ** 2);
+});

@@ -39,6 +39,12 @@ export interface FrameFeatures {
   /** Mean and (population) standard deviation of the 8-bit luma, divided by 255: both in [0, 1]. */
   meanLuma: number;
   stdLuma: number;
+  /**
+   * Variance of the 4-neighbour Laplacian (4·c − up − down − left − right) of the 8-bit luma over the interior pixels
+   * (0 for frames under 3 × 3): how crisp the picture is at analysis resolution. Motion blur and defocus lower it;
+   * the key frame of a cluster is the sharpest of the members close to its centroid (analyze-keyframes.ts).
+   */
+  sharpness: number;
 }
 
 /** The part of the features the similarity and the clustering read. */

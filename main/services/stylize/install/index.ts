@@ -10,3 +10,5 @@ export { entriesMatchingFile } from './validate-model';
 export type { InstallRecord, Verification } from './install-record';
 export { InstallError } from './install-error';
 export type { InstallErrorCode } from './install-error';
+export { installModelsFromFolder } from './install-folder';
+export type { FolderInstallOptions, FolderInstallResult } from './install-folder';

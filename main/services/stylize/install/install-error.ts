@@ -32,7 +32,9 @@ export type InstallErrorCode =
 const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 
 /** Turns a file-system error met while writing `file` into a clear InstallError. */
-export function writeFailure(err: unknown, file: string, what: string): InstallError {
+export function writeFailure(thrown: unknown, file: string, what: string): InstallError {
+  // The store's WriteError carries the file system's own error as its reason.
+  const err = thrown instanceof Error && thrown.name === 'WriteError' ? (thrown as Error & { reason: unknown }).reason : thrown;
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
   if (DISK_FULL_CODES.has(code)) {
     return new InstallError('DISK_FULL', `${file}: the disk is full (${code}) while ${what}; free some space and try again`, file);

@@ -171,7 +171,7 @@ test('no URL: the error says how to get the file', async () => {
   const e = entry('export-only', [], { export: { script: 'models/export/cartoongan_to_onnx.py', from: 'http://example.invalid/Hayao_net_G_float.pth' } });
   await assert.rejects(installModel(e), (err: InstallError) => {
     assert.equal(err.code, 'NO_DOWNLOAD');
-    assert.match(err.message, /cartoongan_to_onnx\.py.*Hayao_net_G_float\.pth.*models import FILE/);
+    assert.match(err.message, /models import FILE.*models install-dir DIR.*cartoongan_to_onnx\.py.*Hayao_net_G_float\.pth/);
     return true;
   });
   assert.equal(existsSync(installedModelsDir()), false);

@@ -33,13 +33,16 @@ const sentence = (s: string) => s.trim().replace(/\.+$/, '');
 
 /** What to tell a user when the catalog has no URL for a model. */
 function noDownloadMessage(entry: CatalogEntry): string {
+  if (entry.sha256) {
+    // The catalog knows its file: whoever has it installs it as it is; an export of one's own is another file.
+    const exported = entry.export ? `; or export your own from the authors' weights with ${entry.export.script} (weights: ${entry.export.from}) and import that file (its sha256 differs: it is checked by its spec)` : '';
+    return `"${entry.id}" (${entry.name}) has no download: get its file (sha256 ${entry.sha256}) and run "your-cartoon models import FILE" or, for a folder of models, "your-cartoon models install-dir DIR" (the catalog recognises it by its sha256)${exported}.`;
+  }
   const how = entry.export
     ? `export it from the authors' weights with ${entry.export.script} (weights: ${entry.export.from})` +
       (entry.export.notes ? `. ${sentence(entry.export.notes)}` : '')
     : 'get its .onnx file (where from: the notes in "your-cartoon models list --json")';
-  const command = entry.sha256 ? 'your-cartoon models import FILE' : `your-cartoon models import FILE --id ${entry.id}`;
-  const recognised = entry.sha256 ? ' (the catalog knows its sha256 and will recognise it)' : '';
-  return `"${entry.id}" (${entry.name}) has no download: ${how}. Then run "${command}"${recognised}.`;
+  return `"${entry.id}" (${entry.name}) has no download: ${how}. Then run "your-cartoon models import FILE --id ${entry.id}".`;
 }
 
 async function checkFreeSpace(dir: string, needed: number): Promise<void> {

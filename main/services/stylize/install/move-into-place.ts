@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { cleanStaleTemps, renameDurable } from '../../store';
 import { writeFailure } from './install-error';
 import { writeInstallRecord, type InstallRecord } from './install-record';
 
@@ -9,8 +11,9 @@ import { writeInstallRecord, type InstallRecord } from './install-record';
  */
 export async function moveIntoPlace(checked: string, paths: { file: string; record: string }, record: InstallRecord): Promise<void> {
   try {
+    await cleanStaleTemps(dirname(paths.file));
     await writeInstallRecord(paths.record, record);
-    await rename(checked, paths.file);
+    await renameDurable(checked, paths.file);
   } catch (err) {
     await rm(checked, { force: true });
     if (!existsSync(paths.file)) await rm(paths.record, { force: true });

@@ -1,0 +1,57 @@
+import { refitOutlines } from '../page-look';
+import { PAGE_SIZES } from '../page';
+import { pageLook, type PageLook } from '../pages';
+import { layoutOf, withLayout, type Project } from '../project';
+import type { EditCommand } from './command';
+import { pagesCommand } from './pages-command';
+
+const CSS_COLOUR = /^(#[0-9a-f]{3,8}|[a-z]+|rgba?\([\d.,\s%]+\))$/i;
+
+/** Refuses values no page could have (a negative margin, a colour that is not one). */
+export function checkLook(changes: Partial<PageLook>): void {
+  for (const key of ['margin', 'gutter', 'borderWidth'] as const) {
+    const v = changes[key];
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0 && v <= 60)) throw new RangeError(`${key}: ${v} mm is not between 0 and 60`);
+  }
+  for (const key of ['borderColor', 'background'] as const) {
+    const v = changes[key];
+    if (v !== undefined && !CSS_COLOUR.test(v)) throw new RangeError(`${key}: "${v}" is not a colour`);
+  }
+}
+
+export function lookLabel(changes: Partial<PageLook>): string {
+  const keys = Object.keys(changes);
+  if (keys.length !== 1) return 'change the look';
+  return { margin: 'margins', gutter: 'gutter', borderWidth: 'border width', borderColor: 'border colour', background: 'paper colour' }[keys[0] as keyof PageLook] ?? 'change the look';
+}
+
+/**
+ * Sets the book's margins, gutter, border or paper: every page that does not set its own follows, its panels refit to
+ * the new margins and gutter. Pages still laid out automatically are simply laid out again.
+ */
+export function setBookLook(project: Project, changes: Partial<PageLook>): EditCommand {
+  checkLook(changes);
+  const layout = layoutOf(project);
+  const label = `Book: ${lookLabel(changes)}`;
+  const book = { ...layout.book, ...changes };
+  if (!layout.pages) {
+    const before = layout.book;
+    const set = (p: Project, b: typeof before) =>
+      withLayout(p, (l) => {
+        const { book: _drop, ...rest } = l;
+        return b ? { ...rest, book: b } : rest;
+      });
+    return { label, apply: (p) => set(p, book), revert: (p) => set(p, before) };
+  }
+  const next = { ...layout, book };
+  return pagesCommand(
+    project,
+    label,
+    (pages) =>
+      pages.map((record) => {
+        const outlines = refitOutlines(record.panels.map((p) => p.outline), PAGE_SIZES[layout.page], pageLook(layout, record), pageLook(next, record));
+        return { ...record, panels: record.panels.map((x, i) => ({ ...x, outline: outlines[i] })) };
+      }),
+    () => book,
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * What only the desktop app (Electron's preload, window.comicDesktop) adds to the ComicApi: the files the user drops
+ * or picks are used in place, by their path, and the application menu is made from the renderer's action list.
+ * The browser host has none of this (it uploads the file instead).
+ */
+export interface DesktopMenuItem {
+  /** The action id sent back when the item is chosen. */
+  id: string;
+  label: string;
+  menu: 'file' | 'edit' | 'view' | 'help';
+  /** Electron accelerator ("CmdOrCtrl+Shift+Z"), shown in the menu; the page itself handles the key. */
+  accelerator?: string;
+  enabled: boolean;
+}
+
+export interface DesktopBridge {
+  platform: string;
+  /** app.getLocale() of the main process ("ko", "ja", "en-US"). */
+  locale: string;
+  /** The path of a dropped or chosen File (webUtils.getPathForFile); '' when it has none. */
+  pathForFile(file: File): string;
+  /** The native Open dialog, filtered to videos; null when cancelled. */
+  chooseVideo(): Promise<string | null>;
+  /** Rebuilds the application menu from these items, labels in the UI's language. */
+  setMenu(items: DesktopMenuItem[], labels: Record<DesktopMenuItem['menu'], string>): void;
+  /** An item of the application menu was chosen; returns the function that stops listening. */
+  onMenuAction(listener: (id: string) => void): () => void;
+}
+
+/** Electron ipc channels of the desktop additions. */
+export const DESKTOP_CHANNELS = { chooseVideo: 'comic:choose-video', setMenu: 'comic:set-menu', menuAction: 'comic:menu-action' } as const;
+
+/** File extensions the Open dialog offers (ffmpeg reads many more: any file may still be chosen). */
+export const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'mpg', 'mpeg', 'ts', 'mts', 'm2ts', 'wmv', 'flv', 'ogv', '3gp', 'gif'];

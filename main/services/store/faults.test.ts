@@ -1,0 +1,192 @@
+// The fault-injection suite of the write paths (docs/robustness.md lists each case by these test names): a cancel,
+// a kill -9 of the process writing, and a full disk at several moments each leave the previous complete result
+// exactly as it was and no temporary file behind (or one a next start removes).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
+import { threeShotClip } from '../../api/api-fixtures';
+import { runKeyframesJob } from '../keyframes/keyframes-job';
+import { armFailpoints, errnoError, type WriteStep } from './failpoints';
+import { cleanStaleTemps, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
+
+const fresh = (tag: string) => mkdtempSync(join(tmpdir(), `ycis-faults-${tag}-`));
+/** Every name in a folder tree that is one of ours left behind: a temporary file or a staging folder. */
+function leftovers(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    if (/(^|\/)\.(staging-|.*\.tmp$)/.test(name)) out.push(name);
+  }
+  return out;
+}
+/** A snapshot of every file's bytes in a folder (not recursive), to compare before and after a fault. */
+const snapshot = (dir: string, keep = (_name: string) => true) =>
+  Object.fromEntries(readdirSync(dir).filter(keep).sort().map((n) => [n, readFileSync(join(dir, n)).toString('base64')]));
+
+test('writeFileAtomic: a full disk at each step (write, fsync, rename) leaves the previous file whole, no temp file', async () => {
+  const dir = fresh('atomic');
+  const file = join(dir, 'project.json');
+  writeFileSync(file, 'old complete');
+  for (const step of ['write', 'fsync', 'rename'] as WriteStep[]) {
+    const disarm = armFailpoints((s, path) => (s === step ? errnoError('ENOSPC', path) : undefined));
+    try {
+      await assert.rejects(writeFileAtomic(file, 'new'.repeat(1000)), (err: Error & { code?: string }) => {
+        assert.equal(err.code, 'DISK_FULL', step);
+        assert.match(err.message, /project\.json: cannot write it \(the disk is full\); free some space/);
+        assert.doesNotMatch(err.message, /ENOSPC|injected/);
+        return true;
+      });
+    } finally {
+      disarm();
+    }
+    assert.equal(readFileSync(file, 'utf8'), 'old complete', step);
+    assert.deepEqual(readdirSync(dir), ['project.json'], step);
+  }
+  // After the rename only the folder's fsync can fail: the new file is then whole in place (old or new, never half).
+  const disarm = armFailpoints((s, path) => (s === 'fsync-dir' ? errnoError('EIO', path) : undefined));
+  await assert.rejects(writeFileAtomic(file, 'new complete'), /could not be read or written/).finally(disarm);
+  assert.equal(readFileSync(file, 'utf8'), 'new complete');
+  assert.deepEqual(readdirSync(dir), ['project.json']);
+});
+
+test('writeFileAtomic: a real full disk (a 64 KiB tmpfs) keeps the previous file, no temp file', async (t) => {
+  const mnt = fresh('tmpfs');
+  const mounted = process.platform === 'linux' && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]).status === 0;
+  if (!mounted) return t.skip('cannot mount a tmpfs here (needs root on Linux); the injected ENOSPC cases cover it');
+  try {
+    const file = join(mnt, 'comic.pdf');
+    await writeFileAtomic(file, Buffer.alloc(40 * 1024, 1));
+    await assert.rejects(writeFileAtomic(file, Buffer.alloc(60 * 1024, 2)), { code: 'DISK_FULL' });
+    assert.ok(readFileSync(file).equals(Buffer.alloc(40 * 1024, 1)));
+    assert.deepEqual(readdirSync(mnt), ['comic.pdf']);
+  } finally {
+    spawnSync('umount', [mnt]);
+    rmSync(mnt, { recursive: true, force: true });
+  }
+});
+
+test('writeFileAtomic: kill -9 of the writing process at several moments leaves old or new whole; the next start removes its temp file', async () => {
+  const dir = fresh('kill');
+  const file = join(dir, 'panel.png');
+  const versions = [Buffer.alloc(3 << 20, 0x11), Buffer.alloc(3 << 20, 0x22)];
+  writeFileSync(file, versions[0]);
+  // A child that rewrites the file in a loop with the two versions; killed at different moments.
+  const script = `const { writeFileAtomic } = require(${JSON.stringify(join(__dirname, 'atomic-file.ts'))});
+    const v = [Buffer.alloc(3 << 20, 0x11), Buffer.alloc(3 << 20, 0x22)];
+    (async () => { for (let i = 1; ; i++) await writeFileAtomic(${JSON.stringify(file)}, v[i % 2]); })();`;
+  for (const ms of [300, 450, 700]) {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, ms));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const now = readFileSync(file);
+    assert.ok(now.equals(versions[0]) || now.equals(versions[1]), `after ${ms} ms: a whole version`);
+    await cleanStaleTemps(dir);
+    assert.deepEqual(readdirSync(dir), ['panel.png'], `after ${ms} ms`);
+  }
+});
+
+test('cleanStaleTemps: removes only temp files and staging folders of processes that are gone', async () => {
+  const dir = fresh('clean');
+  const dead = 999_999_99;
+  writeFileSync(join(dir, `.project.json.${dead}-0123abcd.tmp`), 'x');
+  mkdirSync(join(dir, `.staging-${dead}-AbC123`));
+  writeFileSync(join(dir, `.project.json.${process.pid}-0123abcd.tmp`), 'mine, in use');
+  writeFileSync(join(dir, '.hidden-but-not-ours'), 'keep');
+  writeFileSync(join(dir, 'shot001-frame000010.jpg'), 'keep');
+  assert.deepEqual((await cleanStaleTemps(dir)).sort(), [`.project.json.${dead}-0123abcd.tmp`, `.staging-${dead}-AbC123`]);
+  assert.deepEqual(readdirSync(dir).sort(), [`.hidden-but-not-ours`, `.project.json.${process.pid}-0123abcd.tmp`, 'shot001-frame000010.jpg']);
+  assert.deepEqual(await cleanStaleTemps(join(dir, 'absent')), []);
+});
+
+test('StagedFiles: a failure while filling or while swapping in leaves the previous files exactly as they were', async () => {
+  const dir = fresh('stage');
+  writeFileSync(join(dir, 'a.jpg'), 'old a');
+  writeFileSync(join(dir, 'b.jpg'), 'old b');
+  const before = snapshot(dir);
+  await assert.rejects(withStagedFiles(dir, async (stage) => {
+    await writeFileAtomic(stage.path('a.jpg'), 'new a');
+    throw new Error('cancelled');
+  }), /cancelled/);
+  assert.deepEqual(snapshot(dir), before);
+  // The swap fails on the second file: the first one is put back.
+  const stage = await StagedFiles.create(dir);
+  await writeFileAtomic(stage.path('a.jpg'), 'new a');
+  await writeFileAtomic(stage.path('b.jpg'), 'new b');
+  await writeFileAtomic(stage.path('c.jpg'), 'new c');
+  const disarm = armFailpoints((s, path) => (s === 'commit' && path.endsWith('b.jpg') ? errnoError('ENOSPC', path) : undefined));
+  await assert.rejects(stage.commit(), { code: 'DISK_FULL' }).finally(disarm);
+  await stage.discard();
+  assert.deepEqual(snapshot(dir), before);
+  assert.deepEqual(leftovers(dir), []);
+  // And once nothing fails, all of them are in.
+  await withStagedFiles(dir, async (s) => writeFileAtomic(s.path('a.jpg'), 'new a'));
+  assert.equal(readFileSync(join(dir, 'a.jpg'), 'utf8'), 'new a');
+});
+
+/** A first complete analysis of the three-shot clip in a fresh folder; returns the folder and its snapshot. */
+async function analysedFolder(tag: string) {
+  const outDir = join(fresh(tag), 'frames');
+  await runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, quality: 92 });
+  return { outDir, before: snapshot(outDir) };
+}
+
+test('key-frame images: a re-analysis cancelled while extracting keeps the earlier images and keyframes.json', async () => {
+  const { outDir, before } = await analysedFolder('kf-cancel');
+  assert.ok(Object.keys(before).filter((n) => n.endsWith('.jpg')).length >= 3);
+  const controller = new AbortController();
+  await assert.rejects(
+    runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, quality: 40 }, {
+      signal: controller.signal,
+      onProgress: (p) => p.stage === 'extract' && controller.abort(),
+    }),
+    { name: 'CancelledError' },
+  );
+  assert.deepEqual(snapshot(outDir), before);
+  assert.deepEqual(leftovers(outDir), []);
+});
+
+test('key-frame images: a full disk at the first image, a later image or the swap keeps the earlier analysis', async () => {
+  const { outDir, before } = await analysedFolder('kf-enospc');
+  const moments: Array<[string, (s: WriteStep, path: string, n: number) => boolean]> = [
+    ['first image', (s, p, n) => s === 'write' && p.includes('.staging-') && n === 1],
+    ['second image', (s, p, n) => s === 'write' && p.includes('.staging-') && n === 2],
+    ['swap', (s, _p, n) => s === 'commit' && n === 2],
+  ];
+  for (const [moment, when] of moments) {
+    const counts = new Map<WriteStep, number>();
+    const disarm = armFailpoints((s, path) => {
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+      return when(s, path, counts.get(s) ?? 0) ? errnoError('ENOSPC', path) : undefined;
+    });
+    await assert.rejects(
+      runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, quality: 40 }),
+      (err: Error & { code?: string }) => err.code === 'DISK_FULL' && /disk is full/.test(err.message),
+      moment,
+    ).finally(disarm);
+    assert.deepEqual(snapshot(outDir), before, moment);
+    assert.deepEqual(leftovers(outDir), [], moment);
+  }
+});
+
+test('key-frame images: kill -9 of a re-analysis while it extracts keeps the earlier analysis; the next run cleans up', async () => {
+  const { outDir, before } = await analysedFolder('kf-kill');
+  const script = `const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
+    const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
+    runKeyframesJob(${JSON.stringify(threeShotClip())}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, quality: 40 },
+      { onProgress: (p) => { if (p.stage === 'extract') console.log('extracting'); } });`;
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((done) => child.stdout.on('data', () => done()));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  const staged = readdirSync(outDir).filter((n) => n.startsWith('.staging-'));
+  assert.equal(staged.length, 1, 'the killed run had staged images');
+  assert.ok(readdirSync(join(outDir, staged[0])).length >= 1);
+  assert.deepEqual(snapshot(outDir, (n) => !n.startsWith('.staging-')), before);
+  await cleanStaleTemps(outDir);
+  assert.deepEqual(snapshot(outDir), before);
+  assert.ok(!existsSync(join(outDir, staged[0])));
+});

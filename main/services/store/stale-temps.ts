@@ -1,0 +1,47 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** `.NAME.PID-HEX.tmp` (tempPathBeside), `.staging-PID-XXXXXX` (StagedFiles). */
+const TEMP_FILE = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
+const STAGING = /^\.staging-(\d+)-/;
+/** Older than this, a temporary file is stale even if a process with its pid runs (the pid was reused). */
+const MAX_AGE_MS = 24 * 3600 * 1000;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a crashed or killed run left in `dir`: temporary files and staging folders whose process is gone
+ * (or that are a day old). Never touches anything else; a folder that does not exist or cannot be read is skipped.
+ * Returns the names removed.
+ */
+export async function cleanStaleTemps(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name) ?? STAGING.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const old = await stat(path).then((s) => Date.now() - s.mtimeMs > MAX_AGE_MS, () => false);
+    if (alive(Number(m[1])) && !old) continue;
+    try {
+      await rm(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Not ours to fight over (permissions): leave it.
+    }
+  }
+  return removed;
+}

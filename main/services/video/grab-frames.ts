@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import { CancelledError } from '../jobs';
+import { FrameAssembler } from './frame-assembler';
+import { locateFfmpeg } from './locate-ffmpeg';
+import { inputArg, killOnAbort } from './run-tool';
+import { LineSplitter, ShowinfoReader } from './showinfo';
+
+/** A span of stream time (seconds, as stored: -copyts) that one wanted frame falls in. */
+export interface GrabWindow {
+  from: number;
+  to: number;
+}
+
+export interface GrabbedFrame {
+  /** The frame's own time (as stored). */
+  time: number;
+  /** RGB24, width × height × 3 bytes. */
+  data: Buffer;
+}
+
+export interface GrabOptions {
+  width: number;
+  height: number;
+  /** Fast input seek (seconds from the file's start) before decoding; absent: decode from the start. */
+  seek?: number;
+  /** The showinfo filter that reports every decoded frame (before the select), to tell where a seek landed. */
+  counting?: string;
+  /** Only the first frame of the first window (a moment on a slider): ffmpeg stops after it. */
+  firstOnly?: boolean;
+  signal?: AbortSignal;
+  /** Each frame as it is decoded, with the index of the window it fills; awaited (the pipe waits meanwhile). */
+  onFrame?: (window: number, frame: GrabbedFrame) => Promise<void>;
+}
+
+export interface GrabResult {
+  /** The frame found for each window (kept only when no onFrame takes them). */
+  frames: Array<GrabbedFrame | undefined>;
+  found: boolean[];
+  /** Time of the first frame decoded, when `counting` was given. */
+  firstDecoded?: number;
+  code: number | null;
+  stderr: string;
+}
+
+const STALL_MS = 120_000;
+
+/**
+ * One ffmpeg decoding run that passes only the frames inside `windows` (a select filter on their timestamps), then
+ * scales them to width × height with square pixels (rotation is applied by ffmpeg before the filters) and writes
+ * them raw to a pipe. Each frame is paired with its showinfo line (the n-th frame on stdout with the n-th line of
+ * the showinfo after the select) and given to the window its time falls in.
+ */
+export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOptions): Promise<GrabResult> {
+  if (opts.signal?.aborted) return Promise.reject(new CancelledError());
+  const between = windows.map((w) => `between(t\\,${w.from.toFixed(6)}\\,${w.to.toFixed(6)})`).join('+');
+  const filters = [opts.counting, `select='${between}'`, 'showinfo', `scale=${opts.width}:${opts.height}`, 'setsar=1', 'format=rgb24']
+    .filter(Boolean)
+    .join(',');
+  const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
+  // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
+  if (opts.seek !== undefined) args.push('-noaccurate_seek', '-ss', opts.seek.toFixed(6));
+  args.push('-i', inputArg(path), '-map', '0:V:0', '-an', '-sn', '-dn', '-vf', filters);
+  if (opts.firstOnly) args.push('-frames:v', '1');
+  // Passthrough: frames leave exactly as the select passed them (no duplication to a constant rate).
+  args.push('-vsync', '0', '-sws_flags', 'lanczos+accurate_rnd+full_chroma_int', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(locateFfmpeg().path, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const unkill = killOnAbort(child, opts.signal);
+    const assembler = new FrameAssembler(opts.width * opts.height * 3);
+    const reader = new ShowinfoReader();
+    const lines = new LineSplitter();
+    const pixels: Buffer[] = [];
+    const times: number[] = [];
+    const result: GrabResult = { frames: windows.map(() => undefined), found: windows.map(() => false), code: null, stderr: '' };
+    let failure: unknown;
+    let busy = Promise.resolve();
+    let closed = false;
+    let lastActivity = Date.now();
+    const watchdog = setInterval(() => {
+      if (Date.now() - lastActivity > STALL_MS) child.kill('SIGKILL');
+    }, 5000).unref();
+
+    const pair = () => {
+      while (pixels.length && times.length) {
+        const data = pixels.shift() as Buffer;
+        const time = times.shift() as number;
+        const k = windows.findIndex((w, i) => !result.found[i] && time >= w.from && time <= w.to);
+        if (k < 0) continue; // a duplicate of a window already filled
+        result.found[k] = true;
+        const frame = { time, data };
+        if (!opts.onFrame) {
+          result.frames[k] = frame;
+          continue;
+        }
+        // One frame written at a time; ffmpeg waits meanwhile, so memory holds at most a couple of frames.
+        child.stdout.pause();
+        busy = busy
+          .then(() => (failure ? undefined : opts.onFrame!(k, frame)))
+          .catch((e) => {
+            failure ??= e;
+            child.kill('SIGKILL');
+          })
+          .finally(() => {
+            lastActivity = Date.now();
+            if (!closed) child.stdout.resume();
+          });
+      }
+    };
+    const onLine = (line: string) => {
+      const f = reader.read(line);
+      if (!f) {
+        if (result.stderr.length < 200_000 && !/^\[Parsed_showinfo/.test(line)) result.stderr += `${line}\n`;
+        return;
+      }
+      // With a counting showinfo it is the graph's first filter (Parsed_showinfo_0) and sees every decoded frame.
+      const isSelect = !opts.counting || f.filter !== 'Parsed_showinfo_0';
+      if (!isSelect && f.n === 0) result.firstDecoded = f.time;
+      if (isSelect && f.time !== undefined) {
+        times.push(f.time);
+        pair();
+      }
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      lastActivity = Date.now();
+      pixels.push(...assembler.push(chunk));
+      pair();
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      lastActivity = Date.now();
+      for (const l of lines.push(text)) onLine(l);
+    });
+    child.on('error', (e) => {
+      failure ??= e;
+    });
+    child.on('close', (code) => {
+      for (const l of lines.end()) onLine(l);
+      pair();
+      closed = true;
+      clearInterval(watchdog);
+      unkill();
+      result.code = code;
+      void busy.then(() => {
+        if (opts.signal?.aborted) reject(new CancelledError());
+        else if (failure) reject(failure);
+        else resolve(result);
+      });
+    });
+  });
+}

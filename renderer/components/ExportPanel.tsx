@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
+import { exportPages } from '../../app/pages';
+import { comicKeyframes, projectPages } from '../../app/project';
+import { useJob } from '../hooks/use-job';
+import type { Review } from '../hooks/use-review';
+import { ExportSummary } from './ExportSummary';
+import { JobProgress } from './JobProgress';
+
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/** The comic's PDF, of exactly the pages as laid out: print marks for a print shop, progress, and a link to open it. */
+export function ExportPanel({ api, review, panels, projectDir, title }: { api: ComicApi; review: Review; panels: StylizeResult; projectDir: string; title: string }) {
+  const { t } = useTranslation();
+  const startExport = useCallback((request: ExportRequest) => api.startExport(request), [api]);
+  const job = useJob<ExportRequest, ExportResult>(api, 'export', startExport);
+  const { view, reset } = job;
+  const { project } = review;
+  const kept = comicKeyframes(project);
+  const pages = projectPages(project);
+  const drawn = new Map(panels.files.map((f) => [fileName(f.input), f]));
+  const pictures = kept.map((k) => drawn.get(k.file));
+  // A PDF of other pages is not this comic: any edit asks for a new one.
+  useEffect(reset, [panels, project, reset]);
+  const [print, setPrint] = useState(false);
+  const busy = view.status === 'starting' || view.status === 'running';
+  const missing = pictures.some((p) => !p);
+  const make = () =>
+    job.start({
+      pictures: pictures.map((p) => p!.output),
+      projectDir,
+      title,
+      models: panels.models,
+      pages: exportPages(pages),
+      print,
+    });
+  return (
+    <section className="card export" data-testid="export-panel">
+      <h2>{t('export.title')}</h2>
+      <p className="muted">{t('export.summary', { pages: pages.length, count: kept.length, title })}</p>
+      <div className="panels-controls">
+        <label title={t('export.printHint')}>
+          <input type="checkbox" data-testid="print-marks" checked={print} onChange={(e) => setPrint(e.target.checked)} disabled={busy} /> {t('export.print')}
+        </label>
+        <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || missing || !pages.length}>
+          {t('export.make')}
+        </button>
+      </div>
+      {missing ? <p className="note">{t('pages.missing')}</p> : null}
+      {busy ? <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} /> : null}
+      {view.status === 'failed' ? <p className="note bad" data-testid="export-error">{view.error.message}</p> : null}
+      {view.status === 'cancelled' ? <p className="note">{t('job.cancelled')}</p> : null}
+      {view.status === 'done' ? <ExportSummary result={view.result} url={api.imageUrl(view.result.document)} /> : null}
+    </section>
+  );
+}
