@@ -17,17 +17,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * 32 s at 640×360, 25 fps: testsrc2 | cut | smptebars, fading through black into mandelbrot | cut | rgbtestsrc,
- * cross-dissolving into testsrc. Long enough that the shots arrive on the timeline while the analysis runs.
+ * 32 s at 640×360, 25 fps: testsrc2 | cut | smptebars, fading through black into rgbtestsrc | cut | mandelbrot,
+ * cross-dissolving into testsrc2. Long enough that the shots arrive on the timeline while the analysis runs.
  */
 export function timelineVideo(): string {
   const size = 's=640x360:r=25';
   const graph = [
     `testsrc2=${size}:d=8,format=yuv420p[a]`,
     `smptebars=${size}:d=6,fade=t=out:st=5.4:d=0.6,format=yuv420p[b]`,
-    `mandelbrot=${size}:start_scale=0.4,trim=duration=8,fade=t=in:st=0:d=0.6,format=yuv420p[c]`,
-    `rgbtestsrc=${size}:d=10,format=yuv420p[d0]`,
-    `testsrc=${size}:d=10,format=yuva420p,fade=t=in:st=4:d=1.5:alpha=1[d1]`,
+    `rgbtestsrc=${size}:d=8,fade=t=in:st=0:d=0.6,format=yuv420p[c]`,
+    `mandelbrot=${size}:start_scale=0.4,trim=duration=10,setpts=PTS-STARTPTS,format=yuv420p[d0]`,
+    `testsrc2=${size}:d=10,format=yuva420p,fade=t=in:st=4:d=1.5:alpha=1[d1]`,
     '[d0][d1]overlay=shortest=1,format=yuv420p[d]',
     '[a][b][c][d]concat=n=4:v=1:a=0,setpts=N/25/TB[out]',
   ].join(';');
@@ -42,7 +42,7 @@ export async function serve(rendererDir: string) {
   const url = new Promise<string>((done) =>
     stdout.on('data', (d) => {
       printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(printed);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
       if (m) done(m[1]);
     }),
   );

@@ -1,23 +1,23 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ComicApi, KeyframesResult } from '../../app/api';
 import { addKeyframe, addRegion, clearRegions, setKeyframeStatus, setShotStatus } from '../../app/commands';
 import { comicKeyframes, shotAt, type ProjectKeyFrame } from '../../app/project';
 import { RegionEditor } from '../components/RegionEditor';
 import type { Review } from '../hooks/use-review';
-import type { ReviewActionContext } from './actions';
+import { REVIEW_ACTIONS, type ReviewActionContext } from './actions';
 import { usePreloadedSheets, type Filmstrip } from './FilmstripTile';
 import { frameAt, timeToX } from './geometry';
 import { ReviewHeader } from './ReviewHeader';
 import { ReviewPreview } from './ReviewPreview';
 import { neighbourKeyframe, withNeighbours } from './selection';
 import { Timeline } from './Timeline';
-import { TIMELINE_TEXT as T } from './text';
 import { ScrollBar, ZoomButtons } from './TimelineControls';
 import './timeline.css';
 import { usePlayheadFrame } from './use-playhead-frame';
-import { useReviewKeys } from './use-review-keys';
 import { useShotPlayer } from './use-shot-player';
 import { useTimelineView } from './use-timeline-view';
+import { useActionHandler } from '../workspace/use-actions';
 
 /**
  * The review of an analysed video: the timeline of its shots and key frames, and a large preview of the selected key
@@ -25,6 +25,7 @@ import { useTimelineView } from './use-timeline-view';
  * every change is an undoable command saved to project.json.
  */
 export function ReviewView({ api, result, review }: { api: ComicApi; result: KeyframesResult; review: Review }) {
+  const { t } = useTranslation();
   const { document: doc } = result;
   const { project } = review;
   const { fps, duration, frameCount } = doc.video;
@@ -88,7 +89,7 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
     setProblem(undefined);
     const ready = exact.state.status === 'ready' && exact.state.frame === frame ? exact.state.grabbed : await (exact.state.status === 'grabbing' ? exact.current() : exact.take(frame));
     if (!ready) return setProblem(exact.state.status === 'failed' ? exact.state.message : undefined);
-    if (project.keyframes.some((k) => k.frame === ready.keyframe.frame)) return setProblem(`${T.frame(ready.keyframe.frame)}: already a key frame`);
+    if (project.keyframes.some((k) => k.frame === ready.keyframe.frame)) return setProblem(t('timeline.alreadyKeyframe', { frame: ready.keyframe.frame }));
     edit((p) => addKeyframe(p, ready.keyframe));
     setScrub(undefined);
     exact.clear();
@@ -109,7 +110,13 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
     zoomOut: () => timeline.zoomOut(timeToX(timeline.view, playhead)),
     zoomFit: timeline.fit,
   };
-  useReviewKeys(actions, !marking);
+  // The workspace's keyboard, menu and shortcuts sheet run these while the review is on screen (not while marking).
+  const context = useRef(actions);
+  context.current = actions;
+  for (const a of REVIEW_ACTIONS) {
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- a fixed list: the same hooks in the same order every time
+    useActionHandler(a.id, () => a.run(context.current), !marking);
+  }
   const around = withNeighbours(keyframes, selected);
   const marked = keyframes.find((k) => k.id === marking);
 
@@ -119,7 +126,9 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
       <div className="timeline" data-testid="timeline">
         <div className="timeline-head">
           <ZoomButtons timeline={timeline} />
-          <span className="muted key-help">{T.keyHelp}</span>
+          <span className="muted key-help" title={t('timeline.keyHelp')}>
+            {t('timeline.keyHelp')}
+          </span>
         </div>
         <Timeline fps={fps} shots={project.shots} transitions={doc.transitions ?? []} keyframes={keyframes} pictureOf={pictureOf} selected={selected} playhead={playhead} filmstrip={filmstrip} timeline={timeline} onSelect={select} onScrub={onScrub} />
         <ScrollBar timeline={timeline} />
@@ -141,7 +150,7 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
       {marked ? (
         <RegionEditor
           src={pictureOf(marked)}
-          title={`Frame ${marked.frame}`}
+          title={t('review.frame', { frame: marked.frame })}
           shapes={project.regions?.[marked.id] ?? []}
           onAdd={(shape) => edit((p) => addRegion(p, marked.id, shape))}
           onClear={() => edit((p) => clearRegions(p, marked.id))}

@@ -1,11 +1,11 @@
 import { useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Shot, ShotTransition } from '../../app/keyframes';
 import type { ProjectKeyFrame } from '../../app/project';
 import { formatTime } from '../format';
 import { FilmstripTile, type Filmstrip } from './FilmstripTile';
 import { bandLayout, placeThumbnails, rulerTicks, thumbnailWidth, timeToX, xToTime } from './geometry';
 import { reviewMark } from './selection';
-import { TIMELINE_TEXT as T } from './text';
 import type { useTimelineView } from './use-timeline-view';
 
 export interface TimelineProps {
@@ -35,6 +35,7 @@ const THUMB = 112;
  */
 export function Timeline(props: TimelineProps) {
   const { fps, shots, transitions, keyframes, selected, playhead, analysedSeconds, filmstrip, timeline } = props;
+  const { t } = useTranslation();
   const { strip, view } = timeline;
   const [hover, setHover] = useState<number>();
   const dragging = useRef(false);
@@ -45,7 +46,7 @@ export function Timeline(props: TimelineProps) {
   const fades = bandLayout(transitions.map((t) => ({ start: t.startTime, end: t.endTime })), view);
   const { ticks, step } = rulerTicks(view, fps);
   // Finer than a tenth of a second, the ruler counts frames.
-  const tickLabel = (t: number) => (step < 0.1 ? `${formatTime(t)} · #${Math.round(t * fps)}` : formatTime(t));
+  const tickLabel = (time: number) => (step < 0.1 ? `${formatTime(time)} · #${Math.round(time * fps)}` : formatTime(time));
   const xOf = (e: PointerEvent) => e.clientX - e.currentTarget.getBoundingClientRect().left;
 
   const down = (e: PointerEvent<HTMLDivElement>) => {
@@ -70,9 +71,9 @@ export function Timeline(props: TimelineProps) {
   return (
     <div className="timeline-strip" ref={strip} onPointerDown={down} onPointerMove={move} onPointerUp={up} onPointerLeave={() => setHover(undefined)} style={{ ['--thumb-h' as string]: `${thumbHeight}px` }}>
       <div className="timeline-ruler">
-        {ticks.map((t) => (
-          <span key={t} className="tick" style={{ left: timeToX(view, t) }}>
-            {tickLabel(t)}
+        {ticks.map((time) => (
+          <span key={time} className="tick" style={{ left: timeToX(view, time) }}>
+            {tickLabel(time)}
           </span>
         ))}
       </div>
@@ -96,7 +97,7 @@ export function Timeline(props: TimelineProps) {
               data-id={k.id}
               data-frame={k.frame}
               style={{ left: p.x, width: thumbWidth, height: thumbHeight }}
-              title={`${T.shot(k.shot + 1)}, ${T.frame(k.frame)} · ${formatTime(k.time)} · ${T.status[k.status]}`}
+              title={`${t('review.shot', { n: k.shot + 1 })} · ${t('review.frameAt', { frame: k.frame, time: formatTime(k.time) })} · ${t(`timeline.status.${k.status}`)}`}
               onPointerDown={(e) => e.stopPropagation()}
               onClick={() => props.onSelect?.(k)}
             >
@@ -109,14 +110,14 @@ export function Timeline(props: TimelineProps) {
         {bands.map((b) => {
           const s = shots[b.index];
           return (
-            <div key={s.index} className={`timeline-shot ${s.index % 2 ? 'odd' : 'even'}`} data-testid="timeline-shot" data-shot={s.index} style={{ left: b.x, width: b.width }} title={`${T.shot(s.index + 1)} · ${formatTime(s.startTime)}–${formatTime(s.endTime)}`}>
-              {b.width > 56 ? <span>{T.shot(s.index + 1)}</span> : null}
+            <div key={s.index} className={`timeline-shot ${s.index % 2 ? 'odd' : 'even'}`} data-testid="timeline-shot" data-shot={s.index} style={{ left: b.x, width: b.width }} title={`${t('review.shot', { n: s.index + 1 })} · ${formatTime(s.startTime)}–${formatTime(s.endTime)}`}>
+              {b.width > 56 ? <span>{t('review.shot', { n: s.index + 1 })}</span> : null}
             </div>
           );
         })}
         {fades.map((b) => {
-          const t = transitions[b.index];
-          return <div key={`${t.kind}-${t.shot}`} className={`timeline-transition ${t.kind}`} data-testid="timeline-transition" data-kind={t.kind} style={{ left: b.x, width: Math.max(3, b.width) }} title={`${T[t.kind]} ${formatTime(t.startTime)}–${formatTime(t.endTime)}`} />;
+          const tr = transitions[b.index];
+          return <div key={`${tr.kind}-${tr.shot}`} className={`timeline-transition ${tr.kind}`} data-testid="timeline-transition" data-kind={tr.kind} style={{ left: b.x, width: Math.max(3, b.width) }} title={`${t(`timeline.${tr.kind}`)} ${formatTime(tr.startTime)}–${formatTime(tr.endTime)}`} />;
         })}
         {pending !== undefined && pending < view.width ? <div className="timeline-pending" style={{ left: Math.max(0, pending), right: 0 }} /> : null}
       </div>

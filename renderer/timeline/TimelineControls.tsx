@@ -1,18 +1,31 @@
-import { useRef, type PointerEvent } from 'react';
-import { REVIEW_ACTIONS, shortcutLabel } from './actions';
+import { useCallback, useRef, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format';
+import { formatChord, parseChord } from '../workspace/keyboard-map';
+import { currentPlatform } from '../workspace/use-actions';
+import { REVIEW_ACTIONS } from './actions';
 import { visibleSeconds } from './geometry';
 import type { useTimelineView } from './use-timeline-view';
 
-const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-/** "Zoom in (+)": an action's label with its shortcut, for tooltips. */
-export function actionTitle(id: string): string {
-  const a = REVIEW_ACTIONS.find((x) => x.id === id);
-  return a ? `${a.label} (${shortcutLabel(a.shortcut, mac)})` : id;
+/** "Zoom in (=)": a review action's label with its shortcut as this platform writes it, for tooltips. */
+export function useActionTitle(): (id: string) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (id: string) => {
+      const a = REVIEW_ACTIONS.find((x) => x.id === id);
+      return a ? `${t(a.labelKey)} (${formatChord(parseChord(a.shortcut), currentPlatform())})` : id;
+    },
+    [t],
+  );
 }
 
 /** Zoom out / in / whole video, and how much shows. */
 export function ZoomButtons({ timeline }: { timeline: ReturnType<typeof useTimelineView> }) {
+  const { t, i18n } = useTranslation();
+  const actionTitle = useActionTitle();
   const { view, most } = timeline;
+  const span = visibleSeconds(view);
+  const shown = span < 2 ? `${formatNumber(span * 1000, i18n.language, 0)} ms` : `${formatNumber(span, i18n.language, span < 20 ? 1 : 0)} s`;
   return (
     <span className="zoom-buttons">
       <button type="button" data-testid="zoom-out" onClick={() => timeline.zoomOut()} disabled={view.zoom <= 1} title={actionTitle('timeline.zoomOut')}>
@@ -25,7 +38,7 @@ export function ZoomButtons({ timeline }: { timeline: ReturnType<typeof useTimel
         ⤢
       </button>
       <span className="muted zoom-level" data-testid="zoom-level">
-        {visibleSeconds(view) < 2 ? `${(visibleSeconds(view) * 1000).toFixed(0)} ms` : `${visibleSeconds(view).toFixed(visibleSeconds(view) < 20 ? 1 : 0)} s`} shown
+        {t('timeline.shown', { span: shown })}
       </span>
     </span>
   );
