@@ -137,8 +137,8 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   await later.getByTestId('use-sample').click();
   await later.getByTestId('open-saved').click({ timeout: 15_000 });
   assert.equal(await later.getByTestId('in-comic').textContent(), `${review.inComic} of ${review.found + 1}`);
-  assert.equal(await later.locator('[data-testid=keyframe-card][data-status=rejected]').count(), 1);
-  assert.equal(await later.locator('[data-testid=keyframe-card][data-origin=manual]').count(), 1);
+  assert.equal(await later.locator('[data-testid=timeline-keyframe][data-status=dropped]').count(), 1);
+  assert.equal(await later.locator('[data-testid=timeline-keyframe][data-origin=manual]').count(), 1);
   // The panels drawn before come back without drawing them again, and so do the pages as they were laid out.
   await goToStep(later, 'style');
   await later.getByTestId('stylize-summary').waitFor({ timeout: 15_000 });

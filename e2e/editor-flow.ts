@@ -42,14 +42,15 @@ export async function runEditorFlow(page: Page, ffmpegPath: string): Promise<Flo
   await page.getByTestId('progress').waitFor({ timeout: 10_000 });
 
   await page.getByTestId('shots').waitFor({ timeout: 30_000 });
+  // The key frames' thumbnails on the review timeline (their full-size pictures, scaled by the browser).
   await page.waitForFunction(() => {
-    const imgs = [...document.querySelectorAll<HTMLImageElement>('img[data-testid=keyframe]')];
+    const imgs = [...document.querySelectorAll<HTMLImageElement>('[data-testid=timeline-keyframe] img')];
     return imgs.length > 0 && imgs.every((i) => i.complete);
   });
-  const imageSizes = await page.$$eval('img[data-testid=keyframe]', (imgs) =>
+  const imageSizes = await page.$$eval('[data-testid=timeline-keyframe] img', (imgs) =>
     (imgs as HTMLImageElement[]).map((i) => [i.naturalWidth, i.naturalHeight] as [number, number]),
   );
-  return { shots: await page.getByTestId('shot').count(), keyframes: imageSizes.length, imageSizes };
+  return { shots: await page.getByTestId('timeline-shot').count(), keyframes: imageSizes.length, imageSizes };
 }
 
 export interface ReviewResult {
@@ -65,27 +66,30 @@ const inComicText = (page: Page) => page.getByTestId('in-comic').textContent();
  * third shot by hand; waits until the review is saved.
  */
 export async function reviewKeyframes(page: Page): Promise<ReviewResult> {
-  const cards = page.getByTestId('keyframe-card');
+  const cards = page.getByTestId('timeline-keyframe');
   const found = await cards.count();
-  await cards.first().getByTestId('drop').click();
+  await cards.first().click();
+  await page.getByTestId('keyframe-card').getByTestId('drop').click();
   assert.equal(await inComicText(page), `${found - 1} of ${found}`);
-  assert.equal(await cards.first().getAttribute('data-status'), 'rejected');
+  assert.equal(await cards.first().getAttribute('data-status'), 'dropped');
   await page.getByTestId('undo').click();
   assert.equal(await inComicText(page), `${found} of ${found}`);
   await page.getByTestId('redo').click();
   assert.equal(await inComicText(page), `${found - 1} of ${found}`);
 
-  const shot3 = page.getByTestId('shot').nth(2);
-  await shot3.getByTestId('add-frame').click();
-  await shot3.getByTestId('add-frame-confirm').click();
-  await shot3
-    .locator('[data-testid=keyframe-card][data-origin=manual]')
+  // A frame of the third shot, by hand: a click on its band puts the playhead there and shows the exact frame.
+  const shot3 = (await page.getByTestId('timeline-shot').nth(2).boundingBox())!;
+  await page.mouse.click(shot3.x + shot3.width / 2, shot3.y + shot3.height / 2);
+  await page.locator('[data-testid=playhead-picture][data-exact=true]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('add-at-playhead').click();
+  await page
+    .locator('[data-testid=timeline-keyframe][data-origin=manual]')
     .waitFor({ timeout: 15_000 })
     .catch(async (err: Error) => {
-      throw new Error(`${err.message}\nthe shot shows: ${await shot3.textContent()}`);
+      throw new Error(`${err.message}\nthe review shows: ${await page.getByTestId('shots').textContent()}`);
     });
   await page.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-origin=manual] img');
+    const img = document.querySelector<HTMLImageElement>('[data-testid=timeline-keyframe][data-origin=manual] img');
     return img?.complete && img.naturalWidth > 0;
   });
   assert.equal(await inComicText(page), `${found} of ${found + 1}`);
@@ -95,7 +99,8 @@ export async function reviewKeyframes(page: Page): Promise<ReviewResult> {
 
 /** Marks a box on the second key frame (the region editor), then closes it; returns what the card says after. */
 export async function markRegion(page: Page): Promise<string> {
-  await page.getByTestId('keyframe-card').nth(1).getByTestId('mark-regions').click();
+  await page.getByTestId('timeline-keyframe').nth(1).click();
+  await page.getByTestId('keyframe-card').getByTestId('mark-regions').click();
   const canvas = page.locator('.region-canvas canvas').first();
   await canvas.waitFor();
   await canvas.scrollIntoViewIfNeeded();
@@ -106,7 +111,7 @@ export async function markRegion(page: Page): Promise<string> {
   await page.mouse.up();
   await page.waitForFunction(() => document.querySelector('[data-testid=region-count]')?.textContent === '1 region');
   await page.getByTestId('regions-done').click();
-  return (await page.getByTestId('keyframe-card').nth(1).getByTestId('mark-regions').textContent()) ?? '';
+  return (await page.getByTestId('keyframe-card').getByTestId('mark-regions').textContent()) ?? '';
 }
 
 export interface PanelsResult {

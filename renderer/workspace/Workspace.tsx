@@ -5,6 +5,7 @@ import { DEFAULT_ANALYSIS_PARAMS } from '../../app/keyframes';
 import { comicKeyframes } from '../../app/project';
 import { SystemPanel } from '../components/SystemPanel';
 import { JobProgress } from '../components/JobProgress';
+import { LiveTimeline } from '../timeline/LiveTimeline';
 import { useAppInfo } from '../hooks/use-app-info';
 import { useJob } from '../hooks/use-job';
 import { useSampleVideo } from '../hooks/use-sample-video';
@@ -118,7 +119,12 @@ export function Workspace({ api }: { api: ComicApi }) {
       onSettings={setSettings}
       opening={session.opening}
       problem={session.problem ? <OpenProblemNote problem={session.problem} intake={relinkIntake} onRelink={(v) => relinkTarget && void session.relink(relinkTarget, v)} onDismiss={session.dismiss} /> : null}
-      job={busy ? <JobProgress progress={job.view.status === 'running' ? job.view.progress : undefined} cancelling={job.view.status === 'running' && job.view.cancelling} onCancel={job.cancel} /> : null}
+      job={
+        <>
+          {busy ? <JobProgress progress={job.view.status === 'running' ? job.view.progress : undefined} cancelling={job.view.status === 'running' && job.view.cancelling} onCancel={job.cancel} /> : null}
+          {job.view.status === 'running' && job.view.progress?.found ? <LiveTimeline found={job.view.progress.found} /> : null}
+        </>
+      }
       recent={<RecentProjects api={api} projects={recent.projects} error={error ? undefined : recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}
     />
   );

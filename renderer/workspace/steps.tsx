@@ -2,7 +2,7 @@
  * The workspace's slots, step by step: what each step shows in the centre (Main) and in the side panel (Inspector),
  * and the tray along the bottom. Another part of the editor mounts itself by changing one line here:
  *
- *   keyframes.Main   the review (ShotStrip today; the timeline, renderer/timeline, replaces it)
+ *   keyframes.Main   the review: the timeline and the preview (renderer/timeline ReviewView)
  *   style.Main       the style chooser and the panels (PanelsCard)
  *   pages.Main       the page canvas (ComicCard)
  *   export.Main      the PDF (ExportPanel)
@@ -19,8 +19,8 @@ import { comicKeyframes } from '../../app/project';
 import { ComicCard } from '../components/ComicCard';
 import { ExportPanel } from '../components/ExportPanel';
 import { PanelsCard } from '../components/PanelsCard';
-import { ShotStrip } from '../components/ShotStrip';
 import type { Review } from '../hooks/use-review';
+import { ReviewView } from '../timeline/ReviewView';
 import { FrameTray } from './FrameTray';
 import { KeyframeInspector } from './KeyframeInspector';
 import { ProjectSummary } from './ProjectSummary';
@@ -73,7 +73,7 @@ function NeedsPanels({ goTo }: { goTo: (step: StepId) => void }) {
 }
 
 export const PROJECT_STEPS: Record<Exclude<StepId, 'video'>, StepView> = {
-  keyframes: { Main: ({ api, result, review }) => <ShotStrip api={api} result={result} review={review} />, Inspector: KeyframeInspector },
+  keyframes: { Main: ({ api, result, review }) => <ReviewView api={api} result={result} review={review} />, Inspector: KeyframeInspector },
   style: { Main: StyleStep, Inspector: ProjectSummary },
   pages: { Main: ({ api, review, panels, goTo }) => (panels ? <ComicCard api={api} review={review} panels={panels} /> : <NeedsPanels goTo={goTo} />), Inspector: ProjectSummary },
   export: {

@@ -62,7 +62,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
   const { shots, transitions, boundaries } = shotStructure(signals, info, params, fading);
   for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
-  const found = { shots, transitions, analysedSeconds: info.duration };
+  const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
   throwIfAborted(signal);
   onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
   const detected = keyframesOfShots(shots, frames, kernels, params, signal);

@@ -108,7 +108,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
     throw err;
   }
-  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration };
+  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
   const extractStart = performance.now();
   // The new images go to a staging folder first: a re-run plans the same names as the run before, and the images
   // keyframes.json (and project.json) list must stay whole until the new set is complete.
