@@ -20,6 +20,7 @@ function lazy(name: string, summary: string, load: () => CliCommand): CliCommand
 /** Every sub-command, in the order `your-cartoon help` lists them (each summary is checked against its module). */
 export const commands: CliCommand[] = [
   lazy('comic', 'make a comic PDF of a video in one go: key frames, cartoon panels, pages', () => (require('./comic') as typeof import('./comic')).comicCommand),
+  lazy('export', 'export a book made in the editor as a PDF, a CBZ or PNG pages', () => (require('./export-book') as typeof import('./export-book')).exportCommand),
   lazy('keyframes', 'find the shots and key frames of a video (writes keyframes.json + images)', () => (require('./keyframes') as typeof import('./keyframes')).keyframesCommand),
   lazy('stylize', 'turn images into cartoon panels with a style model (or people and background in two styles)', () => (require('./stylize') as typeof import('./stylize')).stylizeCommand),
   lazy('models', 'list, install (download), import and install-dir (a folder of) style models', () => (require('./models') as typeof import('./models')).modelsCommand),

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ModelSpec, ProviderChoice, ProviderName } from '../../../app/stylize';
 import { StylizeError } from './errors';
+import { ortMessage } from './ort-message';
 import { ORT_PROVIDER, planProviders } from './providers';
 import { sessionOptions, type SessionOptionsPreset } from './session-options';
 import { checkSessionAgainstSpec } from './spec-check';
@@ -28,9 +29,7 @@ function ort(): typeof import('onnxruntime-node') {
   return require('onnxruntime-node') as typeof import('onnxruntime-node');
 }
 
-function firstLine(msg: string): string {
-  return msg.split('\n')[0].replace(/\s+/g, ' ').trim().slice(0, 300);
-}
+const firstLine = ortMessage;
 
 async function create(file: string, provider: ProviderName, preset: SessionOptionsPreset): Promise<InferenceSession> {
   return ort().InferenceSession.create(file, {
