@@ -197,7 +197,8 @@ export async function addSpeechBalloon(page: Page, words: string): Promise<strin
   await page.mouse.click(p.x, p.y);
   await page.getByTestId('add-speech').click();
   await page.getByTestId('balloon-text').fill(words);
-  await page.getByTestId('balloon-text').press('Enter');
+  // Enter is a new line in the balloon's words; Ctrl+Enter (or leaving the field) saves them.
+  await page.getByTestId('balloon-text').press('Control+Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=undo]')?.getAttribute('title')?.includes('text'));
   return undoTitle(page);
 }
