@@ -39,6 +39,12 @@ test('a project.json of the first format (templates, rectangles, breaks, order) 
   assert.deepEqual(projectPages(e.project)[0], now[0], 'page 1 as it was');
   assert.equal(projectPages(e.project)[1].panels.length, now[1].panels.length + 1);
   assert.equal(e.project.layout?.templates[0], '2-2-2', 'the older fields are kept');
+  // Saved and opened again, the records come back whole; a damaged one is named.
+  const reopened = checkProject(JSON.parse(JSON.stringify(e.project)), 'project.json');
+  assert.deepEqual(projectPages(reopened), projectPages(e.project));
+  const broken = structuredClone(e.project);
+  broken.layout!.pages![1].panels[0].outline = [{ x: 1, y: 2 }];
+  assert.throws(() => checkProject(broken, 'project.json'), /project\.json: .*page 2, panel 1: its outline is not 3 to 8 corners/);
   e = undo(e);
   assert.deepEqual(e.project.layout, project.layout);
 });

@@ -112,14 +112,14 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
   project = await savedWhere('the polygon', (p) => (p.layout?.pages?.[0].panels.at(-1)?.outline ?? []).some((c) => Math.abs(c.x - corner.x - 15) < 1));
   await page.screenshot({ path: join(shots, 'pages-1280-edited.png') });
 
-  // The frame shown in panel 3 dragged from the workspace's tray onto panel 1: the two swap.
+  // The frame shown in panel 3 dragged from the tray onto panel 1: the two swap.
   pages = projectPages(project);
   const target = pages[0].panels[0];
   const shown = pages[0].panels[2].keyframe!;
   const canvasBox = (await page.getByTestId('page-canvas').boundingBox())!;
   const drop = toScreen({ x: target.rect.x + target.rect.width / 2, y: target.rect.y + target.rect.height / 2 });
   before = await undoTitle(page);
-  await page.getByTestId("frame-tray").locator(`[data-testid=tray-frame][data-keyframe="${shown}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop.x - canvasBox.x, y: drop.y - canvasBox.y } });
+  await page.getByTestId('frame-tray').locator(`[data-testid=tray-frame][data-keyframe="${shown}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop.x - canvasBox.x, y: drop.y - canvasBox.y } });
   assert.match(await nextUndo(page, before), /^Undo: Swap two panels’ frames/);
   project = await savedWhere('the swap', (p) => p.layout?.pages?.[0].panels[0].keyframe === shown);
   assert.equal(project.layout?.pages?.[0].panels[2].keyframe, target.keyframe);
@@ -128,7 +128,7 @@ test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tr
   assert.equal(empty.keyframe, null);
   const fourth = projectPages(project)[0].panels[3].keyframe!;
   const drop2 = toScreen({ x: empty.rect.x + empty.rect.width / 2, y: empty.rect.y + empty.rect.height / 2 });
-  await page.getByTestId("frame-tray").locator(`[data-testid=tray-frame][data-keyframe="${fourth}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop2.x - canvasBox.x, y: drop2.y - canvasBox.y } });
+  await page.getByTestId('frame-tray').locator(`[data-testid=tray-frame][data-keyframe="${fourth}"]`).dragTo(page.getByTestId('page-canvas'), { targetPosition: { x: drop2.x - canvasBox.x, y: drop2.y - canvasBox.y } });
   project = await savedWhere('the second frame dropped', (p) => p.layout?.pages?.[0].panels[1].keyframe === fourth);
   assert.equal(project.layout?.pages?.[0].panels[3].keyframe, null);
 

@@ -4,7 +4,7 @@ import { contentBox } from '../page-templates';
 import { pageLook, pageStyleOf } from '../pages';
 import { layoutOf, type Project } from '../project';
 import type { EditCommand } from './command';
-import { freshIds, pageAt, pagesCommand, withPage } from './pages-command';
+import { freshIds, pageAt, pagesCommand, withEditedPage } from './pages-command';
 import { outlineProblem } from './set-panel-outline';
 
 /**
@@ -38,7 +38,7 @@ export function addPanel(project: Project, page: number, rect?: Rect): EditComma
     const outline = rectOutline(spot);
     const problem = outlineProblem(outline, pageStyleOf(layout).size);
     if (problem) throw new RangeError(problem);
-    return withPage(pages, page, (p) => ({ ...p, panels: [...p.panels, { id: freshIds(pages, 'pn')(), outline, keyframe: null }] }));
+    return withEditedPage(pages, page, (p) => ({ ...p, panels: [...p.panels, { id: freshIds(pages, 'pn')(), outline, keyframe: null }] }));
   });
 }
 

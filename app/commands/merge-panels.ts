@@ -2,7 +2,7 @@ import { cleanOutline, convexHull, limitCorners, outlineDistance, outlinesOverla
 import { pageLook } from '../pages';
 import { layoutOf, type Project } from '../project';
 import type { EditCommand } from './command';
-import { pageAt, pagesCommand, panelAt, withPage } from './pages-command';
+import { pageAt, pagesCommand, panelAt, withEditedPage } from './pages-command';
 
 /**
  * Merges two neighbouring panels of a page (no more than two gutters apart) into one: the outline round both (their
@@ -20,7 +20,7 @@ export function mergePanels(project: Project, page: number, first: string, secon
     const outline = limitCorners(cleanOutline(convexHull([...a.outline, ...b.outline]), 1e-3));
     const covered = record.panels.find((p) => p !== a && p !== b && outlinesOverlap(outline, p.outline));
     if (covered) throw new RangeError(`the merged panel would cover panel ${record.panels.indexOf(covered) + 1}`);
-    return withPage(pages, page, (p) => ({
+    return withEditedPage(pages, page, (p) => ({
       ...p,
       panels: p.panels.flatMap((x) => (x.id === first ? [{ ...x, outline, keyframe: a.keyframe ?? b.keyframe }] : x.id === second ? [] : [x])),
     }));

@@ -34,6 +34,13 @@ export function panelAt(page: PageRecord, panel: string, pageIndex: number): Pan
 /** Replaces page `page` with `change(page)`. */
 export const withPage = (pages: PageRecord[], page: number, change: (p: PageRecord) => PageRecord) => pages.map((p, i) => (i === page ? change(p) : p));
 
+/** Replaces page `page` with `change(page)` after a change of its panels by hand: it no longer is its template. */
+export const withEditedPage = (pages: PageRecord[], page: number, change: (p: PageRecord) => PageRecord) =>
+  withPage(pages, page, (p) => {
+    const { template: _drop, ...rest } = change(p);
+    return rest;
+  });
+
 /** An id no page or panel has yet: prefix + the next number. */
 export function freshIds(pages: PageRecord[], prefix: 'pg' | 'pn'): () => string {
   const used = new Set(pages.flatMap((p) => [p.id, ...p.panels.map((x) => x.id)]));

@@ -2,7 +2,7 @@ import { boundingBox, isConvexOutline, MAX_CORNERS, MIN_CORNERS, type Outline } 
 import { PAGE_SIZES } from '../page';
 import { layoutOf, type Project } from '../project';
 import type { EditCommand } from './command';
-import { pageAt, pagesCommand, panelAt, withPage } from './pages-command';
+import { pageAt, pagesCommand, panelAt, withEditedPage } from './pages-command';
 
 /** Panels are kept at least this wide and tall (mm). */
 export const MIN_PANEL_MM = 5;
@@ -36,6 +36,6 @@ export function setPanelOutline(project: Project, page: number, panel: string, o
   if (problem) throw new RangeError(problem);
   return pagesCommand(project, LABELS[change], (pages) => {
     panelAt(pageAt(pages, page), panel, page);
-    return withPage(pages, page, (p) => ({ ...p, panels: p.panels.map((x) => (x.id === panel ? { ...x, outline: outline.map(({ x: px, y }) => ({ x: px, y })) } : x)) }));
+    return withEditedPage(pages, page, (p) => ({ ...p, panels: p.panels.map((x) => (x.id === panel ? { ...x, outline: outline.map(({ x: px, y }) => ({ x: px, y })) } : x)) }));
   });
 }

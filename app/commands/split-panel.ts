@@ -2,7 +2,7 @@ import { area, splitOutline, type Point } from '../geometry';
 import { pageLook } from '../pages';
 import { layoutOf, type Project } from '../project';
 import type { EditCommand } from './command';
-import { freshIds, pageAt, pagesCommand, panelAt, withPage } from './pages-command';
+import { freshIds, pageAt, pagesCommand, panelAt, withEditedPage } from './pages-command';
 
 /**
  * Cuts a panel in two along the line through a and b (page mm; any angle), the page's gutter kept between the two
@@ -26,7 +26,7 @@ export function splitPanel(project: Project, page: number, panel: string, a: Poi
     const firstKeeps = similar ? readFirst(first, second) : area(first) > area(second);
     const [kept, other] = firstKeeps ? [first, second] : [second, first];
     const id = freshIds(pages, 'pn')();
-    return withPage(pages, page, (p) => ({
+    return withEditedPage(pages, page, (p) => ({
       ...p,
       panels: p.panels.flatMap((x) => (x.id === panel ? [{ ...x, outline: kept }, { id, outline: other, keyframe: null }] : [x])),
     }));

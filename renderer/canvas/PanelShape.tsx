@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Group, Image as KonvaImage, Line, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import { rectOutline } from '../../app/geometry';
@@ -23,6 +24,7 @@ export function PanelShape({ panel, url, border, borderColor, cropping, selected
   onCrop: (crop: PanelCrop) => void;
   onLoaded: () => void;
 }) {
+  const { t } = useTranslation();
   const image = useImage(url ?? '');
   useEffect(() => {
     if (image || !url) onLoaded();
@@ -44,7 +46,7 @@ export function PanelShape({ panel, url, border, borderColor, cropping, selected
     return (
       <Group name="panel" id={panel.id}>
         <Line points={flat(outline)} closed fill={url ? '#dde1e8' : '#f1f2f5'} listening />
-        {!url ? <Text x={rect.x} y={rect.y + rect.height / 2 - 3} width={rect.width} align="center" text="drop a frame here" fontSize={4} fill="#9aa1ad" listening={false} /> : null}
+        {!url ? <Text x={rect.x} y={rect.y + rect.height / 2 - 3} width={rect.width} align="center" text={t('canvas.dropHere')} fontSize={4} fill="#9aa1ad" listening={false} /> : null}
         {edge}
       </Group>
     );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PAGE_TEMPLATES } from '../../app/page-templates';
 import type { PageLook } from '../../app/pages';
 
-const NUMBERS: Array<{ key: 'margin' | 'gutter' | 'borderWidth'; label: string; step: number }> = [
-  { key: 'margin', label: 'Margins (mm)', step: 1 },
-  { key: 'gutter', label: 'Gutter (mm)', step: 0.5 },
-  { key: 'borderWidth', label: 'Border (mm)', step: 0.1 },
+const NUMBERS: Array<{ key: 'margin' | 'gutter' | 'borderWidth'; step: number }> = [
+  { key: 'margin', step: 1 },
+  { key: 'gutter', step: 0.5 },
+  { key: 'borderWidth', step: 0.1 },
 ];
 
 /**
@@ -18,11 +19,12 @@ export function PageInspector({ look, template, onLook, onTemplate }: {
   onLook: (scope: 'page' | 'book', changes: Partial<PageLook>) => void;
   onTemplate: (template: string) => void;
 }) {
+  const { t } = useTranslation();
   const [scope, setScope] = useState<'page' | 'book'>('page');
   return (
     <aside className="page-inspector" data-testid="page-inspector">
       <label>
-        Layout{' '}
+        {t('canvas.inspector.layout')}{' '}
         <select data-testid="page-template" value={template ?? ''} onChange={(e) => e.target.value && onTemplate(e.target.value)}>
           <option value="">—</option>
           {PAGE_TEMPLATES.map((t) => (
@@ -32,16 +34,16 @@ export function PageInspector({ look, template, onLook, onTemplate }: {
           ))}
         </select>
       </label>
-      <div className="scope" role="radiogroup" aria-label="Apply to">
+      <div className="scope" role="radiogroup" aria-label={t('canvas.inspector.applyTo')}>
         {(['page', 'book'] as const).map((s) => (
           <label key={s}>
-            <input type="radio" name="look-scope" data-testid={`look-scope-${s}`} checked={scope === s} onChange={() => setScope(s)} /> {s === 'page' ? 'This page' : 'Whole book'}
+            <input type="radio" name="look-scope" data-testid={`look-scope-${s}`} checked={scope === s} onChange={() => setScope(s)} /> {t(`canvas.inspector.${s}`)}
           </label>
         ))}
       </div>
-      {NUMBERS.map(({ key, label, step }) => (
+      {NUMBERS.map(({ key, step }) => (
         <label key={`${key}-${look[key]}`}>
-          {label}
+          {t(`canvas.inspector.${key}`)}
           <input
             type="number"
             min={0}
@@ -58,11 +60,11 @@ export function PageInspector({ look, template, onLook, onTemplate }: {
         </label>
       ))}
       <label>
-        Border colour
+        {t('canvas.inspector.borderColor')}
         <input type="color" data-testid="look-borderColor" value={look.borderColor} onChange={(e) => onLook(scope, { borderColor: e.target.value })} />
       </label>
       <label>
-        Paper
+        {t('canvas.inspector.background')}
         <input type="color" data-testid="look-background" value={look.background} onChange={(e) => onLook(scope, { background: e.target.value })} />
       </label>
     </aside>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EditorPage } from '../../app/pages';
 import { PageThumb } from './PageThumb';
 
@@ -16,6 +17,7 @@ export function PageStrip({ pages, focus, onFocus, urlOf, onReorder, onAdd, onDu
   onDuplicate: () => void;
   onDelete: () => void;
 }) {
+  const { t } = useTranslation();
   const [dragging, setDragging] = useState<number>();
   const [over, setOver] = useState<number>();
   const list = useRef<HTMLOListElement>(null);
@@ -23,16 +25,16 @@ export function PageStrip({ pages, focus, onFocus, urlOf, onReorder, onAdd, onDu
     list.current?.children[focus]?.scrollIntoView({ block: 'nearest' });
   }, [focus, pages.length]);
   return (
-    <nav className="page-strip" data-testid="page-strip" aria-label="Pages">
+    <nav className="page-strip" data-testid="page-strip" aria-label={t('canvas.strip.label')}>
       <div className="page-strip-actions">
-        <button type="button" data-testid="page-add" onClick={onAdd} title="Add a blank page after this one">
-          + Page
+        <button type="button" data-testid="page-add" onClick={onAdd} title={t('canvas.strip.addHint')}>
+          {t('canvas.strip.add')}
         </button>
-        <button type="button" data-testid="page-duplicate" onClick={onDuplicate} disabled={!pages.length} title="Duplicate this page">
-          Duplicate
+        <button type="button" data-testid="page-duplicate" onClick={onDuplicate} disabled={!pages.length} title={t('canvas.strip.duplicateHint')}>
+          {t('canvas.strip.duplicate')}
         </button>
-        <button type="button" data-testid="page-delete" onClick={onDelete} disabled={!pages.length} title="Delete this page (its frames go back to the tray)">
-          Delete
+        <button type="button" data-testid="page-delete" onClick={onDelete} disabled={!pages.length} title={t('canvas.strip.deleteHint')}>
+          {t('canvas.strip.delete')}
         </button>
       </div>
       <ol className="page-thumbs" ref={list}>

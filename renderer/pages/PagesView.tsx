@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Balloon } from '../../app/balloons';
 import {
   addPage, addPanel, addPanelCorner, deletePage, deletePanel, duplicatePage, mergePanels, placeFrame, removePanelCorner, reorderPage,
@@ -35,6 +36,7 @@ export function PagesView({ project, edit, urlOf, selection, onSelection, tray =
   /** Its own tray of frames to drag onto panels (off where the workspace shows one of its own). */
   tray?: boolean;
 }) {
+  const { t } = useTranslation();
   const pages = useMemo(() => projectPages(project), [project]);
   const kept = useMemo(() => comicKeyframes(project), [project]);
   const unplaced = useMemo(() => new Set(unplacedKeyframes(project)), [project]);
@@ -91,37 +93,31 @@ export function PagesView({ project, edit, urlOf, selection, onSelection, tray =
   const zoomTo = (m: ZoomMode | 'real') => (m === 'real' ? (setMode('free'), setViewState(centred(size, pageSize, REAL_SIZE))) : setMode(m));
   return (
     <div className="pages-view" data-testid="pages-view">
-      <div className="pages-toolbar" role="toolbar" aria-label="Page tools">
-        {(
-          [
-            ['select', 'Select / move (V)'],
-            ['knife', 'Knife: drag across a panel to cut it (K)'],
-            ['crop', 'Crop: drag a picture in its panel, wheel to zoom it (C)'],
-          ] as const
-        ).map(([t, title]) => (
-          <button key={t} type="button" data-testid={`tool-${t}`} aria-pressed={tool === t} className={tool === t ? 'on' : ''} onClick={() => setTool(t)} title={title}>
-            {t === 'select' ? 'Select' : t === 'knife' ? 'Knife' : 'Crop'}
+      <div className="pages-toolbar" role="toolbar" aria-label={t('canvas.tools')}>
+        {(['select', 'knife', 'crop'] as const).map((name) => (
+          <button key={name} type="button" data-testid={`tool-${name}`} aria-pressed={tool === name} className={tool === name ? 'on' : ''} onClick={() => setTool(name)} title={t(`canvas.tool.${name}Hint`)}>
+            {t(`canvas.tool.${name}`)}
           </button>
         ))}
         <span className="sep" />
         <button type="button" data-testid="panel-add" onClick={() => here((p, i) => addPanel(p, i))} disabled={!page}>
-          + Panel
+          {t('canvas.addPanel')}
         </button>
-        <button type="button" data-testid="panel-merge" disabled={!second} onClick={() => (here((p, i) => mergePanels(p, i, first, second)), onSelection({ panels: [first] }))} title="Merge the two selected panels (shift-click the second)">
-          Merge
+        <button type="button" data-testid="panel-merge" disabled={!second} onClick={() => (here((p, i) => mergePanels(p, i, first, second)), onSelection({ panels: [first] }))} title={t('canvas.mergeHint')}>
+          {t('canvas.merge')}
         </button>
         <button type="button" data-testid="panel-delete" disabled={!first} onClick={() => (here((p, i) => deletePanel(p, i, first)), onSelection({ panels: [] }))}>
-          Delete panel
+          {t('canvas.deletePanel')}
         </button>
         <span className="sep" />
         <button type="button" data-testid="zoom-fit" className={mode === 'fit' ? 'on' : ''} onClick={() => zoomTo('fit')}>
-          Fit page
+          {t('canvas.fitPage')}
         </button>
         <button type="button" data-testid="zoom-width" className={mode === 'width' ? 'on' : ''} onClick={() => zoomTo('width')}>
-          Fit width
+          {t('canvas.fitWidth')}
         </button>
         <button type="button" data-testid="zoom-100" onClick={() => zoomTo('real')}>
-          100 %
+          {t('canvas.realSize')}
         </button>
         <span className="muted" data-testid="zoom-level">
           {Math.round((view.scale / REAL_SIZE) * 100)} %
@@ -154,11 +150,11 @@ export function PagesView({ project, edit, urlOf, selection, onSelection, tray =
               edits={edits}
             />
           ) : (
-            <p className="note">No pages: add one.</p>
+            <p className="note">{t('canvas.noPages')}</p>
           )}
-          {page && !page.panels.length ? <p className="page-empty-hint">An empty page: choose a layout on the right, or add a panel.</p> : null}
+          {page && !page.panels.length ? <p className="page-empty-hint">{t('canvas.emptyPage')}</p> : null}
           <span className="page-number" data-testid="page-number">
-            {page ? `Page ${index + 1} of ${pages.length}` : ''}
+            {page ? t('canvas.pageOf', { n: index + 1, total: pages.length }) : ''}
           </span>
         </div>
         {page ? (

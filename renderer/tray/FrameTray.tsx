@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ProjectKeyFrame } from '../../app/project';
 
 /**
@@ -5,8 +6,9 @@ import type { ProjectKeyFrame } from '../../app/project';
  * Frames on no page yet are marked.
  */
 export function FrameTray({ frames, unplaced, urlOf }: { frames: ProjectKeyFrame[]; unplaced: ReadonlySet<string>; urlOf: (index: number) => string | undefined }) {
+  const { t } = useTranslation();
   return (
-    <section className="frame-tray" data-testid="frame-tray" aria-label="Kept key frames">
+    <section className="frame-tray" data-testid="frame-tray" aria-label={t('canvas.tray.label')}>
       {frames.map((k, i) => {
         const url = urlOf(i);
         return (
@@ -20,7 +22,7 @@ export function FrameTray({ frames, unplaced, urlOf }: { frames: ProjectKeyFrame
               e.dataTransfer.setData('application/x-keyframe', k.id);
               e.dataTransfer.effectAllowed = 'copyMove';
             }}
-            title={unplaced.has(k.id) ? 'On no page yet: drag it onto a panel' : 'Drag onto a panel to show it there'}
+            title={t(unplaced.has(k.id) ? 'canvas.tray.unplaced' : 'canvas.tray.dragHint')}
           >
             {url ? <img src={url} alt={`Frame ${k.frame}`} draggable={false} /> : <div className="tray-missing" />}
             <figcaption>{unplaced.has(k.id) ? `• ${k.frame}` : k.frame}</figcaption>
