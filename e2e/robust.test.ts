@@ -62,18 +62,23 @@ test('two tabs on one project: the older tab\'s save is refused and said, it loa
       await page.getByTestId('open-saved').click({ timeout: 15_000 });
     }
     // A later tab reopens by itself the project this browser has open (the shell remembers it).
-    await page.getByTestId('keyframe-card').first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('timeline-keyframe').first().waitFor({ timeout: 20_000 });
     return page;
   };
   const a = await open(true);
   const b = await open(false);
+  // Drops the i-th key frame: picked on the timeline, then Drop on its large preview.
+  const drop = async (page: typeof a, i: number) => {
+    await page.getByTestId('timeline-keyframe').nth(i).click();
+    await page.getByTestId('keyframe-card').getByTestId('drop').click();
+  };
   const saved = (page: typeof a) => page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved');
 
-  await a.getByTestId('keyframe-card').first().getByTestId('drop').click();
+  await drop(a, 0);
   await saved(a);
   assert.equal((JSON.parse(readFileSync(projectFile, 'utf8')) as Project).keyframes[0].status, 'rejected');
   // Tab B still shows revision 1: its edit is refused, and it says so instead of "Saved".
-  await b.getByTestId('keyframe-card').nth(1).getByTestId('drop').click();
+  await drop(b, 1);
   await b.getByTestId('save-conflict').waitFor();
   assert.equal(await b.getByTestId('save-state').textContent(), 'Not saved');
   assert.match((await b.getByTestId('save-conflict').getAttribute('title')) ?? '', /project\.json: changed in another window or tab since this one loaded it/);
@@ -85,9 +90,9 @@ test('two tabs on one project: the older tab\'s save is refused and said, it loa
 
   // B loads the newer project: A's change is there, B's refused one is not, and B saves on from there.
   await b.getByTestId('conflict-load-theirs').click();
-  await b.locator('[data-testid=keyframe-card]').first().and(b.locator('[data-status=rejected]')).waitFor();
+  await b.locator('[data-testid=timeline-keyframe]').first().and(b.locator('[data-status=dropped]')).waitFor();
   assert.equal(await b.getByTestId('save-conflict').count(), 0);
-  await b.getByTestId('keyframe-card').nth(1).getByTestId('drop').click();
+  await drop(b, 1);
   await saved(b);
   const after = JSON.parse(readFileSync(projectFile, 'utf8')) as Project;
   assert.deepEqual([after.keyframes[0].status, after.keyframes[1].status, after.revision], ['rejected', 'rejected', 3]);
