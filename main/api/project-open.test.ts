@@ -96,5 +96,7 @@ test('opening a damaged project.json reports it and sets it aside; a newer one i
   assert.equal(aside.length, 1);
   assert.equal(readFileSync(join(projectDir, aside[0]), 'utf8'), '{ "schema": 1, "keyframes": [', 'kept byte for byte');
   assert.ok(!existsSync(file));
-  assert.equal((await failure(api, 'openProject', { projectDir })).code, 'PROJECT_MISSING');
+  const after = await failure(api, 'openProject', { projectDir });
+  assert.equal(after.code, 'PROJECT_MISSING');
+  assert.match(after.message, /the damaged one was set aside as .*project\.json\.damaged-/, 'opened again: it says where the file went');
 });

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { KeyframesResult, RecentProject, RelinkVideoRequest } from '../../app/api';
 import type { KeyframesDocument } from '../../app/keyframes';
@@ -35,8 +35,17 @@ async function projectToOpen(projectDir: string): Promise<Project> {
     const aside = await setAsideProject(projectDir, 'damaged');
     throw new ProjectOpenError('PROJECT_DAMAGED', `${err.message}; it is kept as ${aside} (nothing was overwritten): find the key frames again to start anew`);
   }
-  if (!project) throw new ProjectOpenError('PROJECT_MISSING', `${join(projectDir, 'project.json')}: no project there (was the folder moved or deleted?)`);
+  if (!project) throw new ProjectOpenError('PROJECT_MISSING', await missingWhy(projectDir));
   return project;
+}
+
+/** Why a folder has no project.json: set aside earlier (named), or the folder moved or deleted. */
+async function missingWhy(projectDir: string): Promise<string> {
+  const aside = (await readdir(projectDir).catch(() => [] as string[])).filter((f) => f.startsWith('project.json.damaged-')).sort();
+  const file = join(projectDir, 'project.json');
+  return aside.length
+    ? `${file}: none; the damaged one was set aside as ${join(projectDir, aside[aside.length - 1])}: find the key frames again to start anew`
+    : `${file}: no project there (was the folder moved or deleted?)`;
 }
 
 async function readAnalysis(projectDir: string): Promise<KeyframesDocument> {
@@ -101,7 +110,7 @@ async function describeProject(projectDir: string, openedAt: string, roots: Imag
   } catch (err) {
     return { ...base, problem: { code: (err as ProjectFileError).code ?? 'PROJECT_DAMAGED', message: (err as Error).message } };
   }
-  if (!project) return { ...base, problem: { code: 'PROJECT_MISSING', message: `${join(projectDir, 'project.json')}: no project there` } };
+  if (!project) return { ...base, problem: { code: 'PROJECT_MISSING', message: await missingWhy(projectDir) } };
   const { video } = project;
   const videoName = basename(video.path);
   const kept = comicKeyframes(project);

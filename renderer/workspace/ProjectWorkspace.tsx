@@ -18,7 +18,6 @@ export function ProjectWorkspace({ result, shared, defaultModel }: { result: Key
     Object.entries(PROJECT_STEPS).map(([id, { Main, Inspector }]) => [id, { main: <Main {...props} />, inspector: Inspector ? <Inspector {...props} /> : undefined }]),
   ) as Record<Exclude<StepId, 'video'>, StepContent>;
   const kept = comicKeyframes(review.project).length;
-  // The Pages step has its own tray (renderer/tray: frames to drag onto panels), so the kept frames' tray steps aside.
   // The window's title names the project (Electron's title bar, the browser's tab).
   const title = videoTitle(result.project.video.path);
   useEffect(() => {
@@ -37,7 +36,7 @@ export function ProjectWorkspace({ result, shared, defaultModel }: { result: Key
   }, [unsaved]);
   return (
     <SelectionProvider>
-      <Shell shared={shared} review={review} views={views} badges={{ keyframes: String(kept) }} tray={shared.step === 'pages' ? undefined : <Tray {...props} />} />
+      <Shell shared={shared} review={review} views={views} badges={{ keyframes: String(kept) }} tray={<Tray {...props} />} />
     </SelectionProvider>
   );
 }

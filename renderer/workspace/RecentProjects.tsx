@@ -35,7 +35,7 @@ export function RecentProjects({ api, projects, error, current, onOpen, onForget
                     .join(' · ')}
                 </span>
                 {p.changedAt ? <span className="muted">{t('recent.changed', { when: formatWhen(p.changedAt, i18n.language) })}</span> : null}
-                {p.problem ? <span className="bad recent-problem">{t(`problem.${p.problem.code}`, { defaultValue: p.problem.message })}</span> : null}
+                {p.problem ? <span className="bad recent-problem" title={p.problem.message}>{t(`recent.problem.${p.problem.code}`, { defaultValue: p.problem.message })}</span> : null}
               </span>
             </button>
             <button
