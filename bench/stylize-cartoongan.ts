@@ -1,6 +1,7 @@
 // The CartoonGAN part of `npm run bench:stylize`: the four styles of ../shared/models at 512x288 and 1280x720, whole
 // and tiled (whole-picture statistics), through the public API, with wall time, CPU time and peak memory; then a
-// sweep of onnxruntime session options on one style at both sizes. BENCH_CARTOONGAN=hayao,shinkai limits the styles.
+// sweep of onnxruntime session options on one style at both sizes. BENCH_CARTOONGAN=hayao,shinkai limits the styles;
+// BENCH_SWEEP=0 skips the sweep.
 import type { InferenceSession } from 'onnxruntime-node';
 import type { RgbImage } from '../app/video';
 import { sharedModel } from '../test-support/fixtures';
@@ -52,7 +53,8 @@ export async function benchCartoonGan(big: RgbImage, reps: number): Promise<void
   }
   console.log(`\n${formatTable(['model', 'frame', 'tiles', 'ms/frame', 'cpu ms', 'peak RSS MB'], rows)}`);
   console.log('tiled: every tile runs with the whole picture\'s instance-norm statistics (one stats pass at full size when the frame is at most 1 Mpx).');
-  await sweepOptions(files.at(-1)![1]!, small, hd, reps);
+  // BENCH_SWEEP=0 leaves the session-option sweep out (it runs 8 layouts at both sizes).
+  if (process.env.BENCH_SWEEP !== '0') await sweepOptions(files.at(-1)![1]!, small, hd, reps);
 }
 
 /** One style, session options side by side, straight through onnxruntime (no pre/post-processing). */

@@ -77,6 +77,7 @@ test('style chooser in Chromium: install Shinkai from a folder, choose it by its
   await dropModelFile(page, 'my-toon.onnx', mine);
   await page.locator('[data-testid=style-card][data-model=my-toon]').waitFor({ timeout: 60_000 });
   assert.match((await page.getByTestId('model-import-done').textContent()) ?? '', /Added my-toon/);
+  assert.equal(await page.locator('.workspace.dragging').count(), 0, "the window's drop overlay is gone");
 
   const installed = await installFromFolder(page, downloads, 'cartoongan-shinkai');
   assert.match(installed, /Installed CartoonGAN Shinkai/);
@@ -125,8 +126,8 @@ test('style chooser in Chromium: install Shinkai from a folder, choose it by its
     assert.match(`${info.stdout} ${words.stdout}`.replace(/\s+/g, ' '), /CartoonGAN Shinkai/, 'the PDF credits the style');
     assert.match(words.stdout.replace(/\s+/g, ' '), /not for commercial use|non-commercial/i, 'and says it is not for commercial use');
   }
-  const rendered = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(shots, 'styles-5-pdf')], { encoding: 'utf8' });
-  if (!rendered.error) t.diagnostic(`pdf page: ${join(shots, 'styles-5-pdf-1.png')}`);
+  const rendered = spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(shots, 'styles-5-pdf')], { encoding: 'utf8' });
+  if (!rendered.error && rendered.status === 0) t.diagnostic(`pdf page: ${join(shots, 'styles-5-pdf.png')}`);
   await screenshot('styles-6-exported.png');
   assert.deepEqual(problems, []);
 });

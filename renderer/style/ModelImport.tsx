@@ -53,10 +53,13 @@ export function ModelImport({ api, onImported, children }: {
 
   const onDrop = (e: DragEvent) => {
     if (!e.dataTransfer.types.includes('Files')) return;
-    e.preventDefault();
-    e.stopPropagation(); // a model dropped here is not a video for the window
     setOver(false);
-    void importFiles([...e.dataTransfer.files]);
+    const files = [...e.dataTransfer.files];
+    // A video dropped here is the window's to open; a model is ours (defaultPrevented tells the window so, and it
+    // still ends its own drag state).
+    if (!files.some((f) => /\.onnx$/i.test(f.name))) return;
+    e.preventDefault();
+    void importFiles(files);
   };
 
   return (

@@ -36,8 +36,10 @@ export function statsBudget(total = totalmem()): number {
 interface SplitSessions {
   stats: InferenceSession;
   apply: InferenceSession;
-  refine: InferenceSession;
+  /** Opened on first use (only the refining passes need it): each session holds its own memory arena. */
+  refine: () => Promise<InferenceSession>;
   layers: NormLayer[];
+  release: () => Promise<unknown>;
 }
 
 const MAX_CACHED = 2;
@@ -63,7 +65,15 @@ async function open(file: string, provider: ProviderName, preset: SessionOptions
       return ort().InferenceSession.create(bytes, { ...base, executionProviders: ['cpu'] });
     }
   };
-  return { stats: await create(split.stats), apply: await create(split.apply), refine: await create(split.refine), layers: split.layers };
+  const [stats, apply] = [await create(split.stats), await create(split.apply)];
+  let refine: Promise<InferenceSession> | undefined;
+  return {
+    stats,
+    apply,
+    refine: () => (refine ??= create(split.refine)),
+    layers: split.layers,
+    release: () => Promise.all([stats.release(), apply.release(), refine?.then((r) => r.release())]),
+  };
 }
 
 function sessionsFor(file: string, provider: ProviderName, preset: SessionOptionsPreset): Promise<SplitSessions> {
@@ -79,7 +89,7 @@ function sessionsFor(file: string, provider: ProviderName, preset: SessionOption
   while (cache.size > MAX_CACHED) {
     const [oldKey, old] = cache.entries().next().value as [string, Promise<SplitSessions>];
     cache.delete(oldKey);
-    old.then((s) => Promise.all([s.stats.release(), s.apply.release(), s.refine.release()])).catch(() => undefined);
+    old.then((s) => s.release()).catch(() => undefined);
   }
   return entry;
 }
@@ -87,7 +97,7 @@ function sessionsFor(file: string, provider: ProviderName, preset: SessionOption
 export async function releaseSplitSessions(): Promise<void> {
   const all = [...cache.values()];
   cache.clear();
-  await Promise.all(all.map((p) => p.then((s) => Promise.all([s.stats.release(), s.apply.release(), s.refine.release()])).catch(() => undefined)));
+  await Promise.all(all.map((p) => p.then((s) => s.release()).catch(() => undefined)));
 }
 
 /** The size the statistics are taken at: the picture's own when it fits the budget, else scaled down to it. */
@@ -179,7 +189,7 @@ export async function refineStats(
       };
       for (const [name, v] of given.values) feeds[name] = new Tensor('float32', v, [v.length]);
       const names = s.layers.flatMap((_, k) => Object.values(partialNames(k)));
-      const out = await s.refine.run(feeds, names);
+      const out = await (await s.refine()).run(feeds, names);
       s.layers.forEach((_, k) => {
         const n = partialNames(k);
         const sum = out[n.sum].data as Float32Array;
