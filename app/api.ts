@@ -6,6 +6,7 @@
  * results are plain JSON data so both transports carry them unchanged. The editor grows it by adding a command to
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
+import type { ExportFormat, ImageEncoding } from './export-settings';
 import type { FilmstripIndex } from './filmstrip';
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
 import type { MaskShape } from './masks';
@@ -145,6 +146,19 @@ export interface UploadedVideo {
 export interface SaveProjectRequest {
   projectDir: string;
   project: Project;
+  /**
+   * The revision this state was made on (the one openProject/the analysis gave, or the last save's); default the
+   * project's own `revision`. When project.json has another (a save from another tab or window since), the save is
+   * refused with PROJECT_CONFLICT and nothing is written.
+   */
+  baseRevision?: number;
+  /** Save over whatever revision is there (the user chose to keep this window's version). */
+  overwrite?: boolean;
+}
+
+export interface SavedProject {
+  /** The revision project.json now has: the base of the next save. */
+  revision: number;
 }
 
 export interface GrabFrameRequest {
@@ -226,8 +240,21 @@ export interface ExportRequest {
   readingOrder?: ReadingOrder;
   /** The pages as the user laid them out (picture: index into `pictures`); default the automatic layout. */
   pages?: ComicPage[];
-  /** For a print shop: 3 mm bleed and crop marks around each page. */
+  /** For a print shop: bleed (0.125 in) and crop marks around each page (the same as bleed and marks both true). */
   print?: boolean;
+  /** pdf (default), png (one picture per page into a folder: outFile names the folder) or cbz. */
+  format?: ExportFormat;
+  /** Print resolution the pictures are resampled to (default 300); the PNG and CBZ pages' resolution too. */
+  dpi?: number;
+  /** JPEG quality 1..100 (default 88). */
+  quality?: number;
+  /** How pictures are encoded: auto (JPEG, or PNG where smaller), jpeg or png. */
+  images?: ImageEncoding;
+  /** Bleed of 0.125 in with TrimBox and BleedBox; crop marks outside it (PDF). */
+  bleed?: boolean;
+  marks?: boolean;
+  /** The document's author. */
+  author?: string;
 }
 
 export interface ExportResult {
@@ -241,6 +268,10 @@ export interface ExportResult {
   minDpi: number;
   /** The credits printed and stamped into it. */
   credits: string[];
+  format?: ExportFormat;
+  /** PNG pages: each page's file (the first is `document`). */
+  files?: string[];
+  bytes?: number;
 }
 
 export type JobKind = 'keyframes' | 'stylize' | 'export';
@@ -327,7 +358,7 @@ export interface ComicCommands {
    */
   findPanels(request: FindPanelsRequest): Promise<StylizeResult | null>;
   /** Saves the reviewed project (atomically; the previous project.json stays whole if the save fails). */
-  saveProject(request: SaveProjectRequest): Promise<void>;
+  saveProject(request: SaveProjectRequest): Promise<SavedProject>;
   /** Takes the video's frame at a time, full size, into the project's frames: for adding a key frame by hand. */
   grabFrame(request: GrabFrameRequest): Promise<GrabbedFrame>;
   /** Lays the pictures out on pages (the automatic layout) and writes the comic PDF. */

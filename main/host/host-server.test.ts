@@ -100,7 +100,7 @@ test('a key-frame job over HTTP: events stream progress and the result; its imag
   const whole = await get(videoUrl);
   assert.deepEqual([whole.status, whole.headers['content-type'], whole.headers['accept-ranges']], [200, 'video/mp4', 'bytes']);
   assert.ok(whole.body.equals(bytes));
-  const ranged = (range: string) => httpRequest(host.port, `${videoUrl}?token=${host.token}`, { headers: { Range: range } });
+  const ranged = (range: string) => httpRequest(host.port, videoUrl, { headers: { ...auth, Range: range } });
   const part = await ranged('bytes=100-1099');
   assert.deepEqual([part.status, part.headers['content-range'], part.headers['content-length']], [206, `bytes 100-1099/${bytes.length}`, '1000']);
   assert.ok(part.body.equals(bytes.subarray(100, 1100)));
@@ -127,7 +127,7 @@ test('cancel over HTTP ends the job with a cancelled event; an unbuilt UI is a c
   t.after(() => host.close());
   const events = await listenToEvents(host.port, host.token);
   t.after(() => events.close());
-  const started = (await callOverHttp(host.port, host.token, 'startKeyframes', [{ video: threeShotClip(), projectDir: mkdtempSync(join(tmpdir(), 'ycis-host-cancel-')) }])).json<ApiReply<JobTicket>>();
+  const started = (await callOverHttp(host.port, host.token, 'startKeyframes', [{ video: threeShotClip(), projectDir: mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-host-cancel-')) }])).json<ApiReply<JobTicket>>();
   assert.ok(started.ok);
   await events.next((e) => e.job === started.value.job && e.type === 'progress');
   const cancelled = await callOverHttp(host.port, host.token, 'cancelJob', [started.value.job]);

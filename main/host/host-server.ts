@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, type ComicService } from '../api';
+import { dataDir } from '../services/store';
+import { sendFont } from './font-route';
 import { streamJobEvents } from './job-events-stream';
 import { HostSessions } from './host-session';
 import { readBody } from './read-body';
@@ -19,6 +21,11 @@ export interface HostOptions {
   service?: ComicService;
   /** Where errors the host met go, one line each (default stderr). */
   log?: HostLog;
+  /**
+   * Folders besides the data folder the API may write into and take pictures from (`serve --allow DIR`); every
+   * other path is refused (PATH_FORBIDDEN). Only for the service the host makes itself.
+   */
+  allowedFolders?: string[];
 }
 
 export interface RunningHost {
@@ -118,6 +125,8 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'the page is read-only');
+  const font = /^\/fonts\/([^/]+)$/.exec(path);
+  if (font) return sendFont(res, font[1]);
   if (!(await sendRendererFile(res, host.rendererDir, path, host.log))) sendError(res, 404, 'NOT_FOUND', `no such file ${path}`);
 }
 
@@ -127,7 +136,7 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   assertRendererBuilt(options.rendererDir);
-  const service = options.service ?? createComicApi({ host: 'browser' });
+  const service = options.service ?? createComicApi({ host: 'browser', allowedFolders: () => [dataDir(), ...(options.allowedFolders ?? [])] });
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const state: HostState = { port: 0, sessions: new HostSessions(() => state.port), service, rendererDir: options.rendererDir, log };
   const server = createServer((req, res) => {

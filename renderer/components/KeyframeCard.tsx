@@ -3,7 +3,7 @@ import type { ProjectKeyFrame } from '../../app/project';
 import { formatTime } from '../format';
 
 /** One key frame under review: its picture, where it is, and Keep / Drop (pressed again: back to proposed). */
-export function KeyframeCard({ keyframe: k, src, shotNumber, regions, onStatus, onMark }: {
+export function KeyframeCard({ keyframe: k, src, shotNumber, regions, onStatus, onMark, selected, onSelect }: {
   keyframe: ProjectKeyFrame;
   src: string;
   shotNumber: number;
@@ -11,12 +11,15 @@ export function KeyframeCard({ keyframe: k, src, shotNumber, regions, onStatus, 
   regions: number;
   onStatus: (status: ProjectKeyFrame['status']) => void;
   onMark: () => void;
+  /** Whether the side panel shows it; a click on the picture shows it there. */
+  selected?: boolean;
+  onSelect?: () => void;
 }) {
   const { t } = useTranslation();
   const toggle = (status: 'accepted' | 'rejected') => onStatus(k.status === status ? 'proposed' : status);
   return (
-    <figure className={`keyframe ${k.status}`} data-testid="keyframe-card" data-status={k.status} data-origin={k.origin}>
-      <img data-testid="keyframe" src={src} alt={t('review.alt', { shot: shotNumber, frame: k.frame })} />
+    <figure className={`keyframe ${k.status}${selected ? ' selected' : ''}`} data-testid="keyframe-card" data-status={k.status} data-origin={k.origin} data-keyframe-id={k.id} aria-selected={selected}>
+      <img data-testid="keyframe" onClick={onSelect} src={src} alt={t('review.alt', { shot: shotNumber, frame: k.frame })} />
       <figcaption className="muted">
         <span>
           {t('review.frameAt', { frame: k.frame, time: formatTime(k.time) })}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect } from 'react';
 import type { ComicApi, StylizeRequest, StylizeResult } from '../../app/api';
 import type { MaskShape } from '../../app/masks';
@@ -24,6 +25,7 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
   /** The panels made (or found) for these frames, for the Pages and Export steps; undefined while there are none. */
   onPanels: (panels: StylizeResult | undefined) => void;
 }) {
+  const { t } = useTranslation();
   const { styles, instagan, segmenter, error: stylesError } = useStyles(api);
   // The choice lives in the project (saved, undoable), so a reopened project shows its panels in the same style.
   const chosen = review.project.style;
@@ -74,10 +76,10 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
 
   return (
     <section className="card panels" data-testid="panels">
-        <h2>Comic panels</h2>
+        <h2>{t('panels.title')}</h2>
         <div className="panels-controls">
           <label>
-            Style{' '}
+            {t('panels.style')}{' '}
             <select
               data-testid="style"
               value={model}
@@ -92,27 +94,27 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
               ))}
             </select>
           </label>
-          <label title="People are found by the person segmenter and drawn apart from the rest">
-            People{' '}
+          <label title={t('panels.peopleHint')}>
+            {t('panels.people')}{' '}
             <select data-testid="people" value={people} onChange={(e) => choose({ people: e.target.value })} disabled={busy}>
-              <option value="">with the rest</option>
-              <option value="photo">kept as photo</option>
+              <option value="">{t('panels.peopleWithRest')}</option>
+              <option value="photo">{t('panels.peoplePhoto')}</option>
               {styles
                 .filter((s) => s.id !== model)
                 .map((s) => (
                   <option key={s.id} value={`style:${s.id}`}>
-                    in {s.name}
+                    {t('panels.peopleIn', { name: s.name })}
                   </option>
                 ))}
               {instagan.map((m) => (
                 <option key={m.id} value={`instagan:${m.id}`}>
-                  translated by {m.name}
+                  {t('panels.peopleTranslated', { name: m.name })}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" className="primary" data-testid="stylize" onClick={make} disabled={busy || !style || !pictures.length}>
-            Make {pictures.length} panels
+            {t('panels.make', { count: pictures.length })}
           </button>
         </div>
         {involved.map((m) => (
@@ -120,32 +122,32 @@ export function PanelsCard({ api, review, projectDir, pictures, regions: marked,
         ))}
         {people && !segmenter && pictures.some((p) => !marked[p]) ? (
           <p className="note" data-testid="needs-segmenter">
-            Finding people needs the person segmenter: import it once with{' '}
+            {t('panels.needsSegmenter')}{' '}
             <code>your-cartoon models import deeplabv3_mnv2_257_voc.onnx</code>.
           </p>
         ) : null}
-        {stylesError ? <p className="note bad">Cannot list the styles: {stylesError}</p> : null}
+        {stylesError ? <p className="note bad">{t('panels.stylesError', { error: stylesError })}</p> : null}
         {view.status === 'running' || view.status === 'starting' ? (
           <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} />
         ) : null}
         {view.status === 'failed' ? <p className="note bad" data-testid="stylize-error">{view.error.message}</p> : null}
-        {view.status === 'cancelled' ? <p className="note" data-testid="stylize-cancelled">Cancelled.</p> : null}
+        {view.status === 'cancelled' ? <p className="note" data-testid="stylize-cancelled">{t('job.cancelled')}</p> : null}
         {view.status === 'done' ? <PanelGrid result={view.result} imageUrl={api.imageUrl} /> : null}
     </section>
   );
 }
 
 function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: ComicApi['imageUrl'] }) {
+  const { t } = useTranslation();
   const [first] = result.files;
   const fallback = result.files.find((f) => f.fallback)?.fallback;
   return (
     <>
       {first ? (
         <p className="muted" data-testid="stylize-summary">
-          {result.files.length} panels with {first.model}
           {first.provider
-            ? ` on ${first.provider.toUpperCase()}, ${Math.round(result.files.reduce((t, f) => t + (f.ms ?? 0), 0) / result.files.length)} ms each`
-            : ', drawn earlier'}
+            ? t('panels.madeOn', { count: result.files.length, model: first.model, provider: first.provider.toUpperCase(), ms: Math.round(result.files.reduce((sum, f) => sum + (f.ms ?? 0), 0) / result.files.length) })
+            : t('panels.drawnEarlier', { count: result.files.length, model: first.model })}
         </p>
       ) : null}
       {fallback ? <p className="note">{fallback}</p> : null}
@@ -156,7 +158,7 @@ function PanelGrid({ result, imageUrl }: { result: StylizeResult; imageUrl: Comi
       ))}
       <div className="panel-grid">
         {result.files.map((f) => (
-          <img key={f.output} data-testid="panel" src={imageUrl(f.image)} alt={`Panel from ${f.input}`} />
+          <img key={f.output} data-testid="panel" src={imageUrl(f.image)} alt={t('panels.alt', { file: f.input })} />
         ))}
       </div>
     </>

@@ -1,11 +1,13 @@
 import type { ComicApi, KeyframesResult } from '../../app/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addKeyframe, addRegion, clearRegions, setKeyframeStatus } from '../../app/commands';
+import { addKeyframe, addRegion, clearRegions, setKeyframeStatus, setShotStatus } from '../../app/commands';
 import { comicKeyframes } from '../../app/project';
 import { formatTime } from '../format';
 import { formatNumber } from '../i18n/format';
 import type { Review } from '../hooks/use-review';
+import { useSelection } from '../workspace/selection';
+import { useActionHandler } from '../workspace/use-actions';
 import { AddFrame } from './AddFrame';
 import { KeyframeCard } from './KeyframeCard';
 import { RegionEditor } from './RegionEditor';
@@ -20,6 +22,25 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
   const { project } = review;
   const inComic = comicKeyframes(project).length;
   const [marking, setMarking] = useState<string>();
+  const { selection, select } = useSelection();
+  // Keyboard review of the selected key frame (←/→, K, D, Shift+K/D), through the workspace's action list.
+  const current = selection?.kind === 'keyframe' ? project.keyframes.findIndex((k) => k.id === selection.id) : -1;
+  const chosen = current >= 0 ? project.keyframes[current] : undefined;
+  const step = (by: number) => {
+    const next = project.keyframes[current < 0 ? (by > 0 ? 0 : project.keyframes.length - 1) : Math.min(project.keyframes.length - 1, Math.max(0, current + by))];
+    if (next) {
+      select({ kind: 'keyframe', id: next.id });
+      document.querySelector(`[data-keyframe-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  };
+  const status = (s: 'accepted' | 'rejected') => chosen && review.edit((p) => setKeyframeStatus(p, chosen.id, s));
+  const shotStatus = (s: 'accepted' | 'rejected') => chosen && review.edit((p) => setShotStatus(p, chosen.shot, s));
+  useActionHandler('review.previous', () => step(-1), project.keyframes.length > 0);
+  useActionHandler('review.next', () => step(1), project.keyframes.length > 0);
+  useActionHandler('review.keep', () => status('accepted'), !!chosen);
+  useActionHandler('review.drop', () => status('rejected'), !!chosen);
+  useActionHandler('review.keepShot', () => shotStatus('accepted'), !!chosen);
+  useActionHandler('review.dropShot', () => shotStatus('rejected'), !!chosen);
   const marked = project.keyframes.find((k) => k.id === marking);
   const addAt = async (time: number) => {
     const { keyframe } = await api.grabFrame({ projectDir: result.projectDir, time });
@@ -74,6 +95,8 @@ export function ShotStrip({ api, result, review }: { api: ComicApi; result: Keyf
                     onStatus={(status) => review.edit((p) => setKeyframeStatus(p, k.id, status))}
                     regions={project.regions?.[k.id]?.length ?? 0}
                     onMark={() => setMarking(k.id)}
+                    selected={selection?.kind === 'keyframe' && selection.id === k.id}
+                    onSelect={() => select({ kind: 'keyframe', id: k.id })}
                   />
                 ))}
               </div>

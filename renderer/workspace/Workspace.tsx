@@ -19,6 +19,7 @@ import { useRecentProjects } from './use-recent-projects';
 import { useRunningJobs } from './use-running-jobs';
 import { useVideoIntake } from './use-video-intake';
 import { VideoStep } from './VideoStep';
+import { IntakeStatus } from './IntakeStatus';
 import { ProjectWorkspace } from './ProjectWorkspace';
 
 const settingsOf = (p: Partial<AnalysisSettings>): AnalysisSettings =>
@@ -104,7 +105,6 @@ export function Workspace({ api }: { api: ComicApi }) {
   const videoStep = (
     <VideoStep
       intake={intake}
-      uploadMaxBytes={info?.uploadMaxBytes}
       path={path}
       onPath={setPath}
       sample={sample}
@@ -118,9 +118,15 @@ export function Workspace({ api }: { api: ComicApi }) {
       onSettings={setSettings}
       opening={session.opening}
       problem={session.problem ? <OpenProblemNote problem={session.problem} intake={relinkIntake} onRelink={(v) => relinkTarget && void session.relink(relinkTarget, v)} onDismiss={session.dismiss} /> : null}
-      job={
-        <>
-          {busy ? <JobProgress progress={job.view.status === 'running' ? job.view.progress : undefined} cancelling={job.view.status === 'running' && job.view.cancelling} onCancel={job.cancel} /> : null}
+      job={busy ? <JobProgress progress={job.view.status === 'running' ? job.view.progress : undefined} cancelling={job.view.status === 'running' && job.view.cancelling} onCancel={job.cancel} /> : null}
+      recent={<RecentProjects api={api} projects={recent.projects} error={error ? undefined : recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}
+    />
+  );
+  // Said on whichever step the user is: a file refused or uploading, the analysis failed or cancelled.
+  const notices = (
+    <>
+      <IntakeStatus intake={intake} uploadMaxBytes={info?.uploadMaxBytes} />
+      <IntakeStatus intake={relinkIntake} uploadMaxBytes={info?.uploadMaxBytes} />
           {job.view.status === 'failed' ? (
             <p className="note bad" data-testid="job-error">
               {job.view.error.message}
@@ -131,10 +137,7 @@ export function Workspace({ api }: { api: ComicApi }) {
               {shown ? t('job.cancelledKept') : t('job.cancelled')}
             </p>
           ) : null}
-        </>
-      }
-      recent={<RecentProjects api={api} projects={recent.projects} error={error ? undefined : recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}
-    />
+    </>
   );
 
   const shared: ShellShared = {
@@ -143,7 +146,8 @@ export function Workspace({ api }: { api: ComicApi }) {
     setStep,
     jobs,
     intake,
-    onDropFile: (file) => (relinkTarget ? relinkIntake : intake).takeFile(file).then(() => setStep('video')),
+    onDropFile: (file) => void (relinkTarget ? relinkIntake : intake).takeFile(file),
+    notices,
     openVideo: () => void intake.choose(),
     sheet,
     setSheet,

@@ -6,7 +6,7 @@
  *   style.Main       the style chooser and the panels (PanelsCard)
  *   pages.Main       the page canvas (ComicCard)
  *   export.Main      the PDF (ExportPanel)
- *   *.Inspector      the selected thing's properties (none yet: the side panel then holds the step's summary)
+ *   *.Inspector      the selected thing's properties (selection.tsx; with nothing selected, the project's summary)
  *   Tray             the kept key frames (FrameTray)
  *
  * Every step's views stay mounted while the project is open (hidden when another step is shown), so a job a step
@@ -22,6 +22,7 @@ import { PanelsCard } from '../components/PanelsCard';
 import { ShotStrip } from '../components/ShotStrip';
 import type { Review } from '../hooks/use-review';
 import { FrameTray } from './FrameTray';
+import { KeyframeInspector } from './KeyframeInspector';
 import { ProjectSummary } from './ProjectSummary';
 import type { StepId } from './step-ids';
 
@@ -71,7 +72,7 @@ function NeedsPanels({ goTo }: { goTo: (step: StepId) => void }) {
 }
 
 export const PROJECT_STEPS: Record<Exclude<StepId, 'video'>, StepView> = {
-  keyframes: { Main: ({ api, result, review }) => <ShotStrip api={api} result={result} review={review} />, Inspector: ProjectSummary },
+  keyframes: { Main: ({ api, result, review }) => <ShotStrip api={api} result={result} review={review} />, Inspector: KeyframeInspector },
   style: { Main: StyleStep, Inspector: ProjectSummary },
   pages: { Main: ({ api, review, panels, goTo }) => (panels ? <ComicCard api={api} review={review} panels={panels} /> : <NeedsPanels goTo={goTo} />), Inspector: ProjectSummary },
   export: {

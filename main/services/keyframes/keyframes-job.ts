@@ -62,6 +62,7 @@ export async function runKeyframesJob(videoPath: string, opts: KeyframesJobOptio
   // away again the (empty) folders it made.
   const created = await mkdir(outDir, { recursive: true });
   await cleanStaleTemps(outDir);
+  await cleanStaleTemps(join(outDir, THUMB_DIR));
   try {
     return await keyframesInto(outDir, videoPath, opts, ctx);
   } catch (err) {

@@ -6,9 +6,10 @@ import type { ModelSpec, ProviderChoice } from '../../../app/stylize';
 import { CancelledError } from '../jobs';
 import { serializeError, StylizeError } from './errors';
 import { runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
+import { ortMessage } from './ort-message';
 import { stylizePixels, type TensorRunner } from './pipeline';
 import { segmentPixels } from './segment-pipeline';
-import { getSession, releaseSessions, type OpenedSession } from './session-cache';
+import { getSession, releaseSessions, sessionsOpened, type OpenedSession } from './session-cache';
 import type { SessionOptionsPreset } from './session-options';
 import type { FloatTensor } from './tensor-codec';
 import type { RunInfo, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -26,7 +27,7 @@ class Runner {
   ) {}
 
   get info(): Omit<RunInfo, 'ms'> {
-    return { provider: this.opened.provider, fallback: this.opened.fallback };
+    return { provider: this.opened.provider, fallback: this.opened.fallback, sessionsOpened: sessionsOpened() };
   }
 
   async run(feeds: Record<string, FloatTensor>, outputs?: string[]): Promise<Record<string, FloatTensor>> {
@@ -38,7 +39,7 @@ class Runner {
     try {
       result = await this.opened.session.run(ortFeeds);
     } catch (err) {
-      const msg = (err as Error).message.split('\n')[0];
+      const msg = ortMessage((err as Error).message);
       if (this.opened.provider === 'cpu') {
         throw new StylizeError('INFERENCE_FAILED', `${this.opened.file}: inference failed (${msg})`, this.opened.file);
       }

@@ -54,6 +54,8 @@ export interface StylizeResult {
   fallback?: string;
   /** Time inside the inference worker (pre/post-processing included), ms. */
   ms: number;
+  /** onnxruntime sessions the worker had created by then (one per model and provider for a whole job). */
+  sessionsOpened?: number;
   tiles: number;
   processedWidth: number;
   processedHeight: number;
