@@ -9,6 +9,9 @@ export interface FoundSoFar {
   transitions: ShotTransition[];
   /** Seconds of the video analysed: the last shot ends here for now. */
   analysedSeconds: number;
+  /** The video's length and frame rate, to draw the timeline before the result comes. */
+  duration: number;
+  fps: number;
 }
 
 /** Progress of a long job, as the UI and the CLI progress bar both read it. */

@@ -12,7 +12,7 @@ export { pageStyleOf, projectPages } from './pages';
  * frames/ (the key-frame pictures, which `file` names) and styled/. Plain data: the renderer edits it through the
  * commands in app/commands, the main process saves it atomically.
  */
-export const PROJECT_SCHEMA = 1;
+export const PROJECT_SCHEMA = 2;
 
 export type KeyFrameOrigin = 'detected' | 'manual';
 /** proposed: found by the analysis, not looked at yet (it goes into the comic unless rejected). */
@@ -61,6 +61,11 @@ export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', 
 
 export interface Project {
   schema: typeof PROJECT_SCHEMA;
+  /**
+   * Counted up by every save (the store sets it): a save based on an older revision than the file's is refused,
+   * so two windows on one project never silently overwrite each other. Absent in a project not saved yet.
+   */
+  revision?: number;
   video: KeyframesDocument['video'];
   params: AnalysisParams;
   shots: Shot[];

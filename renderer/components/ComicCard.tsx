@@ -119,7 +119,7 @@ function ComicBook({ api, review, panels }: { api: ComicApi; review: Review; pan
         }}
       />
       {missing ? null : (
-        <PagesView project={project} edit={review.edit} urlOf={(picture) => (pictures[picture] ? api.imageUrl(pictures[picture]!.image) : undefined)} selection={selection} onSelection={setSelection} />
+        <PagesView project={project} edit={review.edit} urlOf={(picture) => (pictures[picture] ? api.imageUrl(pictures[picture]!.image) : undefined)} selection={selection} onSelection={setSelection} tray={false} />
       )}
     </section>
   );

@@ -1,61 +1,72 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { actionForKey, isTypingTarget, REVIEW_ACTIONS, shortcutLabel, type KeyPress, type ReviewActionContext } from './actions';
+import { ACTIONS, type ActionContext } from '../workspace/actions';
+import { bindingFor, clashes, formatChord, parseChord, type KeyPress } from '../workspace/keyboard-map';
+import { REVIEW_ACTIONS, type ReviewActionContext } from './actions';
 import { neighbourKeyframe, reviewMark, withNeighbours } from './selection';
 import { oneShotProject } from '../../test-support/project-fixture';
 
-const press = (code: string, mods: Partial<KeyPress> = {}): KeyPress => ({ code, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
-/** Runs the action a key press means against a context that records which handler ran. */
-function handled(p: KeyPress, mac = false): string | undefined {
+/** The review action a key press means in the workspace's list, run against a context that records the handler. */
+function handled(p: KeyPress, platform: 'mac' | 'other' = 'other'): string | undefined {
+  const action = bindingFor(ACTIONS, p, platform);
+  const review = REVIEW_ACTIONS.find((a) => a.id === action?.id);
   let ran: string | undefined;
-  const context = new Proxy({} as ReviewActionContext, { get: (_t, name) => () => (ran = String(name)) });
-  actionForKey(REVIEW_ACTIONS, p, mac)?.run(context);
+  const context = new Proxy({} as ReviewActionContext, { get: (_t, name) => (...args: number[]) => (ran = `${String(name)}${args.length ? `(${args.join()})` : ''}`) });
+  review?.run(context);
   return ran;
 }
 
-test('review keyboard map: ←/→, K, D, A, Shift+K, Shift+D, Space, zoom keys; modifiers and other keys mean nothing', () => {
+test('review keyboard map: ←/→, K, D, A, Shift+K, Shift+D, Space, frame steps, zoom; modifiers mean something else', () => {
   assert.equal(handled(press('ArrowLeft')), 'previous');
   assert.equal(handled(press('ArrowRight')), 'next');
-  assert.equal(handled(press('KeyK')), 'keep');
-  assert.equal(handled(press('KeyD')), 'drop');
-  assert.equal(handled(press('KeyA')), 'add');
-  assert.equal(handled(press('KeyK', { shiftKey: true })), 'keepShot');
-  assert.equal(handled(press('KeyD', { shiftKey: true })), 'dropShot');
-  assert.equal(handled(press('Space')), 'togglePlay');
-  assert.equal(handled(press('Equal')), 'zoomIn');
-  assert.equal(handled(press('Minus')), 'zoomOut');
-  assert.equal(handled(press('Digit0')), 'zoomFit');
-  // Ctrl+D (a browser bookmark), Cmd+K, Alt+K are not the review's.
-  assert.equal(handled(press('KeyD', { ctrlKey: true })), undefined);
-  assert.equal(handled(press('KeyK', { metaKey: true }), true), undefined);
-  assert.equal(handled(press('KeyK', { altKey: true })), undefined);
-  assert.equal(handled(press('KeyZ')), undefined);
-  // Physical keys: a Korean IME's 'ㅏ' on the K key is still K.
-  assert.equal(handled({ ...press('KeyK'), key: 'ㅏ' }), 'keep');
-  const ids = REVIEW_ACTIONS.map((a) => a.id);
-  assert.equal(new Set(ids).size, ids.length, 'ids are unique');
-  const keys = REVIEW_ACTIONS.map((a) => shortcutLabel(a.shortcut));
-  assert.equal(new Set(keys).size, keys.length, 'no two actions share a shortcut');
-  for (const a of REVIEW_ACTIONS) assert.ok(a.label.length > 3, `${a.id} has a label`);
+  assert.equal(handled(press('k', { code: 'KeyK' })), 'keep');
+  assert.equal(handled(press('d', { code: 'KeyD' })), 'drop');
+  assert.equal(handled(press('a', { code: 'KeyA' })), 'add');
+  assert.equal(handled(press('K', { code: 'KeyK', shiftKey: true })), 'keepShot');
+  assert.equal(handled(press('D', { code: 'KeyD', shiftKey: true })), 'dropShot');
+  assert.equal(handled(press(' ', { code: 'Space' })), 'togglePlay');
+  assert.equal(handled(press(',', { code: 'Comma' })), 'stepFrames(-1)');
+  assert.equal(handled(press('.', { code: 'Period' })), 'stepFrames(1)');
+  assert.equal(handled(press('<', { code: 'Comma', shiftKey: true })), 'stepSeconds(-1)');
+  assert.equal(handled(press('>', { code: 'Period', shiftKey: true })), 'stepSeconds(1)');
+  assert.equal(handled(press('=', { code: 'Equal' })), 'zoomIn');
+  assert.equal(handled(press('-', { code: 'Minus' })), 'zoomOut');
+  assert.equal(handled(press('0', { code: 'Digit0' })), 'zoomFit');
+  // A Korean input method's 'ㅏ' on the K key is still K; Ctrl+D (a bookmark), Cmd+K and Alt+K are not the review's.
+  assert.equal(handled(press('ㅏ', { code: 'KeyK' })), 'keep');
+  assert.equal(handled(press('d', { code: 'KeyD', ctrlKey: true })), undefined);
+  assert.equal(handled(press('k', { code: 'KeyK', metaKey: true }), 'mac'), undefined);
+  assert.equal(handled(press('k', { code: 'KeyK', altKey: true })), undefined);
+  assert.equal(bindingFor(ACTIONS, press('z', { ctrlKey: true }), 'other')?.id, 'undo', 'Ctrl+Z stays undo');
+  for (const platform of ['mac', 'other'] as const) assert.deepEqual(clashes(ACTIONS, platform), [], `no two actions share a key (${platform})`);
+  assert.equal(formatChord(parseChord(REVIEW_ACTIONS.find((a) => a.id === 'review.dropShot')!.shortcut), 'mac'), '⇧D');
+  assert.equal(formatChord(parseChord(REVIEW_ACTIONS.find((a) => a.id === 'review.dropShot')!.shortcut), 'other'), 'Shift+D');
 });
 
-test('shortcut labels follow the platform', () => {
-  const dropShot = REVIEW_ACTIONS.find((a) => a.id === 'review.dropShot')!.shortcut;
-  assert.equal(shortcutLabel(dropShot), 'Shift+D');
-  assert.equal(shortcutLabel(dropShot, true), '⇧D');
-  assert.equal(shortcutLabel({ code: 'KeyZ', mod: true }), 'Ctrl+Z');
-  assert.equal(shortcutLabel({ code: 'KeyZ', mod: true, shift: true }, true), '⌘⇧Z');
-  assert.equal(shortcutLabel({ code: 'ArrowLeft' }), '←');
-});
-
-test('keys typed into a text field stay the field’s; a slider or a button lets them through', () => {
-  assert.equal(isTypingTarget({ tagName: 'INPUT', type: 'text' }), true);
-  assert.equal(isTypingTarget({ tagName: 'TEXTAREA' }), true);
-  assert.equal(isTypingTarget({ tagName: 'DIV', isContentEditable: true }), true);
-  assert.equal(isTypingTarget({ tagName: 'INPUT', type: 'range' }), false);
-  assert.equal(isTypingTarget({ tagName: 'BUTTON' }), false);
-  assert.equal(isTypingTarget(null), false);
+test('review actions are the workspace’s: listed for the menu and the sheet, live only on the Key frames step with the review mounted', () => {
+  const ctx = (step: ActionContext['step'], mounted: boolean): ActionContext => ({
+    hasProject: true,
+    step,
+    goTo: () => undefined,
+    openVideo: () => undefined,
+    canUndo: false,
+    canRedo: false,
+    undo: () => undefined,
+    redo: () => undefined,
+    toggleShortcuts: () => undefined,
+    registered: new Map(mounted ? REVIEW_ACTIONS.map((a) => [a.id, { run: () => undefined }] as const) : []),
+  });
+  for (const review of REVIEW_ACTIONS) {
+    const action = ACTIONS.find((a) => a.id === review.id);
+    assert.ok(action, `${review.id} is in the workspace's list`);
+    assert.match(action.labelKey, /^action\.review\./);
+    assert.ok(action.menu, `${review.id} has a menu`);
+    assert.equal(action.enabled(ctx('keyframes', true)), true, review.id);
+    assert.equal(action.enabled(ctx('pages', true)), false, `${review.id}: not on the Pages step`);
+    assert.equal(action.enabled(ctx('keyframes', false)), false, `${review.id}: not without the review`);
+  }
 });
 
 test('← and → walk the key frames in time order; with none selected they start from the playhead', () => {

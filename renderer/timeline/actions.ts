@@ -1,17 +1,10 @@
-import { TIMELINE_TEXT as T } from './text';
-
 /**
- * The review's actions, each defined once (id, label, default shortcut, handler), for the timeline's keys and for
- * whoever lists them (a shortcuts sheet, a menu, tooltips). Shortcuts name physical keys (KeyboardEvent.code), so K
- * is K whatever the keyboard layout or input method (a Korean IME gives 'ㅏ' as the key).
+ * The review's actions, each defined once (id, label key, default shortcut, handler). The workspace's action list
+ * (renderer/workspace/actions.ts) takes them in, so the keyboard, the shortcuts sheet (?), tooltips and Electron's
+ * menu show and run them; ReviewView registers the handlers while it is on screen. Shortcuts are in the keyboard
+ * map's notation: letters match their physical key too (K is K under a Korean or Japanese input method).
  */
-export interface Shortcut {
-  /** KeyboardEvent.code: 'KeyK', 'ArrowLeft', 'Space', 'Equal', ... */
-  code: string;
-  shift?: boolean;
-  /** Ctrl, or Cmd on macOS. */
-  mod?: boolean;
-}
+import type { MenuName } from '../workspace/actions';
 
 /** What the actions act on: the review as the timeline holds it. */
 export interface ReviewActionContext {
@@ -23,74 +16,38 @@ export interface ReviewActionContext {
   keepShot(): void;
   dropShot(): void;
   togglePlay(): void;
+  /** Moves the playhead by whole frames (negative: back). */
+  stepFrames(frames: number): void;
+  /** Moves the playhead by seconds. */
+  stepSeconds(seconds: number): void;
   zoomIn(): void;
   zoomOut(): void;
   zoomFit(): void;
 }
 
-export interface ActionDefinition<C = ReviewActionContext> {
+export interface ReviewAction {
   id: string;
-  label: string;
-  shortcut: Shortcut;
-  run(context: C): void;
+  /** Key in renderer/i18n/*.json. */
+  labelKey: string;
+  shortcut: string;
+  menu: MenuName;
+  run(context: ReviewActionContext): void;
 }
 
-export const REVIEW_ACTIONS: ReadonlyArray<ActionDefinition> = [
-  { id: 'review.previous', label: T.previous, shortcut: { code: 'ArrowLeft' }, run: (c) => c.previous() },
-  { id: 'review.next', label: T.next, shortcut: { code: 'ArrowRight' }, run: (c) => c.next() },
-  { id: 'review.keep', label: T.keepLong, shortcut: { code: 'KeyK' }, run: (c) => c.keep() },
-  { id: 'review.drop', label: T.dropLong, shortcut: { code: 'KeyD' }, run: (c) => c.drop() },
-  { id: 'review.add', label: T.add, shortcut: { code: 'KeyA' }, run: (c) => c.add() },
-  { id: 'review.keepShot', label: T.keepShot, shortcut: { code: 'KeyK', shift: true }, run: (c) => c.keepShot() },
-  { id: 'review.dropShot', label: T.dropShot, shortcut: { code: 'KeyD', shift: true }, run: (c) => c.dropShot() },
-  { id: 'review.play', label: T.play, shortcut: { code: 'Space' }, run: (c) => c.togglePlay() },
-  { id: 'timeline.zoomIn', label: T.zoomIn, shortcut: { code: 'Equal' }, run: (c) => c.zoomIn() },
-  { id: 'timeline.zoomOut', label: T.zoomOut, shortcut: { code: 'Minus' }, run: (c) => c.zoomOut() },
-  { id: 'timeline.zoomFit', label: T.zoomFit, shortcut: { code: 'Digit0' }, run: (c) => c.zoomFit() },
+export const REVIEW_ACTIONS: readonly ReviewAction[] = [
+  { id: 'review.previous', labelKey: 'action.review.previous', shortcut: 'ArrowLeft', menu: 'view', run: (c) => c.previous() },
+  { id: 'review.next', labelKey: 'action.review.next', shortcut: 'ArrowRight', menu: 'view', run: (c) => c.next() },
+  { id: 'review.keep', labelKey: 'action.review.keep', shortcut: 'K', menu: 'edit', run: (c) => c.keep() },
+  { id: 'review.drop', labelKey: 'action.review.drop', shortcut: 'D', menu: 'edit', run: (c) => c.drop() },
+  { id: 'review.add', labelKey: 'action.review.add', shortcut: 'A', menu: 'edit', run: (c) => c.add() },
+  { id: 'review.keepShot', labelKey: 'action.review.keepShot', shortcut: 'Shift+K', menu: 'edit', run: (c) => c.keepShot() },
+  { id: 'review.dropShot', labelKey: 'action.review.dropShot', shortcut: 'Shift+D', menu: 'edit', run: (c) => c.dropShot() },
+  { id: 'review.play', labelKey: 'action.review.play', shortcut: 'Space', menu: 'view', run: (c) => c.togglePlay() },
+  { id: 'playhead.previousFrame', labelKey: 'action.review.previousFrame', shortcut: ',', menu: 'view', run: (c) => c.stepFrames(-1) },
+  { id: 'playhead.nextFrame', labelKey: 'action.review.nextFrame', shortcut: '.', menu: 'view', run: (c) => c.stepFrames(1) },
+  { id: 'playhead.back', labelKey: 'action.review.secondBack', shortcut: '<', menu: 'view', run: (c) => c.stepSeconds(-1) },
+  { id: 'playhead.forward', labelKey: 'action.review.secondForward', shortcut: '>', menu: 'view', run: (c) => c.stepSeconds(1) },
+  { id: 'timeline.zoomIn', labelKey: 'action.review.zoomIn', shortcut: '=', menu: 'view', run: (c) => c.zoomIn() },
+  { id: 'timeline.zoomOut', labelKey: 'action.review.zoomOut', shortcut: '-', menu: 'view', run: (c) => c.zoomOut() },
+  { id: 'timeline.zoomFit', labelKey: 'action.review.zoomFit', shortcut: '0', menu: 'view', run: (c) => c.zoomFit() },
 ];
-
-export interface KeyPress {
-  code: string;
-  key?: string;
-  shiftKey: boolean;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-}
-
-export function matchesShortcut(press: KeyPress, s: Shortcut, mac = false): boolean {
-  const mod = mac ? press.metaKey : press.ctrlKey;
-  const otherMod = mac ? press.ctrlKey : press.metaKey;
-  return press.code === s.code && press.shiftKey === !!s.shift && mod === !!s.mod && !otherMod && !press.altKey;
-}
-
-/** The action a key press means, if any. */
-export function actionForKey<C>(actions: ReadonlyArray<ActionDefinition<C>>, press: KeyPress, mac = false): ActionDefinition<C> | undefined {
-  return actions.find((a) => matchesShortcut(press, a.shortcut, mac));
-}
-
-const KEY_NAMES: Record<string, string> = {
-  ArrowLeft: '←',
-  ArrowRight: '→',
-  ArrowUp: '↑',
-  ArrowDown: '↓',
-  Space: 'Space',
-  Equal: '+',
-  Minus: '−',
-};
-
-/** How a shortcut is written for the platform: "Shift+K" / "Ctrl+Z"; on macOS "⇧K" / "⌘Z". */
-export function shortcutLabel(s: Shortcut, mac = false): string {
-  const key = KEY_NAMES[s.code] ?? s.code.replace(/^Key|^Digit/, '');
-  if (mac) return `${s.mod ? '⌘' : ''}${s.shift ? '⇧' : ''}${key}`;
-  return [s.mod ? 'Ctrl' : '', s.shift ? 'Shift' : '', key].filter(Boolean).join('+');
-}
-
-/** Keys typed into a field are the field's, not the review's. */
-export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean; type?: string } | null): boolean {
-  if (!target) return false;
-  if (target.isContentEditable) return true;
-  const tag = (target.tagName ?? '').toUpperCase();
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  return tag === 'INPUT' && !['range', 'checkbox', 'radio', 'button'].includes((target.type ?? '').toLowerCase());
-}

@@ -119,6 +119,8 @@ test('thumbnails: at their moments when there is room, never overlapping, in tim
   const again = placeThumbnails(times, { ...v, start: 29.5 }, 80, 4);
   for (const p of again) near(p.x, zoomed.find((q) => q.index === p.index)!.x - 0.5 * 160);
   assert.ok(placeThumbnails([5, 50], v, 80).length === 0, 'none on screen');
+  assert.equal(placeThumbnails([5, 50], v, 80, 4, false).length, 2, 'unless all are asked for');
+  assert.equal(bandLayout([{ start: 0, end: 1 }], v, false).length, 1);
 });
 
 test('thumbnail width shrinks when many key frames share the strip, within limits', () => {

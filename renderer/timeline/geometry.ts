@@ -92,11 +92,11 @@ export interface Band {
  * The bands of the spans on screen (shots, transitions), each as wide as it lasts at this zoom. Spans wholly off
  * screen are left out, so a long video at a high zoom draws only what shows.
  */
-export function bandLayout(spans: ReadonlyArray<Span>, v: TimelineView): Band[] {
+export function bandLayout(spans: ReadonlyArray<Span>, v: TimelineView, cull = true): Band[] {
   const [first, last] = visibleRange(v);
   const out: Band[] = [];
   spans.forEach((s, index) => {
-    if (s.end <= first || s.start >= last) return;
+    if (cull && (s.end <= first || s.start >= last)) return;
     const x = timeToX(v, s.start);
     out.push({ index, x, width: timeToX(v, s.end) - x });
   });
@@ -115,9 +115,9 @@ export interface Placed {
  * Key-frame thumbnails of `thumbWidth` pixels, each as near its moment as it can be without overlapping another
  * (at least `gap` pixels apart), in time order. Runs that would overlap become one group centred on their moments'
  * mean, merged again while groups collide (the classic 1-D label placement); placed over the whole video, so the
- * thumbnails do not move as the view scrolls, then those on screen are returned.
+ * thumbnails do not move as the view scrolls, then those on screen are returned (all of them with `cull` false).
  */
-export function placeThumbnails(times: ReadonlyArray<number>, v: TimelineView, thumbWidth: number, gap = 4): Placed[] {
+export function placeThumbnails(times: ReadonlyArray<number>, v: TimelineView, thumbWidth: number, gap = 4, cull = true): Placed[] {
   const pps = pixelsPerSecond(v);
   const step = thumbWidth + gap;
   const total = v.duration * pps;
@@ -151,7 +151,7 @@ export function placeThumbnails(times: ReadonlyArray<number>, v: TimelineView, t
   lefts.forEach((left, i) => {
     const [t, index] = order[i];
     const x = left - offset;
-    if (x + thumbWidth >= 0 && x <= v.width) out.push({ index, x, anchor: t * pps - offset });
+    if (!cull || (x + thumbWidth >= 0 && x <= v.width)) out.push({ index, x, anchor: t * pps - offset });
   });
   return out;
 }

@@ -6,6 +6,7 @@
  * Another part of the editor adds its own actions here (its handler in `run`, or registered at run time with
  * useActionHandler(id, ...) when it needs the component's state: the timeline's keep/drop, the canvas's delete).
  */
+import { REVIEW_ACTIONS } from '../timeline/actions';
 import type { StepId } from './step-ids';
 
 export interface ActionContext {
@@ -56,6 +57,12 @@ export const registered = (id: string, labelKey: string, shortcuts: string[], me
   enabled: (ctx) => !!ctx.registered.get(id) && ctx.registered.get(id)!.enabled !== false,
 });
 
+/** The review's actions (renderer/timeline/actions.ts): run by ReviewView's handlers, on the Key frames step only. */
+const reviewAction = (a: (typeof REVIEW_ACTIONS)[number]): Action => {
+  const base = registered(a.id, a.labelKey, [a.shortcut], a.menu);
+  return { ...base, enabled: (ctx) => ctx.step === 'keyframes' && base.enabled(ctx) };
+};
+
 export const ACTIONS: readonly Action[] = [
   { id: 'open-video', labelKey: 'action.openVideo', shortcuts: ['Mod+O'], menu: 'file', whileTyping: true, run: (ctx) => ctx.openVideo(), enabled: () => true },
   { id: 'export', labelKey: 'action.export', shortcuts: ['Mod+E'], menu: 'file', run: (ctx) => ctx.goTo('export'), enabled: (ctx) => ctx.hasProject },
@@ -66,7 +73,16 @@ export const ACTIONS: readonly Action[] = [
   goToStep('style', 'style', 'Alt+3'),
   goToStep('pages', 'pages', 'Alt+4'),
   goToStep('export', 'export', 'Alt+5'),
+  // The review's keys (the timeline's ids, renderer/timeline/actions.ts): run by whichever review view is mounted.
+  registered('review.previous', 'action.review.previous', ['Left']),
+  registered('review.next', 'action.review.next', ['Right']),
+  registered('review.keep', 'action.review.keep', ['K'], 'edit'),
+  registered('review.drop', 'action.review.drop', ['D'], 'edit'),
+  registered('review.keepShot', 'action.review.keepShot', ['Shift+K'], 'edit'),
+  registered('review.dropShot', 'action.review.dropShot', ['Shift+D'], 'edit'),
+  registered('review.add', 'action.review.add', ['A'], 'edit'),
   { id: 'shortcuts', labelKey: 'action.shortcuts', shortcuts: ['?'], menu: 'help', run: (ctx) => ctx.toggleShortcuts(), enabled: () => true },
+  ...REVIEW_ACTIONS.map(reviewAction),
 ];
 
 export const actionById = (id: string): Action | undefined => ACTIONS.find((a) => a.id === id);

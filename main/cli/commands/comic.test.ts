@@ -7,6 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { captureIO } from '../../../test-support/cli-capture';
 import { FIXTURE_DIR } from '../../../test-support/fixtures';
 import { makeSampleVideo } from '../../services/video';
+import { truncatedClip } from '../../services/video/video-fixtures';
 import { main } from '../../cli';
 import { DEFAULT_PAGE_STYLE } from '../../../app/page';
 import { autoLayout } from '../../services/layout';
@@ -79,4 +80,17 @@ test('comic CLI: panels that partly fail (disk full) never replace a complete ea
   assert.match(r.warnings.join('\n'), /panels could not be drawn: .*sample\.pdf was kept as it was/);
   assert.equal((await PDFDocument.load(readFileSync(r.pdf))).getPageCount(), r.pages);
   assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), [], 'no temporary file left');
+});
+
+test('comic CLI on a damaged video: the comic of what decodes, with the warning keyframes gives, in the summary and --json; exit 0', async () => {
+  const video = truncatedClip();
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-comic-cli-'));
+  let c = captureIO();
+  assert.equal(await main(['comic', video, '--out', join(dir, 'damaged.pdf'), '--json', '--provider', 'cpu'], c.io), 0, c.err());
+  const r = JSON.parse(c.out());
+  assert.equal(r.complete, true);
+  assert.match(r.warnings.join('\n'), /\d+ could not be decoded/);
+  c = captureIO();
+  assert.equal(await main(['comic', video, '--out', join(dir, 'damaged.pdf'), '--provider', 'cpu'], c.io), 0, c.err());
+  assert.match(c.out(), /^warning: .*\d+ could not be decoded/m);
 });

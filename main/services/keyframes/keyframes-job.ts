@@ -21,6 +21,8 @@ export interface KeyframesJobOptions {
    * decoding pass into this folder: made aside and swapped in whole when the job succeeds.
    */
   filmstripDir?: string;
+  /** Write why each shot boundary was taken into keyframes.json ("explain"). */
+  explain?: boolean;
 }
 
 /** Sub-folder of the output folder that holds each key frame's thumbnail (same name, .jpg). */
@@ -106,7 +108,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
     throw err;
   }
-  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration };
+  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
   const extractStart = performance.now();
   // The new images go to a staging folder first: a re-run plans the same names as the run before, and the images
   // keyframes.json (and project.json) list must stay whole until the new set is complete.
@@ -156,6 +158,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     kernels: analysis.kernels,
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
     warnings: analysis.warnings,
+    ...(opts.explain ? { explain: { boundaries: analysis.boundaries ?? [] } } : {}),
   };
   const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f || k.thumb === f));
   await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);
