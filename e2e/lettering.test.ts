@@ -27,7 +27,7 @@ async function serve(rendererDir: string) {
   const url = new Promise<string>((done) =>
     stdout.on('data', (d) => {
       printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(printed);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#(?:code|token)=\S+)/.exec(printed);
       if (m) done(m[1]);
     }),
   );

@@ -71,17 +71,28 @@ function itemsOf(text: string): Item[] {
 }
 
 /** Lengths along a line, in mm, of a unit of text in a face: horizontal advances, or vertical cells. */
+const measurers = new WeakMap<FontMetrics, Map<string, (text: string) => number>>();
+
 function measurer(face: FontMetrics, sizeMm: number, vertical: boolean) {
+  let byFace = measurers.get(face);
+  if (!byFace) measurers.set(face, (byFace = new Map()));
+  const key = `${sizeMm}:${vertical}`;
+  const known = byFace.get(key);
+  if (known) return known;
+  if (byFace.size > 200) byFace.clear();
   const k = sizeMm / face.unitsPerEm;
   const cache = new Map<string, number>();
-  return (text: string): number => {
+  const measure = (text: string): number => {
     let v = cache.get(text);
     if (v === undefined) {
       v = vertical ? verticalAdvances(face.shape(text), k, sizeMm).reduce((a, b) => a + b, 0) : face.shape(text).reduce((a, g) => a + g.advance, 0) * k;
+      if (cache.size > 20000) cache.clear();
       cache.set(text, v);
     }
     return v;
   };
+  byFace.set(key, measure);
+  return measure;
 }
 
 /** Each glyph's advance down a column (mm): an em for upright characters, its own width for sideways ones. */
@@ -101,6 +112,9 @@ function verticalAdvances(glyphs: ShapedGlyph[], k: number, em: number): number[
 function fill(items: Item[], capacities: (line: number) => number, lines: number, measure: (t: string) => number, split: boolean): string[] | null {
   const out: string[] = [];
   let line = '';
+  // The line's length as the sum of its units' (each unit shaped whole, so kerning inside words counts; across a
+  // space there is none to speak of): no shaping of every candidate line.
+  let width = 0;
   let pendingSpace = '';
   const queue = [...items];
   while (queue.length) {
@@ -108,6 +122,7 @@ function fill(items: Item[], capacities: (line: number) => number, lines: number
     if (isNewline(item)) {
       out.push(line);
       line = '';
+      width = 0;
       pendingSpace = '';
       if (out.length >= lines) return null;
       continue;
@@ -117,10 +132,10 @@ function fill(items: Item[], capacities: (line: number) => number, lines: number
       continue;
     }
     const cap = capacities(out.length);
-    const candidate = line + pendingSpace + item.text;
-    const w = line ? measure(candidate) : measure(item.text);
+    const w = line ? width + measure(pendingSpace) + measure(item.text) : measure(item.text);
     if (w <= cap + 1e-6) {
-      line = line ? candidate : item.text;
+      line = line ? line + pendingSpace + item.text : item.text;
+      width = w;
       pendingSpace = '';
       continue;
     }
@@ -128,6 +143,7 @@ function fill(items: Item[], capacities: (line: number) => number, lines: number
       out.push(line);
       if (out.length >= lines) return null;
       line = '';
+      width = 0;
       pendingSpace = '';
       queue.unshift(item);
       continue;

@@ -82,6 +82,13 @@ export function BalloonNode({ balloon, panel, selected, onSelect, onChange, onEd
 }) {
   const { faces } = useLettering();
   const [draft, setDraft] = useState<Partial<Balloon>>();
+  // A double click goes to the balloon's words (the field the inspector shows for the selected balloon).
+  const editText =
+    onEditText ??
+    (() => {
+      onSelect();
+      setTimeout(() => document.querySelector<HTMLTextAreaElement>('[data-testid=balloon-text]')?.focus(), 0);
+    });
   if (!faces) return null;
   const b = draft ? { ...balloon, ...draft } : balloon;
   let s: BalloonShape;
@@ -104,7 +111,7 @@ export function BalloonNode({ balloon, panel, selected, onSelect, onChange, onEd
   });
   return (
     <>
-      <Group draggable onDragEnd={moved} onMouseDown={onSelect} onTap={onSelect} onDblClick={onEditText} onDblTap={onEditText} name="balloon" id={`balloon-${balloon.id}`}>
+      <Group draggable onDragEnd={moved} onMouseDown={onSelect} onTap={onSelect} onDblClick={editText} onDblTap={editText} name="balloon" id={`balloon-${balloon.id}`}>
         <Outline s={s} />
         <Letters s={s} face={face} />
         {selected ? <Rect x={cx - rx - 1} y={cy - ry - 1} width={2 * rx + 2} height={2 * ry + 2} stroke={ACCENT} strokeWidth={0.4} dash={[1.2, 0.8]} listening={false} /> : null}

@@ -59,11 +59,13 @@ async function* encodedPages(req: RasterRequest, encoding: 'png' | 'auto' | 'jpe
     const { raw, width, height } = await rasterPage(page, pageLook(page, req.border), pipeline, faces, opts.dpi, extra);
     const img = () => sharp(raw, { raw: { width, height, channels: 3 } }).withMetadata({ density: opts.dpi });
     let kind: 'png' | 'jpeg' = encoding === 'jpeg' ? 'jpeg' : 'png';
-    let bytes = kind === 'png' ? await img().png({ compressionLevel: 6, adaptiveFiltering: true }).toBuffer() : await img().jpeg({ quality: opts.quality }).toBuffer();
     if (encoding === 'auto') {
-      const jpeg = await img().jpeg({ quality: opts.quality }).toBuffer();
-      if (jpeg.length < bytes.length) [kind, bytes] = ['jpeg', jpeg];
+      // JPEG or PNG, whichever is smaller on a quarter-size copy (a whole page as PNG costs several JPEGs).
+      const proxy = () => img().resize(Math.max(8, Math.round(width / 4)), Math.max(8, Math.round(height / 4)), { kernel: 'nearest' });
+      const [pj, pp] = await Promise.all([proxy().jpeg({ quality: opts.quality }).toBuffer(), proxy().png({ compressionLevel: 6, adaptiveFiltering: true }).toBuffer()]);
+      kind = pp.length < pj.length ? 'png' : 'jpeg';
     }
+    const bytes = kind === 'png' ? await img().png({ compressionLevel: 6, adaptiveFiltering: true }).toBuffer() : await img().jpeg({ quality: opts.quality }).toBuffer();
     ctx.onProgress?.({ stage: 'export', done: index + 1, total: all.length, fraction: (index + 1) / all.length });
     yield { index, kind, bytes, width, height, panels: page.panels.length };
   }

@@ -52,9 +52,12 @@ export async function rasterPage(
       // Clip to the polygon: its shape as an alpha mask over the cut-out.
       const poly = panel.outline.map((q) => `${(q.x * k - at.left).toFixed(2)},${(q.y * k - at.top).toFixed(2)}`).join(' ');
       const mask = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${cut.width}" height="${cut.height}"><polygon points="${poly}" fill="#fff"/></svg>`);
-      img = sharp(await img.ensureAlpha().composite([{ input: mask, blend: 'dest-in' }]).png().toBuffer());
+      const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      img = sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).composite([{ input: mask, blend: 'dest-in' }]);
     }
-    layers.push({ input: await img.png({ compressionLevel: 0 }).toBuffer(), left: at.left, top: at.top });
+    // Raw pixels into the page's composite: no encoding between the two.
+    const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+    layers.push({ input: data, raw: { width: info.width, height: info.height, channels: info.channels as 3 | 4 }, left: at.left, top: at.top });
   }
   layers.push({ input: Buffer.from(pageOverlaySvg(page, look, faces, width, height, extraSvg)), left: 0, top: 0 });
   const background = hexColour(look.background) ?? '#ffffff';

@@ -100,10 +100,21 @@ export async function preparePicture(file: string, uses: PictureUse[], opts: Pic
     .flatten({ background: '#ffffff' })
     .toColorspace('srgb')
     .removeAlpha();
-  const jpeg = opts.format === 'png' ? undefined : await base.clone().jpeg({ quality: opts.quality, mozjpeg: false, chromaSubsampling: opts.quality >= 90 ? '4:4:4' : '4:2:0' }).toBuffer();
-  const png = opts.format === 'jpeg' ? undefined : await base.clone().png({ compressionLevel: 6, adaptiveFiltering: true, palette: false }).toBuffer();
-  const kind = !png || (jpeg && jpeg.length <= png.length) ? 'jpeg' : 'png';
-  return { kind, bytes: kind === 'jpeg' ? jpeg! : png!, width, height, region, source };
+  // Decoded and resampled once; the encoders (and the format test) start from these pixels.
+  const { data, info } = await base.raw().toBuffer({ resolveWithObject: true });
+  const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels as 3 } });
+  const jpegOf = (img: sharp.Sharp) => img.jpeg({ quality: opts.quality, chromaSubsampling: opts.quality >= 90 ? '4:4:4' : '4:2:0' }).toBuffer();
+  const pngOf = (img: sharp.Sharp) => img.png({ compressionLevel: 6, adaptiveFiltering: true }).toBuffer();
+  let kind: 'jpeg' | 'png' = opts.format === 'png' ? 'png' : 'jpeg';
+  if (opts.format === 'auto') {
+    // Which is smaller, judged on a quarter-size copy (PNG encoding of the whole picture costs five JPEGs): flat
+    // cartoon colours come out smaller as PNG, photographs and gradients as JPEG.
+    const proxy = () => pixels().resize(Math.max(8, Math.round(info.width / 4)), Math.max(8, Math.round(info.height / 4)), { kernel: 'nearest' });
+    const [pj, pp] = await Promise.all([jpegOf(proxy()), pngOf(proxy())]);
+    kind = pp.length < pj.length ? 'png' : 'jpeg';
+  }
+  const bytes = kind === 'jpeg' ? await jpegOf(pixels()) : await pngOf(pixels());
+  return { kind, bytes, width, height, region, source };
 }
 
 /** The IDAT data of an 8-bit RGB, non-interlaced PNG: exactly a PDF FlateDecode stream with PNG predictors. */
