@@ -6,6 +6,7 @@
  * results are plain JSON data so both transports carry them unchanged. The editor grows it by adding a command to
  * ComicCommands and its name to COMIC_COMMANDS; both adapters forward every listed command without further code.
  */
+import type { ExportFormat, ImageEncoding } from './export-settings';
 import type { FilmstripIndex } from './filmstrip';
 import type { AnalysisParams, DetectedKeyFrame, KeyframesDocument } from './keyframes';
 import type { MaskShape } from './masks';
@@ -145,6 +146,19 @@ export interface UploadedVideo {
 export interface SaveProjectRequest {
   projectDir: string;
   project: Project;
+  /**
+   * The revision this state was made on (the one openProject/the analysis gave, or the last save's); default the
+   * project's own `revision`. When project.json has another (a save from another tab or window since), the save is
+   * refused with PROJECT_CONFLICT and nothing is written.
+   */
+  baseRevision?: number;
+  /** Save over whatever revision is there (the user chose to keep this window's version). */
+  overwrite?: boolean;
+}
+
+export interface SavedProject {
+  /** The revision project.json now has: the base of the next save. */
+  revision: number;
 }
 
 export interface GrabFrameRequest {
@@ -177,6 +191,13 @@ export interface StylizeRequest {
    * A picture with none has its people found by the segmenter.
    */
   regions?: Record<string, MaskShape[]>;
+  /**
+   * Pictures drawn in another style than `model` (a per-panel style), by picture path: each goes to that style's
+   * folder (projectDir is then needed). With people apart, they are treated the same way.
+   */
+  panelModels?: Record<string, string>;
+  /** Draw every panel again, even those already drawn from the same picture, style and regions. */
+  redrawAll?: boolean;
 }
 
 export interface StylizedImage {
@@ -189,6 +210,8 @@ export interface StylizedImage {
   /** Why the provider that ran is not the one asked for. */
   fallback?: string;
   ms?: number;
+  /** Drawn earlier from the same picture, style and regions, so not drawn again in this run. */
+  reused?: boolean;
 }
 
 export interface FindPanelsRequest {
@@ -200,6 +223,8 @@ export interface FindPanelsRequest {
   regions?: Record<string, MaskShape[]>;
   /** The key frames' pictures the panels were drawn from. */
   images: string[];
+  /** As in StylizeRequest: pictures drawn in a style of their own. */
+  panelModels?: Record<string, string>;
 }
 
 export interface StylizeResult {
@@ -226,8 +251,21 @@ export interface ExportRequest {
   readingOrder?: ReadingOrder;
   /** The pages as the user laid them out (picture: index into `pictures`); default the automatic layout. */
   pages?: ComicPage[];
-  /** For a print shop: 3 mm bleed and crop marks around each page. */
+  /** For a print shop: bleed (0.125 in) and crop marks around each page (the same as bleed and marks both true). */
   print?: boolean;
+  /** pdf (default), png (one picture per page into a folder: outFile names the folder) or cbz. */
+  format?: ExportFormat;
+  /** Print resolution the pictures are resampled to (default 300); the PNG and CBZ pages' resolution too. */
+  dpi?: number;
+  /** JPEG quality 1..100 (default 88). */
+  quality?: number;
+  /** How pictures are encoded: auto (JPEG, or PNG where smaller), jpeg or png. */
+  images?: ImageEncoding;
+  /** Bleed of 0.125 in with TrimBox and BleedBox; crop marks outside it (PDF). */
+  bleed?: boolean;
+  marks?: boolean;
+  /** The document's author. */
+  author?: string;
 }
 
 export interface ExportResult {
@@ -241,6 +279,10 @@ export interface ExportResult {
   minDpi: number;
   /** The credits printed and stamped into it. */
   credits: string[];
+  format?: ExportFormat;
+  /** PNG pages: each page's file (the first is `document`). */
+  files?: string[];
+  bytes?: number;
 }
 
 export type JobKind = 'keyframes' | 'stylize' | 'export';
@@ -286,6 +328,8 @@ export interface ModelSummary {
   licence: CatalogEntry['licence'];
   /** How its file is checked: shipped with the app, by the catalog's sha256, or only by loading it and its spec. */
   verifiedBy: 'app' | 'sha256' | 'spec';
+  /** The long side (px) a larger frame is drawn at by default (the authors' scale). */
+  recommendedLongSide?: number;
 }
 
 export interface ImportModelRequest {
@@ -308,6 +352,32 @@ export interface InstallModelsFolderResult {
   failed: Array<{ file: string; id: string; message: string; code?: string }>;
 }
 
+export interface StylePreviewRequest {
+  model: string;
+  /** A key frame's picture (before/after, draft, cost estimate); default the app's sample photo (the style's card). */
+  image?: string;
+  /** Needed with `image`: previews live in PROJECT/previews. */
+  projectDir?: string;
+  /** Long side in px (a draft: small and quick); default the size the panel is drawn at (the model's recommended). */
+  size?: number;
+}
+
+export interface StylePreview {
+  model: string;
+  image: ImageRef;
+  /** Time it took to make (for a cached one: when it was made), ms: the per-frame estimate at that size. */
+  ms: number;
+  provider: ProviderName;
+  fallback?: string;
+  width: number;
+  height: number;
+  /** The size the model ran at. */
+  processedWidth: number;
+  processedHeight: number;
+  /** Made earlier and still up to date. */
+  cached: boolean;
+}
+
 /** Request/response commands: JSON in, JSON out. */
 export interface ComicCommands {
   appInfo(): Promise<AppInfo>;
@@ -327,7 +397,7 @@ export interface ComicCommands {
    */
   findPanels(request: FindPanelsRequest): Promise<StylizeResult | null>;
   /** Saves the reviewed project (atomically; the previous project.json stays whole if the save fails). */
-  saveProject(request: SaveProjectRequest): Promise<void>;
+  saveProject(request: SaveProjectRequest): Promise<SavedProject>;
   /** Takes the video's frame at a time, full size, into the project's frames: for adding a key frame by hand. */
   grabFrame(request: GrabFrameRequest): Promise<GrabbedFrame>;
   /** Lays the pictures out on pages (the automatic layout) and writes the comic PDF. */
@@ -339,6 +409,8 @@ export interface ComicCommands {
   importModel(request: ImportModelRequest): Promise<ModelSummary>;
   /** Installs every catalog model in a folder in one step (the four CartoonGAN files, ...). */
   installModelsFolder(request: InstallModelsFolderRequest): Promise<InstallModelsFolderResult>;
+  /** A style's picture made by the product and cached: its card (the sample photo) or a key frame (before/after). */
+  stylePreview(request: StylePreviewRequest): Promise<StylePreview>;
   /** The start screen's projects, newest first, each read from its folder now. */
   listRecentProjects(): Promise<RecentProject[]>;
   /** Takes a project off the recent list; its folder stays. */
@@ -366,6 +438,7 @@ export const COMIC_COMMANDS = [
   'listModels',
   'importModel',
   'installModelsFolder',
+  'stylePreview',
   'listRecentProjects',
   'forgetRecentProject',
   'relinkVideo',

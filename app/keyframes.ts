@@ -128,12 +128,28 @@ export interface DetectedKeyFrame {
   score: number;
 }
 
+/**
+ * Why a shot starts where it does (`keyframes --explain`): the kind of boundary, the signal that decided it, its value
+ * and the threshold it passed, and the other checks it passed (name → value).
+ */
+export interface ShotBoundary {
+  frame: number;
+  time: number;
+  kind: 'cut' | 'blank' | 'dissolve';
+  signal: string;
+  value: number;
+  threshold: number;
+  checks: Record<string, number>;
+}
+
 /** What the key-frame analysis of one video returns (main/services/keyframes analyzeVideo). */
 export interface KeyframeAnalysis {
   info: VideoInfo;
   shots: Shot[];
   /** The gradual transitions between the shots, in time order. */
   transitions: ShotTransition[];
+  /** The boundary that starts each shot after the first, with its reason. */
+  boundaries?: ShotBoundary[];
   /** In time order, after the mutual comparison. */
   keyframes: DetectedKeyFrame[];
   /** The filmstrip written during the decoding pass, when one was asked for. */
@@ -158,4 +174,6 @@ export interface KeyframesDocument {
   kernels: 'native' | 'typescript';
   ffmpeg: { path: string; source: string; version: string };
   warnings: string[];
+  /** With `keyframes --explain`: why each shot boundary was taken. */
+  explain?: { boundaries: ShotBoundary[] };
 }

@@ -1,4 +1,5 @@
 import type { Balloon } from './balloons';
+import type { ExportSettings } from './export-settings';
 import type { MaskShape } from './masks';
 import type { AnalysisParams, KeyframesDocument, Shot } from './keyframes';
 import type { PageSizeId, PanelCrop, ReadingOrder, Rect } from './page';
@@ -11,7 +12,7 @@ export { pageStyleOf, projectPages } from './pages';
  * frames/ (the key-frame pictures, which `file` names) and styled/. Plain data: the renderer edits it through the
  * commands in app/commands, the main process saves it atomically.
  */
-export const PROJECT_SCHEMA = 1;
+export const PROJECT_SCHEMA = 2;
 
 export type KeyFrameOrigin = 'detected' | 'manual';
 /** proposed: found by the analysis, not looked at yet (it goes into the comic unless rejected). */
@@ -60,6 +61,11 @@ export const DEFAULT_LAYOUT: ProjectLayout = { page: 'a4', readingOrder: 'ltr', 
 
 export interface Project {
   schema: typeof PROJECT_SCHEMA;
+  /**
+   * Counted up by every save (the store sets it): a save based on an older revision than the file's is refused,
+   * so two windows on one project never silently overwrite each other. Absent in a project not saved yet.
+   */
+  revision?: number;
   video: KeyframesDocument['video'];
   params: AnalysisParams;
   shots: Shot[];
@@ -77,6 +83,8 @@ export interface Project {
    * and how the people are treated ('' with the rest, 'photo', 'style:ID', 'instagan:ID').
    */
   style?: ProjectStyle;
+  /** How the book was last exported (format, resolution, print marks, title, author): absent until changed. */
+  exportSettings?: ExportSettings;
 }
 
 /** The book's style, and the panels the user gave another one. */
@@ -123,6 +131,7 @@ export function projectFromAnalysis(doc: KeyframesDocument, previous?: Project):
     ...(previous?.layout ? { layout: previous.layout } : {}),
     ...(previous?.regions ? { regions: previous.regions } : {}),
     ...(previous?.style ? { style: previous.style } : {}),
+    ...(previous?.exportSettings ? { exportSettings: previous.exportSettings } : {}),
   };
 }
 

@@ -2,18 +2,20 @@
  * `npm run bench:keyframes [VIDEO ...]`: for each video, in one run, the time of ffmpeg alone decoding it to the
  * analysis resolution with its fastest scaler (the reference), the full key-frame analysis, their ratio, frames per
  * second, the native-vs-TypeScript speed-up of the feature kernels, and peak memory.
- * With no arguments: the shared 720p and 1080p clips when present, and a generated 1080p clip of 2.5 minutes.
+ * With no arguments: the shared 720p and 1080p clips and the hard-dev clips (720p) when present, and a generated 1080p
+ * clip of 2.5 minutes. Where a truth.json lies beside a clip, the shot F1 (shot_score.py's rules) is shown too.
  * Target: analysis ≤ 1.25 × the reference; native kernels ≥ 10 × the TypeScript reference.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../app/keyframes';
 import type { RgbFrame } from '../app/video';
 import { analyzeVideo, loadKernels } from '../main/services/keyframes';
 import { measureKernelSpeed } from '../main/services/keyframes/features';
 import { decodeSpeedReference, locateFfmpeg, probeVideo, streamFrames } from '../main/services/video';
-import { sharedVideo } from '../test-support/fixtures';
+import { scoreShots, type ShotTruth } from '../main/services/keyframes/shots-score';
+import { SHARED_VIDEOS, sharedVideo } from '../test-support/fixtures';
 import { longClip1080p } from './long-clip';
 import { formatTable } from './table';
 
@@ -34,6 +36,18 @@ async function firstFrames(path: string, count: number): Promise<RgbFrame[]> {
   return frames;
 }
 
+/** The clip's known transitions, from truth.json beside it (../shared/videos and hard-dev), if any. */
+function truthOf(path: string): ShotTruth | undefined {
+  try {
+    const doc = JSON.parse(readFileSync(join(dirname(path), 'truth.json'), 'utf8')) as { clips: Array<ShotTruth & { file: string }> };
+    return doc.clips.find((c) => c.file === basename(path));
+  } catch {
+    return undefined;
+  }
+}
+
+const HARD_DEV = ['dev-a-bbb.mp4', 'dev-b-sintel.mp4', 'dev-c-live.mp4', 'dev-d-mix.mp4'].map((f) => join(SHARED_VIDEOS, 'hard-dev', f));
+
 function mb(bytes: number): string {
   return `${(bytes / 1048576).toFixed(0)} MB`;
 }
@@ -52,7 +66,10 @@ async function benchOne(path: string) {
   }
   const frames = await firstFrames(path, 240);
   const kernels = measureKernelSpeed(frames, params, { repeats: 3 });
+  const truth = truthOf(path);
+  const f1 = truth ? scoreShots(result!.shots.slice(1).map((s) => s.startFrame), truth).f1 : undefined;
   return {
+    f1,
     video: basename(path),
     size: `${info.width}x${info.height}`,
     frames: result!.info.frameCount,
@@ -74,15 +91,18 @@ async function main() {
   const args = process.argv.slice(2);
   const videos = args.length
     ? args
-    : [sharedVideo('testvideo.mp4'), sharedVideo('issue-236-split-copy.mkv'), longClip1080p()].filter(
-        (p): p is string => Boolean(p),
-      );
+    : [
+        sharedVideo('testvideo.mp4'),
+        sharedVideo('issue-236-split-copy.mkv'),
+        ...HARD_DEV.filter((p) => existsSync(p)),
+        longClip1080p(),
+      ].filter((p): p is string => Boolean(p));
   for (const v of videos) if (!existsSync(v)) throw new Error(`no such video: ${v}`);
   const k = loadKernels();
   const ffmpeg = locateFfmpeg();
   console.log(`machine: ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores; ffmpeg ${ffmpeg.version} (${ffmpeg.source})`);
   console.log(`kernels: ${k.kind}${k.reason ? ` (${k.reason})` : ''}; analysis width ${params.analysisWidth}; best of ${REPEATS}`);
-  const header = ['video', 'size', 'frames', 'ffmpeg alone', 'analysis', 'ratio', 'fps', 'kernels native/TS', 'speed-up', 'rss', 'result'];
+  const header = ['video', 'size', 'frames', 'ffmpeg alone', 'analysis', 'ratio', 'fps', 'kernels native/TS', 'speed-up', 'rss', 'shot F1', 'result'];
   const rows: string[][] = [];
   let worst = 0;
   for (const v of videos) {
@@ -92,7 +112,7 @@ async function main() {
     rows.push([
       r.video, r.size, String(r.frames), `${r.reference.toFixed(2)} s`, `${r.analysis.toFixed(2)} s`, r.ratio.toFixed(2),
       r.fps.toFixed(0), `${(r.nativeMs ?? NaN).toFixed(3)}/${r.tsMs.toFixed(3)} ms`, r.speedup ? `${r.speedup.toFixed(1)}x` : 'n/a',
-      mb(r.rss), `${r.shots} shots, ${r.keyframes} key frames`,
+      mb(r.rss), r.f1 === undefined ? 'n/a' : r.f1.toFixed(3), `${r.shots} shots, ${r.keyframes} key frames`,
     ]);
   }
   console.log(`\n${formatTable(header, rows)}\n`);

@@ -7,6 +7,7 @@ import { makeWithFfmpeg, sharedModel } from '../test-support/fixtures';
 import { physicalCores, resolveModel, resizeImage, segmentImage, shutdownInference, stylizeImage, type ResolvedModel, type SessionOptionsPreset } from '../main/services/stylize';
 import { decodeImage } from '../main/services/video';
 import { formatTable } from './table';
+import { benchCartoonGan } from './stylize-cartoongan';
 
 const REPS = Math.max(1, Number(process.env.BENCH_REPS) || 2);
 
@@ -59,8 +60,8 @@ async function measure(model: ResolvedModel, img: RgbImage, label: string): Prom
 async function main(): Promise<void> {
   const big = await frame();
   const square = resizeImage(big, 512, 512);
-  const models: ResolvedModel[] = [await resolveModel('builtin-toon')];
-  for (const name of ['whitebox_cartoon.onnx', 'deeplabv3_mnv2_257_voc.onnx']) {
+  const models: ResolvedModel[] = process.env.BENCH_ONLY_CARTOONGAN ? [] : [await resolveModel('builtin-toon')];
+  for (const name of process.env.BENCH_ONLY_CARTOONGAN ? [] : ['whitebox_cartoon.onnx', 'deeplabv3_mnv2_257_voc.onnx']) {
     const file = sharedModel(name);
     if (file) models.push(await resolveModel(file));
     else console.log(`(skipping ${name}: ../shared/models is absent)`);
@@ -83,6 +84,10 @@ async function main(): Promise<void> {
   console.log('\nms/frame: wall time per frame through stylizeImage/segmentImage (worker transfer, resize/pad, tiles, blend).');
   console.log('cpu ms: CPU time of the whole process (all threads) per frame: what the rest of the app and the machine lose.');
   console.log('speed-up: onnxruntime-default session options time / tuned time (>1 means the tuned options are faster).');
+  if (process.env.BENCH_CARTOONGAN !== '') {
+    console.log('\nCartoonGAN (../shared/models), the four styles:');
+    await benchCartoonGan(big, REPS);
+  }
 }
 
 main()

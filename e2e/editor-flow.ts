@@ -138,51 +138,59 @@ export async function makePanels(page: Page): Promise<PanelsResult> {
   return { licence, summary: (await page.getByTestId('stylize-summary').textContent()) ?? '', panelSizes };
 }
 
+/** Page mm → screen px on the page canvas, from the view it reports (scale and offset), once its pictures are drawn. */
+async function pageToScreen(page: Page): Promise<(x: number, y: number) => { x: number; y: number }> {
+  const canvas = page.getByTestId('page-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid=page-canvas]')?.getAttribute('data-ready') === 'true');
+  const box = (await canvas.boundingBox())!;
+  const view = JSON.parse((await canvas.getAttribute('data-view')) ?? '{}') as { scale: number; x: number; y: number };
+  return (x, y) => ({ x: box.x + view.x + x * view.scale, y: box.y + view.y + y * view.scale });
+}
+
+const undoTitle = async (page: Page) => (await page.getByTestId('undo').getAttribute('title')) ?? '';
+// The 2-2-2 page on US Letter: 12 mm margins, 4 mm gutters.
+const W = (215.9 - 24 - 4) / 2;
+const H = (279.4 - 24 - 8) / 3;
+
 /**
  * With the panels made, on the comic's page canvas: gives page 1 the 2-2-2 template (six panels: the whole comic
- * on one page) and drags the first picture sideways inside its panel; returns the Undo button's title after each.
+ * on one page) and, with the crop tool, drags the first picture sideways inside its panel; returns the Undo button's
+ * title after each.
  */
 export async function layOutComic(page: Page): Promise<{ pages: number; afterTemplate: string; afterDrag: string }> {
   await goToStep(page, 'pages');
-  await page.getByTestId('page-view').first().waitFor();
+  await page.getByTestId('page-canvas').waitFor();
   await page.getByTestId('page-template').first().selectOption('2-2-2');
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('[data-testid=page-view]');
-    return pages.length === 1 && pages[0].getAttribute('data-ready') === 'true';
-  });
-  const afterTemplate = (await page.getByTestId('undo').getAttribute('title')) ?? '';
-  // The first panel's middle, from the page's own geometry: a US Letter page 300 px wide, 12 mm margins, 4 mm gutter.
-  const canvas = page.locator('.page-canvas canvas').first();
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  const k = box.width / 215.9;
-  const panel = { x: 12, y: 12, width: (215.9 - 24 - 4) / 2, height: (279.4 - 24 - 8) / 3 };
-  const x = box.x + (panel.x + panel.width / 2) * k;
-  const y = box.y + (panel.y + panel.height / 2) * k;
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=page-thumb]').length === 1);
+  const afterTemplate = await undoTitle(page);
+  const at = await pageToScreen(page);
+  const { x, y } = at(12 + W / 2, 12 + H / 2);
+  await page.getByTestId('tool-crop').click();
   await page.mouse.move(x, y);
   await page.mouse.down();
   for (let i = 1; i <= 5; i++) await page.mouse.move(x - 4 * i, y);
   await page.mouse.up();
   await page.waitForFunction((before) => document.querySelector('[data-testid=undo]')?.getAttribute('title') !== before, afterTemplate);
-  return { pages: await page.getByTestId('page-view').count(), afterTemplate, afterDrag: (await page.getByTestId('undo').getAttribute('title')) ?? '' };
+  await page.getByTestId('tool-select').click();
+  return { pages: await page.getByTestId('page-thumb').count(), afterTemplate, afterDrag: await undoTitle(page) };
 }
 
 /** On the laid-out page (2-2-2, US Letter): selects the first panel and drags its bottom-right handle down. */
 export async function reshapeFirstPanel(page: Page): Promise<string> {
-  const canvas = page.locator('.page-canvas canvas').first();
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  const k = box.width / 215.9;
-  const panel = { x: 12, y: 12, width: (215.9 - 24 - 4) / 2, height: (279.4 - 24 - 8) / 3 };
-  const before = (await page.getByTestId('undo').getAttribute('title')) ?? '';
-  await page.mouse.click(box.x + (panel.x + 8) * k, box.y + (panel.y + 8) * k);
-  const corner = { x: box.x + (panel.x + panel.width) * k, y: box.y + (panel.y + panel.height) * k };
+  const at = await pageToScreen(page);
+  const before = await undoTitle(page);
+  const inside = at(12 + 8, 12 + 8);
+  await page.mouse.click(inside.x, inside.y);
+  // The resize square sits 10 px outside the panel's bottom-right corner (the dot on the corner moves the corner).
+  const c = at(12 + W, 12 + H);
+  const corner = { x: c.x + 10, y: c.y + 10 };
   await page.mouse.move(corner.x, corner.y);
   await page.mouse.down();
   for (let i = 1; i <= 5; i++) await page.mouse.move(corner.x, corner.y + 5 * i);
   await page.mouse.up();
   await page.waitForFunction((b) => document.querySelector('[data-testid=undo]')?.getAttribute('title') !== b, before);
-  return (await page.getByTestId('undo').getAttribute('title')) ?? '';
+  return undoTitle(page);
 }
 
 /**
@@ -190,37 +198,29 @@ export async function reshapeFirstPanel(page: Page): Promise<string> {
  * the Undo button's title after the words.
  */
 export async function addSpeechBalloon(page: Page, words: string): Promise<string> {
-  const canvas = page.locator('.page-canvas canvas').first();
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  const k = box.width / 215.9;
-  const width = (215.9 - 24 - 4) / 2;
-  await page.mouse.click(box.x + (12 + width + 4 + width / 2) * k, box.y + (12 + 20) * k);
+  const at = await pageToScreen(page);
+  const p = at(12 + W + 4 + W / 2, 12 + 20);
+  await page.mouse.click(p.x, p.y);
   await page.getByTestId('add-speech').click();
   await page.getByTestId('balloon-text').fill(words);
-  await page.getByTestId('balloon-text').press('Enter');
+  // Enter is a new line in the balloon's words; Ctrl+Enter (or leaving the field) saves them.
+  await page.getByTestId('balloon-text').press('Control+Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=undo]')?.getAttribute('title')?.includes('text'));
-  return (await page.getByTestId('undo').getAttribute('title')) ?? '';
+  return undoTitle(page);
 }
 
 /**
- * On the one 2-2-2 page (US Letter): starts a new page at the fourth panel, then moves the first page after the
- * second; returns the Undo title after each.
+ * In the page strip: adds a blank page after page 1, then drags its thumbnail onto page 1's, so the comic's page
+ * comes second; returns the Undo title after each.
  */
 export async function splitAndMovePages(page: Page): Promise<[string, string]> {
-  const canvas = page.locator('.page-canvas canvas').first();
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  const k = box.width / 215.9;
-  const w = (215.9 - 24 - 4) / 2;
-  const h = (279.4 - 24 - 8) / 3;
-  await page.mouse.click(box.x + (12 + w + 4 + w / 2) * k, box.y + (12 + h + 4 + h / 2) * k);
-  await page.getByTestId('page-break').click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=page-view]').length === 2);
-  const split = (await page.getByTestId('undo').getAttribute('title')) ?? '';
-  await page.getByTestId('page-later').first().click();
-  await page.waitForFunction((before) => document.querySelector('[data-testid=undo]')?.getAttribute('title') !== before, split);
-  return [split, (await page.getByTestId('undo').getAttribute('title')) ?? ''];
+  await page.getByTestId('page-thumb').first().click();
+  await page.getByTestId('page-add').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=page-thumb]').length === 2);
+  const added = await undoTitle(page);
+  await page.getByTestId('page-thumb').nth(1).dragTo(page.getByTestId('page-thumb').first());
+  await page.waitForFunction((before) => document.querySelector('[data-testid=undo]')?.getAttribute('title') !== before, added);
+  return [added, await undoTitle(page)];
 }
 
 export interface ComicResult {

@@ -28,9 +28,20 @@ test('Electron shell: sandboxed page without Node, the same editor flow over ipc
   const problems = watchProblems(page);
   const isolated = await page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
-    return { require: typeof w.require, process: typeof w.process, bridge: Object.keys((w.comicBridge as object) ?? {}).sort() };
+    return {
+      require: typeof w.require,
+      process: typeof w.process,
+      bridge: Object.keys((w.comicBridge as object) ?? {}).sort(),
+      desktop: Object.keys((w.comicDesktop as object) ?? {}).sort(),
+    };
   });
-  assert.deepEqual(isolated, { require: 'undefined', process: 'undefined', bridge: ['call', 'imageUrl', 'onJobEvent'] });
+  assert.deepEqual(isolated, {
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['call', 'imageUrl', 'onJobEvent'],
+    // Files used in place, the native Open dialog, the menu from the action list; nothing else of Electron.
+    desktop: ['chooseVideo', 'locale', 'onMenuAction', 'pathForFile', 'platform', 'setMenu'],
+  });
 
   const flow = await runEditorFlow(page, locateFfmpeg().path);
   assert.equal(flow.shots, 5);

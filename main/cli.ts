@@ -1,5 +1,6 @@
 import { UsageError, type CliCommand, type CliIO } from './cli/command';
 import { commands } from './cli/commands';
+import { messageInWords } from './services/store/fs-words';
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const e = err as Error & { code?: string };
-    io.stderr.write(`your-cartoon ${command.name}: ${e.message}\n`);
+    io.stderr.write(`your-cartoon ${command.name}: ${messageInWords(e)}\n`);
     if (process.env.YOUR_CARTOON_DEBUG) io.stderr.write(`${e.stack}\n`);
     return e.name === 'CancelledError' ? 130 : 1;
   }

@@ -18,6 +18,11 @@ function setBalloons(project: Project, keyframe: string, label: string, change: 
   return { label, apply: (p) => set(p, after), revert: (p) => set(p, before) };
 }
 
+/** A balloon with the fields set to undefined taken out (a font set back to "by script"). */
+function withoutUndefined(b: Balloon): Balloon {
+  return Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) as unknown as Balloon;
+}
+
 export function addBalloon(project: Project, keyframe: string, balloon: Balloon): EditCommand {
   return setBalloons(project, keyframe, `Add a ${balloon.kind === 'caption' ? 'caption' : `${balloon.kind} balloon`}`, (list) => [...list, balloon]);
 }
@@ -30,10 +35,21 @@ export function updateBalloon(project: Project, keyframe: string, id: string, ch
     : changes.kind !== undefined ? 'Change a balloon’s kind'
     : changes.fontSize !== undefined ? 'Resize a balloon’s letters'
     : changes.tailX !== undefined ? 'Move a balloon’s tail'
+    : changes.vertical !== undefined ? 'Change a balloon’s writing direction'
+    : changes.width !== undefined || changes.height !== undefined ? 'Resize a balloon'
+    : changes.font !== undefined || 'font' in changes ? 'Change a balloon’s font'
+    : changes.fit !== undefined ? 'Change how a balloon fits its words'
+    : changes.color !== undefined || changes.stroke !== undefined || changes.strokeWidth !== undefined ? 'Change a balloon’s colours'
     : 'Move a balloon';
-  return setBalloons(project, keyframe, label, (list) => list.map((b) => (b.id === id ? { ...b, ...changes } : b)));
+  return setBalloons(project, keyframe, label, (list) => list.map((b) => (b.id === id ? withoutUndefined({ ...b, ...changes }) : b)));
 }
 
 export function removeBalloon(project: Project, keyframe: string, id: string): EditCommand {
   return setBalloons(project, keyframe, 'Delete a balloon', (list) => list.filter((b) => b.id !== id));
+}
+
+/** The key frame whose panel holds the balloon `id` (balloon ids are unique in a project), if any. */
+export function balloonOwner(project: Project, id: string): string | undefined {
+  const all = layoutOf(project).balloons ?? {};
+  return Object.keys(all).find((k) => all[k].some((b) => b.id === id));
 }

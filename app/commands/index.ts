@@ -10,6 +10,8 @@ export { setPanelRect } from './set-panel-rect';
 export { togglePageBreak, movePage } from './page-order';
 export { addRegion, clearRegions } from './region-edits';
 export { chooseStyle } from './choose-style';
+export { setExportSettings } from './set-export-settings';
+export { balloonOwner } from './balloon-edits';
 export { panelModel, setPanelStyle } from './set-panel-style';
 export { splitPanel } from './split-panel';
 export { mergePanels } from './merge-panels';

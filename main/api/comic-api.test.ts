@@ -186,7 +186,7 @@ test('an export job lays the pictures out and writes PROJECT/comic.pdf, served t
   assert.deepEqual([(ownEnd.result as ExportResult).pages, (ownEnd.result as ExportResult).panels], [1, 1]);
   const ownPage = (await PDFDocument.load(readFileSync(join(projectDir, 'own.pdf')))).getPage(0);
   assert.equal(Math.round((ownPage.getTrimBox().width / 72) * 25.4), 100, 'trimmed to the 100 mm page');
-  assert.equal(Math.round((ownPage.getBleedBox().width / 72) * 25.4), 106, 'print: 3 mm bleed each side');
+  assert.equal(Math.round((ownPage.getBleedBox().width / 72) * 25.4 * 100) / 100, 106.35, 'print: 0.125 in bleed each side');
   const outOfRange = { ...own, panels: [{ ...own.panels[0], picture: 3 }] };
   for (const bad of [
     { pictures, title: 't', models: [] },

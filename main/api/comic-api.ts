@@ -6,6 +6,7 @@ import { makeSampleVideoAsync, probeVideo } from '../services/video';
 import { appInfo } from './app-info';
 import { planExport, runExport } from './export-command';
 import { grabFrame, saveProject } from './project-commands';
+import { FolderAccess } from './folder-access';
 import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
 import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
@@ -13,6 +14,7 @@ import { importModelFile, installModelsFolder, listModelSummaries } from './mode
 import { forgetRecentProject, listRecentProjects, relinkVideo } from './project-open';
 import { requireString } from './request-checks';
 import { findPanels, planStylize, runStylize } from './stylize-command';
+import { stylePreview } from './style-preview';
 
 /** The ComicApi's one implementation, plus what only the adapters use (image files, shutdown). */
 export interface ComicService extends ComicCommands {
@@ -26,6 +28,11 @@ export interface ComicService extends ComicCommands {
 export interface ComicServiceOptions {
   /** Which adapter serves the renderer (reported by appInfo). */
   host?: AppInfo['host'];
+  /**
+   * The only folders the API may write into and take pictures from (read at each call); default: anywhere. The
+   * browser host passes the data folder and what its owner allowed.
+   */
+  allowedFolders?: () => string[];
 }
 
 /**
@@ -36,24 +43,37 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
   const jobs = new JobRegistry();
   const roots = new ImageRoots();
   const sampleAbort = new AbortController();
+  const access = new FolderAccess(options.allowedFolders);
+  const project = <R extends { projectDir?: unknown }>(request: R, what: string): R => {
+    if (request && typeof request.projectDir === 'string') access.check(resolve(request.projectDir), `${what}: projectDir`);
+    return request;
+  };
   return {
     appInfo: async () => appInfo(options.host ?? 'node'),
     probeVideo: async (path) => probeVideo(resolve(requireString(path, 'path'))),
     makeSampleVideo: async () => makeSampleVideoAsync(join(dataDir(), 'sample', 'sample.mp4'), sampleAbort.signal),
     startKeyframes: async (request) => {
       const plan = planKeyframes(request);
+      access.check(plan.projectDir, 'startKeyframes: projectDir');
       return { job: jobs.start('keyframes', (ctx) => runKeyframes(plan, roots, ctx)), kind: 'keyframes' };
     },
     startStylize: async (request) => {
       const plan = planStylize(request);
+      access.check(plan.outDir, 'startStylize: the panels\' folder');
+      access.checkAll(plan.images, 'startStylize: images');
       return { job: jobs.start('stylize', (ctx) => runStylize(plan, roots, ctx)), kind: 'stylize' };
     },
-    openProject: (request) => openProject(request, roots),
-    findPanels: (request) => findPanels(request, roots),
-    saveProject,
-    grabFrame: (request) => grabFrame(request, roots),
+    openProject: async (request) => openProject(project(request, 'openProject'), roots),
+    findPanels: async (request) => {
+      if (Array.isArray(request?.images)) access.checkAll(request.images.map((p) => resolve(String(p))), 'findPanels: images');
+      return findPanels(project(request, 'findPanels'), roots);
+    },
+    saveProject: async (request) => saveProject(project(request, 'saveProject')),
+    grabFrame: async (request) => grabFrame(project(request, 'grabFrame'), roots),
     startExport: async (request) => {
       const plan = planExport(request);
+      access.check(plan.file, 'startExport: the PDF');
+      access.checkAll(plan.pictures, 'startExport: pictures');
       return { job: jobs.start('export', (ctx) => runExport(plan, roots, ctx)), kind: 'export' };
     },
     getJob: async (id) => jobs.snapshot(id),
@@ -61,6 +81,7 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     listModels: listModelSummaries,
     importModel: importModelFile,
     installModelsFolder,
+    stylePreview: (request) => stylePreview(request, roots),
     listRecentProjects: () => listRecentProjects(roots),
     forgetRecentProject,
     relinkVideo: (request) => relinkVideo(request, roots),

@@ -1,4 +1,5 @@
 import type { ApiErrorInfo } from '../../app/api';
+import { messageInWords } from '../services/store/fs-words';
 
 /**
  * A thrown value as it crosses to the renderer. The services' errors carry a `code` (VideoError NOT_A_VIDEO,
@@ -8,7 +9,7 @@ export function toErrorInfo(err: unknown): ApiErrorInfo {
   if (err instanceof Error) {
     const code = (err as Error & { code?: unknown }).code;
     return {
-      message: err.message,
+      message: messageInWords(err),
       code: typeof code === 'string' && code ? code : err.name === 'CancelledError' ? 'CANCELLED' : 'INTERNAL',
       name: err.name,
     };
@@ -18,7 +19,7 @@ export function toErrorInfo(err: unknown): ApiErrorInfo {
 
 /** A request the API refuses: a bad argument, an unknown job. The message says which and why. */
 export class RequestError extends Error {
-  constructor(readonly code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'JOB_NOT_FOUND' | 'IMAGE_NOT_FOUND' | 'IMAGE_FORBIDDEN', message: string) {
+  constructor(readonly code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND' | 'JOB_NOT_FOUND' | 'IMAGE_NOT_FOUND' | 'IMAGE_FORBIDDEN' | 'PATH_FORBIDDEN', message: string) {
     super(message);
     this.name = 'RequestError';
   }

@@ -3,7 +3,8 @@ import type { ExportRequest, ExportResult } from '../../app/api';
 import { isBalloon } from '../../app/balloons';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type ComicPage, type PageStyle } from '../../app/page';
 import type { JobContext } from '../../app/progress';
-import { exportComic, PRINT_SETUP } from '../services/export';
+import { exportSettingsProblem, type ExportFormat, type ExportSettings } from '../../app/export-settings';
+import { exportComic, printSetup, type PictureOptions, type PrintSetup } from '../services/export';
 import { modelAttribution } from '../services/stylize';
 import { listModels } from '../services/stylize/install';
 import { RequestError } from './error-info';
@@ -14,11 +15,16 @@ export interface ExportPlan {
   file: string;
   pictures: string[];
   title: string;
+  author?: string;
   models: string[];
   style: PageStyle;
   pages?: ComicPage[];
-  print: boolean;
+  print?: PrintSetup;
+  format: ExportFormat;
+  images: PictureOptions;
 }
+
+const DEFAULT_NAMES: Record<ExportFormat, string> = { pdf: 'comic.pdf', cbz: 'comic.cbz', png: 'pages' };
 
 const finite = (...values: unknown[]) => values.every((v) => typeof v === 'number' && Number.isFinite(v));
 
@@ -46,21 +52,30 @@ export function planExport(request: ExportRequest): ExportPlan {
   const outFile = optionalString(req.outFile, 'outFile');
   const projectDir = optionalString(req.projectDir, 'projectDir');
   if (!outFile && !projectDir) throw new RequestError('BAD_REQUEST', 'startExport: give outFile or projectDir');
-  if (outFile && !/\.pdf$/i.test(outFile)) throw new RequestError('BAD_REQUEST', `outFile: "${outFile}" is not a .pdf file`);
+  const asked = { format: req.format, dpi: req.dpi, quality: req.quality, images: req.images, bleed: req.bleed, marks: req.marks, author: req.author } as Partial<ExportSettings>;
+  const settingsProblem = exportSettingsProblem(asked);
+  if (settingsProblem) throw new RequestError('BAD_REQUEST', settingsProblem);
+  const format: ExportFormat = asked.format ?? 'pdf';
+  if (outFile && format !== 'png' && !new RegExp(`\\.${format}$`, 'i').test(outFile)) throw new RequestError('BAD_REQUEST', `outFile: "${outFile}" is not a .${format} file`);
+  if (outFile && format === 'png' && /\.(pdf|cbz|png)$/i.test(outFile)) throw new RequestError('BAD_REQUEST', `outFile: PNG pages go into a folder, not "${outFile}"`);
   const page = optionalString(req.page, 'page') ?? 'a4';
   if (!isPageSizeId(page)) throw new RequestError('BAD_REQUEST', `page: "${page}" is not one of ${Object.keys(PAGE_SIZES).join(', ')}`);
   const order = optionalString(req.readingOrder, 'readingOrder') ?? 'ltr';
   if (order !== 'ltr' && order !== 'rtl') throw new RequestError('BAD_REQUEST', `readingOrder: "${order}" is not ltr or rtl`);
   const models = Array.isArray(req.models) ? req.models.map((m, i) => requireString(m, `models[${i}]`)) : [];
   const pictures = requireStrings(req.pictures, 'pictures').map((p) => resolve(p));
+  const print = req.print === true ? printSetup(true, true) : printSetup(asked.bleed === true, asked.marks === true);
   return {
-    file: resolve(outFile ?? join(projectDir as string, 'comic.pdf')),
+    file: resolve(outFile ?? join(projectDir as string, DEFAULT_NAMES[format])),
     pictures,
     title: requireString(req.title, 'title'),
     models,
     style: { ...DEFAULT_PAGE_STYLE, size: PAGE_SIZES[page], readingOrder: order },
     ...(req.pages !== undefined ? { pages: checkPages(req.pages, pictures.length) } : {}),
-    print: req.print === true,
+    ...(asked.author ? { author: asked.author } : {}),
+    ...(print ? { print } : {}),
+    format,
+    images: { dpi: asked.dpi ?? 300, quality: asked.quality ?? 88, format: asked.images ?? 'auto' },
   };
 }
 
@@ -68,15 +83,24 @@ export function planExport(request: ExportRequest): ExportPlan {
 export async function runExport(plan: ExportPlan, roots: ImageRoots, ctx: JobContext): Promise<ExportResult> {
   const listings = listModels();
   const attribution = modelAttribution(plan.models.map((id) => listings.find((l) => l.entry.id === id)));
-  const pdf = await exportComic(plan.file, { pictures: plan.pictures, style: plan.style, title: plan.title, attribution, pages: plan.pages, ...(plan.print ? { print: PRINT_SETUP } : {}) }, ctx);
-  const dir = resolve(plan.file, '..');
+  const out = await exportComic(
+    plan.file,
+    { pictures: plan.pictures, style: plan.style, title: plan.title, ...(plan.author ? { author: plan.author } : {}), attribution, pages: plan.pages, format: plan.format, images: plan.images, ...(plan.print ? { print: plan.print } : {}) },
+    ctx,
+  );
+  // The document to open: the PDF or CBZ, or the first PNG page (its folder registered for the others).
+  const shown = out.files?.[0] ?? out.file;
+  const dir = resolve(shown, '..');
   return {
     kind: 'export',
-    file: pdf.file,
-    document: roots.refFor(dir, basename(pdf.file)),
-    pages: pdf.pages,
-    panels: pdf.panels,
-    minDpi: pdf.minDpi,
+    format: out.format,
+    file: out.file,
+    document: roots.refFor(dir, basename(shown)),
+    ...(out.files ? { files: out.files } : {}),
+    pages: out.pages,
+    panels: out.panels,
+    minDpi: out.minDpi,
+    bytes: out.bytes,
     credits: attribution.lines,
   };
 }

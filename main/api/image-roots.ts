@@ -14,6 +14,7 @@ const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.pdf': 'application/pdf',
+  '.cbz': 'application/vnd.comicbook+zip',
 };
 
 /** The one video a project is made of, served (only as itself) for the timeline's player. */

@@ -15,6 +15,7 @@ function summary(l: ModelListing): ModelSummary {
     ...(l.size !== undefined ? { size: l.size } : {}),
     licence: e.licence,
     verifiedBy: modelCheck(l),
+    ...(e.spec.recommendedLongSide ? { recommendedLongSide: e.spec.recommendedLongSide } : {}),
   };
 }
 

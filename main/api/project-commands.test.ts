@@ -46,18 +46,18 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   const rejected = first.project.keyframes[0];
   e = perform(e, setKeyframeStatus(e.project, rejected.id, 'rejected'));
   e = perform(e, addKeyframe(e.project, grabbed.keyframe));
-  await api.saveProject({ projectDir, project: e.project });
+  assert.deepEqual(await api.saveProject({ projectDir, project: e.project }), { revision: 2 }, 'the analysis saved revision 1');
   // Grabbing a frame the project has already is refused, and its picture left as it is.
   const before = readFileSync(join(projectDir, 'frames', grabbed.keyframe.file));
   const twice = await dispatchCommand(api, 'grabFrame', [{ projectDir, time: 3 }]);
   assert.match(twice.ok ? '' : twice.error.message, /frame 75 .* is a key frame already/);
   assert.deepEqual(readFileSync(join(projectDir, 'frames', grabbed.keyframe.file)), before);
-  assert.deepEqual(readdirSync(join(projectDir, 'frames')).filter((f) => f.startsWith('.grab-')), [], 'no temporary file left');
+  assert.deepEqual(readdirSync(join(projectDir, 'frames')).filter((f) => f.startsWith('.')), [], 'no temporary file left');
 
   // Reopened later (a reload, the next day): the same review, no analysis.
   const reopened = await api.openProject({ video: threeShotClip(), projectDir });
   assert.ok(reopened);
-  assert.deepEqual(reopened.project, e.project);
+  assert.deepEqual(reopened.project, { ...e.project, revision: 2 });
   assert.deepEqual(reopened.document.shots, first.document.shots);
   assert.equal(await api.resolveImage({ root: reopened.framesRoot, file: grabbed.keyframe.file }), await api.resolveImage(grabbed.image));
   assert.equal(await api.openProject({ video: join(projectDir, 'other.mp4'), projectDir }), null, 'another video');

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { GrabbedFrame, GrabFrameRequest, SaveProjectRequest } from '../../app/api';
+import type { GrabbedFrame, GrabFrameRequest, SavedProject, SaveProjectRequest } from '../../app/api';
 import type { KeyframesDocument } from '../../app/keyframes';
 import { manualId, projectFromAnalysis, shotAt, type Project } from '../../app/project';
 import { checkProject, cleanStaleTemps, ProjectFileError, readProject, renameDurable, setAsideProject, tempPathBeside, writeProject } from '../services/store';
@@ -30,9 +30,8 @@ export async function saveAnalysedProject(projectDir: string, document: Keyframe
     document.warnings.push(`${document.video.path} is not the video the saved review was made of; that review is kept as ${aside}`);
     previous = undefined;
   }
-  const project = projectFromAnalysis(document, previous);
-  await writeProject(projectDir, project);
-  return project;
+  // A new analysis is saved whatever revision is there; a window still editing the earlier one is then told.
+  return writeProject(projectDir, projectFromAnalysis(document, previous));
 }
 
 /** The same file with the same pictures, as far as a probe tells: path, size and frame count. */
@@ -46,11 +45,15 @@ async function existingProject(projectDir: string): Promise<Project> {
   return project;
 }
 
-export async function saveProject(request: SaveProjectRequest): Promise<void> {
+export async function saveProject(request: SaveProjectRequest): Promise<SavedProject> {
   const req = requireObject(request, 'saveProject');
   const projectDir = resolve(requireString(req.projectDir, 'projectDir'));
   await existingProject(projectDir);
-  await writeProject(projectDir, checkProject(req.project, 'saveProject: project'));
+  const project = checkProject(req.project, 'saveProject: project');
+  const base = (req.baseRevision ?? project.revision ?? 0) as number;
+  if (typeof base !== 'number' || !Number.isInteger(base) || base < 0) throw new RequestError('BAD_REQUEST', 'baseRevision: expected a whole number ≥ 0');
+  const saved = await writeProject(projectDir, project, req.overwrite === true ? {} : { baseRevision: base });
+  return { revision: saved.revision ?? 0 };
 }
 
 export async function grabFrame(request: GrabFrameRequest, roots: ImageRoots): Promise<GrabbedFrame> {

@@ -85,7 +85,7 @@ test('editor stylize with regions drawn by hand: no segmenter needed, the box st
   await assert.rejects(api.startStylize({ images: [picture], projectDir, regions }), /give people or instagan too/);
 });
 
-test('editor stylize: a run where a picture fails leaves its folder not found again (redrawn next time)', async () => {
+test('editor stylize: a picture that fails is not found again (drawn next time); the good one is kept', async () => {
   const projectDir = mkdtempSync(join(tmpdir(), 'ycis-api-regions-project-'));
   const good = makeWithFfmpeg('api-regions.png', ['-f', 'lavfi', '-i', 'testsrc2=size=320x180', '-frames:v', '1']);
   const broken = join(projectDir, 'broken.png');
@@ -93,8 +93,11 @@ test('editor stylize: a run where a picture fails leaves its folder not found ag
   const end = await stylize({ images: [good, broken], projectDir, provider: 'cpu' });
   assert.equal(end.type, 'done', JSON.stringify(end));
   assert.equal(((end as Extract<JobEvent, { type: 'done' }>).result as StylizeResult).failures.length, 1);
-  assert.equal(await createComicApi().findPanels({ projectDir, model: 'builtin-toon', images: [good] }), null);
-  const again = await stylize({ images: [good], projectDir, provider: 'cpu' });
+  assert.equal(await createComicApi().findPanels({ projectDir, model: 'builtin-toon', images: [good, broken] }), null);
+  assert.ok(await createComicApi().findPanels({ projectDir, model: 'builtin-toon', images: [good] }), 'the good panel was drawn: found');
+  const again = await stylize({ images: [good, broken], projectDir, provider: 'cpu' });
   assert.equal(again.type, 'done');
-  assert.ok(await createComicApi().findPanels({ projectDir, model: 'builtin-toon', images: [good] }), 'a clean run: found');
+  const result = (again as Extract<JobEvent, { type: 'done' }>).result as StylizeResult;
+  assert.deepEqual(result.files.map((f) => f.reused), [true], 'the good panel is not drawn again');
+  assert.equal(result.failures.length, 1, 'the broken picture is tried again');
 });

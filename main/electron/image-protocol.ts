@@ -2,10 +2,7 @@ import { protocol, shell } from 'electron';
 import { IMAGE_SCHEME } from '../../app/api';
 import { fileResponse, imageRefFromUrlPath, type ComicService } from '../api';
 
-/** Must run before the app is ready: the scheme behaves like https (standard URLs, secure context, fetch). */
-export function declareImageScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
-}
+// The scheme is declared with the app's own (app-protocol.ts: declareAppSchemes), in one call.
 
 /**
  * comic-image://ROOT/FILE serves the images the API handed out, and only those: the service resolves ROOT to a

@@ -1,10 +1,13 @@
 import { app, BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL } from './app-files';
+import { isAllowedExternalUrl } from './external-links';
 
-/** The editor window: isolated, sandboxed, no Node in the page; it may not navigate away or open windows. */
-export function createMainWindow(rendererDir: string, openDocument: (url: string) => boolean = () => false): BrowserWindow {
-  const index = join(rendererDir, 'index.html');
+/**
+ * The editor window: isolated, sandboxed, no Node in the page, loaded from app:// (never file://); it may not
+ * navigate away or open windows. `rendererDir` is served by serveAppFiles.
+ */
+export function createMainWindow(_rendererDir: string, openDocument: (url: string) => boolean = () => false): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 900,
@@ -24,22 +27,21 @@ export function createMainWindow(rendererDir: string, openDocument: (url: string
     },
   });
   win.once('ready-to-show', () => win.show());
-  const appUrl = pathToFileURL(index).toString();
   win.webContents.on('will-navigate', (event, url) => {
-    if (url !== appUrl) event.preventDefault();
+    if (url.split(/[?#]/)[0] !== APP_PAGE_URL) event.preventDefault();
   });
   // Links to the web (licences, docs) open in the user's browser, the exported PDF in the user's viewer; never
   // inside the app.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    else openDocument(url);
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    else if (!openDocument(url)) console.error(`your-cartoon: refused to open ${url}`);
     return { action: 'deny' };
   });
-  void win.loadFile(index);
+  void win.loadURL(APP_PAGE_URL);
   return win;
 }
 
-/** Whether an ipc sender is the app's own page (file URL of the built renderer, any hash or query). */
-export function isAppPageUrl(rendererDir: string, url: string): boolean {
-  return url.split(/[?#]/)[0] === pathToFileURL(join(rendererDir, 'index.html')).toString();
+/** Whether an ipc sender is the app's own page (app://bundle/index.html, any hash or query). */
+export function isAppPageUrl(_rendererDir: string, url: string): boolean {
+  return url.split(/[?#]/)[0] === APP_PAGE_URL;
 }

@@ -3,7 +3,9 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { createComicApi } from '../api';
-import { declareImageScheme, openServedDocument, serveImages } from './image-protocol';
+import { declareAppSchemes, serveAppFiles } from './app-protocol';
+import { openServedDocument, serveImages } from './image-protocol';
+import { serveFonts } from './font-protocol';
 import { registerDesktopIpc } from './desktop-ipc';
 import { registerComicIpc } from './ipc';
 import { createMainWindow, isAppPageUrl } from './main-window';
@@ -12,13 +14,24 @@ import { createMainWindow, isAppPageUrl } from './main-window';
 const rendererDir = join(__dirname, '..', '..', 'renderer');
 
 app.enableSandbox();
-declareImageScheme();
+declareAppSchemes();
+// One instance: a second launch focuses this one's window (two processes would each save the same projects).
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
 const service = createComicApi({ host: 'electron' });
 
 app.whenReady().then(() => {
   // The page asks for nothing (camera, notifications, ...): refuse every permission.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
+  serveAppFiles(rendererDir);
   serveImages(service);
+  serveFonts();
   registerComicIpc(service, (url) => isAppPageUrl(rendererDir, url));
   registerDesktopIpc((url) => isAppPageUrl(rendererDir, url));
   const openDocument = (url: string) => openServedDocument(service, url);

@@ -3,14 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiReply, JobTicket } from '../../app/api';
+import type { Project } from '../../app/project';
+import { oneShotProject } from '../../test-support/project-fixture';
 import { threeShotClip } from '../api/api-fixtures';
-import { writeFileAtomic } from '../services/store';
+import { writeFileAtomic, writeProject } from '../services/store';
 import { armFailpoints, errnoError } from '../services/store/failpoints';
 import { callOverHttp, httpRequest } from './http-test-client';
 import { startHost } from './index';
@@ -98,7 +100,7 @@ test('host: a 5 MB body is read and answered; one over the limit gets 413 with a
   t.after(() => host.close());
   const headers = { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' };
   const project = { schema: 1, video: { path: '/x.mp4' }, shots: [], keyframes: [], pad: 'x'.repeat(5 << 20) };
-  const five = await httpRequest(host.port, '/api/call/saveProject', { method: 'POST', headers, body: JSON.stringify({ args: [{ projectDir: mkdtempSync(join(tmpdir(), 'ycis-5mb-')), project }] }) });
+  const five = await httpRequest(host.port, '/api/call/saveProject', { method: 'POST', headers, body: JSON.stringify({ args: [{ projectDir: mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-5mb-')), project }] }) });
   assert.equal(five.status, 200);
   assert.match(five.json<{ error: { message: string } }>().error.message, /no project there/);
   const huge = JSON.stringify({ args: [{ pad: 'x'.repeat(20 << 20) }] });
@@ -180,7 +182,7 @@ test('serve: SIGTERM during an analysis cancels the job, closes the connections 
     void httpRequest(port, '/api/call/startKeyframes', {
       method: 'POST',
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ args: [{ video: threeShotClip(), projectDir: mkdtempSync(join(tmpdir(), 'ycis-sigterm-')) }] }),
+      body: JSON.stringify({ args: [{ video: threeShotClip(), projectDir: mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-sigterm-')) }] }),
     }).then((r) => assert.ok(r.json<ApiReply<JobTicket>>().ok));
   });
   const end = await exited;
@@ -188,4 +190,22 @@ test('serve: SIGTERM during an analysis cancels the job, closes the connections 
   assert.ok(events.join('').includes('"progress"'), 'the job was running');
   assert.match(stderr, /serve: stopped/);
   assert.doesNotMatch(stderr, /terminate called|Aborted|Unhandled|at .*\.ts:\d+/);
+});
+
+test('host: concurrent saves from two clients on one revision: one is saved, the other refused with PROJECT_CONFLICT', async (t) => {
+  const { host } = await hostWithLog();
+  t.after(() => host.close());
+  const projectDir = mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-two-clients-'));
+  const saved = await writeProject(projectDir, oneShotProject([40, 80]));
+  const edit = (status: 'accepted' | 'rejected') => ({ ...saved, keyframes: saved.keyframes.map((k) => ({ ...k, status })) });
+  const replies = await Promise.all(
+    (['accepted', 'rejected'] as const).map((s) => callOverHttp(host.port, host.token, 'saveProject', [{ projectDir, project: edit(s), baseRevision: saved.revision }])),
+  );
+  const outcomes = replies.map((r) => r.json<ApiReply<{ revision: number }>>());
+  const won = outcomes.findIndex((o) => o.ok);
+  assert.ok(won >= 0, JSON.stringify(outcomes));
+  const lost = outcomes[1 - won];
+  assert.ok(!lost.ok && lost.error.code === 'PROJECT_CONFLICT', JSON.stringify(lost));
+  const onDisk = JSON.parse(readFileSync(join(projectDir, 'project.json'), 'utf8')) as Project;
+  assert.deepEqual([onDisk.revision, onDisk.keyframes[0].status], [2, won === 0 ? 'accepted' : 'rejected']);
 });

@@ -127,7 +127,7 @@ test('cancel over HTTP ends the job with a cancelled event; an unbuilt UI is a c
   t.after(() => host.close());
   const events = await listenToEvents(host.port, host.token);
   t.after(() => events.close());
-  const started = (await callOverHttp(host.port, host.token, 'startKeyframes', [{ video: threeShotClip(), projectDir: mkdtempSync(join(tmpdir(), 'ycis-host-cancel-')) }])).json<ApiReply<JobTicket>>();
+  const started = (await callOverHttp(host.port, host.token, 'startKeyframes', [{ video: threeShotClip(), projectDir: mkdtempSync(join(process.env.YOUR_CARTOON_DATA!, 'ycis-host-cancel-')) }])).json<ApiReply<JobTicket>>();
   assert.ok(started.ok);
   await events.next((e) => e.job === started.value.job && e.type === 'progress');
   const cancelled = await callOverHttp(host.port, host.token, 'cancelJob', [started.value.job]);

@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createComicApi, dispatchCommand, imageContentType, imageRefFromUrlPath, type ComicService } from '../api';
+import { dataDir } from '../services/store';
+import { sendFont } from './font-route';
 import { streamJobEvents } from './job-events-stream';
+import { uploadModel } from './model-upload';
 import { HostSessions } from './host-session';
 import { readBody } from './read-body';
 import { checkOrigin, UNAUTHORIZED } from './request-guard';
@@ -19,6 +22,11 @@ export interface HostOptions {
   service?: ComicService;
   /** Where errors the host met go, one line each (default stderr). */
   log?: HostLog;
+  /**
+   * Folders besides the data folder the API may write into and take pictures from (`serve --allow DIR`); every
+   * other path is refused (PATH_FORBIDDEN). Only for the service the host makes itself.
+   */
+  allowedFolders?: string[];
 }
 
 export interface RunningHost {
@@ -110,6 +118,7 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
     const command = /^\/api\/call\/([A-Za-z]+)$/.exec(path)?.[1];
     if (command) return callCommand(req, res, host.service, command);
     if (path === '/api/events' && isGet) return streamJobEvents(req, res, host.service);
+    if (path === '/api/upload-model' && req.method === 'POST') return uploadModel(req, res, host.service, url);
     if (path === '/api/upload') return receiveUpload(req, res, url);
     const image = /^\/images\/([0-9a-f]+)\/(.+)$/.exec(path);
     if (image && (isGet || req.method === 'HEAD')) {
@@ -118,6 +127,8 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
     return sendError(res, 404, 'NOT_FOUND', `no such endpoint ${path}`);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'the page is read-only');
+  const font = /^\/fonts\/([^/]+)$/.exec(path);
+  if (font) return sendFont(res, font[1]);
   if (!(await sendRendererFile(res, host.rendererDir, path, host.log))) sendError(res, 404, 'NOT_FOUND', `no such file ${path}`);
 }
 
@@ -127,7 +138,7 @@ async function route(req: IncomingMessage, res: ServerResponse, host: HostState)
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   assertRendererBuilt(options.rendererDir);
-  const service = options.service ?? createComicApi({ host: 'browser' });
+  const service = options.service ?? createComicApi({ host: 'browser', allowedFolders: () => [dataDir(), ...(options.allowedFolders ?? [])] });
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const state: HostState = { port: 0, sessions: new HostSessions(() => state.port), service, rendererDir: options.rendererDir, log };
   const server = createServer((req, res) => {

@@ -4,6 +4,8 @@ import type { Edge } from '../../app/snap';
 import { boundingBox } from '../../app/geometry';
 
 const ACCENT = '#e8572a';
+/** How far outside the panel's box its resize squares sit (screen px). */
+export const HANDLE_OFFSET_PX = 10;
 
 /**
  * The handles of the selected panel (sizes in screen pixels, drawn at page scale `scale`): squares on its box to
@@ -13,19 +15,22 @@ const ACCENT = '#e8572a';
 export function PanelHandles({ outline, scale }: { outline: Outline; scale: number }) {
   const box = boundingBox(outline);
   const s = 9 / scale;
+  // The resize squares sit just outside the box, so that the corner dots on the panel's own corners stay free.
+  const o = HANDLE_OFFSET_PX / scale;
+  const [l, t, r, b] = [box.x - o, box.y - o, box.x + box.width + o, box.y + box.height + o];
   const squares: Array<{ x: number; y: number; edges: Edge[] }> = [
-    { x: box.x, y: box.y, edges: ['left', 'top'] },
-    { x: box.x + box.width, y: box.y, edges: ['right', 'top'] },
-    { x: box.x + box.width, y: box.y + box.height, edges: ['right', 'bottom'] },
-    { x: box.x, y: box.y + box.height, edges: ['left', 'bottom'] },
-    { x: box.x + box.width / 2, y: box.y, edges: ['top'] },
-    { x: box.x + box.width, y: box.y + box.height / 2, edges: ['right'] },
-    { x: box.x + box.width / 2, y: box.y + box.height, edges: ['bottom'] },
-    { x: box.x, y: box.y + box.height / 2, edges: ['left'] },
+    { x: l, y: t, edges: ['left', 'top'] },
+    { x: r, y: t, edges: ['right', 'top'] },
+    { x: r, y: b, edges: ['right', 'bottom'] },
+    { x: l, y: b, edges: ['left', 'bottom'] },
+    { x: box.x + box.width / 2, y: t, edges: ['top'] },
+    { x: r, y: box.y + box.height / 2, edges: ['right'] },
+    { x: box.x + box.width / 2, y: b, edges: ['bottom'] },
+    { x: l, y: box.y + box.height / 2, edges: ['left'] },
   ];
   return (
     <>
-      <Rect {...box} stroke={ACCENT} strokeWidth={1 / scale} dash={[4 / scale, 3 / scale]} listening={false} />
+      <Rect x={l} y={t} width={r - l} height={b - t} stroke={ACCENT} strokeWidth={1 / scale} dash={[4 / scale, 3 / scale]} listening={false} />
       {squares.map((q) => (
         <Rect key={q.edges.join('-')} name={`resize:${q.edges.join(',')}`} x={q.x - s / 2} y={q.y - s / 2} width={s} height={s} fill="#fff" stroke={ACCENT} strokeWidth={1.5 / scale} />
       ))}

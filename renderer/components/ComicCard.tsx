@@ -1,13 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComicApi, StylizeResult } from '../../app/api';
 import { newBalloon } from '../../app/balloons';
-import { addBalloon, removeBalloon, setPageSetup, togglePageBreak, updateBalloon } from '../../app/commands';
+import { addBalloon, balloonOwner, removeBalloon, setPageSetup, togglePageBreak, updateBalloon } from '../../app/commands';
 import { PAGE_SIZES, type PageSizeId, type ReadingOrder } from '../../app/page';
 import { comicKeyframes, layoutOf, projectPages } from '../../app/project';
 import type { Review } from '../hooks/use-review';
 import { BalloonBar } from './BalloonBar';
 import { PagesView, type PagesSelection } from '../pages/PagesView';
+import { LetteringProvider, useLettering } from '../lettering/LetteringContext';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
@@ -15,8 +16,18 @@ const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
  * The comic book: page size and reading order, each page with its template and its panels (pan and zoom a picture
  * in its panel), all undoable edits of the project. (The PDF of exactly these pages is the Export step's.)
  */
-export function ComicCard({ api, review, panels }: { api: ComicApi; review: Review; panels: StylizeResult }) {
+export function ComicCard(props: { api: ComicApi; review: Review; panels: StylizeResult }) {
+  // The lettering fonts, loaded once for the canvas's balloons (the same files the export embeds).
+  return (
+    <LetteringProvider>
+      <ComicBook {...props} />
+    </LetteringProvider>
+  );
+}
+
+function ComicBook({ api, review, panels }: { api: ComicApi; review: Review; panels: StylizeResult }) {
   const { t } = useTranslation();
+  const lettering = useLettering();
   const { project } = review;
   const layout = layoutOf(project);
   const kept = comicKeyframes(project);
@@ -31,6 +42,26 @@ export function ComicCard({ api, review, panels }: { api: ComicApi; review: Revi
   const selectedKeyframe = pages.flatMap((p) => p.panels).find((p) => p.id === selection.panels[0])?.keyframe ?? undefined;
   const selectedBalloon = selectedKeyframe && selection.balloon ? layout.balloons?.[selectedKeyframe]?.find((b) => b.id === selection.balloon) : undefined;
   const missing = pictures.some((p) => !p);
+  // Delete (or Backspace) removes the selected balloon, unless the key is typing in a field.
+  const selectedBalloonId = selection.balloon;
+  useEffect(() => {
+    if (!selectedBalloonId) return;
+    const onKey = (ev: KeyboardEvent) => {
+      const tag = (ev.target as HTMLElement | null)?.tagName;
+      if ((ev.key !== 'Delete' && ev.key !== 'Backspace') || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      review.edit((p) => {
+        const owner = balloonOwner(p, selectedBalloonId);
+        if (!owner) throw new RangeError('that balloon is gone');
+        return removeBalloon(p, owner, selectedBalloonId);
+      });
+      setSelection((s) => ({ ...s, balloon: undefined }));
+    };
+    // Capture: before the page canvas's own Delete (which removes a panel).
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [selectedBalloonId, review]);
 
   return (
     <section className="card comic" data-testid="comic">
@@ -61,6 +92,7 @@ export function ComicCard({ api, review, panels }: { api: ComicApi; review: Revi
       </div>
       {missing ? <p className="note">{t('pages.missing')}</p> : null}
       <p className="hint muted">{t('pages.hint')}</p>
+      {lettering.error ? <p className="note bad">{t('lettering.fontsFailed', { error: lettering.error })}</p> : null}
       <BalloonBar
         panelSelected={selectedKeyframe !== undefined}
         balloon={selectedBalloon}
@@ -71,6 +103,14 @@ export function ComicCard({ api, review, panels }: { api: ComicApi; review: Revi
           setSelected((s) => ({ ...s, balloon: id }));
         }}
         onChange={(changes) => selectedKeyframe && selection.balloon && review.edit((p) => updateBalloon(p, selectedKeyframe, selection.balloon!, changes))}
+        onText={(id, text) =>
+          review.edit((p) => {
+            // Into the balloon the words were typed in, wherever it is now: never the one selected since.
+            const owner = balloonOwner(p, id);
+            if (!owner) throw new RangeError('the balloon these words were typed in is gone');
+            return updateBalloon(p, owner, id, { text });
+          })
+        }
         pageBreak={selectedKeyframe && !selection.balloon && !layout.pages ? (layout.breaks ?? []).includes(selectedKeyframe) : undefined}
         onPageBreak={() => selectedKeyframe && review.edit((p) => togglePageBreak(p, selectedKeyframe))}
         onDelete={() => {
@@ -79,7 +119,7 @@ export function ComicCard({ api, review, panels }: { api: ComicApi; review: Revi
         }}
       />
       {missing ? null : (
-        <PagesView project={project} edit={review.edit} urlOf={(picture) => (pictures[picture] ? api.imageUrl(pictures[picture]!.image) : undefined)} selection={selection} onSelection={setSelection} />
+        <PagesView project={project} edit={review.edit} urlOf={(picture) => (pictures[picture] ? api.imageUrl(pictures[picture]!.image) : undefined)} selection={selection} onSelection={setSelection} tray={false} />
       )}
     </section>
   );

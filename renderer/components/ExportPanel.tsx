@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
+import { setExportSettings } from '../../app/commands';
+import { exportSettingsOf } from '../../app/export-settings';
 import { exportPages } from '../../app/pages';
 import { comicKeyframes, projectPages } from '../../app/project';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
+import { ExportOptions } from './ExportOptions';
 import { ExportSummary } from './ExportSummary';
 import { JobProgress } from './JobProgress';
 
@@ -23,7 +26,7 @@ export function ExportPanel({ api, review, panels, projectDir, title }: { api: C
   const pictures = kept.map((k) => drawn.get(k.file));
   // A PDF of other pages is not this comic: any edit asks for a new one.
   useEffect(reset, [panels, project, reset]);
-  const [print, setPrint] = useState(false);
+  const settings = exportSettingsOf(project.exportSettings);
   const busy = view.status === 'starting' || view.status === 'running';
   const missing = pictures.some((p) => !p);
   const make = () =>
@@ -33,20 +36,25 @@ export function ExportPanel({ api, review, panels, projectDir, title }: { api: C
       title,
       models: panels.models,
       pages: exportPages(pages),
-      print,
+      format: settings.format,
+      dpi: settings.dpi,
+      quality: settings.quality,
+      images: settings.images,
+      bleed: settings.bleed,
+      marks: settings.marks,
+      ...(settings.title ? { title: settings.title } : {}),
+      ...(settings.author ? { author: settings.author } : {}),
     });
   return (
     <section className="card export" data-testid="export-panel">
       <h2>{t('export.title')}</h2>
       <p className="muted">{t('export.summary', { pages: pages.length, count: kept.length, title })}</p>
       <div className="panels-controls">
-        <label title={t('export.printHint')}>
-          <input type="checkbox" data-testid="print-marks" checked={print} onChange={(e) => setPrint(e.target.checked)} disabled={busy} /> {t('export.print')}
-        </label>
         <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || missing || !pages.length}>
-          {t('export.make')}
+          {t(`export.make.${settings.format}`)}
         </button>
       </div>
+      <ExportOptions settings={settings} disabled={busy} onChange={(changes) => review.edit((p) => setExportSettings(p, changes))} />
       {missing ? <p className="note">{t('pages.missing')}</p> : null}
       {busy ? <JobProgress progress={view.status === 'running' ? view.progress : undefined} cancelling={view.status === 'running' && view.cancelling} onCancel={job.cancel} /> : null}
       {view.status === 'failed' ? <p className="note bad" data-testid="export-error">{view.error.message}</p> : null}

@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { ModelSummary } from '../../app/api';
 
 /** A style's licence, shown before it is used: who must be credited, and whether commercial use is allowed. */
 export function LicenceNote({ model }: { model: ModelSummary }) {
+  const { t } = useTranslation();
   const { licence } = model;
   return (
     <p className="licence muted" data-testid="licence">
-      {model.description} Licence:{' '}
+      {model.description} {t('licence.label')}{' '}
       {licence.url ? (
         <a href={licence.url} target="_blank" rel="noreferrer">
           {licence.name}
@@ -13,9 +15,9 @@ export function LicenceNote({ model }: { model: ModelSummary }) {
       ) : (
         licence.name
       )}
-      {licence.commercialUse ? '' : ' — non-commercial use only'}
-      {licence.attribution ? `. Credit: ${licence.attribution}` : ''}
-      {model.verifiedBy === 'spec' ? '. Not checksummed: this file was checked only by loading it and matching its spec' : ''}
+      {licence.commercialUse ? '' : ` — ${t('licence.nonCommercial')}`}
+      {licence.attribution ? `. ${t('licence.credit', { who: licence.attribution })}` : ''}
+      {model.verifiedBy === 'spec' ? `. ${t('licence.specOnly')}` : ''}
     </p>
   );
 }

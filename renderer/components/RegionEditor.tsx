@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
 import type Konva from 'konva';
@@ -5,7 +6,7 @@ import type { MaskShape, Point } from '../../app/masks';
 import { useImage } from '../hooks/use-image';
 
 type Tool = 'box' | 'polygon' | 'brush';
-const TOOLS: Array<[Tool, string]> = [['box', 'Box'], ['polygon', 'Lasso'], ['brush', 'Brush']];
+const TOOLS: Array<[Tool, string]> = [['box', 'regions.box'], ['polygon', 'regions.lasso'], ['brush', 'regions.brush']];
 const WIDTH_PX = 640;
 const FILL = 'rgba(232, 87, 42, 0.38)';
 const EDGE = '#e8572a';
@@ -34,6 +35,7 @@ export function RegionEditor({ src, title, shapes, onAdd, onClear, onClose }: {
   onClose: () => void;
 }) {
   const image = useImage(src);
+  const { t } = useTranslation();
   const [tool, setTool] = useState<Tool>('box');
   const [brush, setBrush] = useState(0.03);
   const [draft, setDraft] = useState<MaskShape>();
@@ -67,29 +69,28 @@ export function RegionEditor({ src, title, shapes, onAdd, onClear, onClose }: {
     <section className="card region-editor" data-testid="region-editor">
       <div className="region-tools">
         <span className="strong">{title}</span>
-        {TOOLS.map(([t, name]) => (
-          <label key={t}>
-            <input type="radio" name="region-tool" data-testid={`tool-${t}`} checked={tool === t} onChange={() => setTool(t)} /> {name}
+        {TOOLS.map(([id, name]) => (
+          <label key={id}>
+            <input type="radio" name="region-tool" data-testid={`tool-${id}`} checked={tool === id} onChange={() => setTool(id)} /> {t(name)}
           </label>
         ))}
         {tool === 'brush' ? (
           <label>
-            size <input type="range" min={0.01} max={0.1} step={0.005} value={brush} onChange={(e) => setBrush(Number(e.target.value))} aria-label="Brush size" />
+            {t('regions.size')} <input type="range" min={0.01} max={0.1} step={0.005} value={brush} onChange={(e) => setBrush(Number(e.target.value))} aria-label={t('regions.brushSize')} />
           </label>
         ) : null}
         <span className="muted" data-testid="region-count">
-          {shapes.length} {shapes.length === 1 ? 'region' : 'regions'}
+          {t('regions.count', { count: shapes.length })}
         </span>
         <button type="button" data-testid="regions-clear" onClick={onClear} disabled={!shapes.length}>
-          Clear
+          {t('regions.clear')}
         </button>
         <button type="button" className="primary" data-testid="regions-done" onClick={onClose}>
-          Done
+          {t('regions.done')}
         </button>
       </div>
       <p className="hint muted">
-        Mark what to draw apart (people, or anything): with People set under the panels, these regions are used instead of
-        the person segmenter for this frame.
+        {t('regions.hint')}
       </p>
       <Stage width={w} height={h} onMouseDown={down} onMouseMove={move} onMouseUp={up} onMouseLeave={up} className="region-canvas">
         <Layer>

@@ -4,7 +4,12 @@ import type { EditCommand } from '../../app/commands';
 import { perform, redo, startEditing, undo, type Edited } from '../../app/history';
 import type { Project } from '../../app/project';
 
-export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
+export type SaveState =
+  | { status: 'saved' }
+  | { status: 'saving' }
+  | { status: 'failed'; message: string }
+  /** Another tab or window saved this project since: this one's change is not saved until the user chooses. */
+  | { status: 'conflict'; message: string };
 
 /** An edit that could not be made (its command refused it): said to the user, the project unchanged. */
 export type EditProblem = string | undefined;
@@ -12,7 +17,8 @@ export type EditProblem = string | undefined;
 /**
  * The project under review: edits as commands with undo/redo (the workspace's actions give them their keys), each state saved
  * to project.json as it happens. Saves go one at a time, the newest state last, so a slow save never lands on top of
- * a newer one.
+ * a newer one. Each names the revision it was made on: when another tab or window saved in between, the save is
+ * refused and the user chooses (`resolveConflict`): load the newer project, or keep this one (saved over it).
  */
 export function useReview(api: ComicApi, result: KeyframesResult) {
   const [edited, setEdited] = useState<Edited>(() => startEditing(result.project));
@@ -22,29 +28,56 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
   // Saves are numbered: only the newest one's outcome is the state shown ("Saved" while a newer edit waits would lie).
   const latest = useRef(0);
   const first = useRef(true);
+  /** The revision project.json had at the last load or save here: what the next save is based on. */
+  const revision = useRef(result.project.revision ?? 0);
+  /** Set while a conflict waits for the user: later edits are not saved over the other window's. */
+  const conflicted = useRef(false);
 
   useEffect(() => {
     first.current = true;
+    revision.current = result.project.revision ?? 0;
+    conflicted.current = false;
     setEdited(startEditing(result.project));
     setSave({ status: 'saved' });
   }, [result]);
 
   const persist = useCallback(
-    (project: Project) => {
+    (project: Project, overwrite = false) => {
+      if (conflicted.current && !overwrite) return;
       const n = ++latest.current;
       setSave({ status: 'saving' });
       queue.current = queue.current.then(() =>
-        api.saveProject({ projectDir: result.projectDir, project }).then(
-          () => {
+        api.saveProject({ projectDir: result.projectDir, project, baseRevision: revision.current, overwrite }).then(
+          (saved) => {
+            revision.current = saved.revision;
+            conflicted.current = false;
             if (n === latest.current) setSave({ status: 'saved' });
           },
-          (err: Error) => {
-            if (n === latest.current) setSave({ status: 'failed', message: err.message });
+          (err: Error & { code?: string }) => {
+            if (err.code === 'PROJECT_CONFLICT') {
+              conflicted.current = true;
+              setSave({ status: 'conflict', message: err.message });
+            } else if (n === latest.current) setSave({ status: 'failed', message: err.message });
           },
         ),
       );
     },
     [api, result.projectDir],
+  );
+
+  /** After a conflict: 'theirs' loads the project as the other window saved it; 'mine' saves this one over it. */
+  const resolveConflict = useCallback(
+    async (choice: 'theirs' | 'mine') => {
+      if (choice === 'mine') return persist(edited.project, true);
+      const newer = await api.openProject({ video: result.document.video.path, projectDir: result.projectDir });
+      if (!newer) return setSave({ status: 'failed', message: 'the newer project could not be opened (its video changed?)' });
+      first.current = true;
+      revision.current = newer.project.revision ?? 0;
+      conflicted.current = false;
+      setEdited(startEditing(newer.project));
+      setSave({ status: 'saved' });
+    },
+    [api, edited.project, persist, result],
   );
 
   useEffect(() => {
@@ -83,6 +116,7 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
     undo: undoEdit,
     redo: redoEdit,
     save,
+    resolveConflict,
     problem,
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ComicApi, ModelSummary } from '../../app/api';
 import type { ModelKind } from '../../app/stylize';
 
@@ -13,11 +13,15 @@ export interface InstalledStyles {
   /** The person segmenter, when installed: people can then be drawn apart. */
   segmenter?: ModelSummary;
   error?: string;
+  /** Reads the list again (after an import): the chooser shows the new model without a reload. */
+  reload: () => void;
 }
 
 /** The styles a user can pick now: installed generators, the built-in one first; or why they could not be read. */
 export function useStyles(api: ComicApi): InstalledStyles {
-  const [state, setState] = useState<InstalledStyles>({ styles: [], instagan: [] });
+  const [state, setState] = useState<Omit<InstalledStyles, 'reload'>>({ styles: [], instagan: [] });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useEffect(() => {
     let live = true;
     api.listModels().then(
@@ -35,6 +39,6 @@ export function useStyles(api: ComicApi): InstalledStyles {
     return () => {
       live = false;
     };
-  }, [api]);
-  return state;
+  }, [api, generation]);
+  return { ...state, reload };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EditorPage } from '../../app/pages';
 import { PageThumb } from './PageThumb';
 
@@ -18,6 +18,10 @@ export function PageStrip({ pages, focus, onFocus, urlOf, onReorder, onAdd, onDu
 }) {
   const [dragging, setDragging] = useState<number>();
   const [over, setOver] = useState<number>();
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    list.current?.children[focus]?.scrollIntoView({ block: 'nearest' });
+  }, [focus, pages.length]);
   return (
     <nav className="page-strip" data-testid="page-strip" aria-label="Pages">
       <div className="page-strip-actions">
@@ -31,7 +35,7 @@ export function PageStrip({ pages, focus, onFocus, urlOf, onReorder, onAdd, onDu
           Delete
         </button>
       </div>
-      <ol className="page-thumbs">
+      <ol className="page-thumbs" ref={list}>
         {pages.map((page, i) => (
           <li
             key={page.id}

@@ -25,13 +25,15 @@ type ZoomMode = 'fit' | 'width' | 'free';
  * pan, the page strip, the page's properties and the tray of kept frames. Every change is an undoable command sent
  * through `edit`.
  */
-export function PagesView({ project, edit, urlOf, selection, onSelection }: {
+export function PagesView({ project, edit, urlOf, selection, onSelection, tray = true }: {
   project: Project;
   edit: (make: (p: Project) => EditCommand) => void;
   /** The picture of a kept key frame, by its index in the comic (undefined when not drawn yet). */
   urlOf: (picture: number) => string | undefined;
   selection: PagesSelection;
   onSelection: (s: PagesSelection) => void;
+  /** Its own tray of frames to drag onto panels (off where the workspace shows one of its own). */
+  tray?: boolean;
 }) {
   const pages = useMemo(() => projectPages(project), [project]);
   const kept = useMemo(() => comicKeyframes(project), [project]);
@@ -154,6 +156,7 @@ export function PagesView({ project, edit, urlOf, selection, onSelection }: {
           ) : (
             <p className="note">No pages: add one.</p>
           )}
+          {page && !page.panels.length ? <p className="page-empty-hint">An empty page: choose a layout on the right, or add a panel.</p> : null}
           <span className="page-number" data-testid="page-number">
             {page ? `Page ${index + 1} of ${pages.length}` : ''}
           </span>
@@ -167,7 +170,7 @@ export function PagesView({ project, edit, urlOf, selection, onSelection }: {
           />
         ) : null}
       </div>
-      <FrameTray frames={kept} unplaced={unplaced} urlOf={urlOf} />
+      {tray ? <FrameTray frames={kept} unplaced={unplaced} urlOf={urlOf} /> : null}
     </div>
   );
 }

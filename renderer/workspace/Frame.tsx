@@ -30,6 +30,7 @@ export function Frame(props: {
   jobs: RunningJob[];
   intake: VideoIntake;
   onDropFile: (file: File) => void;
+  notices?: ReactNode;
   sheet: boolean;
   onCloseSheet: () => void;
 }) {
@@ -61,6 +62,7 @@ export function Frame(props: {
       <StepBar step={step} actions={props.actions} badges={props.badges} />
       <div className="workspace-body">
         <main className="workspace-main" data-step={step}>
+          <div className="notices">{props.notices}</div>
           {STEP_IDS.map((id) =>
             views[id] ? (
               <section key={id} className="step-view" data-testid={`view-${id}`} hidden={id !== step}>

@@ -11,11 +11,22 @@ export function FrameTray({ api, result, review }: ProjectStepProps) {
   const { t } = useTranslation();
   const kept = comicKeyframes(review.project);
   return (
-    <footer className="frame-tray" data-testid="frame-tray" aria-label={t('tray.label')}>
+    <footer className="kept-tray" data-testid="kept-tray" aria-label={t('tray.label')}>
       <span className="tray-count muted">{t('tray.count', { count: kept.length })}</span>
       <ol>
         {kept.map((k, i) => (
-          <li key={k.id} data-testid="tray-frame" data-keyframe={k.id} title={t('tray.frame', { n: i + 1, frame: k.frame, time: formatTime(k.time) })}>
+          <li
+            key={k.id}
+            data-testid="kept-frame"
+            data-keyframe={k.id}
+            title={t('tray.frame', { n: i + 1, frame: k.frame, time: formatTime(k.time) })}
+            draggable
+            onDragStart={(e) => {
+              // The page canvas takes a key frame dropped on a panel (renderer/canvas/PageCanvas).
+              e.dataTransfer.setData('application/x-keyframe', k.id);
+              e.dataTransfer.effectAllowed = 'copyMove';
+            }}
+          >
             <img src={api.imageUrl({ root: result.framesRoot, file: k.file })} alt="" loading="lazy" draggable={false} />
           </li>
         ))}

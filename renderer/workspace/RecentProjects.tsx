@@ -19,8 +19,9 @@ export function RecentProjects({ api, projects, error, current, onOpen, onForget
       {projects && !projects.length ? <p className="muted">{t('recent.none')}</p> : null}
       <ul>
         {projects?.map((p) => (
-          <li key={p.projectDir} data-testid="recent-project" data-problem={p.problem?.code} className={p.projectDir === current ? 'current' : undefined}>
-            <button type="button" className="recent-open" onClick={() => onOpen(p.projectDir)} title={p.projectDir} data-testid="recent-open">
+          // The whole entry opens the project (its button is there for the keyboard); Remove does only that.
+          <li key={p.projectDir} data-testid="recent-project" data-problem={p.problem?.code} className={p.projectDir === current ? 'current' : undefined} onClick={() => onOpen(p.projectDir)}>
+            <button type="button" className="recent-open" title={p.projectDir} data-testid="recent-open">
               {p.thumbnail ? <img src={api.imageUrl(p.thumbnail)} alt="" loading="lazy" /> : <span className="no-thumb" />}
               <span className="recent-text">
                 <span className="strong recent-title">{p.title}</span>
@@ -37,7 +38,16 @@ export function RecentProjects({ api, projects, error, current, onOpen, onForget
                 {p.problem ? <span className="bad recent-problem">{t(`problem.${p.problem.code}`, { defaultValue: p.problem.message })}</span> : null}
               </span>
             </button>
-            <button type="button" className="link forget" data-testid="recent-forget" onClick={() => onForget(p.projectDir)} title={t('recent.forgetHint')}>
+            <button
+              type="button"
+              className="link forget"
+              data-testid="recent-forget"
+              onClick={(e) => {
+                e.stopPropagation();
+                onForget(p.projectDir);
+              }}
+              title={t('recent.forgetHint')}
+            >
               {t('recent.forget')}
             </button>
           </li>

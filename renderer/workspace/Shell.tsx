@@ -19,6 +19,8 @@ export interface ShellShared {
   sheet: boolean;
   setSheet: (open: boolean | ((open: boolean) => boolean)) => void;
   video: StepContent;
+  /** Shown above every step's view. */
+  notices?: ReactNode;
 }
 
 /** The action list bound to this state (keys, menu), around the window's frame. */
@@ -49,6 +51,7 @@ export function Shell({ shared, review, views, badges, tray }: { shared: ShellSh
         jobs={shared.jobs}
         intake={shared.intake}
         onDropFile={shared.onDropFile}
+        notices={shared.notices}
         sheet={shared.sheet}
         onCloseSheet={() => shared.setSheet(false)}
       />

@@ -54,7 +54,24 @@ export function Toolbar({ api, actions, review, jobs, intake }: { api: ComicApi;
         </button>
         {review ? (
           <span className={`muted save-state ${review.save.status}`} data-testid="save-state" title={review.save.status === 'failed' ? review.save.message : undefined}>
-            {review.save.status === 'failed' ? t('save.failed', { message: review.save.message }) : review.save.status === 'saving' ? t('save.saving') : t('save.saved')}
+            {review.save.status === 'failed'
+              ? t('save.failed', { message: review.save.message })
+              : review.save.status === 'conflict'
+                ? t('save.conflict')
+                : review.save.status === 'saving'
+                  ? t('save.saving')
+                  : t('save.saved')}
+          </span>
+        ) : null}
+        {review?.save.status === 'conflict' ? (
+          <span className="save-conflict" data-testid="save-conflict" title={review.save.message}>
+            {t('save.conflictNote')}{' '}
+            <button type="button" data-testid="conflict-load-theirs" onClick={() => void review.resolveConflict('theirs')}>
+              {t('save.loadTheirs')}
+            </button>{' '}
+            <button type="button" data-testid="conflict-keep-mine" onClick={() => void review.resolveConflict('mine')}>
+              {t('save.keepMine')}
+            </button>
           </span>
         ) : null}
       </span>

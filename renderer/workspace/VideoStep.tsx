@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { VideoPicker } from '../components/VideoPicker';
 import { AnalysisSettingsPanel } from './AnalysisSettingsPanel';
 import type { AnalysisSettings } from './analysis-settings';
-import { IntakeStatus } from './IntakeStatus';
 import type { VideoIntake } from './use-video-intake';
 
 /**
@@ -12,7 +11,6 @@ import type { VideoIntake } from './use-video-intake';
  */
 export function VideoStep(props: {
   intake: VideoIntake;
-  uploadMaxBytes?: number;
   path: string;
   onPath: (path: string) => void;
   sample: { make: () => void; making: boolean; error?: string };
@@ -24,7 +22,7 @@ export function VideoStep(props: {
   settings: AnalysisSettings;
   defaults?: AnalysisSettings;
   onSettings: (s: AnalysisSettings) => void;
-  /** The analysis' progress, errors, a cancelled note. */
+  /** The analysis' progress. */
   job: ReactNode;
   problem: ReactNode;
   opening?: string;
@@ -43,7 +41,6 @@ export function VideoStep(props: {
               {t('start.choose')}
             </button>
           </div>
-          <IntakeStatus intake={intake} uploadMaxBytes={props.uploadMaxBytes} />
           <VideoPicker
             path={props.path}
             onPath={props.onPath}

@@ -20,6 +20,7 @@ import { useRecentProjects } from './use-recent-projects';
 import { useRunningJobs } from './use-running-jobs';
 import { useVideoIntake } from './use-video-intake';
 import { VideoStep } from './VideoStep';
+import { IntakeStatus } from './IntakeStatus';
 import { ProjectWorkspace } from './ProjectWorkspace';
 
 const settingsOf = (p: Partial<AnalysisSettings>): AnalysisSettings =>
@@ -105,7 +106,6 @@ export function Workspace({ api }: { api: ComicApi }) {
   const videoStep = (
     <VideoStep
       intake={intake}
-      uploadMaxBytes={info?.uploadMaxBytes}
       path={path}
       onPath={setPath}
       sample={sample}
@@ -123,6 +123,16 @@ export function Workspace({ api }: { api: ComicApi }) {
         <>
           {busy ? <JobProgress progress={job.view.status === 'running' ? job.view.progress : undefined} cancelling={job.view.status === 'running' && job.view.cancelling} onCancel={job.cancel} /> : null}
           {job.view.status === 'running' && job.view.progress?.found ? <LiveTimeline found={job.view.progress.found} /> : null}
+        </>
+      }
+      recent={<RecentProjects api={api} projects={recent.projects} error={error ? undefined : recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}
+    />
+  );
+  // Said on whichever step the user is: a file refused or uploading, the analysis failed or cancelled.
+  const notices = (
+    <>
+      <IntakeStatus intake={intake} uploadMaxBytes={info?.uploadMaxBytes} />
+      <IntakeStatus intake={relinkIntake} uploadMaxBytes={info?.uploadMaxBytes} />
           {job.view.status === 'failed' ? (
             <p className="note bad" data-testid="job-error">
               {job.view.error.message}
@@ -133,10 +143,7 @@ export function Workspace({ api }: { api: ComicApi }) {
               {shown ? t('job.cancelledKept') : t('job.cancelled')}
             </p>
           ) : null}
-        </>
-      }
-      recent={<RecentProjects api={api} projects={recent.projects} error={error ? undefined : recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}
-    />
+    </>
   );
 
   const shared: ShellShared = {
@@ -145,7 +152,8 @@ export function Workspace({ api }: { api: ComicApi }) {
     setStep,
     jobs,
     intake,
-    onDropFile: (file) => (relinkTarget ? relinkIntake : intake).takeFile(file).then(() => setStep('video')),
+    onDropFile: (file) => void (relinkTarget ? relinkIntake : intake).takeFile(file),
+    notices,
     openVideo: () => void intake.choose(),
     sheet,
     setSheet,

@@ -6,7 +6,7 @@
  *   style.Main       the style chooser and the panels (PanelsCard)
  *   pages.Main       the page canvas (ComicCard)
  *   export.Main      the PDF (ExportPanel)
- *   *.Inspector      the selected thing's properties (none yet: the side panel then holds the step's summary)
+ *   *.Inspector      the selected thing's properties (selection.tsx; with nothing selected, the project's summary)
  *   Tray             the kept key frames (FrameTray)
  *
  * Every step's views stay mounted while the project is open (hidden when another step is shown), so a job a step
@@ -22,6 +22,7 @@ import { PanelsCard } from '../components/PanelsCard';
 import type { Review } from '../hooks/use-review';
 import { ReviewView } from '../timeline/ReviewView';
 import { FrameTray } from './FrameTray';
+import { KeyframeInspector } from './KeyframeInspector';
 import { ProjectSummary } from './ProjectSummary';
 import type { StepId } from './step-ids';
 
@@ -54,7 +55,8 @@ function StyleStep({ api, result, review, defaultModel, onPanels }: ProjectStepP
   const pictures = kept.map((k) => `${result.framesDir}/${k.file}`);
   const regions = Object.fromEntries(kept.flatMap((k, i) => (review.project.regions?.[k.id]?.length ? [[pictures[i], review.project.regions[k.id]]] : [])));
   if (!review.project.keyframes.length) return <p className="note empty-step">{t('style.noFrames')}</p>;
-  return <PanelsCard api={api} review={review} projectDir={result.projectDir} pictures={pictures} regions={regions} defaultModel={defaultModel} onPanels={onPanels} />;
+  const frames = kept.map((k, i) => ({ id: k.id, picture: pictures[i], url: api.imageUrl({ root: result.framesRoot, file: k.file }), label: t('style.frameLabel', { frame: k.frame }) }));
+  return <PanelsCard api={api} review={review} projectDir={result.projectDir} pictures={pictures} frames={frames} regions={regions} defaultModel={defaultModel} onPanels={onPanels} />;
 }
 
 /** Pages and Export need the panels: until Style has them, a step says so and leads there. */
@@ -71,7 +73,7 @@ function NeedsPanels({ goTo }: { goTo: (step: StepId) => void }) {
 }
 
 export const PROJECT_STEPS: Record<Exclude<StepId, 'video'>, StepView> = {
-  keyframes: { Main: ({ api, result, review }) => <ReviewView api={api} result={result} review={review} />, Inspector: ProjectSummary },
+  keyframes: { Main: ({ api, result, review }) => <ReviewView api={api} result={result} review={review} />, Inspector: KeyframeInspector },
   style: { Main: StyleStep, Inspector: ProjectSummary },
   pages: { Main: ({ api, review, panels, goTo }) => (panels ? <ComicCard api={api} review={review} panels={panels} /> : <NeedsPanels goTo={goTo} />), Inspector: ProjectSummary },
   export: {

@@ -74,6 +74,8 @@ export function useWorkspaceActions(base: Omit<ActionContext, 'registered'>): { 
       if (!action) return;
       // In a text field its own keys win (typing "?" or undoing a word), except the few meant to work anywhere.
       if (typingIn(ev.target) && !action.whileTyping) return;
+      // A disabled action leaves the key alone (for the page, or a component's own handling).
+      if (!action.enabled(ctxRef.current)) return;
       ev.preventDefault();
       runAction(action.id);
     };

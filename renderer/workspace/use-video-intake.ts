@@ -43,6 +43,8 @@ export function useVideoIntake(api: ComicApi, uploadMaxBytes: number | undefined
       const bridge = desktop();
       const inPlace = bridge?.pathForFile(file);
       if (inPlace) return usePath(inPlace, file.name);
+      // The desktop app has no upload: a file without a path on disk (dragged out of another app) cannot be used.
+      if (bridge) return setState({ phase: 'failed', name: file.name, code: 'NO_PATH', message: `${file.name}: not a file on this computer` });
       if (uploadMaxBytes !== undefined && file.size > uploadMaxBytes) {
         return setState({ phase: 'failed', name: file.name, code: 'TOO_LARGE', message: `${file.name}: TOO_LARGE` });
       }

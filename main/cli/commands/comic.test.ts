@@ -7,7 +7,10 @@ import { PDFDocument } from 'pdf-lib';
 import { captureIO } from '../../../test-support/cli-capture';
 import { FIXTURE_DIR } from '../../../test-support/fixtures';
 import { makeSampleVideo } from '../../services/video';
+import { truncatedClip } from '../../services/video/video-fixtures';
 import { main } from '../../cli';
+import { DEFAULT_PAGE_STYLE } from '../../../app/page';
+import { autoLayout } from '../../services/layout';
 import { armFailpoints, errnoError } from '../../services/store/failpoints';
 
 test('comic CLI on the built-in sample (--print): one panel per key frame on A4 pages with print marks, work kept', async () => {
@@ -21,8 +24,8 @@ test('comic CLI on the built-in sample (--print): one panel per key frame on A4 
   assert.equal(r.panels, r.keyframes);
   assert.ok(r.keyframes >= 5, `${r.keyframes} key frames`);
   assert.deepEqual(r.style, ['builtin-toon']);
-  // The built-in style asks for no credit: no credits page, five panels a page.
-  assert.equal(r.pages, Math.ceil(r.panels / 5));
+  // The built-in style asks for no credit: no credits page, just the automatic layout's pages.
+  assert.equal(r.pages, autoLayout(r.panels, DEFAULT_PAGE_STYLE).length);
   const doc = await PDFDocument.load(readFileSync(join(dir, 'sample.pdf')));
   assert.equal(doc.getPageCount(), r.pages);
   const trim = doc.getPage(0).getTrimBox();
@@ -77,4 +80,17 @@ test('comic CLI: panels that partly fail (disk full) never replace a complete ea
   assert.match(r.warnings.join('\n'), /panels could not be drawn: .*sample\.pdf was kept as it was/);
   assert.equal((await PDFDocument.load(readFileSync(r.pdf))).getPageCount(), r.pages);
   assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), [], 'no temporary file left');
+});
+
+test('comic CLI on a damaged video: the comic of what decodes, with the warning keyframes gives, in the summary and --json; exit 0', async () => {
+  const video = truncatedClip();
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-comic-cli-'));
+  let c = captureIO();
+  assert.equal(await main(['comic', video, '--out', join(dir, 'damaged.pdf'), '--json', '--provider', 'cpu'], c.io), 0, c.err());
+  const r = JSON.parse(c.out());
+  assert.equal(r.complete, true);
+  assert.match(r.warnings.join('\n'), /\d+ could not be decoded/);
+  c = captureIO();
+  assert.equal(await main(['comic', video, '--out', join(dir, 'damaged.pdf'), '--provider', 'cpu'], c.io), 0, c.err());
+  assert.match(c.out(), /^warning: .*\d+ could not be decoded/m);
 });

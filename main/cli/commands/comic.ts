@@ -3,7 +3,10 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type PageStyle } from '../../../app/page';
 import { PROVIDER_CHOICES, type ProviderChoice } from '../../../app/stylize';
+import type { ComicPage } from '../../../app/page';
 import { exportComic, PRINT_SETUP } from '../../services/export';
+import { autoLayout } from '../../services/layout';
+import { letterPages, readCues } from './subtitle-balloons';
 import { runKeyframesJob } from '../../services/keyframes/keyframes-job';
 import { isProviderChoice, modelAttribution, processImageFiles, shutdownInference } from '../../services/stylize';
 import { locateFfmpeg, probeVideo } from '../../services/video';
@@ -29,7 +32,10 @@ Options:
       --margin MM        page margin (default ${DEFAULT_PAGE_STYLE.margin})
       --gutter MM        space between panels (default ${DEFAULT_PAGE_STYLE.gutter})
       --delta X          key-frame clustering threshold δ (default ${DEFAULT_ANALYSIS_PARAMS.delta})
-      --print            for a print shop: 3 mm bleed and crop marks around each page (TrimBox = the page)
+      --print            for a print shop: 0.125 in bleed and crop marks around each page (TrimBox = the page)
+      --subtitles SRC    FILE.srt, FILE.vtt or stream:N (the video's N-th subtitle stream, 0 the first): each line
+                         in a speech balloon on the panel shown at that moment
+      --dpi N            print resolution of the panels (default 300)
       --work DIR         where the key frames and panels go (default FILE-work beside the PDF)
       --json             print the result as JSON on stdout`;
 
@@ -58,6 +64,8 @@ export const comicCommand: CliCommand = {
       delta: { type: 'string' },
       work: { type: 'string' },
       print: { type: 'boolean' },
+      subtitles: { type: 'string' },
+      dpi: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('give one video');
@@ -74,6 +82,9 @@ export const comicCommand: CliCommand = {
     // The video and the style are checked first: a wrong file or a missing model is said before minutes of
     // analysis, and before anything is written.
     await probeVideo(video, { signal: io.signal });
+    const dpi = numberOption(values.dpi, 'dpi', 36, 2400) ?? 300;
+    // Subtitles are read before the analysis too: a bad file is said at once, with its line.
+    const cues = values.subtitles ? await readCues(values.subtitles, video, io.signal) : undefined;
     const plan = await planStylize({ model: values.model, masks: [], provider: provider as ProviderChoice, signal: io.signal });
     const ffmpeg = locateFfmpeg();
     if (!values.json) io.stderr.write(`ffmpeg: ${ffmpeg.path} (${ffmpeg.source})\nstyle: ${plan.roles.style}\n`);
@@ -93,9 +104,17 @@ export const comicCommand: CliCommand = {
       // A comic missing panels never replaces a complete one made earlier: it goes beside it.
       const incomplete = styled.failures.length > 0 && existsSync(out);
       const target = incomplete ? join(dirname(out), `${basename(out, extname(out))}.incomplete.pdf`) : out;
+      // With subtitles: each cue lettered on the panel of the key frame on screen at that moment.
+      let pages: ComicPage[] | undefined;
+      let lettered = 0;
+      if (cues) {
+        const byFile = new Map(keyframes.keyframes.map((k) => [join(work, 'keyframes', k.file), { id: String(k.frame), shot: k.shot, time: k.time }]));
+        const shown = styled.files.map((f) => byFile.get(f.input)!);
+        ({ pages, lettered } = letterPages(autoLayout(pictures.length, style), shown, cues, keyframes.shots));
+      }
       const pdf = await exportComic(
         target,
-        { pictures, style, title: basename(video, extname(video)), attribution, ...(values.print ? { print: PRINT_SETUP } : {}) },
+        { pictures, style, title: basename(video, extname(video)), attribution, images: { dpi }, ...(pages ? { pages } : {}), ...(values.print ? { print: PRINT_SETUP } : {}) },
         { signal: io.signal, onProgress: bar.listener },
       );
       bar.done();
@@ -105,6 +124,7 @@ export const comicCommand: CliCommand = {
         panels: pdf.panels,
         page: style.size.name,
         minDpi: Math.round(pdf.minDpi),
+        ...(cues ? { subtitles: { cues: cues.length, lettered } } : {}),
         shots: keyframes.shots.length,
         keyframes: keyframes.keyframes.length,
         style: plan.models.map((m) => m.id),
@@ -127,6 +147,7 @@ export const comicCommand: CliCommand = {
               (summary.minDpi < 300 ? ' (under 300: a large print may look soft)' : ''),
             ...styled.failures.map((f) => `skipped ${f.input}: ${f.error}`),
             ...summary.warnings.map((w) => `warning: ${w}`),
+            ...(cues ? [`subtitles: ${lettered} of ${cues.length} lines lettered in speech balloons`] : []),
             ...attribution.lines.map((l) => `credit: ${l}`),
             `key frames and panels: ${work}`,
             '',

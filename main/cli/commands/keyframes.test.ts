@@ -9,6 +9,7 @@ import { decodeImage, makeSampleVideo, SAMPLE_SHOT_STARTS } from '../../services
 import { main } from '../../cli';
 import { applySettings } from './keyframes';
 import { captureIO } from '../../../test-support/cli-capture';
+import { SHOT_FIXTURES } from '../../services/keyframes/shots-fixtures';
 
 const capture = captureIO;
 
@@ -88,4 +89,31 @@ test('keyframes CLI: every analysis parameter is settable (hsvBins.*, glcmOffset
     assert.match(c.err(), message);
     assert.match(c.err(), /Usage: your-cartoon keyframes/);
   }
+});
+
+test('keyframes CLI --explain: one line per boundary on stderr (signal, value, threshold, checks), and in keyframes.json', async () => {
+  const video = SHOT_FIXTURES.cuts.make();
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-kf-explain-'));
+  const c = capture();
+  const code = await main(['keyframes', video, '--out', dir, '--json', '--explain', '--max-width', '160'], c.io);
+  assert.equal(code, 0, c.err());
+  const doc = JSON.parse(c.out()) as KeyframesDocument;
+  const boundaries = doc.explain?.boundaries ?? [];
+  assert.deepEqual(boundaries.map((b) => b.frame), doc.shots.slice(1).map((s) => s.startFrame));
+  assert.deepEqual(boundaries.map((b) => b.frame), SHOT_FIXTURES.cuts.cuts);
+  for (const b of boundaries) {
+    assert.equal(b.kind, 'cut');
+    assert.equal(b.signal, 'frame difference');
+    assert.ok(b.value >= b.threshold && b.checks.isolation >= b.checks.isolationThreshold, JSON.stringify(b));
+    assert.ok(b.checks.motionCompensated >= b.checks.motionCompensatedThreshold, JSON.stringify(b));
+  }
+  const lines = c.err().split('\n').filter((l) => l.startsWith('boundary at frame'));
+  assert.equal(lines.length, boundaries.length, c.err());
+  assert.match(lines[0], /^boundary at frame 40 \(1\.60 s\): cut: frame difference [\d.]+ ≥ threshold [\d.]+ \(localLevel [\d.]+, isolation/);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, 'keyframes.json'), 'utf8')).explain, doc.explain);
+  // Without the flag, keyframes.json has no explain section.
+  const plain = capture();
+  assert.equal(await main(['keyframes', video, '--out', dir, '--json', '--max-width', '160'], plain.io), 0, plain.err());
+  assert.equal((JSON.parse(plain.out()) as KeyframesDocument).explain, undefined);
+  assert.ok(!plain.err().includes('boundary at frame'));
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams } from '../../../app/keyframes';
+import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams, type ShotBoundary } from '../../../app/keyframes';
 import { AnalysisParamsError, KernelInputError, validateAnalysisParams } from '../../services/keyframes';
 import { checkFeatureParams } from '../../services/keyframes/features/validate';
 import { runKeyframesJob } from '../../services/keyframes/keyframes-job';
@@ -25,7 +25,19 @@ Options:
   --quality Q            JPEG quality 1..100 (default 92)
   --max-width PX         shrink key-frame images wider than this
   --json                 print keyframes.json to stdout instead of a summary
+  --explain              say why each shot boundary was taken (the signal, its value, the threshold and the other
+                         checks) on stderr, and write it into keyframes.json ("explain")
 `;
+
+/** One line per boundary: where, what kind, the deciding signal against its threshold, then the other checks. */
+export function explainLines(boundaries: ReadonlyArray<ShotBoundary>): string[] {
+  const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(3));
+  return boundaries.map((b) => {
+    const checks = Object.entries(b.checks).map(([k, v]) => `${k} ${num(v)}`).join(', ');
+    return `boundary at frame ${b.frame} (${b.time.toFixed(2)} s): ${b.kind}: ${b.signal} ${num(b.value)} ≥ threshold ${num(b.threshold)}` +
+      (checks ? ` (${checks})` : '');
+  });
+}
 
 /** "1:0,0:1" → [[1, 0], [0, 1]]; the kernels check the range. */
 function parseOffsets(value: string): Array<[number, number]> {
@@ -85,6 +97,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     quality: { type: 'string' },
     'max-width': { type: 'string' },
     json: { type: 'boolean' },
+    explain: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('give exactly one VIDEO');
   if (!values.out) throw new UsageError('--out DIR is required');
@@ -110,12 +123,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     doc = await runKeyframesJob(
       positionals[0],
-      { params, outDir: values.out, format, quality, maxWidth },
+      { params, outDir: values.out, format, quality, maxWidth, explain: values.explain === true },
       { signal: io.signal, onProgress: bar.listener },
     );
   } finally {
     bar.done();
   }
+  if (values.explain) for (const line of explainLines(doc.explain?.boundaries ?? [])) io.stderr.write(`${line}\n`);
   if (values.json) {
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return 0;

@@ -14,6 +14,8 @@ stops it: running jobs are cancelled, the models' sessions released.
 Options:
   --port N          port to listen on (default: any free port)
   --open            open the editor in the default browser (with a code of its own)
+  --allow DIR       a folder besides the data folder the editor may write into and take pictures from
+                    (repeatable); any other path an API call names is refused
   --renderer DIR    serve another build of the UI (development; default dist/renderer)
 `;
 
@@ -31,11 +33,15 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     port: { type: 'string' },
     open: { type: 'boolean' },
     renderer: { type: 'string' },
+    allow: { type: 'string', multiple: true },
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = numberOption(values.port, 'port', 0, 65535);
   const log = (line: string) => void io.stderr.write(`${line}\n`);
-  const host = await startHost({ port, rendererDir: values.renderer ? resolve(values.renderer) : defaultRendererDir(), log });
+  // A promise some part of a job forgot to handle must not stop the server and every job with it: said, not fatal.
+  const onRejection = (reason: unknown) => log(`serve: unexpected error (the server goes on): ${(reason as Error)?.message ?? String(reason)}`);
+  process.on('unhandledRejection', onRejection);
+  const host = await startHost({ port, rendererDir: values.renderer ? resolve(values.renderer) : defaultRendererDir(), log, allowedFolders: (values.allow ?? []).map((d) => resolve(d)) });
   const info = await host.service.appInfo();
   const ffmpeg = 'path' in info.ffmpeg ? `${info.ffmpeg.path} (${info.ffmpeg.source})` : `missing: ${info.ffmpeg.error}`;
   io.stdout.write(`Your Cartoon Is is running at ${host.url}\n`);
@@ -47,6 +53,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.signal.addEventListener('abort', () => done(), { once: true });
   });
   await host.close();
+  process.off('unhandledRejection', onRejection);
   io.stderr.write('serve: stopped\n');
   return 0;
 }

@@ -69,9 +69,9 @@ export const stylizeCommand: CliCommand = {
     if (!values.out) throw new UsageError('--out DIR is required');
     const provider = values.provider ?? 'auto';
     if (!isProviderChoice(provider)) throw new UsageError(`--provider must be one of ${PROVIDER_CHOICES.join(', ')} (got "${provider}")`);
-    const size = numberOption(values.size, 'size', 0, 16384);
+    const size = numberOption(values.size, 'size', 0, 8192);
     if (size !== undefined && size > 0 && size < 16) throw new UsageError('--size must be 0 (each image\'s own size) or at least 16');
-    const tile = numberOption(values.tile, 'tile', 0, 16384);
+    const tile = numberOption(values.tile, 'tile', 0, 4096);
     const overlap = numberOption(values.overlap, 'overlap', 0, 1024);
     if (tile !== undefined && tile > 0 && tile < 64) throw new UsageError('--tile must be 0 (no tiling) or at least 64');
     const feather = numberOption(values.feather, 'feather', 0, 256);

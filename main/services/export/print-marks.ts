@@ -5,13 +5,19 @@ const pt = (mm: number) => (mm / MM_PER_INCH) * 72;
 
 /** What a printer asks of a page: bleed beyond the trim, and crop marks in the slug outside it. */
 export interface PrintSetup {
-  /** Bleed beyond the trimmed page on every side (mm); 3 mm is the usual ask. */
+  /** Bleed beyond the trimmed page on every side (mm); 0.125 in (3.175 mm) is the usual ask. */
   bleed: number;
   /** Crop marks at the trim's corners, outside the bleed. */
   marks: boolean;
 }
 
-export const PRINT_SETUP: PrintSetup = { bleed: 3, marks: true };
+/** Print-on-demand practice (KDP, IngramSpark, Lulu): an eighth of an inch of bleed, crop marks outside it. */
+export const PRINT_SETUP: PrintSetup = { bleed: 3.175, marks: true };
+
+/** The print setup of an export's choices: undefined (a page for screens) when neither bleed nor marks. */
+export function printSetup(bleed: boolean, marks: boolean): PrintSetup | undefined {
+  return bleed || marks ? { bleed: bleed ? PRINT_SETUP.bleed : 0, marks } : undefined;
+}
 
 /** Room around the bleed for the crop marks (mm). */
 const SLUG_MM = 10;

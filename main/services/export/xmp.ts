@@ -1,6 +1,7 @@
 /** The document's XMP metadata: what print workflows (and PDF/X checks) read instead of the Info dictionary. */
 export interface XmpFields {
   title: string;
+  author?: string;
   description: string;
   /** Credits and licences, one entry each (dc:rights). */
   rights: string[];
@@ -21,6 +22,7 @@ export function xmpPacket(f: XmpFields): string {
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
 <dc:format>application/pdf</dc:format>
 <dc:title>${langAlt(f.title)}</dc:title>
+${f.author ? `<dc:creator><rdf:Seq><rdf:li>${escapeXml(f.author)}</rdf:li></rdf:Seq></dc:creator>` : ''}
 <dc:description>${langAlt(f.description)}</dc:description>
 ${f.rights.length ? `<dc:rights>${langAlt(f.rights.join('\n'))}</dc:rights>` : ''}
 <xmp:CreatorTool>${escapeXml(f.creatorTool)}</xmp:CreatorTool>

@@ -117,6 +117,7 @@ function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress
         features: { hsv: f.hsv, glcm: f.glcm },
         blank: isBlank(shot, params),
         flat: f.stdLuma <= params.blankMaxStd,
+        sharpness: f.sharpness,
       });
       this.featureSeconds += (performance.now() - t) / 1000;
       if (onProgress && (signals.length === total || Date.now() - reported > 100)) {

@@ -35,17 +35,21 @@ test('analyzeVideo: a shot with a lot of change (a fast pan across a colourful p
   assert.deepEqual(frames, [...frames].sort((a, b) => a - b), 'in time order');
 });
 
-test('analyzeVideo: key frames of each shot, a shot that returns is not repeated (mutual comparison)', async () => {
+test('analyzeVideo: key frames of each shot; a shot that returns keeps one key frame (mutual comparison)', async () => {
   const fixture = SHOT_FIXTURES.repeat; // bars | fractal | bars
   const r = await analyzeVideo(fixture.make(), PARAMS);
   assert.deepEqual(r.shots.map((s) => s.startFrame), [0, ...fixture.cuts]);
-  assert.deepEqual([...new Set(r.keyframes.map((k) => k.shot))], [0, 1], JSON.stringify(r.keyframes));
+  assert.deepEqual([...new Set(r.keyframes.map((k) => k.shot))], [0, 1, 2], JSON.stringify(r.keyframes));
+  assert.equal(r.keyframes.filter((k) => k.shot === 2).length, 1, 'the returning shot: one key frame, not all of them');
+  assert.deepEqual(r.boundaries?.map((b) => [b.frame, b.kind]), fixture.cuts.map((c) => [c, 'cut']), 'with reasons');
+  for (const b of r.boundaries ?? []) assert.ok(b.value >= b.threshold && b.signal.length > 0, JSON.stringify(b));
   for (const kf of r.keyframes) {
     const shot = r.shots[kf.shot];
     assert.ok(kf.frame >= shot.startFrame && kf.frame <= shot.endFrame);
   }
   const all = await analyzeVideo(fixture.make(), { ...PARAMS, duplicateSimilarity: 1 });
   assert.deepEqual([...new Set(all.keyframes.map((k) => k.shot))], [0, 1, 2], 'without the mutual comparison');
+  assert.ok(all.keyframes.length >= r.keyframes.length);
 });
 
 test('analyzeVideo: progress counts frames up to the total, then the later stages, ending at fraction 1', async () => {
@@ -174,4 +178,33 @@ test('analyzeVideo: a picture fading in from a grey card: no key frame is flat g
   assert.ok(inLast[0].frame >= 50, `key frame ${inLast[0].frame} is in the fade (0-49)`);
   assert.ok(r.keyframes.length <= r.shots.length, JSON.stringify({ shots: r.shots, keyframes: r.keyframes }));
   for (const k of r.keyframes) assert.ok(k.frame >= 8, `key frame ${k.frame} is flat grey`);
+});
+
+test('analyzeVideo: the key frame is a sharp member of its cluster, not a motion-blurred one closer to the mean', async () => {
+  // One still picture; two frames of every three are motion-blurred (a horizontal smear), the third is sharp.
+  const path = makeWithFfmpeg('kf-blur-mix.mp4', [
+    '-f', 'lavfi', '-i', 'mandelbrot=s=320x180:r=25,trim=end_frame=1,loop=loop=74:size=1:start=0,setpts=N/25/TB',
+    '-vf', "avgblur=sizeX=7:sizeY=1:enable='lt(mod(n\\,3)\\,2)',format=yuv420p", '-frames:v', '75',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '14', '-g', '25',
+  ]);
+  const r = await analyzeVideo(path, PARAMS);
+  assert.equal(r.shots.length, 1);
+  assert.equal(r.keyframes.length, 1, JSON.stringify(r.keyframes));
+  assert.equal(r.keyframes[0].frame % 3, 2, `key frame ${r.keyframes[0].frame} is one of the blurred ones`);
+});
+
+test('analyzeVideo: a few frames of another picture at the very end join the shot before, which keeps its key frame', async () => {
+  const path = makeWithFfmpeg('kf-short-tail.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=25:d=2.4', '-f', 'lavfi', '-i', 'smptebars=s=320x180:r=25:d=0.2',
+    '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[out]', '-map', '[out]', '-frames:v', '65',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18',
+  ]);
+  const r = await analyzeVideo(path, PARAMS);
+  assert.equal(r.info.frameCount, 65);
+  assert.deepEqual(r.shots.map((s) => [s.startFrame, s.endFrame]), [[0, 64]], 'the 5-frame tail is no shot of its own');
+  assert.ok(r.keyframes.length >= 1 && r.keyframes.every((k) => k.shot === 0));
+  // Given a minimum shot shorter than the tail, the tail is a shot, and it has a key frame too.
+  const short = await analyzeVideo(path, { ...PARAMS, minShotSeconds: 0.1 });
+  assert.deepEqual(short.shots.map((s) => s.startFrame), [0, 60]);
+  assert.deepEqual([...new Set(short.keyframes.map((k) => k.shot))], [0, 1]);
 });

@@ -12,7 +12,7 @@ import { fadeRampFrames } from './fade-ramps';
 import { planFilmstrip } from '../../../app/filmstrip';
 import { finishFilmstrip } from '../video';
 import { shotStructure } from './shot-structure';
-import { frameRateOf } from './shots';
+import { frameRateOf, transitionSpans } from './shots';
 import { ShotsSoFar } from './shots-so-far';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
@@ -60,7 +60,8 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
 
   const t = performance.now();
   onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
-  const { shots, transitions } = shotStructure(signals, info, params, fading);
+  const { shots, transitions, boundaries } = shotStructure(signals, info, params, fading);
+  for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
   const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
   throwIfAborted(signal);
   onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
@@ -69,6 +70,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     detected,
     (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
     params.duplicateSimilarity,
+    (k) => k.shot,
   );
   const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
   const strip = filmstrip && signals.length ? await finishFilmstrip(filmstrip, signals[signals.length - 1].time) : undefined;
@@ -77,6 +79,12 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     info,
     shots,
     transitions,
+    boundaries: boundaries.map((b) => ({
+      frame: b.frame,
+      time: signals[b.frame].time,
+      kind: b.kind,
+      ...(b.reason ?? { signal: b.kind, value: b.strength, threshold: 1, checks: {} }),
+    })),
     keyframes: kept,
     ...(strip ? { filmstrip: strip } : {}),
     timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },

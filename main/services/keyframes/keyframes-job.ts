@@ -21,6 +21,8 @@ export interface KeyframesJobOptions {
    * decoding pass into this folder: made aside and swapped in whole when the job succeeds.
    */
   filmstripDir?: string;
+  /** Write why each shot boundary was taken into keyframes.json ("explain"). */
+  explain?: boolean;
 }
 
 /** Sub-folder of the output folder that holds each key frame's thumbnail (same name, .jpg). */
@@ -60,6 +62,7 @@ export async function runKeyframesJob(videoPath: string, opts: KeyframesJobOptio
   // away again the (empty) folders it made.
   const created = await mkdir(outDir, { recursive: true });
   await cleanStaleTemps(outDir);
+  await cleanStaleTemps(join(outDir, THUMB_DIR));
   try {
     return await keyframesInto(outDir, videoPath, opts, ctx);
   } catch (err) {
@@ -155,6 +158,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     kernels: analysis.kernels,
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
     warnings: analysis.warnings,
+    ...(opts.explain ? { explain: { boundaries: analysis.boundaries ?? [] } } : {}),
   };
   const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f || k.thumb === f));
   await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);

@@ -19,6 +19,23 @@ test('removeDuplicates: time order, the earliest kept, "exceeds" is strict, comp
   assert.deepEqual(dropped.map((d) => [d.keyframe.id, d.duplicateOf.id]), [['c', 'a']]);
 });
 
+test('removeDuplicates with shots: a shot never loses its last key frame; the one least like what was kept stays', () => {
+  const kfs = [
+    { frame: 10, shot: 0, id: 'a' },
+    { frame: 50, shot: 1, id: 'b' },
+    { frame: 90, shot: 2, id: 'c' },
+    { frame: 95, shot: 2, id: 'c2' },
+    { frame: 100, shot: 2, id: 'c3' },
+  ];
+  // Shot 2 repeats shot 0 (c ~ a 0.97, c2 ~ a 0.95) and its third frame repeats c2 too.
+  const sims: Record<string, number> = { ac: 0.97, ac2: 0.95, c2c3: 0.99, ac3: 0.94 };
+  const sim = (x: { id: string }, y: { id: string }) => sims[[x.id, y.id].sort().join('')] ?? 0.2;
+  assert.deepEqual(removeDuplicates(kfs, sim, 0.93).kept.map((k) => k.id), ['a', 'b']);
+  const { kept, dropped } = removeDuplicates(kfs, sim, 0.93, (k) => k.shot);
+  assert.deepEqual(kept.map((k) => k.id), ['a', 'b', 'c3'], 'shot 2 keeps its key frame least like a kept one');
+  assert.deepEqual(dropped.map((d) => d.keyframe.id), ['c', 'c2']);
+});
+
 test('mutual comparison on real features: a shot that returns two shots later is found as a duplicate', async () => {
   const { kernels } = loadKernels();
   const { info, signals, frames } = await featuresOf(SHOT_FIXTURES.repeat.make(), PARAMS);
@@ -36,6 +53,8 @@ test('mutual comparison on real features: a shot that returns two shots later is
   const { kept, dropped } = removeDuplicates(perShot, sim, PARAMS.duplicateSimilarity);
   assert.ok(kept.every((k) => k.shot !== 2), 'the returning shot adds nothing');
   assert.ok(dropped.some((d) => d.keyframe.shot === 2 && d.duplicateOf.shot === 0));
+  const perShotKept = removeDuplicates(perShot, sim, PARAMS.duplicateSimilarity, (k) => k.shot).kept;
+  assert.deepEqual([...new Set(perShotKept.map((k) => k.shot))], [0, 1, 2], 'with shots: every shot keeps one');
 });
 
 test('clustering on real features: a still shot is one cluster, a pan across changing colours several', async () => {

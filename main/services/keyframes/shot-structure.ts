@@ -37,9 +37,9 @@ export function shotStructure(
   info: { fps?: number },
   params: ShotParams,
   fading: ReadonlyArray<boolean>,
-): { shots: Shot[]; transitions: ShotTransition[] } {
+): { shots: Shot[]; transitions: ShotTransition[]; boundaries: Boundary[] } {
   const fps = frameRateOf(signals, info.fps);
   const boundaries = detectShotBoundaries(signals, info, params);
   const shots = shotsFromStarts(boundaries.map((b) => b.frame), signals, fps);
-  return { shots, transitions: transitionsOf(boundaries, shots, signals, fading, fps) };
+  return { shots, transitions: transitionsOf(boundaries, shots, signals, fading, fps), boundaries };
 }

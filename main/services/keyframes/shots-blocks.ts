@@ -12,18 +12,22 @@ const SEARCH = 2;
 const TEXTURE_RMS = 4;
 /** A block counts as found again when its best normalised cross-correlation reaches this. */
 const FOUND_NCC = 0.7;
+// Local copies: an imported binding compiles to a getter call under CommonJS, and these are read in inner loops.
+const W = THUMB_WIDTH;
+const H = THUMB_HEIGHT;
 
 /**
  * The share of the picture in frame `a` that cannot be found again in frame `b`: the textured blocks of a's luma
  * thumbnail whose best match in b — any shift within ±SEARCH cells (motion compensation), compared by normalised
  * cross-correlation (blind to gain and offset: exposure, fades, flicker) — stays under FOUND_NCC. In [0, 1]; 0 when a
- * has no textured block. Camera motion within the search range, a change of exposure, or something moving across
+ * has no textured block. A block is only compared at shifts that keep it inside the frame, so blocks that camera motion
+ * carries past the edge count as not found (allowing partial overlaps there matched too easily: on hard-dev two true
+ * dissolves fell under the threshold, docs/keyframes.md). Camera motion within the search range, a change of exposure, or something moving across
  * part of the frame leaves most blocks findable; a new shot (after a cut or a dissolve) leaves few.
  */
 export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
-  const W = THUMB_WIDTH;
-  const H = THUMB_HEIGHT;
   const n = BLOCK_W * BLOCK_H;
+  const u = new Float64Array(n);
   let textured = 0;
   let unmatched = 0;
   for (let by = 0; by + BLOCK_H <= H; by += BLOCK_H) {
@@ -32,33 +36,38 @@ export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
       for (let j = 0; j < BLOCK_H; j++) for (let i = 0; i < BLOCK_W; i++) mean += a[(by + j) * W + bx + i];
       mean /= n;
       let ss = 0;
-      for (let j = 0; j < BLOCK_H; j++) for (let i = 0; i < BLOCK_W; i++) ss += (a[(by + j) * W + bx + i] - mean) ** 2;
-      if (ss < TEXTURE_RMS * TEXTURE_RMS * n) continue;
-      textured++;
-      let best = -1;
-      for (let dy = -SEARCH; dy <= SEARCH && best < FOUND_NCC; dy++) {
-        const oy = by + dy;
-        if (oy < 0 || oy + BLOCK_H > H) continue;
-        for (let dx = -SEARCH; dx <= SEARCH && best < FOUND_NCC; dx++) {
-          const ox = bx + dx;
-          if (ox < 0 || ox + BLOCK_W > W) continue;
-          let meanB = 0;
-          for (let j = 0; j < BLOCK_H; j++) for (let i = 0; i < BLOCK_W; i++) meanB += b[(oy + j) * W + ox + i];
-          meanB /= n;
-          let sab = 0;
-          let sbb = 0;
-          for (let j = 0; j < BLOCK_H; j++) {
-            for (let i = 0; i < BLOCK_W; i++) {
-              const u = a[(by + j) * W + bx + i] - mean;
-              const v = b[(oy + j) * W + ox + i] - meanB;
-              sab += u * v;
-              sbb += v * v;
-            }
-          }
-          if (sbb > 0) best = Math.max(best, sab / Math.sqrt(ss * sbb));
+      for (let j = 0, k = 0; j < BLOCK_H; j++) {
+        for (let i = 0; i < BLOCK_W; i++, k++) {
+          u[k] = a[(by + j) * W + bx + i] - mean;
+          ss += u[k] * u[k];
         }
       }
-      if (best < FOUND_NCC) unmatched++;
+      if (ss < TEXTURE_RMS * TEXTURE_RMS * n) continue;
+      textured++;
+      let found = false;
+      for (let dy = -SEARCH; dy <= SEARCH && !found; dy++) {
+        const oy = by + dy;
+        if (oy < 0 || oy + BLOCK_H > H) continue;
+        for (let dx = -SEARCH; dx <= SEARCH && !found; dx++) {
+          const ox = bx + dx;
+          if (ox < 0 || ox + BLOCK_W > W) continue;
+          // One pass: Σ u·b equals Σ u·(b − mean b) because Σ u = 0, and Σ (b − mean b)² = Σ b² − (Σ b)² / n.
+          let sb = 0;
+          let sbb = 0;
+          let sub = 0;
+          for (let j = 0, k = 0; j < BLOCK_H; j++) {
+            for (let i = 0, q = (oy + j) * W + ox; i < BLOCK_W; i++, k++, q++) {
+              const v = b[q];
+              sb += v;
+              sbb += v * v;
+              sub += u[k] * v;
+            }
+          }
+          const varB = sbb - (sb * sb) / n;
+          found = varB > 0 && sub >= FOUND_NCC * Math.sqrt(ss * varB);
+        }
+      }
+      if (!found) unmatched++;
     }
   }
   return textured ? unmatched / textured : 0;
@@ -66,9 +75,11 @@ export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
 
 /**
  * How much of the picture two frames do not share, seen from both sides: the smaller of unmatchedShare(a, b) and
- * unmatchedShare(b, a). A transition to another shot replaces the picture, so both directions are high; an occluder
+ * unmatchedShare(b, a). With `atLeast`, a first direction already under it is returned as is (the caller only asks
+ * whether the share reaches that). A transition to another shot replaces the picture, so both directions are high; an occluder
  * or a car entering covers part of the frame (high one way only, or moderate both ways).
  */
-export function newContentShare(a: Uint8Array, b: Uint8Array): number {
-  return Math.min(unmatchedShare(a, b), unmatchedShare(b, a));
+export function newContentShare(a: Uint8Array, b: Uint8Array, atLeast = 0): number {
+  const one = unmatchedShare(a, b);
+  return one < atLeast ? one : Math.min(one, unmatchedShare(b, a));
 }

@@ -50,8 +50,8 @@ function undone(frames: ShotFrames, blank: ReadonlyArray<boolean>, i: number, sp
 
 /**
  * A cut happens between two frames: its step stands alone (Yeo and Liu's rule: the largest difference in a window is
- * a cut only when it is several times the second largest). The step at i must be at least ISOLATION times every other
- * step within ISOLATION_REACH frames of it (uncapped differences). Sustained motion, a hand sweeping past the lens or
+ * a cut only when it is several times the second largest). The step at i must be at least ISOLATION times the
+ * ISOLATION_REACH nearest other steps on each side (uncapped differences; repeated frames skipped, see REPEAT_STEP). Sustained motion, a hand sweeping past the lens or
  * a fast action shot change the picture over several frames in a row, each step comparable to the next.
  */
 const ISOLATION = 2;
@@ -62,11 +62,27 @@ const ISOLATION_REACH = 2;
  */
 const BLENDED_ISOLATION = 3;
 
-function largestStep(frames: ShotFrames, from: number, to: number, skipFrom: number, skipTo: number): number {
+/**
+ * A step this small (mean absolute thumbnail difference, 8-bit levels / 255: under one level) is a repeated frame, not
+ * motion: animation on twos or threes, a low-rate source shown at a higher rate. The isolation test looks past such
+ * steps, up to ISOLATION_MAX_REACH frames, to the nearest steps where the picture moved.
+ */
+const REPEAT_STEP = 1 / 255;
+const ISOLATION_MAX_REACH = 6;
+
+/** The largest of the ISOLATION_REACH nearest non-repeat steps on each side of the steps [from, to]. */
+function largestStep(frames: ShotFrames, from: number, to: number): number {
   let max = 0;
-  for (let j = Math.max(1, from); j <= Math.min(frames.length - 1, to); j++) {
-    if (j >= skipFrom && j <= skipTo) continue;
-    max = Math.max(max, frames.change(j - 1, j));
+  for (const dir of [-1, 1] as const) {
+    let found = 0;
+    for (let k = 1; k <= ISOLATION_MAX_REACH && found < ISOLATION_REACH; k++) {
+      const j = dir < 0 ? from - k : to + k;
+      if (j < 1 || j >= frames.length) break;
+      const step = frames.change(j - 1, j);
+      if (step <= REPEAT_STEP) continue;
+      found++;
+      max = Math.max(max, step);
+    }
   }
   return max;
 }
@@ -78,14 +94,14 @@ function largestStep(frames: ShotFrames, from: number, to: number, skipFrom: num
  */
 function isolatedStep(frames: ShotFrames, i: number): { steps: [number, number]; ratio: number } | null {
   const step = frames.change(i - 1, i);
-  const near = largestStep(frames, i - ISOLATION_REACH, i + ISOLATION_REACH, i, i);
+  const near = largestStep(frames, i, i);
   if (step >= ISOLATION * near) return { steps: [i, i], ratio: step / Math.max(near, 1e-6) };
   const before = frames.change(Math.max(0, i - 2), i - 1);
   const after = i + 1 < frames.length ? frames.change(i, i + 1) : 0;
   const [p, q] = after >= before ? [i, i + 1] : [i - 1, i];
   if (p < 1 || q >= frames.length) return null;
   const chord = frames.change(p - 1, q);
-  const other = largestStep(frames, p - ISOLATION_REACH, q + ISOLATION_REACH, p, q);
+  const other = largestStep(frames, p, q);
   return chord >= BLENDED_ISOLATION * other ? { steps: [p, q], ratio: chord / Math.max(other, 1e-6) } : null;
 }
 

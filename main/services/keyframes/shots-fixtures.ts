@@ -190,6 +190,17 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
       `testsrc2=s=160x120:r=${FPS},trim=end_frame=104,setpts=N/${FPS}/TB[fg];` +
       `[bg][fg]overlay=x='80+110*sin(n*0.7)':y='30+40*sin(n*1.1)':shortest=1,tmix=frames=2`, 100),
   },
+  /**
+   * Fast action on threes (animation, or a low-rate source shown at 25 fps): a big still card jumps to a new place
+   * every third frame, the frames between repeat exactly: every third step a big change next to two empty ones.
+   */
+  fastActionThrees: {
+    name: 'fastActionThrees', frames: 100, cuts: [], gradual: [], traps: [[0, 99, 'fast action on threes']],
+    make: encode('shots-fast-action-threes.mp4',
+      `${still(PICTURE, 100)},crop=320:180:x=300:y=110,setsar=1[bg];` +
+      `${still('testsrc2', 100, '180x130')}[fg];` +
+      `[bg][fg]overlay=x='70+100*sin(floor(n/3)*1.9)':y='25+35*sin(floor(n/3)*1.3)':shortest=1`, 100),
+  },
   /** Slow lighting change: the picture darkens by about 40 % over 2 s and recovers (auto-exposure): no boundary. */
   lightingChange: {
     name: 'lightingChange', frames: 125, cuts: [], gradual: [], traps: [[0, 124, 'slow lighting change']],

@@ -6,6 +6,7 @@ import { enforceMinimumShotLength, shotsFromStarts } from './shots';
 import { blankRuns, isBlank } from './shots-blank';
 import { COLOUR_THUMB_HEIGHT, COLOUR_THUMB_WIDTH, colourThumbnail } from './features';
 import { ShotFrames, type ShotSignal } from './shots-signals';
+import { newContentShare, unmatchedShare } from './shots-blocks';
 
 /** A frame's signal from a luma pattern (x, y in [0, 1) → 0..255) and a colour per position. */
 function signalOf(luma: (x: number, y: number) => number, rgb: (x: number, y: number) => [number, number, number], time = 0): ShotSignal {
@@ -106,4 +107,42 @@ test('shotsFromStarts: shots tile the frames; times come from the frames, the la
     { index: 2, startFrame: 7, endFrame: 9, startTime: 4.5, endTime: 6 },
   ]);
   assert.deepEqual(shotsFromStarts([], [], 25), []);
+});
+
+test('ShotFrames.structure ignores black letterbox bars: two pictures of a 2.35:1 film in a 16:9 frame differ', () => {
+  const bars = (f: (x: number, y: number) => number) => (x: number, y: number) => (y < 0.2 || y >= 0.8 ? 0 : f(x, y));
+  const a = signalOf(bars((x, y) => 100 + 80 * Math.sin(9 * x) * Math.cos(5 * y)), () => [120, 100, 90]);
+  const b = signalOf(bars((x, y) => 120 + 90 * Math.cos(13 * y + 3 * x)), () => [120, 100, 90]);
+  const aDark = signalOf(bars((x, y) => 0.5 * (100 + 80 * Math.sin(9 * x) * Math.cos(5 * y))), () => [60, 50, 45]);
+  const f = new ShotFrames([a, b, aDark]);
+  assert.ok(f.structure(0, 1) > 0.5, `two pictures: ${f.structure(0, 1)}`);
+  assert.ok(f.structure(0, 2) < 0.02, `one picture, darker: ${f.structure(0, 2)}`);
+});
+
+test('newContentShare: blind to gain and small motion, sees a new picture, and a part replaced only in part', () => {
+  // Pseudo-random textures, one value per thumbnail cell (smooth synthetic patterns match anything nearby).
+  const texture = (seed: number) => {
+    const cells = new Float64Array(THUMB_WIDTH * THUMB_HEIGHT);
+    for (let k = 0; k < cells.length; k++) cells[k] = ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % 200;
+    return (x: number, y: number) => {
+      const cx = Math.min(THUMB_WIDTH - 1, Math.max(0, Math.floor(x * THUMB_WIDTH + 1e-9)));
+      const cy = Math.min(THUMB_HEIGHT - 1, Math.max(0, Math.floor(y * THUMB_HEIGHT + 1e-9)));
+      return 30 + cells[cy * THUMB_WIDTH + cx];
+    };
+  };
+  const pattern = texture(7);
+  const otherPattern = texture(99);
+  const grey = (): [number, number, number] => [100, 100, 100];
+  const a = signalOf(pattern, grey);
+  // Moved one cell sideways (the blocks the motion carries past the edge, one column in eight, are not found) and darker.
+  const shifted = signalOf((x, y) => 0.6 * pattern(x - 1 / THUMB_WIDTH, y) + 20, grey);
+  const darker = signalOf((x, y) => 0.5 * pattern(x, y) + 40, grey);
+  const other = signalOf(otherPattern, grey);
+  const half = signalOf((x, y) => (x < 0.5 ? pattern(x, y) : otherPattern(x, y)), grey);
+  assert.ok(newContentShare(a.thumb, shifted.thumb) < 0.15, `shifted and darker: ${newContentShare(a.thumb, shifted.thumb)}`);
+  assert.ok(newContentShare(a.thumb, other.thumb) > 0.8, `another picture: ${newContentShare(a.thumb, other.thumb)}`);
+  const part = newContentShare(a.thumb, half.thumb);
+  assert.ok(part > 0.3 && part < 0.7, `half replaced: ${part}`);
+  assert.equal(unmatchedShare(a.thumb, a.thumb), 0);
+  assert.equal(newContentShare(a.thumb, darker.thumb), 0, 'gain and offset only');
 });

@@ -1,5 +1,8 @@
 import { THUMB_WIDTH, type FrameFeatures } from './features';
 
+// A local copy: an imported binding compiles to a getter call under CommonJS, and this is read in inner loops.
+const TW = THUMB_WIDTH;
+
 /**
  * What shot detection reads of one frame (kept for the whole video): its time and a few of its features, among them
  * the coarse colour thumbnail (see colourThumbnail in features/thumbnail.ts).
@@ -75,12 +78,12 @@ export class ShotFrames {
       chroma[c * 2 + 1] = b - y;
       chromaSq += (r - y) ** 2 + (b - y) ** 2;
     }
-    const rows = Math.floor(thumb.length / THUMB_WIDTH);
+    const rows = Math.floor(thumb.length / TW);
     const barRows = new Uint8Array(rows);
     let bars = 0;
     for (let r = 0; r < rows; r++) {
       let max = 0;
-      for (let k = r * THUMB_WIDTH; k < (r + 1) * THUMB_WIDTH; k++) max = Math.max(max, thumb[k]);
+      for (let k = r * TW; k < (r + 1) * TW; k++) max = Math.max(max, thumb[k]);
       if (max <= ShotFrames.BAR_LEVEL) {
         barRows[r] = 1;
         bars++;
@@ -126,19 +129,19 @@ export class ShotFrames {
     let mx = 0;
     let my = 0;
     for (const r of rows) {
-      for (let k = r * THUMB_WIDTH; k < (r + 1) * THUMB_WIDTH; k++) {
+      for (let k = r * TW; k < (r + 1) * TW; k++) {
         mx += tx[k];
         my += ty[k];
       }
     }
-    const cells = rows.length * THUMB_WIDTH;
+    const cells = rows.length * TW;
     mx /= cells;
     my /= cells;
     let dot = 0;
     let sx = 0;
     let sy = 0;
     for (const r of rows) {
-      for (let k = r * THUMB_WIDTH; k < (r + 1) * THUMB_WIDTH; k++) {
+      for (let k = r * TW; k < (r + 1) * TW; k++) {
         const u = tx[k] - mx;
         const v = ty[k] - my;
         dot += u * v;

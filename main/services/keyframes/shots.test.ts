@@ -49,12 +49,18 @@ test('shots: a flash becomes a cut when the flash window is turned off, so the r
 test('shots: the traps change the picture like a cut does, so the rules are what hold', async () => {
   // Each trap has frame differences above the cut minimum (and above its local level): only isolation, motion
   // compensation or the flash rule keep them from being cuts.
-  for (const name of ['occlusion', 'pan', 'shake', 'fastAction'] as const) {
+  for (const name of ['occlusion', 'pan', 'shake', 'fastAction', 'fastActionThrees'] as const) {
     const { signals } = await featuresOf(SHOT_FIXTURES[name].make(), PARAMS);
     const d = frameDifferences(new ShotFrames(signals));
     const peak = Math.max(...d);
     assert.ok(peak >= PARAMS.cutMinDifference, `${name}: peak frame difference ${peak}`);
   }
+});
+
+test('shots: fast action on threes is held by isolation (past the repeated frames), not by the flash rule', async () => {
+  const { info, signals } = await featuresOf(SHOT_FIXTURES.fastActionThrees.make(), PARAMS);
+  const boundaries = detectShotBoundaries(signals, info, { ...PARAMS, flashMaxSeconds: 0 });
+  assert.deepEqual(boundaries, []);
 });
 
 test('shots: a fade to the same picture needs the content comparison (else it is a boundary)', async () => {

@@ -10,7 +10,9 @@
  *    cutSensitivity × the mean difference around it (sustained motion — pans, zooms, shake, noise — raises its own
  *    bar) and at least cutMinDifference (a still shot's noise never fires). A spike that is transient (one side does
  *    not hold for a minimum shot) and undone within flashMaxSeconds (a picture from before it comes back) is a camera
- *    flash or something passing in front of the lens.
+ *    flash or something passing in front of the lens. The step must also stand alone (≥ 2 × every other step within
+ *    2 frames; a hand sweeping past, fast action, a pan starting change the picture over several frames) and survive
+ *    global motion compensation (what is left after the best shift within ±3 thumbnail cells ≥ cutMinDifference).
  * 2. Blank runs (shots-blank.ts): frames near black or white with little variation. Cuts into and out of them are
  *    ignored; the run is one candidate, at the first frame after it, so a fade out and in, a cut to black then a fade
  *    in, or a dip to white give exactly one boundary, inside the transition. It is kept only when the pictures on the
@@ -20,7 +22,10 @@
  * 3. Cross-dissolves (transitions-dissolve.ts): windows whose end frames differ like a cut and in content, standing
  *    out from the change next to them, with no single big step inside, whose middle frames are a linear mix of the
  *    ends with one mix ratio over the whole picture (a pan or zoom moves content instead: it fails the fit or mixes
- *    unevenly, one side ahead of the other). One boundary per dissolve, where the mix passes half-way.
+ *    unevenly, one side ahead of the other), that replace at least half of the picture seen from both ends
+ *    (shots-blocks.ts: motion-compensated, gain-invariant block matching; an exposure change, a zoom, an occluder do
+ *    not) and after which the picture from before does not come back within 2 s. One boundary per dissolve, where the
+ *    mix passes half-way. Blank runs and dissolves compare pictures ignoring black letterbox bars.
  *
  * Finally boundaries closer than minShotSeconds to each other or to either end of the video are dropped, the weaker
  * first, so no transition can produce a burst of tiny shots.
@@ -87,6 +92,20 @@ export function detectShotBoundaries(
 
 /** The shots of a video from its per-frame signals (in decode order, one per decoded frame), tiling all frames. */
 export function detectShots(signals: ReadonlyArray<ShotSignal>, info: { fps?: number }, params: ShotParams): Shot[] {
+  return detectShotsExplained(signals, info, params).shots;
+}
+
+/** The shots and the boundaries that start them (with their reasons). */
+export function detectShotsExplained(
+  signals: ReadonlyArray<ShotSignal>,
+  info: { fps?: number },
+  params: ShotParams,
+): { shots: Shot[]; boundaries: Boundary[] } {
   const boundaries = detectShotBoundaries(signals, info, params);
-  return shotsFromStarts(boundaries.map((b) => b.frame), signals, frameRateOf(signals, info.fps));
+  return { shots: shotsFromStarts(boundaries.map((b) => b.frame), signals, frameRateOf(signals, info.fps)), boundaries };
+}
+
+/** Frames inside detected cross-dissolves (a mix of two shots, no good key frame): [first, last] of each. */
+export function transitionSpans(boundaries: ReadonlyArray<Boundary>): Array<[number, number]> {
+  return boundaries.filter((b) => b.kind === 'dissolve' && b.span).map((b) => b.span as [number, number]);
 }

@@ -57,7 +57,7 @@ export function returnShare(
   let best = 1;
   for (let x = a; x >= from && best >= MIN_NEW_SHARE; x -= step) {
     for (let y = b; y <= to && best >= MIN_NEW_SHARE; y += step) {
-      best = Math.min(best, newContentShare(frames.signals[x].thumb, frames.signals[y].thumb));
+      best = Math.min(best, newContentShare(frames.signals[x].thumb, frames.signals[y].thumb, MIN_NEW_SHARE));
     }
   }
   return best;
@@ -115,8 +115,6 @@ export function testDissolveWindow(
     if (d[i] > MAX_STEP * Math.min(1, frames.changeWeight * chord)) return 'step inside';
   }
   if (frames.content(a, b) < p.sameContentDistance) return 'same content';
-  const fresh = newContentShare(frames.signals[a].thumb, frames.signals[b].thumb);
-  if (fresh < MIN_NEW_SHARE) return `new share ${fresh.toFixed(2)}`;
   const fit = fitMix(frames.signals, a, b);
   if (fit.residual > p.dissolveMaxResidual) return `residual ${fit.residual.toFixed(2)}`;
   if (fit.spread > MAX_SPREAD) return `spread ${fit.spread.toFixed(2)}`;
@@ -126,6 +124,9 @@ export function testDissolveWindow(
   if (!(q1 < q3)) return 'not monotonic';
   const mid = alphas.findIndex((x) => x >= 0.5);
   if (mid < 0) return 'never half-way';
+  // Last, as the dearest test (block matching).
+  const fresh = newContentShare(frames.signals[a].thumb, frames.signals[b].thumb, MIN_NEW_SHARE);
+  if (fresh < MIN_NEW_SHARE) return `new share ${fresh.toFixed(2)}`;
   return {
     a,
     b,

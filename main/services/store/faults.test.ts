@@ -4,14 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { threeShotClip } from '../../api/api-fixtures';
 import { runKeyframesJob } from '../keyframes/keyframes-job';
 import { armFailpoints, errnoError, type WriteStep } from './failpoints';
-import { cleanStaleTemps, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
+import { cleanStaleTemps, messageInWords, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
 
 const fresh = (tag: string) => mkdtempSync(join(tmpdir(), `ycis-faults-${tag}-`));
 /** Every name in a folder tree that is one of ours left behind: a temporary file or a staging folder. */
@@ -23,8 +23,15 @@ function leftovers(dir: string): string[] {
   return out;
 }
 /** A snapshot of every file's bytes in a folder (not recursive), to compare before and after a fault. */
-const snapshot = (dir: string, keep = (_name: string) => true) =>
-  Object.fromEntries(readdirSync(dir).filter(keep).sort().map((n) => [n, readFileSync(join(dir, n)).toString('base64')]));
+function snapshot(dir: string, keep = (_name: string) => true): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).filter(keep).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) for (const [n, v] of Object.entries(snapshot(path, keep))) out[`${name}/${n}`] = v;
+    else out[name] = readFileSync(path).toString('base64');
+  }
+  return out;
+}
 
 test('writeFileAtomic: a full disk at each step (write, fsync, rename) leaves the previous file whole, no temp file', async () => {
   const dir = fresh('atomic');
@@ -186,7 +193,15 @@ test('key-frame images: kill -9 of a re-analysis while it extracts keeps the ear
   assert.equal(staged.length, 1, 'the killed run had staged images');
   assert.ok(readdirSync(join(outDir, staged[0])).length >= 1);
   assert.deepEqual(snapshot(outDir, (n) => !n.startsWith('.staging-')), before);
-  await cleanStaleTemps(outDir);
-  assert.deepEqual(snapshot(outDir), before);
+  // The next run on the folder starts by removing what the killed one left (here: its staging folders).
+  await runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, quality: 92 });
+  assert.deepEqual(leftovers(outDir), []);
   assert.ok(!existsSync(join(outDir, staged[0])));
+});
+
+test('messages: a raw file-system error is said in words, naming the file (CLI and API alike)', () => {
+  const raw = Object.assign(new Error("EACCES: permission denied, open '/srv/comic.pdf'"), { code: 'EACCES', path: '/srv/comic.pdf' });
+  assert.equal(messageInWords(raw), '/srv/comic.pdf: no permission (the folder is read-only or not yours)');
+  assert.equal(messageInWords(Object.assign(new Error('x'), { code: 'ENOSPC', path: '/a' })), '/a: the disk is full');
+  assert.equal(messageInWords(new Error('plain words stay')), 'plain words stay');
 });

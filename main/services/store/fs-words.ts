@@ -34,6 +34,16 @@ export function fsErrorWords(err: unknown): string {
   return message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
 }
 
+/**
+ * The message for any thrown value: a raw file-system error ("EACCES: permission denied, open '/x'") becomes
+ * "/x: no permission (...)"; everything else keeps its own message.
+ */
+export function messageInWords(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.path === 'string') return `${e.path}: ${fsErrorWords(e)}`;
+  return e?.message ?? String(err);
+}
+
 /** A write that failed, naming the file and the cause; `code` is DISK_FULL, NO_PERMISSION or WRITE_FAILED. */
 export class WriteError extends Error {
   readonly code: 'DISK_FULL' | 'NO_PERMISSION' | 'WRITE_FAILED';

@@ -4,6 +4,6 @@ export { bundledModelFile, packageRoot } from './bundled-paths';
 export { writeFileAtomic, tempPathBeside, renameDurable, syncDir, syncFile } from './atomic-file';
 export { StagedFiles, withStagedFiles, STAGING_PREFIX } from './staged-files';
 export { cleanStaleTemps } from './stale-temps';
-export { WriteError, fsErrorWords, DISK_FULL_CODES } from './fs-words';
+export { WriteError, fsErrorWords, messageInWords, DISK_FULL_CODES } from './fs-words';
 export { packageInfo, appCreator } from './package-info';
 export { readProject, writeProject, checkProject, setAsideProject, ProjectFileError, PROJECT_FILE } from './project-file';

@@ -13,8 +13,8 @@ const project: Project = { ...seed, keyframes: [{ ...seed.keyframes[0], status: 
 test('project.json: none yet, written and read back; damaged, too new or malformed ones are named, never taken', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ycis-project-'));
   assert.equal(await readProject(dir), undefined);
-  await writeProject(dir, project);
-  assert.deepEqual(await readProject(dir), project);
+  assert.deepEqual(await writeProject(dir, project), { ...project, revision: 1 });
+  assert.deepEqual(await readProject(dir), { ...project, revision: 1 });
   writeFileSync(join(dir, 'project.json'), '{"schema": 1, "video": {');
   await assert.rejects(readProject(dir), { code: 'PROJECT_DAMAGED', message: /project\.json: damaged/ });
   writeFileSync(join(dir, 'project.json'), JSON.stringify({ ...project, schema: 99 }));

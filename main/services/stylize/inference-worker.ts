@@ -5,10 +5,11 @@ import type { InferenceSession } from 'onnxruntime-node';
 import type { ModelSpec, ProviderChoice } from '../../../app/stylize';
 import { CancelledError } from '../jobs';
 import { serializeError, StylizeError } from './errors';
-import { runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
+import { refineStats, runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
+import { ortMessage } from './ort-message';
 import { stylizePixels, type TensorRunner } from './pipeline';
 import { segmentPixels } from './segment-pipeline';
-import { getSession, releaseSessions, type OpenedSession } from './session-cache';
+import { getSession, releaseSessions, sessionsOpened, type OpenedSession } from './session-cache';
 import type { SessionOptionsPreset } from './session-options';
 import type { FloatTensor } from './tensor-codec';
 import type { RunInfo, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -26,7 +27,7 @@ class Runner {
   ) {}
 
   get info(): Omit<RunInfo, 'ms'> {
-    return { provider: this.opened.provider, fallback: this.opened.fallback };
+    return { provider: this.opened.provider, fallback: this.opened.fallback, sessionsOpened: sessionsOpened() };
   }
 
   async run(feeds: Record<string, FloatTensor>, outputs?: string[]): Promise<Record<string, FloatTensor>> {
@@ -38,7 +39,7 @@ class Runner {
     try {
       result = await this.opened.session.run(ortFeeds);
     } catch (err) {
-      const msg = (err as Error).message.split('\n')[0];
+      const msg = ortMessage((err as Error).message);
       if (this.opened.provider === 'cpu') {
         throw new StylizeError('INFERENCE_FAILED', `${this.opened.file}: inference failed (${msg})`, this.opened.file);
       }
@@ -78,12 +79,26 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
   if (req.kind === 'stylize') {
     const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
     const { file, spec } = req.model;
+    let tileOffset = 0;
+    let tileTotal = 0;
     const res = await stylizePixels(req.image, spec, r.tensorRunner(spec), req.params, {
       checkCancelled,
-      onTile: (done, total) => post({ id: req.id, kind: 'progress', done, total }),
+      onTile: (done, total) => post({ id: req.id, kind: 'progress', done: tileOffset + done, total: Math.max(total, tileTotal) }),
       // Tiles of an instance-norm model: the statistics of the whole picture, taken once, then given to each tile.
-      wholeStats: async (whole) => {
-        const stats = await wholePictureStats(file, r.info.provider, req.preset, spec, whole, req.params.statsMaxPixels);
+      wholeStats: async (whole, plan) => {
+        let stats = await wholePictureStats(file, r.info.provider, req.preset, spec, whole, req.params.statsMaxPixels);
+        // Taken from a scaled copy: passes over the tiles gather them at full size (progress counts those tiles too).
+        const passes = stats.width === whole.width && stats.height === whole.height ? 0 : Math.max(0, req.params.statsPasses ?? 0);
+        const total = (passes + 1) * plan.count;
+        for (let p = 0; p < passes; p++) {
+          checkCancelled();
+          stats = await refineStats(file, r.info.provider, req.preset, spec, whole, plan, stats, (done) => {
+            checkCancelled();
+            post({ id: req.id, kind: 'progress', done: p * plan.count + done, total });
+          });
+        }
+        tileOffset = passes * plan.count;
+        tileTotal = total;
         return (input) => runWithStats(file, r.info.provider, req.preset, spec, stats, input);
       },
     }, file);

@@ -6,7 +6,8 @@ import type { RgbImage } from '../../../app/video';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { decodeImage } from '../video';
 import { countInstanceNorms, splitInstanceNorm } from './instance-norm-split';
-import { statsSize } from './global-norm';
+import { axisShares, statsBudget, statsSize } from './global-norm';
+import { planAxis } from './tiling';
 import { shutdownInference, stylizeImage } from './stylize-image';
 import { blurNegateModel, writeModel } from './test-models';
 
@@ -102,15 +103,38 @@ test('tiles of an instance-norm model with the whole picture statistics equal th
   console.log(`# ${tiled.tiles} tiles: whole-picture statistics ${good.toFixed(1)} dB, per-tile statistics ${bad.toFixed(1)} dB (vs whole frame)`);
   assert.ok(good > 50, `with the whole picture's statistics: ${good.toFixed(1)} dB`);
   assert.ok(bad < good - 15, `per-tile statistics: ${bad.toFixed(1)} dB`);
-  // With a statistics budget below the frame, the statistics come from a smaller copy: close, not exact.
-  const thumb = await stylizeImage(image, { model, tile: 96, overlap: 16, provider: 'cpu', statsMaxPixels: 120 * 68 });
-  const p = psnr(thumb.image, whole.image);
-  assert.ok(p > bad && p < good, `thumbnail statistics: ${p.toFixed(1)} dB`);
+  // With a statistics budget below the frame, the statistics come first from a smaller copy: close, not exact;
+  // each pass over the tiles gathers them at full size, the layers' inputs normalised with the last estimate.
+  const budget = { model, tile: 96, overlap: 16, provider: 'cpu' as const, statsMaxPixels: 120 * 68 };
+  const progress: number[] = [];
+  const thumb = psnr((await stylizeImage(image, { ...budget, statsPasses: 0 })).image, whole.image);
+  const once = psnr((await stylizeImage(image, { ...budget, statsPasses: 1 }, { onProgress: (p) => progress.push(p.done) })).image, whole.image);
+  const twice = psnr((await stylizeImage(image, { ...budget, statsPasses: 2 })).image, whole.image);
+  console.log(`# statistics from a quarter-size copy: ${thumb.toFixed(1)} dB; one pass over the tiles ${once.toFixed(1)} dB; two ${twice.toFixed(1)} dB`);
+  assert.ok(thumb > bad && thumb < good, `thumbnail statistics: ${thumb.toFixed(1)} dB`);
+  assert.ok(once > thumb + 3, `one refining pass: ${once.toFixed(1)} dB`);
+  assert.ok(twice > 50, `two passes (this model has two layers): ${twice.toFixed(1)} dB`);
+  assert.equal(Math.max(...progress), 2 * tiled.tiles, 'progress counts the refining pass');
+});
+
+test('tile shares: the overlaps cut in the middle on the size multiple, covering the axis once', () => {
+  const axis = planAxis(1080, { tile: 512, overlap: 64, multiple: 4 });
+  const shares = axisShares(axis, 1080, 4);
+  let at = 0;
+  shares.forEach(([a, b], i) => {
+    assert.equal(axis.starts[i] + a, at, 'no gap, no double count');
+    assert.ok(a >= 0 && b <= axis.size && a % 4 === 0 && b % 4 === 0);
+    at = axis.starts[i] + b;
+  });
+  assert.equal(at, 1080);
 });
 
 test('the statistics size: the picture itself within the budget, else scaled down to it keeping the aspect', () => {
   assert.deepEqual(statsSize(800, 600, 4), { width: 800, height: 600 });
-  const s = statsSize(1920, 1080, 4);
+  assert.deepEqual(statsSize(1920, 1080, 4, 4e6), { width: 1920, height: 1080 });
+  assert.ok(statsBudget(16e9) > 1920 * 1080, 'a 1080p frame at full size on a 16 GB machine');
+  assert.equal(statsBudget(1e9), 1024 * 1024, 'never below a tile');
+  const s = statsSize(1920, 1080, 4, 1024 * 1024);
   assert.ok(s.width * s.height <= 1024 * 1024 * 1.01 && s.width * s.height > 0.95 * 1024 * 1024, JSON.stringify(s));
   assert.ok(Math.abs(s.width / s.height - 1920 / 1080) < 0.01);
 });

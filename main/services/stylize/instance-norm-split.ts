@@ -20,8 +20,18 @@ export interface SplitGraphs {
   stats: Uint8Array;
   /** The model with inputs `mean`/`variance` of each layer ([C]) instead of computing them. */
   apply: Uint8Array;
+  /**
+   * The apply graph plus, for each layer, the sum and the sum of squares of its input minus the given mean over a box of the tile
+   * (input CORE_INPUT: int64 [y0, x0, y1, x1] in input pixels, scaled to each layer's resolution), and the box's
+   * shape there: tiles that together cover the picture once give the full-size statistics.
+   */
+  refine: Uint8Array;
   layers: NormLayer[];
 }
+
+export const CORE_INPUT = '__yci_core';
+/** Names of one layer's partial sums in the refine graph. */
+export const partialNames = (k: number) => ({ sum: `__yci_in${k}_sum`, squares: `__yci_in${k}_sumsq`, shape: `__yci_in${k}_coreshape` });
 
 const MODEL_GRAPH = 7;
 const MODEL_OPSET = 8;
@@ -79,6 +89,23 @@ function valueInfo(no: number, name: string, dims: Array<number | string>): Uint
   const shape = concat(dims.map((d) => lenField(1, typeof d === 'number' ? intField(1, d) : strField(2, d))));
   const tensor = concat([intField(1, FLOAT), lenField(2, shape)]);
   return lenField(no, concat([strField(1, name), lenField(2, lenField(1, tensor))]));
+}
+
+/** ValueInfoProto of an int64 tensor of fixed dims. */
+function int64ValueInfo(no: number, name: string, dims: number[]): Uint8Array {
+  const shape = concat(dims.map((d) => lenField(1, intField(1, d))));
+  const tensor = concat([intField(1, INT64), lenField(2, shape)]);
+  return lenField(no, concat([strField(1, name), lenField(2, lenField(1, tensor))]));
+}
+
+/** The name of the graph's first input that is not an initializer (the picture). */
+function inputName(graph: Field[]): string {
+  const inits = new Set(graph.filter((f) => f.no === GRAPH_INITIALIZER).map((f) => text(readFields(f.payload!).find((x) => x.no === 8))));
+  for (const f of graph.filter((x) => x.no === GRAPH_INPUT)) {
+    const name = text(readFields(f.payload!).find((x) => x.no === 1));
+    if (!inits.has(name)) return name;
+  }
+  throw new Error('the graph has no input');
 }
 
 /** An int64 initializer (TensorProto: dims, data_type, name, raw_data). */
@@ -148,6 +175,49 @@ export function splitInstanceNorm(model: Uint8Array): SplitGraphs {
   const applyInputs = layers.flatMap((l, k) => [valueInfo(GRAPH_INPUT, l.mean, [`c${k}`]), valueInfo(GRAPH_INPUT, l.variance, [`c${k}`])]);
   const applyGraph = concat([rebuild(graph, swapped), ...applyInputs]);
 
+  // Refine: the apply graph plus partial sums over the core box of each layer's input. ReduceSum took its axes as an
+  // input from opset 13 on.
+  const sumAxesAsInput = opset >= 13;
+  const consts = [
+    int64Initializer('__yci_c2', [2]), int64Initializer('__yci_c4', [4]), int64Initializer('__yci_c0', [0]),
+    ...(sumAxesAsInput ? [int64Initializer('__yci_axes_hw_sum', [2, 3])] : []), int64Initializer('__yci_axes_23', [2, 3]),
+    int64Initializer('__yci_shape_c11', [1, -1, 1, 1]),
+  ];
+  const reduceSum = (x: string, out: string, name: string) =>
+    node('ReduceSum', sumAxesAsInput ? [x, '__yci_axes_hw_sum'] : [x], [out], name, [...(sumAxesAsInput ? [] : [intsAttribute('axes', [2, 3])]), intAttribute('keepdims', 0)]);
+  const shared = [
+    node('Shape', [inputName(graph)], ['__yci_in_shape'], '__yci_in_shape'),
+    node('Slice', ['__yci_in_shape', '__yci_c2', '__yci_c4', '__yci_c0'], ['__yci_in_hw'], '__yci_in_hw'),
+    node('Slice', [CORE_INPUT, '__yci_c0', '__yci_c2', '__yci_c0'], ['__yci_core_from'], '__yci_core_from'),
+    node('Slice', [CORE_INPUT, '__yci_c2', '__yci_c4', '__yci_c0'], ['__yci_core_to'], '__yci_core_to'),
+  ];
+  const partialNodes = layers.flatMap((l, k) => {
+    const n = (s: string) => `__yci_in${k}_${s}`;
+    const out = partialNames(k);
+    return [
+      node('Shape', [l.input], [n('shape')], n('shape')),
+      node('Slice', [n('shape'), '__yci_c2', '__yci_c4', '__yci_c0'], [n('hw')], n('hw')),
+      node('Mul', ['__yci_core_from', n('hw')], [n('from_scaled')], n('from_mul')),
+      node('Div', [n('from_scaled'), '__yci_in_hw'], [n('from')], n('from_div')),
+      node('Mul', ['__yci_core_to', n('hw')], [n('to_scaled')], n('to_mul')),
+      node('Div', [n('to_scaled'), '__yci_in_hw'], [n('to')], n('to_div')),
+      node('Slice', [l.input, n('from'), n('to'), '__yci_axes_23'], [n('core')], n('core')),
+      // Centred on the mean given to the layer: float32 sums of x and x^2 over a megapixel would lose the variance
+      // to cancellation where the mean is large against the spread (deep residual features).
+      node('Reshape', [l.mean, '__yci_shape_c11'], [n('given_mean')], n('given_mean')),
+      node('Sub', [n('core'), n('given_mean')], [n('core_c')], n('core_centre')),
+      reduceSum(n('core_c'), out.sum, n('sum')),
+      node('Mul', [n('core_c'), n('core_c')], [n('core_sq')], n('core_sq')),
+      reduceSum(n('core_sq'), out.squares, n('sumsq')),
+      node('Shape', [n('core')], [out.shape], n('coreshape')),
+    ];
+  });
+  const partialOutputs = layers.flatMap((_, k) => {
+    const out = partialNames(k);
+    return [valueInfo(GRAPH_OUTPUT, out.sum, ['n', `c${k}`]), valueInfo(GRAPH_OUTPUT, out.squares, ['n', `c${k}`]), int64ValueInfo(GRAPH_OUTPUT, out.shape, [4])];
+  });
+  const refineGraph = concat([applyGraph, ...consts, int64ValueInfo(GRAPH_INPUT, CORE_INPUT, [4]), ...shared, ...partialNodes, ...partialOutputs]);
+
   const withGraph = (g: Uint8Array) => rebuild(top, new Map([[graphField, lenField(MODEL_GRAPH, g)]]));
-  return { stats: withGraph(statsGraph), apply: withGraph(applyGraph), layers };
+  return { stats: withGraph(statsGraph), apply: withGraph(applyGraph), refine: withGraph(refineGraph), layers };
 }

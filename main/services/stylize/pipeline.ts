@@ -1,9 +1,10 @@
 import type { ModelSpec } from '../../../app/stylize';
 import type { RgbImage } from '../../../app/video';
 import { StylizeError } from './errors';
+import { statsBudget } from './global-norm';
 import { cropImage, fitLongSide, padToMultiple, resizeImage, toRgbImage, type FloatRgbImage } from './image-ops';
 import { imageToTensor, tensorToFloatImage, type FloatTensor } from './tensor-codec';
-import { planTiles, runTiled } from './tiling';
+import { planTiles, runTiled, type TilePlan } from './tiling';
 
 /** Runs the model's image input → image output once (the session, in the worker). */
 export type TensorRunner = (input: FloatTensor) => Promise<FloatTensor>;
@@ -21,14 +22,21 @@ export interface PipelineParams {
   tileStats?: 'whole' | 'tile';
   /** Largest picture (pixels) the whole-picture statistics are taken from at full size (see global-norm.ts). */
   statsMaxPixels?: number;
+  /**
+   * Passes over the tiles that gather each layer's statistics at full size, after the first estimate from a copy
+   * scaled to statsMaxPixels (default 0: the scaled copy's statistics). None is needed when the picture fits
+   * statsMaxPixels. Each pass makes every layer's statistics match inputs normalised with the previous estimate: a
+   * shallow model converges in as many passes as it has layers; on CartoonGAN (21 layers) one pass measured worse.
+   */
+  statsPasses?: number;
 }
 
 export interface PipelineHooks {
   /** Throws (CancelledError) when the job was cancelled; called before every tile. */
   checkCancelled(): void;
   onTile?(done: number, total: number): void;
-  /** For globalNormalization models: a runner for the tiles of `whole` that carries its statistics. */
-  wholeStats?(whole: RgbImage): Promise<TensorRunner>;
+  /** For globalNormalization models: a runner for the tiles of `whole` (cut as `plan` says) that carries its statistics. */
+  wholeStats?(whole: RgbImage, plan: TilePlan): Promise<TensorRunner>;
 }
 
 /**
@@ -99,7 +107,10 @@ export async function stylizePixels(
   const scaled = resizeImage(img, proc.width, proc.height);
   const m = spec.sizeMultiple;
   const padded = padToMultiple(scaled, m);
-  const tile = params.tile ?? (spec.globalNormalization ? DEFAULT_TILE_GLOBAL_NORM : DEFAULT_TILE);
+  // A model that normalises over the whole picture runs whole when the memory allows it (the tiles would need the
+  // whole picture's statistics from a pass as large); else in tiles with statistics from a scaled copy.
+  const wholeFits = spec.globalNormalization && padded.width * padded.height <= (params.statsMaxPixels ?? statsBudget());
+  const tile = params.tile ?? (spec.globalNormalization ? (wholeFits ? 0 : DEFAULT_TILE_GLOBAL_NORM) : DEFAULT_TILE);
   const plan = planTiles(padded.width, padded.height, {
     tile: tile > 0 ? tile : Math.max(padded.width, padded.height),
     overlap: params.overlap ?? DEFAULT_OVERLAP,
@@ -107,7 +118,7 @@ export async function stylizePixels(
   });
   let done = 0;
   const perTile = plan.count === 1 || !spec.globalNormalization || params.tileStats === 'tile' || !hooks.wholeStats;
-  const tileRun = perTile ? run : await hooks.wholeStats!(padded);
+  const tileRun = perTile ? run : await hooks.wholeStats!(padded, plan);
   const styled = await runTiled(padded, plan, async (t) => {
     hooks.checkCancelled();
     const out = tensorToFloatImage(await tileRun(imageToTensor(t, spec.input)), spec.output, file);

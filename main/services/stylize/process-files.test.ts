@@ -39,7 +39,7 @@ function logStages(log: string[]): void {
   pipelineIo.encode = async (path, img, o) => {
     const i = /p(\d+)\.png$/.exec(path)?.[1];
     log.push(`write+ ${i}`);
-    await sleep(30); // a slow disk: the next work must not wait for it
+    await sleep(150); // a slow disk: the next work must not wait for it
     await original.encode(path, img, o);
     log.push(`write- ${i}`);
   };
@@ -63,7 +63,7 @@ test('stages overlap: the next picture is decoded while one is worked on, the la
   const at = (e: string) => log.indexOf(e);
   for (let i = 0; i < 4; i++) {
     assert.ok(at(`decode+ ${i + 1}`) < at(`work- ${i}`), `picture ${i + 1} is decoded while ${i} is worked on: ${log.join(', ')}`);
-    assert.ok(at(`write+ ${i}`) < at(`work- ${i + 1}`), `picture ${i} is written while ${i + 1} is worked on`);
+    assert.ok(at(`work+ ${i + 1}`) < at(`write- ${i}`), `picture ${i + 1} is worked on while ${i} is written: ${log.join(', ')}`);
     if (i < 3) assert.ok(at(`decode+ ${i + 2}`) > at(`work- ${i}`), `never more than one picture decoded ahead: ${log.join(', ')}`);
     assert.ok(at(`write- ${i}`) < at(`write+ ${i + 1}`), 'one write at a time');
   }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ModelSpec, ProviderChoice, ProviderName } from '../../../app/stylize';
 import { StylizeError } from './errors';
+import { ortMessage } from './ort-message';
 import { ORT_PROVIDER, planProviders } from './providers';
 import { sessionOptions, type SessionOptionsPreset } from './session-options';
 import { checkSessionAgainstSpec } from './spec-check';
@@ -17,14 +18,18 @@ export interface OpenedSession {
 
 const MAX_SESSIONS = 4;
 const cache = new Map<string, Promise<OpenedSession>>();
+let opened = 0;
+
+/** Sessions this worker has created so far (a job of many pictures creates one per model and provider). */
+export function sessionsOpened(): number {
+  return opened;
+}
 
 function ort(): typeof import('onnxruntime-node') {
   return require('onnxruntime-node') as typeof import('onnxruntime-node');
 }
 
-function firstLine(msg: string): string {
-  return msg.split('\n')[0].replace(/\s+/g, ' ').trim().slice(0, 300);
-}
+const firstLine = ortMessage;
 
 async function create(file: string, provider: ProviderName, preset: SessionOptionsPreset): Promise<InferenceSession> {
   return ort().InferenceSession.create(file, {
@@ -73,6 +78,7 @@ export function getSession(file: string, choice: ProviderChoice, preset: Session
   if (entry) {
     cache.delete(key); // re-insert: Map order is the LRU order
   } else {
+    opened++;
     entry = open(file, choice, preset, spec);
     entry.catch(() => cache.delete(key));
   }

@@ -25,7 +25,10 @@ export interface StylizeOptions extends InferenceOptions {
    * (see processingLongSide).
    */
   size?: number;
-  /** Tile side in px for large frames (default 1024); 0 runs the frame whole. */
+  /**
+   * Tile side in px for large frames (default 512; instance-norm models: whole when the memory allows, else 1024);
+   * 0 runs the frame whole.
+   */
   tile?: number;
   /** Overlap between tiles in px (default 64), blended with a cosine ramp. */
   overlap?: number;
@@ -36,8 +39,10 @@ export interface StylizeOptions extends InferenceOptions {
   transferImage?: boolean;
   /** Instance-norm models in tiles: the whole picture's statistics in every tile ('whole', default) or each tile's own. */
   tileStats?: 'whole' | 'tile';
-  /** Pixel budget of the whole-picture statistics pass (default STATS_MAX_PIXELS): larger frames are scaled down for it. */
+  /** Pixel budget of the whole-picture statistics pass (default statsBudget(): a third of the memory): larger frames are scaled down for it. */
   statsMaxPixels?: number;
+  /** Passes over the tiles that gather full-size statistics when the frame is larger than statsMaxPixels (default 0). */
+  statsPasses?: number;
 }
 
 /** The image's buffer when it can move to the worker: a plain ArrayBuffer holding exactly these pixels. */
@@ -54,6 +59,8 @@ export interface StylizeResult {
   fallback?: string;
   /** Time inside the inference worker (pre/post-processing included), ms. */
   ms: number;
+  /** onnxruntime sessions the worker had created by then (one per model and provider for a whole job). */
+  sessionsOpened?: number;
   tiles: number;
   processedWidth: number;
   processedHeight: number;
@@ -85,6 +92,7 @@ export async function stylizeImage(image: RgbImage, options: StylizeOptions = {}
         overlap: options.overlap,
         tileStats: options.tileStats,
         statsMaxPixels: options.statsMaxPixels,
+        statsPasses: options.statsPasses,
       },
       provider: options.provider ?? 'auto',
       preset: options.sessionOptions ?? 'tuned',

@@ -30,6 +30,8 @@ export type WorkerRequest =
 export interface RunInfo {
   provider: ProviderName;
   fallback?: string;
+  /** onnxruntime sessions the worker has created since it started (one per model, provider and options). */
+  sessionsOpened?: number;
   /** Wall time of the request inside the worker (pre/post-processing and inference), ms. */
   ms: number;
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
-import { CancelledError, throwIfAborted } from '../jobs';
+import { CancelledError, forEachConcurrently, throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store/atomic-file';
 import { ffmpegFeatures } from './ffmpeg-features';
 import { grabFrames, type GrabbedFrame, type GrabWindow } from './grab-frames';
@@ -63,11 +63,11 @@ export interface ExtractedFrame {
 
 const RUN_TIMEOUT_MS = 120_000;
 /**
- * Seek this far before a group's first target: a demuxer with an index (MP4, MKV with cues) lands on the key frame
- * before the target anyway; one without may land a little late, which is seen (the first frame is missing) and
- * retried further back, then from the start.
+ * Seek this far before a group's first frame: a demuxer with an index (MP4, MOV, MKV with cues) lands on the key
+ * frame at or before it, so no margin is needed and none of the group's GOP is decoded twice; one without an index
+ * may land late, which is seen (the first frame is missing) and retried 2 s further back, then from the start.
  */
-const SEEK_MARGINS_S = [0.3, 2];
+const SEEK_MARGINS_S = [0, 2];
 /** For any moment (a slider), frames up to this long after it qualify. */
 const MOMENT_SPAN_S = 1;
 /**
@@ -76,6 +76,8 @@ const MOMENT_SPAN_S = 1;
  */
 const JOIN_GAP_S = 2;
 export const DEFAULT_THUMB_WIDTH = 320;
+/** Decoding runs side by side (memory: each holds a couple of frames at most). */
+const RUNS_AT_ONCE = 2;
 
 /** The first video frame's own timestamp (-copyts: as stored), the origin of streamFrames' times. */
 async function firstFrameTimestamp(path: string, signal?: AbortSignal): Promise<number> {
@@ -112,7 +114,8 @@ function groupsOf<T extends { target: number }>(sorted: T[], exact: boolean): T[
 /**
  * Writes the exact decoded frames asked for, at full (display) resolution, upright and with square pixels, and
  * their thumbnails from the same pixels. Frames close together in time share one ffmpeg decoding run (a fast
- * input seek to shortly before the first of them, then every frame decoded up to the last); each frame is found
+ * input seek to the key frame at or before the first of them, then every frame decoded up to the last, and no
+ * further); each frame is found
  * by its timestamp, so it is the same frame streamFrames delivered, on constant or variable frame rate alike. The
  * raw frames come through a pipe and are encoded in-process by sharp.
  */
@@ -131,7 +134,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
   // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the neighbour frames.
   const tolerance = Math.min(0.4 / Math.max(info.fps, info.averageFps), 0.02);
   // The window a frame taken may fall in: half a frame either side; for any moment, from the moment itself (less
-  // a millisecond of rounding) up to the seek margin after it.
+  // a millisecond of rounding) up to MOMENT_SPAN_S after it.
   const early = exact ? tolerance : 0.001;
   const late = exact ? tolerance : MOMENT_SPAN_S;
   const ext = opts.format === 'png' ? 'png' : opts.format === 'webp' ? 'webp' : 'jpg';
@@ -161,13 +164,14 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
     opts.onProgress?.({ stage: 'extract', done, total: requests.length, fraction: done / requests.length });
   };
 
-  // One run per group, in time order, so a cancel leaves the earliest frames done.
-  for (const group of groupsOf(items, exact)) {
+  // Runs in time order, two at a time (each spends part of its time starting, probing and seeking, on one core),
+  // so a cancel leaves the earliest frames done.
+  await forEachConcurrently(groupsOf(items, exact), RUNS_AT_ONCE, async (group) => {
     throwIfAborted(opts.signal);
     const windows: GrabWindow[] = group.map((g) => ({ from: g.target - early, to: g.target + late }));
     const written = group.map(() => false);
     // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
-    const seeks = SEEK_MARGINS_S.map((m) => group[0].target - info.startTime - m).filter((t) => t > 0);
+    const seeks = SEEK_MARGINS_S.map((m) => windows[0].from - info.startTime - m).filter((t) => t > 0);
     let seeked = false;
     // Exact frames are written as they come (a frame inside its window is the frame, wherever the seek landed);
     // a moment's frame only once the run says the seek did not skip frames before it.
@@ -196,6 +200,6 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
         throw new VideoError('DECODE_FAILED', path, `no frame ${r.frame} at ${r.time.toFixed(3)} s${why}`, diagnosticLines(got.stderr));
       }
     }
-  }
+  });
   return out;
 }

@@ -36,6 +36,8 @@ export interface GrabResult {
   /** The frame found for each window (kept only when no onFrame takes them). */
   frames: Array<GrabbedFrame | undefined>;
   found: boolean[];
+  /** Time of the first frame after the last window, when decoding got that far (it stops there). */
+  passedEnd?: number;
   /** Time of the first frame decoded, when `counting` was given. */
   firstDecoded?: number;
   code: number | null;
@@ -53,14 +55,18 @@ const STALL_MS = 120_000;
 export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOptions): Promise<GrabResult> {
   if (opts.signal?.aborted) return Promise.reject(new CancelledError());
   const between = windows.map((w) => `between(t\\,${w.from.toFixed(6)}\\,${w.to.toFixed(6)})`).join('+');
-  const filters = [opts.counting, `select='${between}'`, 'showinfo', `scale=${opts.width}:${opts.height}`, 'setsar=1', 'format=rgb24']
+  // The first frame after the last window passes too: ffmpeg then has its count and stops decoding, even when a
+  // window found nothing (a seek that landed late), instead of decoding the rest of the video for nothing.
+  const last = Math.max(...windows.map((w) => w.to));
+  const sentinel = `gt(t\\,${(last + 1e-6).toFixed(6)})`;
+  const filters = [opts.counting, `select='${between}+${sentinel}'`, 'showinfo', `scale=${opts.width}:${opts.height}`, 'setsar=1', 'format=rgb24']
     .filter(Boolean)
     .join(',');
   const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
   // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
   if (opts.seek !== undefined) args.push('-noaccurate_seek', '-ss', opts.seek.toFixed(6));
   args.push('-i', inputArg(path), '-map', '0:V:0', '-an', '-sn', '-dn', '-vf', filters);
-  if (opts.firstOnly) args.push('-frames:v', '1');
+  args.push('-frames:v', String(opts.firstOnly ? 1 : windows.length + 1));
   // Passthrough: frames leave exactly as the select passed them (no duplication to a constant rate).
   args.push('-vsync', '0', '-sws_flags', 'lanczos+accurate_rnd+full_chroma_int', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
 
@@ -76,6 +82,8 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
     let failure: unknown;
     let busy = Promise.resolve();
     let closed = false;
+    /** Decoding has gone as far as it needs to: the kill that follows is no failure. */
+    let allFound = false;
     let lastActivity = Date.now();
     const watchdog = setInterval(() => {
       if (Date.now() - lastActivity > STALL_MS) child.kill('SIGKILL');
@@ -86,8 +94,21 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
         const data = pixels.shift() as Buffer;
         const time = times.shift() as number;
         const k = windows.findIndex((w, i) => !result.found[i] && time >= w.from && time <= w.to);
-        if (k < 0) continue; // a duplicate of a window already filled
+        if (k < 0) {
+          // The sentinel after the last window (or a duplicate of a window already filled).
+          if (time > Math.max(...windows.map((w) => w.to)) && result.passedEnd === undefined) {
+            result.passedEnd = time;
+            allFound = true; // as far as this run can find: stop it
+            child.kill('SIGKILL');
+          }
+          continue;
+        }
         result.found[k] = true;
+        // Every window has its frame: nothing more to decode.
+        if (result.found.every(Boolean)) {
+          allFound = true;
+          child.kill('SIGKILL');
+        }
         const frame = { time, data };
         if (!opts.onFrame) {
           result.frames[k] = frame;
@@ -140,7 +161,7 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
       closed = true;
       clearInterval(watchdog);
       unkill();
-      result.code = code;
+      result.code = allFound ? 0 : code;
       void busy.then(() => {
         if (opts.signal?.aborted) reject(new CancelledError());
         else if (failure) reject(failure);
