@@ -134,8 +134,8 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   // (The address's code worked once; this tab of the same browser is signed in by the session cookie.)
   const later = await context.newPage();
   await later.goto(server.url);
-  await later.getByTestId('use-sample').click();
-  await later.getByTestId('open-saved').click({ timeout: 15_000 });
+  // The workspace comes back to the project it showed (the review on the Key frames step).
+  await later.getByTestId('in-comic').waitFor({ timeout: 15_000 });
   assert.equal(await later.getByTestId('in-comic').textContent(), `${review.inComic} of ${review.found + 1}`);
   assert.equal(await later.locator('[data-testid=timeline-keyframe][data-status=dropped]').count(), 1);
   assert.equal(await later.locator('[data-testid=timeline-keyframe][data-origin=manual]').count(), 1);

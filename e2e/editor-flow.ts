@@ -41,7 +41,8 @@ export async function runEditorFlow(page: Page, ffmpegPath: string): Promise<Flo
   await page.getByTestId('analyse').click();
   await page.getByTestId('progress').waitFor({ timeout: 10_000 });
 
-  await page.getByTestId('shots').waitFor({ timeout: 30_000 });
+  // The whole analysis (decode, shots, key-frame images): on a loaded machine it takes well over 30 s.
+  await page.getByTestId('shots').waitFor({ timeout: 120_000 });
   // The key frames' thumbnails on the review timeline (their full-size pictures, scaled by the browser).
   await page.waitForFunction(() => {
     const imgs = [...document.querySelectorAll<HTMLImageElement>('[data-testid=timeline-keyframe] img')];

@@ -65,10 +65,10 @@ export function ReviewPreview(p: PreviewProps) {
                   {t('review.drop')}
                 </button>
                 <button type="button" data-testid="keep-shot" onClick={() => p.onShot(k, 'accepted')} title={actionTitle('review.keepShot')}>
-                  {t('action.review.keepShot')}
+                  {t('timeline.keepShot')}
                 </button>
                 <button type="button" data-testid="drop-shot" onClick={() => p.onShot(k, 'rejected')} title={actionTitle('review.dropShot')}>
-                  {t('action.review.dropShot')}
+                  {t('timeline.dropShot')}
                 </button>
                 <button type="button" data-testid="mark-regions" onClick={() => p.onMark(k)} title={t('review.markHint')}>
                   {p.regionsOf(k) ? t('review.marked', { count: p.regionsOf(k) }) : t('review.mark')}

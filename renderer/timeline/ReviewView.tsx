@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComicApi, KeyframesResult } from '../../app/api';
 import { addKeyframe, addRegion, clearRegions, setKeyframeStatus, setShotStatus } from '../../app/commands';
@@ -17,6 +17,7 @@ import './timeline.css';
 import { usePlayheadFrame } from './use-playhead-frame';
 import { useShotPlayer } from './use-shot-player';
 import { useTimelineView } from './use-timeline-view';
+import { useSelection } from '../workspace/selection';
 import { useActionHandler } from '../workspace/use-actions';
 
 /**
@@ -54,6 +55,9 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
   const keyframes = project.keyframes;
   const pictureOf = useCallback((k: ProjectKeyFrame) => api.imageUrl({ root: result.framesRoot, file: k.file }), [api, result.framesRoot]);
   const frame = frameAt(playhead, fps, frameCount);
+  // The side panel shows the selected key frame's properties.
+  const { select: share } = useSelection();
+  useEffect(() => share(selected ? { kind: 'keyframe', id: selected } : undefined), [selected, share]);
 
   const select = (k: ProjectKeyFrame | undefined) => {
     if (!k) return;

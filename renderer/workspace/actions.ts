@@ -73,15 +73,8 @@ export const ACTIONS: readonly Action[] = [
   goToStep('style', 'style', 'Alt+3'),
   goToStep('pages', 'pages', 'Alt+4'),
   goToStep('export', 'export', 'Alt+5'),
-  // The review's keys (the timeline's ids, renderer/timeline/actions.ts): run by whichever review view is mounted.
-  registered('review.previous', 'action.review.previous', ['Left']),
-  registered('review.next', 'action.review.next', ['Right']),
-  registered('review.keep', 'action.review.keep', ['K'], 'edit'),
-  registered('review.drop', 'action.review.drop', ['D'], 'edit'),
-  registered('review.keepShot', 'action.review.keepShot', ['Shift+K'], 'edit'),
-  registered('review.dropShot', 'action.review.dropShot', ['Shift+D'], 'edit'),
-  registered('review.add', 'action.review.add', ['A'], 'edit'),
   { id: 'shortcuts', labelKey: 'action.shortcuts', shortcuts: ['?'], menu: 'help', run: (ctx) => ctx.toggleShortcuts(), enabled: () => true },
+  // The review's keys (renderer/timeline/actions.ts): run by the mounted review, on the Key frames step.
   ...REVIEW_ACTIONS.map(reviewAction),
 ];
 
