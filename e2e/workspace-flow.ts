@@ -32,13 +32,14 @@ export async function dropFile(page: Page, name: string, bytes: Buffer, type: st
 }
 
 export const inComic = async (page: Page) => (await page.getByTestId('in-comic').textContent()) ?? '';
-export const statuses = (page: Page, status: string) => page.locator(`[data-testid=keyframe-card][data-status=${status}]`).count();
+/** How many key frames on the review timeline have this review status (proposed, accepted, rejected). */
+export const statuses = (page: Page, status: string) => page.locator(`[data-testid=timeline-keyframe][data-review=${status}]`).count();
 
 /** Waits for the review of a finished analysis, its pictures loaded. */
 export async function reviewShown(page: Page, timeout = 60_000): Promise<void> {
-  await page.getByTestId('shots').waitFor({ timeout });
+  await page.locator('[data-testid=view-keyframes] [data-testid=timeline]').waitFor({ timeout });
   await page.waitForFunction(() => {
-    const imgs = [...document.querySelectorAll<HTMLImageElement>('[data-testid=view-keyframes] img[data-testid=keyframe]')];
+    const imgs = [...document.querySelectorAll<HTMLImageElement>('[data-testid=view-keyframes] [data-testid=timeline-keyframe] img')];
     return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
   });
 }

@@ -61,8 +61,9 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   await page.getByTestId('job-status').waitFor({ timeout: 30_000 }); // the analysis' progress, in the toolbar
   await reviewShown(page);
   assert.equal(await page.getByTestId('step-keyframes').getAttribute('aria-current'), 'step', 'the review opens by itself');
-  assert.equal(await page.getByTestId('shot').count(), 3);
-  const found = await page.getByTestId('keyframe-card').count();
+  assert.equal(await page.locator('[data-testid=view-keyframes] [data-testid=timeline-shot]').count(), 3);
+  const keyframes = page.locator('[data-testid=view-keyframes] [data-testid=timeline-keyframe]');
+  const found = await keyframes.count();
   assert.equal(await inComic(page), `${found} of ${found}`);
   const [uploaded] = uploads(data).filter((f) => f.endsWith('Three shots.mp4'));
   assert.ok(uploaded, `the video is in the data folder: ${uploads(data).join(', ')}`);
@@ -70,7 +71,8 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(await page.getByTestId('kept-frame').count(), found, 'the tray holds the kept frames');
 
   // 2. Keyboard: drop the first frame, undo and redo by keys, the shortcuts sheet, a step by Alt+number.
-  await page.getByTestId('keyframe-card').first().getByTestId('drop').click();
+  await keyframes.first().click();
+  await page.getByTestId('keyframe-card').getByTestId('drop').click();
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
   await page.keyboard.press('Control+z');
   assert.equal(await inComic(page), `${found} of ${found}`);
@@ -90,26 +92,27 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   await page.keyboard.press('Alt+2');
   await page.getByTestId('view-keyframes').waitFor();
   // The side panel shows the key frame clicked, and its Keep is the same undoable edit as the card's.
-  await page.getByTestId('keyframe').nth(1).click();
+  await keyframes.nth(1).click();
   await page.getByTestId('keyframe-inspector').waitFor();
   await page.getByTestId('inspector-keep').click();
-  assert.equal(await page.getByTestId('keyframe-card').nth(1).getAttribute('data-status'), 'accepted');
+  assert.equal(await keyframes.nth(1).getAttribute('data-review'), 'accepted');
   assert.equal(await page.getByTestId('inspector-status').textContent(), 'kept');
   t.diagnostic(`screenshot: ${await screenshot(page, 'keyframes-en-1280x720')}`);
   await page.keyboard.press('Control+z');
-  assert.equal(await page.getByTestId('keyframe-card').nth(1).getAttribute('data-status'), 'proposed');
+  assert.equal(await keyframes.nth(1).getAttribute('data-review'), 'proposed');
   // Review by keys alone: → to the next key frame, K keeps it, Shift+D drops its whole shot, Ctrl+Z twice undoes both.
-  const card = (i: number) => page.getByTestId('keyframe-card').nth(i);
+  const card = (i: number) => keyframes.nth(i);
   await page.keyboard.press('ArrowRight');
-  assert.equal(await card(2).getAttribute('aria-selected'), 'true');
+  assert.match((await card(2).getAttribute('class')) ?? '', /\bselected\b/);
   await page.keyboard.press('k');
-  assert.equal(await card(2).getAttribute('data-status'), 'accepted');
+  assert.equal(await card(2).getAttribute('data-review'), 'accepted');
   await page.keyboard.press('Shift+D');
-  const lastShot = page.getByTestId('shot').nth(2).getByTestId('keyframe-card');
-  assert.deepEqual(await lastShot.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-status'))), Array(await lastShot.count()).fill('rejected'));
+  // The third shot's key frames (the last on the timeline, from card 2 on) are all dropped.
+  const lastShot = await keyframes.evaluateAll((cards) => cards.slice(2).map((c) => c.getAttribute('data-review')));
+  assert.deepEqual(lastShot, Array(lastShot.length).fill('rejected'));
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
-  assert.equal(await card(2).getAttribute('data-status'), 'proposed');
+  assert.equal(await card(2).getAttribute('data-review'), 'proposed');
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
 
   // 3. A reload comes back to the same project, every decision kept.
