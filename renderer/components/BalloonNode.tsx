@@ -117,6 +117,8 @@ export function BalloonNode({ balloon, panel, selected, onSelect, onChange, onEd
         {selected ? <Rect x={cx - rx - 1} y={cy - ry - 1} width={2 * rx + 2} height={2 * ry + 2} stroke={ACCENT} strokeWidth={0.4} dash={[1.2, 0.8]} listening={false} /> : null}
         {!s.text.fits ? <Rect x={cx - rx} y={cy - ry} width={2 * rx} height={2 * ry} stroke="#d62828" strokeWidth={0.5} listening={false} /> : null}
       </Group>
+      {/* The handles count as the balloon's (name "balloon"): the page canvas leaves presses on them to them. */}
+      <Group name="balloon balloon-handles">
       {selected
         ? [-1, 1].flatMap((sx) =>
             [-1, 1].map((sy) => (
@@ -151,6 +153,7 @@ export function BalloonNode({ balloon, panel, selected, onSelect, onChange, onEd
           onDragEnd={(e) => onChange({ tailX: (e.target.x() - panel.x) / panel.width, tailY: (e.target.y() - panel.y) / panel.height })}
         />
       ) : null}
+      </Group>
     </>
   );
 }

@@ -9,7 +9,9 @@ import type { LetteringFace } from '../../app/lettering/metrics';
  * same lines as the export, and registered with the page (FontFace) for the balloon text field.
  */
 export function fontUrl(file: string): string {
-  return typeof location !== 'undefined' && location.protocol === 'file:' ? `comic-font://fonts/${encodeURIComponent(file)}` : `/fonts/${encodeURIComponent(file)}`;
+  // The browser host serves them beside the page; Electron's page (app:// or file://) gets them on comic-font://.
+  const web = typeof location === 'undefined' || location.protocol === 'http:' || location.protocol === 'https:';
+  return web ? `/fonts/${encodeURIComponent(file)}` : `comic-font://fonts/${encodeURIComponent(file)}`;
 }
 
 /** The CSS family a font is registered under for text fields. */
