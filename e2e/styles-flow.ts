@@ -56,5 +56,6 @@ export async function analyseSample(page: Page): Promise<number> {
     const imgs = [...document.querySelectorAll<HTMLImageElement>('img[data-testid=keyframe]')];
     return imgs.length > 0 && imgs.every((i) => i.complete);
   });
-  return page.getByTestId('keyframe-card').count();
+  // The kept key frames, as the review timeline shows them.
+  return page.locator('[data-testid=view-keyframes] [data-testid=timeline-keyframe][data-status=kept]').count();
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ComicApi, ModelSummary } from '../../app/api';
 import type { ModelKind } from '../../app/stylize';
 
@@ -19,13 +20,16 @@ export interface InstalledStyles {
 
 /** The styles a user can pick now: installed generators, the built-in one first; or why they could not be read. */
 export function useStyles(api: ComicApi): InstalledStyles {
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<Omit<InstalledStyles, 'reload'>>({ styles: [], instagan: [] });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useEffect(() => {
     let live = true;
     api.listModels().then(
-      (models) => {
+      (listed) => {
+        // A model's name as the UI's language says it, where it has one (the built-in style's is words, not a name).
+        const models = listed.map((m) => ({ ...m, name: t(`model.name.${m.id}`, { defaultValue: m.name }) }));
         const styles = models
           .filter((m) => m.installed && WHOLE_PICTURE_STYLES.includes(m.kind))
           .sort((a, b) => Number(b.origin === 'bundled') - Number(a.origin === 'bundled'));
@@ -39,6 +43,7 @@ export function useStyles(api: ComicApi): InstalledStyles {
     return () => {
       live = false;
     };
-  }, [api, generation]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t follows the language
+  }, [api, generation, i18n.language]);
   return { ...state, reload };
 }
