@@ -13,6 +13,8 @@ import type { VideoIntake } from './use-video-intake';
 export interface StepContent {
   main: ReactNode;
   inspector?: ReactNode;
+  /** The step has a tray of its own (the Pages step's, whose frames drag onto panels): the shared one steps aside. */
+  ownTray?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export function Frame(props: {
           </aside>
         ) : null}
       </div>
-      {props.tray}
+      {views[step]?.ownTray ? null : props.tray}
       {dragging ? (
         <div className="drop-overlay" aria-hidden>
           <p>{t('start.dropNow')}</p>

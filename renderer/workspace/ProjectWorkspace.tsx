@@ -15,7 +15,7 @@ export function ProjectWorkspace({ result, shared, defaultModel }: { result: Key
   const onPanels = useCallback((p: StylizeResult | undefined) => setPanels(p), []);
   const props: ProjectStepProps = { api: shared.api, result, review, defaultModel, panels, onPanels, goTo: shared.setStep };
   const views = Object.fromEntries(
-    Object.entries(PROJECT_STEPS).map(([id, { Main, Inspector }]) => [id, { main: <Main {...props} />, inspector: Inspector ? <Inspector {...props} /> : undefined }]),
+    Object.entries(PROJECT_STEPS).map(([id, { Main, Inspector, ownTray }]) => [id, { main: <Main {...props} />, inspector: Inspector ? <Inspector {...props} /> : undefined, ownTray }]),
   ) as Record<Exclude<StepId, 'video'>, StepContent>;
   const kept = comicKeyframes(review.project).length;
   // The window's title names the project (Electron's title bar, the browser's tab).

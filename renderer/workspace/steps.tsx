@@ -41,6 +41,8 @@ export interface ProjectStepProps {
 export interface StepView {
   Main: ComponentType<ProjectStepProps>;
   Inspector?: ComponentType<ProjectStepProps>;
+  /** The step draws its own frame tray (and needs the room): the shared tray is not shown on it. */
+  ownTray?: boolean;
 }
 
 /** The video's file name without its folder or extension: the comic's title. */
@@ -75,7 +77,9 @@ function NeedsPanels({ goTo }: { goTo: (step: StepId) => void }) {
 export const PROJECT_STEPS: Record<Exclude<StepId, 'video'>, StepView> = {
   keyframes: { Main: ({ api, result, review }) => <ReviewView api={api} result={result} review={review} />, Inspector: KeyframeInspector },
   style: { Main: StyleStep, Inspector: ProjectSummary },
-  pages: { Main: ({ api, review, panels, goTo }) => (panels ? <ComicCard api={api} review={review} panels={panels} /> : <NeedsPanels goTo={goTo} />), Inspector: ProjectSummary },
+  // The page canvas has its own properties panel (page, book, panel) and its own tray of frames to drag onto panels:
+  // the shared side panel and tray would only take its room.
+  pages: { Main: ({ api, review, panels, goTo }) => (panels ? <ComicCard api={api} review={review} panels={panels} /> : <NeedsPanels goTo={goTo} />), ownTray: true },
   export: {
     Main: ({ api, result, review, panels, goTo }) =>
       panels ? <ExportPanel api={api} review={review} panels={panels} projectDir={result.projectDir} title={videoTitle(result.document.video.path)} /> : <NeedsPanels goTo={goTo} />,
