@@ -4,34 +4,15 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import type { Project } from '../app/project';
 import { defaultProjectDir } from '../main/api/keyframes-command';
-import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
 import { addSpeechBalloon, cancelFromTheUi, goToStep, markRegion, reshapeFirstPanel, splitAndMovePages, layOutComic, makeComic, makePanels, reviewKeyframes, runEditorFlow, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
-
-/** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
-async function serve(rendererDir: string) {
-  const stdout = new PassThrough();
-  const stop = new AbortController();
-  let printed = '';
-  const url = new Promise<string>((done) =>
-    stdout.on('data', (d) => {
-      printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
-      if (m) done(m[1]);
-    }),
-  );
-  const exited = main(['serve', '--port', '0', '--renderer', rendererDir], { stdout, stderr: new PassThrough(), interactive: false, signal: stop.signal });
-  const first = await Promise.race([url, exited.then((code) => `exited with ${code}`)]);
-  assert.match(first, /^http/);
-  return { url: first, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
-}
+import { serve } from './serve-host';
 
 test('browser host in Chromium: engines shown, sample analysed with progress, shots with loaded thumbnails, panels in the built-in style, cancel', async (t) => {
   const executablePath = findChromium();

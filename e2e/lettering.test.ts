@@ -4,38 +4,20 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { projectPages } from '../app/pages';
 import type { Project } from '../app/project';
-import { main } from '../main/cli';
 import { locateFfmpeg, makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
 import { goToStep, layOutComic, makePanels, runEditorFlow, watchProblems } from './editor-flow';
 import { balloonPlaced, balloonsOf, clickAt, dragFrom, slotRect, undoTitle, waitForUndoChange } from './lettering-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
+import { serve } from './serve-host';
 
 const KOREAN = ['안녕하세요 여러분', '반갑습니다'];
 const JAPANESE = '「こんにちは」と言った。今日はいい天気ですね';
-
-async function serve(rendererDir: string) {
-  const stdout = new PassThrough();
-  const stop = new AbortController();
-  let printed = '';
-  const url = new Promise<string>((done) =>
-    stdout.on('data', (d) => {
-      printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#(?:code|token)=\S+)/.exec(printed);
-      if (m) done(m[1]);
-    }),
-  );
-  const exited = main(['serve', '--port', '0', '--renderer', rendererDir], { stdout, stderr: new PassThrough(), interactive: false, signal: stop.signal });
-  const first = await Promise.race([url, exited.then((code) => `exited with ${code}`)]);
-  assert.match(first, /^http/);
-  return { url: first, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
-}
 
 test('lettering in Chromium: a two-line Korean balloon, a vertical Japanese one, typing never lands in the next balloon, resize, Delete, then the PDF has the words', async (t) => {
   const executablePath = findChromium();

@@ -4,12 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { projectPages } from '../app/pages';
 import type { Project } from '../app/project';
-import { main } from '../main/cli';
 import { makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
@@ -17,23 +15,7 @@ import { goToStep, makePanels, watchProblems } from './editor-flow';
 import { canvasMapping, clickAt, drag, nextUndo, undoTitle } from './pages-flow';
 import { CHROMIUM_ARGS, findChromium, } from './runtimes';
 import { locateFfmpeg } from '../main/services/video';
-
-async function serve(rendererDir: string) {
-  const stdout = new PassThrough();
-  const stop = new AbortController();
-  let printed = '';
-  const url = new Promise<string>((done) =>
-    stdout.on('data', (d) => {
-      printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#(?:code|token)=\S+)/.exec(printed);
-      if (m) done(m[1]);
-    }),
-  );
-  const exited = main(['serve', '--port', '0', '--renderer', rendererDir], { stdout, stderr: new PassThrough(), interactive: false, signal: stop.signal });
-  const first = await Promise.race([url, exited.then((code) => `exited with ${code}`)]);
-  assert.match(first, /^http/);
-  return { url: first, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
-}
+import { serve } from './serve-host';
 
 test('pages in Chromium: knife, merge, polygon corner, frame swapped from the tray, pages added/duplicated/deleted, PDF checked', async (t) => {
   const executablePath = findChromium();

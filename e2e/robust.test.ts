@@ -6,32 +6,16 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import type { JobEvent } from '../app/api';
 import type { Project } from '../app/project';
 import { createComicApi } from '../main/api';
 import { defaultProjectDir } from '../main/api/keyframes-command';
-import { main } from '../main/cli';
 import { makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
 import { FIXTURE_DIR } from '../test-support/fixtures';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
-
-async function serve(rendererDir: string) {
-  const stdout = new PassThrough();
-  const stop = new AbortController();
-  let printed = '';
-  const url = new Promise<string>((done) =>
-    stdout.on('data', (d) => {
-      printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
-      if (m) done(m[1]);
-    }),
-  );
-  const exited = main(['serve', '--port', '0', '--renderer', rendererDir], { stdout, stderr: new PassThrough(), interactive: false, signal: stop.signal });
-  return { url: await url, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
-}
+import { serve } from './serve-host';
 
 test('two tabs on one project: the older tab\'s save is refused and said, it loads the newer project; nothing silently lost', async (t) => {
   const executablePath = findChromium();

@@ -7,9 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
-import { main } from '../main/cli';
 import { bundledModelFile } from '../main/services/store';
 import { makeSampleVideo } from '../main/services/video';
 import { buildRenderer } from '../scripts/build-renderer.mjs';
@@ -17,23 +15,7 @@ import { FIXTURE_DIR, sharedModel } from '../test-support/fixtures';
 import { goToStep, makeComic, watchProblems } from './editor-flow';
 import { CHROMIUM_ARGS, findChromium } from './runtimes';
 import { analyseSample, chooseStyle, dropModelFile, installFromFolder, waitForPicture } from './styles-flow';
-
-async function serve(rendererDir: string) {
-  const stdout = new PassThrough();
-  const stop = new AbortController();
-  let printed = '';
-  const url = new Promise<string>((done) =>
-    stdout.on('data', (d) => {
-      printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
-      if (m) done(m[1]);
-    }),
-  );
-  const exited = main(['serve', '--port', '0', '--renderer', rendererDir], { stdout, stderr: new PassThrough(), interactive: false, signal: stop.signal });
-  const first = await Promise.race([url, exited.then((code) => `exited with ${code}`)]);
-  assert.match(first, /^http/);
-  return { url: first, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
-}
+import { serve } from './serve-host';
 
 test('style chooser in Chromium: install Shinkai from a folder, choose it by its preview, stylize the kept frames, export', { timeout: 30 * 60_000 }, async (t) => {
   const executablePath = findChromium();

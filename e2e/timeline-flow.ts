@@ -1,10 +1,8 @@
-import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Page } from 'playwright-core';
-import { main } from '../main/cli';
 import { makeWithFfmpeg } from '../test-support/fixtures';
+export { serve } from './serve-host';
 
 /** Screenshots of the timeline's steps, kept as the run's artefacts. */
 export const SCREENS_DIR = resolve(__dirname, '..', 'out', 'e2e-screens');
@@ -32,24 +30,6 @@ export function timelineVideo(): string {
     '[a][b][c][d]concat=n=4:v=1:a=0,setpts=N/25/TB[out]',
   ].join(';');
   return makeWithFfmpeg('timeline-e2e.mp4', ['-filter_complex', graph, '-map', '[out]', '-r', '25', '-c:v', 'libx264', '-preset', 'veryfast', '-g', '25', '-pix_fmt', 'yuv420p', '-movflags', '+faststart']);
-}
-
-/** `your-cartoon serve` in this process, as the CLI runs it; resolves with its address once it listens. */
-export async function serve(rendererDir: string) {
-  const stdout = new PassThrough();
-  const stop = new AbortController();
-  let printed = '';
-  const url = new Promise<string>((done) =>
-    stdout.on('data', (d) => {
-      printed += String(d);
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(printed);
-      if (m) done(m[1]);
-    }),
-  );
-  const exited = main(['serve', '--port', '0', '--renderer', rendererDir], { stdout, stderr: new PassThrough(), interactive: false, signal: stop.signal });
-  const first = await Promise.race([url, exited.then((code) => `exited with ${code}`)]);
-  assert.match(first, /^http/);
-  return { url: first, stop: async () => (stop.abort(), assert.equal(await exited, 0)) };
 }
 
 /**
