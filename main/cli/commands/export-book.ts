@@ -51,7 +51,7 @@ export function pageSizeOption(value: string | undefined): PageSize | undefined 
   return { id: 'custom', name: `${width} × ${height} mm`, width, height };
 }
 
-/** The key frames' panels the editor drew in the project's style (or the frames themselves with --unstyled). */
+/** The key frames' panels the editor drew in the project's style and the panels' own styles (or the frames themselves with --unstyled). */
 async function panelPictures(dir: string, project: Project, unstyled: boolean): Promise<{ pictures: string[]; models: string[] }> {
   const kept = comicKeyframes(project);
   const frames = kept.map((k) => join(dir, 'frames', k.file));
@@ -62,8 +62,10 @@ async function panelPictures(dir: string, project: Project, unstyled: boolean): 
   if (model) {
     const regions = people.startsWith('instagan:') ? { instagan: people.slice(9) } : people === 'photo' ? { people: 'photo' } : people.startsWith('style:') ? { people: people.slice(6) } : {};
     const marked = Object.fromEntries(kept.flatMap((k, i) => (project.regions?.[k.id]?.length ? [[frames[i], project.regions[k.id]]] : [])));
+    // Panels the user gave a style of their own (the editor's per-panel style): their pictures come from that style's folder.
+    const own = regions.instagan ? {} : Object.fromEntries(kept.flatMap((k, i) => (project.style?.panels?.[k.id] && project.style.panels[k.id] !== model ? [[frames[i], project.style.panels[k.id]]] : [])));
     const found = await findPanels(
-      { projectDir: dir, model, ...regions, ...(people && Object.keys(marked).length ? { regions: marked } : {}), images: frames },
+      { projectDir: dir, model, ...regions, ...(people && Object.keys(marked).length ? { regions: marked } : {}), ...(Object.keys(own).length ? { panelModels: own } : {}), images: frames },
       new ImageRoots(),
     ).catch(() => null);
     if (found) return { pictures: found.files.map((f) => f.output), models: found.models };
