@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -12,7 +12,10 @@ import { captureIO } from '../../../test-support/cli-capture';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { oneShotProject } from '../../../test-support/project-fixture';
 import { main } from '../../cli';
-import { writeProject } from '../../services/store';
+import { bundledModelFile, readProject, writeProject } from '../../services/store';
+import { importModel } from '../../services/stylize/install';
+import { eventsUntilEnd } from '../../api/api-fixtures';
+import { createComicApi } from '../../api/comic-api';
 
 /** A project of three key frames (pictures in frames/), a Korean balloon on the second, saved settings: CBZ, 150 dpi. */
 async function bookDir(): Promise<string> {
@@ -74,4 +77,27 @@ test('export CLI: without drawn panels it says how to make them; bad options and
   const empty = mkdtempSync(join(tmpdir(), 'ycis-export-cli-empty-'));
   assert.equal(await main(['export', empty, '--out', join(empty, 'a.pdf'), '--unstyled'], c.io), 1);
   assert.match(c.err(), /no project\.json/);
+});
+
+test('export CLI: a panel given a style of its own in the editor is taken from that style, as the editor exports it', async () => {
+  process.env.YOUR_CARTOON_DATA = mkdtempSync(join(tmpdir(), 'ycis-export-cli-data-'));
+  // A second style: the built-in graph under another name (a file the catalog does not know, imported).
+  const bytes = Buffer.from(readFileSync(bundledModelFile('builtin/toon.onnx')));
+  bytes.write('O', bytes.indexOf("Project's own work") + "Project's ".length);
+  const other = join(mkdtempSync(join(tmpdir(), 'ycis-export-other-')), 'other-style.onnx');
+  writeFileSync(other, bytes);
+  await importModel(other);
+  const dir = await bookDir();
+  const project = (await readProject(dir))!;
+  const frames = project.keyframes.map((k) => join(dir, 'frames', k.file));
+  // The editor drew the book in the built-in style and the third panel in the other one.
+  const api = createComicApi();
+  const events = eventsUntilEnd(api);
+  events.forJob((await api.startStylize({ images: frames, projectDir: dir, model: 'builtin-toon', panelModels: { [frames[2]]: 'other-style' }, provider: 'cpu' })).job);
+  assert.equal((await events.ended).at(-1)!.type, 'done');
+  await writeProject(dir, { ...project, style: { model: 'builtin-toon', people: '', panels: { [project.keyframes[2].id]: 'other-style' } } });
+  const c = captureIO();
+  const pdf = join(dir, 'styled-book.pdf');
+  assert.equal(await main(['export', dir, '--out', pdf, '--json'], c.io), 0, c.err());
+  assert.equal(JSON.parse(c.out()).panels, 3);
 });
