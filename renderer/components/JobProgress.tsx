@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Progress } from '../../app/progress';
 import { formatDuration, formatPercent } from '../i18n/format';
 import { stageLabel } from '../workspace/stage-label';
+import { ProgressBar } from './ProgressBar';
 
 /** A running job: stage, bar, time left and the Cancel button. */
 export function JobProgress({ progress, cancelling, onCancel }: { progress?: Progress; cancelling?: boolean; onCancel: () => void }) {
@@ -18,9 +19,7 @@ export function JobProgress({ progress, cancelling, onCancel }: { progress?: Pro
           {t('job.cancel')}
         </button>
       </div>
-      <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
-        <div style={{ width: `${Math.round(fraction * 100)}%` }} />
-      </div>
+      <ProgressBar fraction={fraction} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatPercent } from '../i18n/format';
 import type { VideoIntake } from './use-video-intake';
+import { ProgressBar } from '../components/ProgressBar';
 
 /** A file on its way in: upload progress with Cancel, the probe, or why it was refused (by name). */
 export function IntakeStatus({ intake, uploadMaxBytes }: { intake: VideoIntake; uploadMaxBytes?: number }) {
@@ -36,9 +37,7 @@ export function IntakeStatus({ intake, uploadMaxBytes }: { intake: VideoIntake; 
           {t('job.cancel')}
         </button>
       </div>
-      <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
-        <div style={{ width: `${Math.round(fraction * 100)}%` }} />
-      </div>
+      <ProgressBar fraction={fraction} />
     </div>
   );
 }
