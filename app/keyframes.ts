@@ -154,6 +154,11 @@ export interface KeyframeAnalysis {
   keyframes: DetectedKeyFrame[];
   /** The filmstrip written during the decoding pass, when one was asked for. */
   filmstrip?: FilmstripIndex;
+  /**
+   * Times of the stream's key frames (where a decoder can start), as the decoding pass saw them: the key-frame
+   * images decode from the one before each frame, and frames that share one are taken in one run.
+   */
+  syncTimes?: number[];
   /** decode: waiting for ffmpeg's frames; analysis: features, shot detection, clustering, mutual comparison. */
   timing: { decodeSeconds: number; analysisSeconds: number };
   kernels: 'native' | 'typescript';

@@ -36,6 +36,8 @@ export interface RgbFrame {
   height: number;
   /** Packed RGB24, width × height × 3 bytes. */
   data: Uint8Array;
+  /** A key frame of the stream (decoding can start there), when the decoder said so. */
+  key?: boolean;
 }
 
 /** A decoded still image (RGB24). */

@@ -18,6 +18,8 @@ export interface VideoFeatures {
   decodeSeconds: number;
   /** Time spent waiting for features that were not ready when their frame's turn came, and storing them. */
   featureSeconds: number;
+  /** Times of the stream's key frames (where decoding can start), in order: what the key-frame images seek to. */
+  syncTimes: number[];
   warnings: string[];
 }
 
@@ -59,14 +61,14 @@ export async function streamFeatures(
     let t = performance.now();
     for await (const frame of stream) {
       found.decodeSeconds += (performance.now() - t) / 1000;
-      found.add(frame.time, frame.item);
+      found.add(frame.time, frame.item, frame.key);
       t = performance.now();
     }
     return found.result(stream.warnings);
   }
   const stream = streamFrames(path, options);
   const iterator = stream[Symbol.asyncIterator]();
-  const inFlight: Array<{ time: number; features: Promise<FrameFeatures> }> = [];
+  const inFlight: Array<{ time: number; features: Promise<FrameFeatures>; key?: boolean }> = [];
   let decoded = false;
   try {
     for (;;) {
@@ -76,11 +78,11 @@ export async function streamFeatures(
         found.decodeSeconds += (performance.now() - t) / 1000;
         if (next.done) decoded = true;
         else {
-          const { data, width, height, time } = next.value;
+          const { data, width, height, time, key } = next.value;
           const features = kernels.frameFeaturesAsync(data, width, height, params);
           // Awaited below, in order; this only keeps a failure that comes first from counting as unhandled.
           features.catch(() => undefined);
-          inFlight.push({ time, features });
+          inFlight.push({ time, features, key });
           continue;
         }
       }
@@ -89,7 +91,7 @@ export async function streamFeatures(
       const t = performance.now();
       const f = await head.features;
       found.featureSeconds += (performance.now() - t) / 1000;
-      found.add(head.time, f);
+      found.add(head.time, f, head.key);
     }
   } finally {
     // Leaving early (a kernel failed, the caller's progress callback threw): stop ffmpeg now, not when it times out.
@@ -102,13 +104,15 @@ export async function streamFeatures(
 function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress, onSignal, share = 1 }: StreamContext) {
   const signals: ShotSignal[] = [];
   const frames: ClusterFrame[] = [];
+  const syncTimes: number[] = [];
   const total = info.frameCount;
   let reported = 0;
   return {
     decodeSeconds: 0,
     featureSeconds: 0,
-    add(time: number, f: FrameFeatures): void {
+    add(time: number, f: FrameFeatures, key?: boolean): void {
       const t = performance.now();
+      if (key) syncTimes.push(time);
       const shot: ShotSignal = { time, thumb: f.thumb, colourThumb: f.colourThumb, meanLuma: f.meanLuma, stdLuma: f.stdLuma };
       signals.push(shot);
       onSignal?.(shot);
@@ -130,7 +134,7 @@ function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress
     },
     result(warnings: string[]): VideoFeatures {
       const { decodeSeconds, featureSeconds } = this;
-      return { signals, frames, decodeSeconds, featureSeconds, warnings: [...warnings] };
+      return { signals, frames, decodeSeconds, featureSeconds, syncTimes, warnings: [...warnings] };
     },
   };
 }

@@ -87,6 +87,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     })),
     keyframes: kept,
     ...(strip ? { filmstrip: strip } : {}),
+    syncTimes: features.syncTimes,
     timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },
     kernels: loaded.kind,
     warnings,

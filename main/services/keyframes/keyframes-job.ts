@@ -125,6 +125,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       quality: opts.quality ?? 92,
       maxWidth: opts.maxWidth,
       info: analysis.info,
+      syncTimes: analysis.syncTimes,
       thumbnails: { dir: thumbStage.dir, width: THUMB_WIDTH },
       signal: ctx.signal,
       onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RgbFrame } from '../../../app/video';
 import { sharedVideo } from '../../../test-support/fixtures';
-import { extractFrames } from './extract-frames';
-import { locateFfmpeg } from './locate-ffmpeg';
+import { extractFrames, groupsOf, swsFlagsFor } from './extract-frames';
+import { locateFfmpeg, locateFfprobe } from './locate-ffmpeg';
 import { inputArg, runTool } from './run-tool';
 import { decodeImage } from './image-io';
 import { probeVideo } from './probe';
@@ -140,4 +140,51 @@ test('a cancel stops the decoding run and leaves no partial picture', async () =
   assert.ok(left.length >= 1 && !left.includes('frame-000200.png'), `the finished picture stays, the last is never reached (${left.join(', ')})`);
   assert.ok(left.every((f) => /^frame-\d{6}\.png$/.test(f)), `no temporary file (${left.join(', ')})`);
   for (const f of left) assert.equal((await decodeImage(join(dir, f))).width, 160, `${f} is whole`);
+});
+
+test("the stream's key frames, as the decoding pass saw them, plan the runs; every picture is still exactly its frame", async () => {
+  const path = numberedClip(); // B-frames; x264 puts a key frame where the right half's grey steps (every 16)
+  const frames = await analysisFrames(path, 160);
+  const syncTimes = frames.filter((f) => f.key).map((f) => f.time);
+  // The container's own sync samples, as ffprobe lists its packets ("K" flag), are the frames flagged.
+  const probe = locateFfprobe();
+  if (probe) {
+    const r = await runTool(probe.path, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', inputArg(path)]);
+    const keys = r.stdout.toString('utf8').split('\n').filter((l) => /,K/.test(l)).map((l) => Number(l.split(',')[0])).sort((a, b) => a - b);
+    assert.deepEqual(syncTimes.map((t) => t.toFixed(3)), keys.map((t) => t.toFixed(3)));
+  }
+  assert.equal(syncTimes[0], 0, 'the first frame is a key frame');
+  assert.ok(syncTimes.length > 5 && syncTimes.length < frames.length / 8, `only key frames are flagged (${syncTimes.join(', ')})`);
+  const dir = await outDir();
+  // 3 and 5 share the first key frame (one run); 15 | 16 straddle a key frame; 99 and 230 are far.
+  const wanted = [3, 5, 15, 16, 17, 99, 230];
+  const got = await extractFrames(path, wanted.map((i) => ({ frame: i, time: frames[i].time })), { format: 'png', outDir: dir, syncTimes });
+  assert.deepEqual(got.map((g) => g.frame), wanted);
+  for (const g of got) {
+    const img = await decodeImage(g.path);
+    assert.equal(frameNumberOf(img.data, img.width, img.height), g.frame, `${g.path} shows frame ${g.frame}`);
+  }
+});
+
+test('runs are planned from the key frames: frames after the same one share a run, a run starts where that is cheaper', () => {
+  const plan = (times: number[], exact: boolean, sync?: number[]) =>
+    groupsOf(times.map((t) => ({ time: t, target: t + 1 })), exact, sync).map((g) => g.map((r) => r.time));
+  // Key frames every 10 s (x264's default): 1 and 7 follow the one at 0, decoded once in one run; 10.1 starts
+  // a run of its own at 10 rather than decoding on from 7; 19.9 follows the same key frame as 10.1.
+  assert.deepEqual(plan([1, 7, 10.1, 19.9], true, [0, 10, 20]), [[1, 7], [10.1, 19.9]]);
+  // A key frame every second (phones): 3.2 is 0.2 s after its own key frame, so a run of its own beats decoding
+  // on 1.7 s from 1.5; 3.3 follows the same key frame as 3.2.
+  assert.deepEqual(plan([1.5, 3.2, 3.3], true, [0, 1, 2, 3, 4]), [[1.5], [3.2, 3.3]]);
+  // Key frames unknown: frames under 2 s apart share a run.
+  assert.deepEqual(plan([1.5, 3.2, 7], true), [[1.5, 3.2], [7]]);
+  // Any moment (a slider) takes the first frame at or after it: never shared.
+  assert.deepEqual(plan([1, 1.1], false, [0]), [[1], [1.1]]);
+});
+
+test('the RGB conversion interpolates only the chroma at the decoded size, lanczos when the picture is resized', () => {
+  const info = { codedWidth: 1920, codedHeight: 1080, rotation: 0 as const };
+  assert.equal(swsFlagsFor(info, { width: 1920, height: 1080 }), 'bilinear+accurate_rnd+full_chroma_int');
+  assert.equal(swsFlagsFor(info, { width: 960, height: 540 }), 'lanczos+accurate_rnd+full_chroma_int');
+  assert.equal(swsFlagsFor({ ...info, rotation: 90 }, { width: 1080, height: 1920 }), 'bilinear+accurate_rnd+full_chroma_int');
+  assert.equal(swsFlagsFor({ codedWidth: 720, codedHeight: 480, rotation: 0 }, { width: 853, height: 480 }), 'lanczos+accurate_rnd+full_chroma_int');
 });

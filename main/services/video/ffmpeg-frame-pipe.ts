@@ -16,6 +16,8 @@ const HIGH_WATER = 4;
 export class FfmpegFramePipe<T = Buffer> {
   readonly frames: T[] = [];
   readonly times: Array<number | undefined> = [];
+  /** Whether each frame is a key frame (as its showinfo line said), in step with `times`. */
+  readonly keys: boolean[] = [];
   readonly diagnostics: string[] = [];
   diagnosticCount = 0;
   ended = false;
@@ -61,8 +63,10 @@ export class FfmpegFramePipe<T = Buffer> {
     const lines = new LineSplitter();
     const onLine = (line: string) => {
       const info = showinfo.read(line);
-      if (info) this.times.push(info.time);
-      else if (!/^\[Parsed_showinfo/.test(line) && diagnosticLines(line).length && !/\] video:\d|muxing overhead/.test(line)) {
+      if (info) {
+        this.times.push(info.time);
+        this.keys.push(info.key === true);
+      } else if (!/^\[Parsed_showinfo/.test(line) && diagnosticLines(line).length && !/\] video:\d|muxing overhead/.test(line)) {
         this.diagnosticCount++;
         if (this.diagnostics.length < 200) this.diagnostics.push(line.trim());
       }
@@ -120,12 +124,13 @@ export class FfmpegFramePipe<T = Buffer> {
     return this.times.length > this.delivered || this.ended || this.frames.length >= this.source.maxUntimed;
   }
 
-  take(): { data: T; time: number | undefined } {
+  take(): { data: T; time: number | undefined; key: boolean } {
     const data = this.frames.shift() as T;
     const time = this.times[this.delivered];
+    const key = this.keys[this.delivered] === true;
     this.delivered++;
     if (this.paused && this.frames.length < HIGH_WATER / 2) this.resume();
-    return { data, time };
+    return { data, time, key };
   }
 
   waitForChange(): Promise<void> {

@@ -27,6 +27,11 @@ export interface GrabOptions {
   counting?: string;
   /** Only the first frame of the first window (a moment on a slider): ffmpeg stops after it. */
   firstOnly?: boolean;
+  /**
+   * swscale flags for the conversion to RGB (and the resampling, when the size differs from the decoded one).
+   * Default: lanczos with accurate rounding and full chroma interpolation.
+   */
+  swsFlags?: string;
   signal?: AbortSignal;
   /** Each frame as it is decoded, with the index of the window it fills; awaited (the pipe waits meanwhile). */
   onFrame?: (window: number, frame: GrabbedFrame) => Promise<void>;
@@ -55,20 +60,23 @@ const STALL_MS = 120_000;
 export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOptions): Promise<GrabResult> {
   if (opts.signal?.aborted) return Promise.reject(new CancelledError());
   const between = windows.map((w) => `between(t\\,${w.from.toFixed(6)}\\,${w.to.toFixed(6)})`).join('+');
-  // The first frame after the last window passes too: ffmpeg then has its count and stops decoding, even when a
-  // window found nothing (a seek that landed late), instead of decoding the rest of the video for nothing.
+  // The first frame after the last window passes the select too, and its showinfo line tells that decoding has
+  // gone past every window: the run is then ended even when a window found nothing (a seek that landed late),
+  // instead of decoding the rest of the video for nothing. A second select drops it before the conversion to RGB
+  // (a full-size frame converted for nothing, a third of a run's cost for a single key frame).
   const last = Math.max(...windows.map((w) => w.to));
   const sentinel = `gt(t\\,${(last + 1e-6).toFixed(6)})`;
-  const filters = [opts.counting, `select='${between}+${sentinel}'`, 'showinfo', `scale=${opts.width}:${opts.height}`, 'setsar=1', 'format=rgb24']
+  const filters = [opts.counting, `select='${between}+${sentinel}'`, 'showinfo', `select='not(${sentinel})'`, `scale=${opts.width}:${opts.height}`, 'setsar=1', 'format=rgb24']
     .filter(Boolean)
     .join(',');
   const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
   // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
   if (opts.seek !== undefined) args.push('-noaccurate_seek', '-ss', opts.seek.toFixed(6));
   args.push('-i', inputArg(path), '-map', '0:V:0', '-an', '-sn', '-dn', '-vf', filters);
-  args.push('-frames:v', String(opts.firstOnly ? 1 : windows.length + 1));
+  // ffmpeg stops by itself once every window has its frame.
+  args.push('-frames:v', String(opts.firstOnly ? 1 : windows.length));
   // Passthrough: frames leave exactly as the select passed them (no duplication to a constant rate).
-  args.push('-vsync', '0', '-sws_flags', 'lanczos+accurate_rnd+full_chroma_int', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
+  args.push('-vsync', '0', '-sws_flags', opts.swsFlags ?? 'lanczos+accurate_rnd+full_chroma_int', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
 
   return new Promise((resolve, reject) => {
     const child = spawn(locateFfmpeg().path, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -94,15 +102,8 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
         const data = pixels.shift() as Buffer;
         const time = times.shift() as number;
         const k = windows.findIndex((w, i) => !result.found[i] && time >= w.from && time <= w.to);
-        if (k < 0) {
-          // The sentinel after the last window (or a duplicate of a window already filled).
-          if (time > Math.max(...windows.map((w) => w.to)) && result.passedEnd === undefined) {
-            result.passedEnd = time;
-            allFound = true; // as far as this run can find: stop it
-            child.kill('SIGKILL');
-          }
-          continue;
-        }
+        // A duplicate of a window already filled.
+        if (k < 0) continue;
         result.found[k] = true;
         // Every window has its frame: nothing more to decode.
         if (result.found.every(Boolean)) {
@@ -127,6 +128,11 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
             if (!closed) child.stdout.resume();
           });
       }
+      // Past the last window, with every frame before it in: as far as this run can find.
+      if (result.passedEnd !== undefined && !times.length && !allFound) {
+        allFound = true;
+        child.kill('SIGKILL');
+      }
     };
     const onLine = (line: string) => {
       const f = reader.read(line);
@@ -137,10 +143,16 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
       // With a counting showinfo it is the graph's first filter (Parsed_showinfo_0) and sees every decoded frame.
       const isSelect = !opts.counting || f.filter !== 'Parsed_showinfo_0';
       if (!isSelect && f.n === 0) result.firstDecoded = f.time;
-      if (isSelect && f.time !== undefined) {
-        times.push(f.time);
+      if (!isSelect || f.time === undefined) return;
+      if (f.time > last) {
+        // The sentinel after the last window: decoding is as far as this run can find. It is stopped once the
+        // frames before it are in (their pixels may still be in the pipe).
+        result.passedEnd ??= f.time;
         pair();
+        return;
       }
+      times.push(f.time);
+      pair();
     };
     child.stdout.on('data', (chunk: Buffer) => {
       lastActivity = Date.now();

@@ -16,13 +16,15 @@ const NEW = [
   '[Parsed_showinfo_3 @ 0x55d000] n:   1 pts:153041234570890 pts_time:1.70046e+09 duration:   3000 fmt:yuv420p cl:left sar:1/1 s:1920x1080 i:P iskey:0 type:P',
 ];
 
-test('reads frame number, time and size from showinfo lines of old and new ffmpeg', () => {
+test('reads frame number, time, size and key-frame flag from showinfo lines of old and new ffmpeg', () => {
   const r = new ShowinfoReader();
   const frames = OLD.map((l) => r.read(l)).filter((f) => f !== undefined);
   assert.deepEqual(frames, [
-    { filter: 'Parsed_showinfo_2', n: 0, time: 0, width: 90, height: 160 },
-    { filter: 'Parsed_showinfo_2', n: 1, time: 0.1, width: 90, height: 160 },
+    { filter: 'Parsed_showinfo_2', n: 0, time: 0, width: 90, height: 160, key: true },
+    { filter: 'Parsed_showinfo_2', n: 1, time: 0.1, width: 90, height: 160, key: false },
   ]);
+  const r6 = new ShowinfoReader();
+  assert.deepEqual(NEW.map((l) => r6.read(l)?.key).filter((k) => k !== undefined), [true, false]);
 });
 
 test('times come from the integer pts and the time base, not the 6-digit pts_time', () => {

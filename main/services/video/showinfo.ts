@@ -7,6 +7,8 @@ export interface ShowinfoFrame {
   time: number | undefined;
   width?: number;
   height?: number;
+  /** The decoder flagged it a key frame (`iskey:1`): decoding can start there. */
+  key?: boolean;
 }
 
 const CONFIG = /^\[(Parsed_showinfo_\d+) @ [^\]]*\] config in time_base: (\d+)\/(\d+)/;
@@ -35,11 +37,13 @@ export class ShowinfoReader {
     if (pts !== 'NOPTS') time = tb ? (Number(pts) * tb[0]) / tb[1] : Number(ptsTime);
     if (time !== undefined && !Number.isFinite(time)) time = undefined;
     const size = /\ss:(\d+)x(\d+)\s/.exec(`${line} `);
+    const key = /\siskey:([01])\s/.exec(`${line} `);
     return {
       filter,
       n: Number(n),
       time,
       ...(size ? { width: Number(size[1]), height: Number(size[2]) } : {}),
+      ...(key ? { key: key[1] === '1' } : {}),
     };
   }
 }

@@ -54,6 +54,8 @@ export interface DecodedFrame<T> {
   width: number;
   height: number;
   item: T;
+  /** A key frame of the stream (decoding can start there: what a seek lands on). */
+  key?: boolean;
 }
 
 export interface DecodedStream<T> extends AsyncIterable<DecodedFrame<T>> {
@@ -131,7 +133,7 @@ async function* decode<T>(
     for (;;) {
       if (signal?.aborted) throw new CancelledError();
       if (pipe.ready()) {
-        const { data: item, time: pts } = pipe.take();
+        const { data: item, time: pts, key } = pipe.take();
         // A frame without a timestamp (NOPTS, or no showinfo line) sits one nominal frame after the previous one.
         let time: number;
         if (pts !== undefined) {
@@ -142,7 +144,7 @@ async function* decode<T>(
           time = index === 0 ? 0 : last + 1 / info.fps;
         }
         last = time;
-        yield { index, time, width, height, item };
+        yield { index, time, width, height, item, key };
         index++;
         if (onProgress && (Date.now() - reported > 100 || index === info.frameCount)) {
           reported = Date.now();
