@@ -32,6 +32,8 @@ export interface GrabOptions {
    * Default: lanczos with accurate rounding and full chroma interpolation.
    */
   swsFlags?: string;
+  /** Decoder threads (default: ffmpeg's own choice, one per core and one more). */
+  threads?: number;
   signal?: AbortSignal;
   /** Each frame as it is decoded, with the index of the window it fills; awaited (the pipe waits meanwhile). */
   onFrame?: (window: number, frame: GrabbedFrame) => Promise<void>;
@@ -72,6 +74,7 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
   const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts'];
   // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
   if (opts.seek !== undefined) args.push('-noaccurate_seek', '-ss', opts.seek.toFixed(6));
+  if (opts.threads) args.push('-threads', String(opts.threads));
   args.push('-i', inputArg(path), '-map', '0:V:0', '-an', '-sn', '-dn', '-vf', filters);
   // ffmpeg stops by itself once every window has its frame.
   args.push('-frames:v', String(opts.firstOnly ? 1 : windows.length));
