@@ -228,6 +228,22 @@ Napi::Value ClusterShot(const Napi::CallbackInfo& info) {
   return result;
 }
 
+// toonFilter(planar: Float32Array [3·h·w] in [0, 1], width, height) → Float32Array of the same layout.
+Napi::Value ToonFilter(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !IsTyped(info[0], napi_float32_array) || !info[1].IsNumber() || !info[2].IsNumber()) {
+    return Fail(env, "toonFilter(planar: Float32Array, width, height)");
+  }
+  auto in = info[0].As<Napi::Float32Array>();
+  const int width = IntArg(info, 1), height = IntArg(info, 2);
+  if (width < 1 || height < 1 || in.ElementLength() != size_t(width) * height * 3) {
+    return Fail(env, "toonFilter: the array does not hold 3 x width x height floats");
+  }
+  auto out = Napi::Float32Array::New(env, in.ElementLength());
+  ycis::ToonFilter(in.Data(), width, height, out.Data());
+  return out;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abi", Napi::Number::New(env, kAbi));
   exports.Set("simd", Napi::String::New(env, ycis::SimdPath()));
@@ -239,6 +255,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("frameSimilarity", Napi::Function::New(env, FrameSimilarity));
   exports.Set("thumbDifference", Napi::Function::New(env, ThumbDifference));
   exports.Set("clusterShot", Napi::Function::New(env, ClusterShot));
+  exports.Set("toonFilter", Napi::Function::New(env, ToonFilter));
   ycis::RegisterFrameReader(env, exports);
   return exports;
 }

@@ -56,4 +56,8 @@ struct ClusterResult {
 void ClusterShot(const std::vector<const float*>& hsv, const std::vector<const double*>& glcm, size_t bins,
                  double histogramWeight, double delta, ClusterResult& result);
 
+// The built-in cartoon style (models/builtin/toon.onnx) on a planar RGB float image in [0, 1] ([3][h][w]), into
+// `out` of the same layout (see toon.cc).
+void ToonFilter(const float* in, int width, int height, float* out);
+
 }  // namespace ycis

@@ -7,7 +7,9 @@ import { CancelledError } from '../jobs';
 import { serializeError, StylizeError } from './errors';
 import { refineStats, runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
 import { ortMessage } from './ort-message';
+import { builtinNativeRunner, NATIVE_WHOLE_MAX_PIXELS } from './builtin-native';
 import { stylizePixels, type TensorRunner } from './pipeline';
+import { autoOrder } from './providers';
 import { segmentPixels } from './segment-pipeline';
 import { getSession, releaseSessions, sessionsOpened, type OpenedSession } from './session-cache';
 import type { SessionOptionsPreset } from './session-options';
@@ -77,6 +79,18 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
   const started = performance.now();
   checkCancelled();
   if (req.kind === 'stylize') {
+    // The built-in style on the CPU: its native kernels when they are built (no onnxruntime session at all).
+    const onCpu = req.provider === 'cpu' || (req.provider === 'auto' && autoOrder()[0] === 'cpu');
+    const native = onCpu && req.engine !== 'onnxruntime' ? await builtinNativeRunner(req.model.file) : undefined;
+    if (native) {
+      const { width, height } = req.image;
+      const tile = req.params.tile ?? (width * height <= NATIVE_WHOLE_MAX_PIXELS ? 0 : 1024);
+      const res = await stylizePixels(req.image, req.model.spec, native, { ...req.params, tile }, {
+        checkCancelled,
+        onTile: (done, total) => post({ id: req.id, kind: 'progress', done, total }),
+      }, req.model.file);
+      return { ...res, provider: 'cpu' as const, sessionsOpened: sessionsOpened(), ms: performance.now() - started };
+    }
     const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
     const { file, spec } = req.model;
     let tileOffset = 0;

@@ -7,7 +7,7 @@ import type { Segmentation } from './segment-pipeline';
 import type { SessionOptionsPreset } from './session-options';
 import type { FloatTensor } from './tensor-codec';
 import { inference } from './worker-client';
-import type { InferReply, SegmentReply, StylizeReply } from './worker-protocol';
+import type { InferReply, SegmentReply, StylizeEngine, StylizeReply } from './worker-protocol';
 
 export interface InferenceOptions {
   /** Default 'auto': the best provider present, falling back to CPU with a message. */
@@ -37,6 +37,8 @@ export interface StylizeOptions extends InferenceOptions {
    * here) where the buffer allows it (a buffer of its own; sharp's are copied).
    */
   transferImage?: boolean;
+  /** The built-in style on the CPU: its native kernels ('auto', default, where built) or its graph in onnxruntime. */
+  engine?: StylizeEngine;
   /** Instance-norm models in tiles: the whole picture's statistics in every tile ('whole', default) or each tile's own. */
   tileStats?: 'whole' | 'tile';
   /** Pixel budget of the whole-picture statistics pass (default statsBudget(): a third of the memory): larger frames are scaled down for it. */
@@ -96,6 +98,7 @@ export async function stylizeImage(image: RgbImage, options: StylizeOptions = {}
       },
       provider: options.provider ?? 'auto',
       preset: options.sessionOptions ?? 'tuned',
+      engine: options.engine,
     },
     ctx,
     (done, total) => ctx.onProgress?.({ stage: 'stylize', done, total, fraction: done / total, message: model.id }),

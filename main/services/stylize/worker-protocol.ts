@@ -6,6 +6,12 @@ import type { Segmentation } from './segment-pipeline';
 import type { SessionOptionsPreset } from './session-options';
 import type { FloatTensor } from './tensor-codec';
 
+/**
+ * What computes the built-in style on the CPU: 'auto' (default) the native kernels where they are built (see
+ * builtin-native.ts), 'onnxruntime' its graph in onnxruntime whatever is built (for comparisons).
+ */
+export type StylizeEngine = 'auto' | 'onnxruntime';
+
 /** A model as the worker needs it: the ONNX file and how to feed it. */
 export interface ModelFile {
   file: string;
@@ -21,7 +27,7 @@ interface Base {
 }
 
 export type WorkerRequest =
-  | (Base & { kind: 'stylize'; model: ModelFile; image: RgbImage; params: PipelineParams })
+  | (Base & { kind: 'stylize'; model: ModelFile; image: RgbImage; params: PipelineParams; engine?: StylizeEngine })
   | (Base & { kind: 'segment'; model: ModelFile; image: RgbImage; classIndex: number })
   | (Base & { kind: 'infer'; model: { file: string; spec?: ModelSpec }; feeds: Record<string, FloatTensor>; outputs?: string[] })
   | { id: number; kind: 'release' };
