@@ -9,7 +9,9 @@ import type { RgbImage } from '../../app/video';
 import { makeWithFfmpeg } from '../../test-support/fixtures';
 import { decodeImage } from '../../main/services/video';
 import { bundledModelFile } from '../../main/services/store/bundled-paths';
-import { builtinNativeRunner } from '../../main/services/stylize/builtin-native';
+import { builtinNativeRunner, builtinNativeWhole } from '../../main/services/stylize/builtin-native';
+import { stylizePixels } from '../../main/services/stylize/pipeline';
+import { resolveModel } from '../../main/services/stylize';
 import { shutdownInference, stylizeImage } from '../../main/services/stylize';
 import { imageToTensor } from '../../main/services/stylize/tensor-codec';
 import { nativeAddonCandidates } from '../../main/services/keyframes/features/load-kernels';
@@ -68,12 +70,28 @@ test('the native built-in style gives what onnxruntime gives running toon.onnx (
   }
 });
 
+test('a whole picture from RGB to RGB in the kernel gives the very bytes of the pipeline running the kernel in one tile', async (t) => {
+  if (!built) return t.skip('the native kernels are not built (node main/native/build.js)');
+  const { spec } = await resolveModel('builtin-toon');
+  const [runner, whole] = [await builtinNativeRunner(MODEL), await builtinNativeWhole(MODEL)];
+  assert.ok(runner && whole);
+  for (const p of pictures()) {
+    const img = await decodeImage(p);
+    const viaPipeline = await stylizePixels(img, spec, runner!, { tile: 0 }, { checkCancelled: () => undefined });
+    assert.equal(viaPipeline.tiles, 1);
+    const direct: RgbImage = whole!(img);
+    assert.deepEqual([direct.width, direct.height], [img.width, img.height]);
+    assert.ok(Buffer.from(direct.data).equals(Buffer.from(viaPipeline.image.data)), `${p}: the same bytes`);
+  }
+});
+
 test('a file that is not the built-in graph is never computed natively', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'toon-native-'));
   const other = join(dir, 'toon.onnx');
   writeFileSync(other, 'not the graph');
   assert.equal(await builtinNativeRunner(other), undefined);
   assert.equal(await builtinNativeRunner(join(dir, 'missing.onnx')), undefined);
+  assert.equal(await builtinNativeWhole(other), undefined);
 });
 
 test('stylizeImage: the built-in style on the CPU runs natively (no onnxruntime session), whole or in tiles, as onnxruntime does', async (t) => {

@@ -244,6 +244,22 @@ Napi::Value ToonFilter(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// toonFilterRgb(rgb: Uint8Array [h·w·3], width, height) → Uint8Array of the same layout.
+Napi::Value ToonFilterRgb(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !IsTyped(info[0], napi_uint8_array) || !info[1].IsNumber() || !info[2].IsNumber()) {
+    return Fail(env, "toonFilterRgb(rgb: Uint8Array, width, height)");
+  }
+  auto in = info[0].As<Napi::Uint8Array>();
+  const int width = IntArg(info, 1), height = IntArg(info, 2);
+  if (width < 1 || height < 1 || in.ElementLength() != size_t(width) * height * 3) {
+    return Fail(env, "toonFilterRgb: the array does not hold width x height x 3 bytes");
+  }
+  auto out = Napi::Uint8Array::New(env, in.ElementLength());
+  ycis::ToonFilterRgb(in.Data(), width, height, out.Data());
+  return out;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abi", Napi::Number::New(env, kAbi));
   exports.Set("simd", Napi::String::New(env, ycis::SimdPath()));
@@ -256,6 +272,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("thumbDifference", Napi::Function::New(env, ThumbDifference));
   exports.Set("clusterShot", Napi::Function::New(env, ClusterShot));
   exports.Set("toonFilter", Napi::Function::New(env, ToonFilter));
+  exports.Set("toonFilterRgb", Napi::Function::New(env, ToonFilterRgb));
   ycis::RegisterFrameReader(env, exports);
   return exports;
 }

@@ -59,5 +59,7 @@ void ClusterShot(const std::vector<const float*>& hsv, const std::vector<const d
 // The built-in cartoon style (models/builtin/toon.onnx) on a planar RGB float image in [0, 1] ([3][h][w]), into
 // `out` of the same layout (see toon.cc).
 void ToonFilter(const float* in, int width, int height, float* out);
+// The same from packed RGB24 to packed RGB24, converting as the stylize pipeline does for one whole tile.
+void ToonFilterRgb(const uint8_t* rgb, int width, int height, uint8_t* out);
 
 }  // namespace ycis

@@ -4,6 +4,7 @@
 // over the planes instead of one full tensor per graph node. The three colour planes run on threads of their own.
 // models/builtin/toon-native.test.ts holds it to onnxruntime's output of the graph.
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <thread>
 #include <vector>
@@ -139,6 +140,25 @@ void ToonFilter(const float* in, int w, int h, float* out) {
     for (int c = 0; c < 3; c++) {
       const float flat = (smooth[c * n + i] - y) * kSaturation + bands;
       out[c * n + i] = std::min(1.0f, std::max(0.0f, flat * shade));
+    }
+  }
+}
+
+void ToonFilterRgb(const uint8_t* rgb, int w, int h, uint8_t* out) {
+  const size_t n = size_t(w) * h;
+  std::vector<float> planar(3 * n), styled(3 * n);
+  // As imageToTensor makes the input (px · (1/255) in double, stored as float32) ...
+  for (size_t i = 0; i < n; i++) {
+    for (int c = 0; c < 3; c++) planar[c * n + i] = float(double(rgb[i * 3 + c]) * (1.0 / 255.0));
+  }
+  ToonFilter(planar.data(), w, h, styled.data());
+  // ... and tensorToFloatImage and the one-tile blend take the output back (clipped, · 255 stored as float32,
+  // rounded half up), so the bytes are those of the generic path with this kernel.
+  for (size_t i = 0; i < n; i++) {
+    for (int c = 0; c < 3; c++) {
+      const double v = std::min(1.0, std::max(0.0, double(styled[c * n + i])));
+      const float f = float(v * 255.0);
+      out[i * 3 + c] = uint8_t(std::min(255.0, std::max(0.0, std::floor(double(f) + 0.5))));
     }
   }
 }

@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { nativeAddonCandidates } from '../keyframes/features/load-kernels';
 import { findModelBySha256, sha256File } from './catalog';
+import type { RgbImage } from '../../../app/video';
 import type { TensorRunner } from './pipeline';
 
 /** The catalog entry's shipped file that toon.cc computes. */
@@ -14,6 +15,7 @@ const TOON_FILE = 'builtin/toon.onnx';
 
 interface ToonAddon {
   toonFilter(planar: Float32Array, width: number, height: number): Float32Array;
+  toonFilterRgb(rgb: Uint8Array, width: number, height: number): Uint8Array;
 }
 
 let addon: ToonAddon | null | undefined;
@@ -26,7 +28,7 @@ function loadToon(): ToonAddon | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const a = require(path) as Partial<ToonAddon>;
-    if (typeof a.toonFilter === 'function') addon = a as ToonAddon;
+    if (typeof a.toonFilter === 'function' && typeof a.toonFilterRgb === 'function') addon = a as ToonAddon;
   } catch {
     /* not loadable here: onnxruntime runs the graph */
   }
@@ -63,6 +65,17 @@ export async function builtinNativeRunner(file: string): Promise<TensorRunner | 
     const [, , height, width] = input.dims;
     return { data: toon.toonFilter(input.data, width, height), dims: [1, 3, height, width] };
   };
+}
+
+/**
+ * The built-in style of a whole picture natively from RGB24 to RGB24, with the pipeline's conversions done in the
+ * kernel (the same bytes as stylizePixels with builtinNativeRunner in one tile, without its three passes over the
+ * picture in JavaScript); undefined where builtinNativeRunner would be.
+ */
+export async function builtinNativeWhole(file: string): Promise<((img: RgbImage) => RgbImage) | undefined> {
+  const toon = loadToon();
+  if (!toon || !(await isBuiltinGraph(file))) return undefined;
+  return (img) => ({ width: img.width, height: img.height, data: toon.toonFilterRgb(img.data, img.width, img.height) });
 }
 
 /**

@@ -7,7 +7,7 @@ import { CancelledError } from '../jobs';
 import { serializeError, StylizeError } from './errors';
 import { refineStats, runWithStats, releaseSplitSessions, wholePictureStats } from './global-norm';
 import { ortMessage } from './ort-message';
-import { builtinNativeRunner, NATIVE_WHOLE_MAX_PIXELS } from './builtin-native';
+import { builtinNativeRunner, builtinNativeWhole, NATIVE_WHOLE_MAX_PIXELS } from './builtin-native';
 import { stylizePixels, type TensorRunner } from './pipeline';
 import { autoOrder } from './providers';
 import { segmentPixels } from './segment-pipeline';
@@ -85,6 +85,13 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
     if (native) {
       const { width, height } = req.image;
       const tile = req.params.tile ?? (width * height <= NATIVE_WHOLE_MAX_PIXELS ? 0 : 1024);
+      const whole = tile === 0 && (!req.params.size || req.params.size === Math.max(width, height)) && req.model.spec.sizeMultiple <= 1;
+      const direct = whole ? await builtinNativeWhole(req.model.file) : undefined;
+      if (direct) {
+        const image = direct(req.image);
+        post({ id: req.id, kind: 'progress', done: 1, total: 1 });
+        return { image, tiles: 1, processedWidth: width, processedHeight: height, provider: 'cpu' as const, sessionsOpened: sessionsOpened(), ms: performance.now() - started };
+      }
       const res = await stylizePixels(req.image, req.model.spec, native, { ...req.params, tile }, {
         checkCancelled,
         onTile: (done, total) => post({ id: req.id, kind: 'progress', done, total }),
