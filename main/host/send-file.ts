@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { fsErrorWords } from '../services/store';
 import { answerRange, rangeHeaders } from '../api/byte-range';
+import { fileValidators, isNotModified } from '../api/validators';
 import { failpoint } from '../services/store/failpoints';
 import { BASE_HEADERS, sendError } from './responses';
 
@@ -27,6 +28,7 @@ export async function sendFile(res: ServerResponse, path: string, headers: Recor
     return sendError(res, status, status === 404 ? 'NOT_FOUND' : 'FILE_UNREADABLE', `${name}: cannot read it (${fsErrorWords(err)})`);
   }
   let size: number;
+  let validators: Record<string, string>;
   try {
     const st = await fh.stat();
     if (!st.isFile()) {
@@ -34,13 +36,22 @@ export async function sendFile(res: ServerResponse, path: string, headers: Recor
       return sendError(res, 404, 'NOT_FOUND', `${name}: not a file`);
     }
     size = st.size;
+    validators = fileValidators(st);
+    // The client's copy is current (it sent the ETag it has): 304, no bytes. A range request gets its bytes.
+    const rq = res.req?.headers;
+    if (rq && !rq.range && isNotModified(rq['if-none-match'], rq['if-modified-since'], st)) {
+      await fh.close();
+      res.writeHead(304, { ...BASE_HEADERS, ...(headers['Cache-Control'] ? { 'Cache-Control': headers['Cache-Control'] } : {}), ...validators });
+      res.end();
+      return;
+    }
   } catch (err) {
     await fh.close().catch(() => undefined);
     log(`serve: ${path}: cannot read it (${fsErrorWords(err)})`);
     return sendError(res, 500, 'FILE_UNREADABLE', `${name}: cannot read it (${fsErrorWords(err)})`);
   }
   const answer = answerRange(res.req?.headers.range, size);
-  res.writeHead(answer.status, { ...BASE_HEADERS, ...headers, ...rangeHeaders(answer, size) });
+  res.writeHead(answer.status, { ...BASE_HEADERS, ...headers, ...validators, ...rangeHeaders(answer, size) });
   if (answer.status === 416 || res.req?.method === 'HEAD' || size === 0) {
     await fh.close();
     res.end();
