@@ -72,6 +72,17 @@ export interface AnalysisParams {
   dissolveMaxResidual: number;
 }
 
+/**
+ * The small JPEG (320 px wide) of a key frame's picture `file` in the same frames folder: thumbs/NAME.jpg. The
+ * key-frame job writes one beside every picture it writes (from the same decoded pixels), as does a frame added at
+ * the playhead; lists and the timeline show these instead of the full-resolution pictures.
+ */
+export function keyframeThumbFile(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return `thumbs/${dot > 0 ? name.slice(0, dot) : name}.jpg`;
+}
+
 export const DEFAULT_ANALYSIS_PARAMS: AnalysisParams = {
   analysisWidth: 256,
   hsvBins: { h: 16, s: 4, v: 4 },

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { JobEvent, KeyframesResult } from '../../app/api';
 import { addKeyframe, setKeyframeStatus } from '../../app/commands';
 import { perform, startEditing } from '../../app/history';
+import { keyframeThumbFile } from '../../app/keyframes';
 import { comicKeyframes, type Project } from '../../app/project';
 import { makeWithFfmpeg } from '../../test-support/fixtures';
 import { decodeImage } from '../services/video';
@@ -42,6 +43,15 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   assert.deepEqual([grabbed.keyframe.file, between.keyframe.file], ['manual-000075.jpg', 'manual-000076.jpg'], 'each its own picture');
   const img = await decodeImage(await api.resolveImage(grabbed.image));
   assert.deepEqual([img.width, img.height], [320, 240]);
+  // Every picture has its thumbnail beside it (thumbs/NAME.jpg, what the timeline shows), the hand-added one too.
+  for (const file of [first.project.keyframes[0].file, grabbed.keyframe.file]) {
+    const thumb = await decodeImage(join(projectDir, 'frames', keyframeThumbFile(file)));
+    assert.deepEqual([thumb.width, thumb.height], [320, 240], file);
+  }
+  const thumb = await decodeImage(join(projectDir, 'frames', keyframeThumbFile(grabbed.keyframe.file)));
+  let diff = 0;
+  for (let i = 0; i < img.data.length; i++) diff += Math.abs(img.data[i] - thumb.data[i]);
+  assert.ok(diff / img.data.length < 4, `the thumbnail is of the same frame (mean difference ${diff / img.data.length})`);
   let e = startEditing(first.project);
   const rejected = first.project.keyframes[0];
   e = perform(e, setKeyframeStatus(e.project, rejected.id, 'rejected'));

@@ -1,10 +1,12 @@
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { GrabbedFrame, GrabFrameRequest, SavedProject, SaveProjectRequest } from '../../app/api';
-import type { KeyframesDocument } from '../../app/keyframes';
+import { keyframeThumbFile, type KeyframesDocument } from '../../app/keyframes';
+import { THUMB_WIDTH } from '../services/keyframes/keyframes-job';
 import { manualId, projectFromAnalysis, shotAt, type Project } from '../../app/project';
-import { checkProject, cleanStaleTemps, ProjectFileError, readProject, renameDurable, setAsideProject, tempPathBeside, writeProject } from '../services/store';
+import { checkProject, cleanStaleTemps, ProjectFileError, readProject, renameDurable, setAsideProject, tempPathBeside, writeFileAtomic, writeProject } from '../services/store';
 import { extractFrames } from '../services/video';
+import { sharp } from '../services/video/sharp-instance';
 import { RequestError } from './error-info';
 import type { ImageRoots } from './image-roots';
 import { requireObject, requireString } from './request-checks';
@@ -87,6 +89,10 @@ export async function grabFrame(request: GrabFrameRequest, roots: ImageRoots): P
   } finally {
     await rm(temp, { force: true });
   }
+  // Its thumbnail, as the key-frame job writes one for each of its pictures (the timeline shows those).
+  const thumb = join(framesDir, keyframeThumbFile(file));
+  await mkdir(dirname(thumb), { recursive: true });
+  await writeFileAtomic(thumb, await sharp(join(framesDir, file)).resize({ width: THUMB_WIDTH, kernel: 'lanczos3' }).jpeg({ quality: 82 }).toBuffer());
   return {
     keyframe: { id: manualId(frame), shot: shotAt(project.shots, frame), frame, time: got.actualTime, origin: 'manual', status: 'accepted', file },
     image: roots.refFor(framesDir, file),

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComicApi, KeyframesResult } from '../../app/api';
 import { addKeyframe, addRegion, clearRegions, setKeyframeStatus, setShotStatus } from '../../app/commands';
+import { keyframeThumbFile } from '../../app/keyframes';
 import { comicKeyframes, shotAt, type ProjectKeyFrame } from '../../app/project';
 import { RegionEditor } from '../components/RegionEditor';
 import type { Review } from '../hooks/use-review';
@@ -54,6 +55,8 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
   usePreloadedSheets(filmstrip);
   const keyframes = project.keyframes;
   const pictureOf = useCallback((k: ProjectKeyFrame) => api.imageUrl({ root: result.framesRoot, file: k.file }), [api, result.framesRoot]);
+  // The timeline's small pictures: each key frame's 320-px thumbnail, not its full-resolution picture.
+  const thumbOf = useCallback((k: ProjectKeyFrame) => api.imageUrl({ root: result.framesRoot, file: keyframeThumbFile(k.file) }), [api, result.framesRoot]);
   const frame = frameAt(playhead, fps, frameCount);
   // The side panel shows the selected key frame's properties.
   const { select: share } = useSelection();
@@ -134,7 +137,7 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
             {t('timeline.keyHelp')}
           </span>
         </div>
-        <Timeline fps={fps} shots={project.shots} transitions={doc.transitions ?? []} keyframes={keyframes} pictureOf={pictureOf} selected={selected} playhead={playhead} filmstrip={filmstrip} timeline={timeline} onSelect={select} onScrub={onScrub} />
+        <Timeline fps={fps} shots={project.shots} transitions={doc.transitions ?? []} keyframes={keyframes} pictureOf={pictureOf} thumbOf={thumbOf} selected={selected} playhead={playhead} filmstrip={filmstrip} timeline={timeline} onSelect={select} onScrub={onScrub} />
         <ScrollBar timeline={timeline} />
       </div>
       {problem ? <p className="note bad" data-testid="add-problem">{problem}</p> : null}

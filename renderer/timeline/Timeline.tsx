@@ -15,6 +15,8 @@ export interface TimelineProps {
   keyframes: ReadonlyArray<ProjectKeyFrame>;
   /** The picture of a key frame (its full-size file: lazy, scaled by the browser). */
   pictureOf?: (k: ProjectKeyFrame) => string;
+  /** The key frame's small picture (its thumbnail); the full picture is shown where it has none. */
+  thumbOf?: (k: ProjectKeyFrame) => string;
   selected?: string;
   playhead: number;
   /** While the analysis runs: how far it has got (later moments are drawn as still to come). */
@@ -101,7 +103,20 @@ export function Timeline(props: TimelineProps) {
               onPointerDown={(e) => e.stopPropagation()}
               onClick={() => props.onSelect?.(k)}
             >
-              {props.pictureOf ? <img src={props.pictureOf(k)} alt="" loading="lazy" decoding="async" draggable={false} /> : null}
+              {props.pictureOf ? (
+                <img
+                  src={props.thumbOf?.(k) ?? props.pictureOf(k)}
+                  alt=""
+                  loading="lazy"
+                  decoding="async"
+                  draggable={false}
+                  onError={(e) => {
+                    // A frame without a thumbnail (a project from before they were written): its full picture.
+                    const full = props.pictureOf?.(k);
+                    if (full && !e.currentTarget.src.endsWith(full)) e.currentTarget.src = full;
+                  }}
+                />
+              ) : null}
             </button>
           );
         })}

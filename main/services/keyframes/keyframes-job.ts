@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AnalysisParams, KeyframesDocument } from '../../../app/keyframes';
+import { keyframeThumbFile, type AnalysisParams, type KeyframesDocument } from '../../../app/keyframes';
 import type { FoundSoFar, JobContext, Progress } from '../../../app/progress';
 import { cleanStaleTemps, StagedFiles, writeFileAtomic } from '../store';
 import { extractFrames, locateFfmpeg } from '../video';
@@ -36,9 +36,9 @@ export function keyframeFileName(shot: number, frame: number, format: 'jpeg' | '
   return `shot${String(shot).padStart(3, '0')}-frame${String(frame).padStart(6, '0')}.${format === 'png' ? 'png' : 'jpg'}`;
 }
 
-/** The thumbnail's path relative to the output folder, e.g. thumbs/shot001-frame000042.jpg. */
+/** The thumbnail's path relative to the output folder, e.g. thumbs/shot001-frame000042.jpg (keyframeThumbFile). */
 export function keyframeThumbName(file: string): string {
-  return `${THUMB_DIR}/${basename(file, extname(file))}.jpg`;
+  return keyframeThumbFile(file);
 }
 
 /** Image files a previous run listed in DIR/keyframes.json (so a re-run can tidy what it no longer produces). */
