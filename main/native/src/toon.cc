@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cmath>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -77,29 +78,77 @@ void BoxMean(const float* src, float* dst, int w, int h, int r, std::vector<doub
   else BoxMeanR<3>(src, dst, w, h, col, inv);
 }
 
+// Two box means at once (the same window over two inputs), fused with what is done with them: `load(i, v1, v2)`
+// gives the two inputs of pixel i, `emit(i, m1, m2)` takes the two means of output pixel i. Same sums, in the same
+// order, as BoxMeanR; one pass over the plane instead of one per mean plus one per element-wise step.
+template <int R, class Load, class Emit>
+void BoxMean2(int w, int h, Load load, Emit emit, std::vector<double>& scratch) {
+  scratch.assign(size_t(w) * 3, 0.0);
+  double* c1 = scratch.data();
+  double* c2 = c1 + w;
+  double* iv = c2 + w;
+  for (int x = 0; x < w; x++) iv[x] = 1.0 / double(std::min(x + R, w - 1) - std::max(x - R, 0) + 1);
+  auto add = [&](int y, double sign) {
+    const size_t row = size_t(y) * w;
+    for (int x = 0; x < w; x++) {
+      float v1, v2;
+      load(row + x, v1, v2);
+      c1[x] += sign * v1;
+      c2[x] += sign * v2;
+    }
+  };
+  for (int y = 0; y < std::min(R, h); y++) add(y, 1.0);
+  const int lo = std::min(R, w), hi = std::max(lo, w - R);
+  for (int y = 0; y < h; y++) {
+    if (y + R < h) add(y + R, 1.0);
+    if (y - R - 1 >= 0) add(y - R - 1, -1.0);
+    const double invy = 1.0 / double(std::min(y + R, h - 1) - std::max(y - R, 0) + 1);
+    const size_t row = size_t(y) * w;
+    auto edge = [&](int x) {
+      double a1 = 0, a2 = 0;
+      for (int k = std::max(x - R, 0); k <= std::min(x + R, w - 1); k++) a1 += c1[k], a2 += c2[k];
+      emit(row + x, float(a1 * iv[x] * invy), float(a2 * iv[x] * invy));
+    };
+    for (int x = 0; x < lo; x++) edge(x);
+    for (int x = lo; x < hi; x++) {
+      double a1 = c1[x - R], a2 = c2[x - R];
+      for (int k = 1 - R; k <= R; k++) a1 += c1[x + k], a2 += c2[x + k];
+      emit(row + x, float(a1 * iv[x] * invy), float(a2 * iv[x] * invy));
+    }
+    for (int x = hi; x < w; x++) edge(x);
+  }
+}
+
+// One self-guided pass over plane p (in place): mean and mean of squares in one fused pass that leaves a and b,
+// then their means in a second that leaves q = mean(a)·p + mean(b).
+template <int R>
+void GuidedPass(float* p, float* a, float* b, int w, int h, float eps, std::vector<double>& scratch) {
+  BoxMean2<R>(
+      w, h, [&](size_t i, float& v1, float& v2) { v1 = p[i], v2 = p[i] * p[i]; },
+      [&](size_t i, float mean, float sq) {
+        const float var = std::max(0.0f, sq - mean * mean);
+        const float ai = var / (var + eps);
+        a[i] = ai;
+        b[i] = mean - ai * mean;
+      },
+      scratch);
+  BoxMean2<R>(
+      w, h, [&](size_t i, float& v1, float& v2) { v1 = a[i], v2 = b[i]; },
+      [&](size_t i, float ma, float mb) { p[i] = ma * p[i] + mb; }, scratch);
+}
+
 // One colour plane through the three self-guided passes; `line` receives the plane after kLineSourcePass passes.
 void SmoothPlane(const float* in, float* out, float* line, int w, int h) {
   const size_t n = size_t(w) * h;
-  std::vector<float> p(in, in + n), mean(n), sq(n), a(n), b(n);
-  std::vector<double> col, inv;
+  std::copy(in, in + n, out);
+  std::unique_ptr<float[]> a(new float[n]), b(new float[n]);
+  std::vector<double> scratch;
   for (int pass = 0; pass < 3; pass++) {
-    const int r = kPasses[pass].r;
     const float eps = kPasses[pass].eps;
-    BoxMean(p.data(), mean.data(), w, h, r, col, inv);
-    for (size_t i = 0; i < n; i++) a[i] = p[i] * p[i];
-    BoxMean(a.data(), sq.data(), w, h, r, col, inv);
-    for (size_t i = 0; i < n; i++) {
-      const float var = std::max(0.0f, sq[i] - mean[i] * mean[i]);
-      const float ai = var / (var + eps);
-      a[i] = ai;
-      b[i] = mean[i] - ai * mean[i];
-    }
-    BoxMean(a.data(), mean.data(), w, h, r, col, inv);  // mean(a)
-    BoxMean(b.data(), sq.data(), w, h, r, col, inv);    // mean(b)
-    for (size_t i = 0; i < n; i++) p[i] = mean[i] * p[i] + sq[i];
-    if (pass + 1 == kLineSourcePass) std::copy(p.begin(), p.end(), line);
+    if (kPasses[pass].r == 3) GuidedPass<3>(out, a.get(), b.get(), w, h, eps, scratch);
+    else GuidedPass<2>(out, a.get(), b.get(), w, h, eps, scratch);
+    if (pass + 1 == kLineSourcePass) std::copy(out, out + n, line);
   }
-  std::copy(p.begin(), p.end(), out);
 }
 
 }  // namespace
