@@ -1,6 +1,6 @@
 // The built-in style (models/builtin/toon.onnx) computed by the native kernels (main/native/src/toon.cc) instead of
 // onnxruntime, on the CPU: the same operations in the same float32 order, with box means from running sums and the
-// element-wise steps fused, at about a quarter of onnxruntime's CPU time for the graph. Only for the file whose
+// element-wise steps fused, the picture in bands on every core (1280x720 in 64-70 ms here, onnxruntime 80 ms). Only for the file whose
 // sha256 is the catalog's built-in entry (a rebuilt or edited graph runs in onnxruntime), and only where the native
 // kernels are built; elsewhere onnxruntime runs the graph as before. models/builtin/toon-native.test.ts holds the
 // two to the same output.
