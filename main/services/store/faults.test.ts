@@ -134,6 +134,85 @@ test('StagedFiles: a failure while filling or while swapping in leaves the previ
   assert.equal(readFileSync(join(dir, 'a.jpg'), 'utf8'), 'new a');
 });
 
+/** The swap under test: a.jpg and b.jpg replaced, c.jpg new, thumbs/a.jpg replaced, old-only.jpg removed. */
+const SWAP_OLD = { 'a.jpg': 'old a', 'b.jpg': 'old b', 'old-only.jpg': 'old only', 'thumbs/a.jpg': 'old thumb a' };
+const SWAP_NEW = { 'a.jpg': 'new a', 'b.jpg': 'new b', 'c.jpg': 'new c', 'thumbs/a.jpg': 'new thumb a' };
+const asSnapshot = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([n, v]) => [n, Buffer.from(v).toString('base64')]).sort());
+function swapFolder(tag: string): string {
+  const dir = fresh(tag);
+  for (const [name, text] of Object.entries(SWAP_OLD)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+/**
+ * A program that stages SWAP_NEW in DIR and commits it, with a failpoint hook that counts every step of the commit
+ * (each fsync, journal write, rename, removal, and in a rollback each file put back) and kills the process with
+ * SIGKILL at step KILL; FAIL makes the rename of c.jpg fail (a full disk), so the commit rolls back.
+ */
+const swapScript = (dir: string, kill: number, fail: boolean) => `
+  const { StagedFiles } = require(${JSON.stringify(join(__dirname, 'staged-files.ts'))});
+  const { writeFileAtomic } = require(${JSON.stringify(join(__dirname, 'atomic-file.ts'))});
+  const { armFailpoints, errnoError } = require(${JSON.stringify(join(__dirname, 'failpoints.ts'))});
+  const { mkdirSync } = require('node:fs');
+  (async () => {
+    const stage = await StagedFiles.create(${JSON.stringify(dir)});
+    mkdirSync(stage.path('thumbs'));
+    for (const [name, text] of Object.entries(${JSON.stringify(SWAP_NEW)})) await writeFileAtomic(stage.path(name), text);
+    let step = 0;
+    armFailpoints((s, path) => {
+      if (++step === ${kill}) process.kill(process.pid, 'SIGKILL');
+      if (${fail} && s === 'commit' && path.endsWith('c.jpg')) {
+        console.log('failed at ' + step);
+        return errnoError('ENOSPC', path);
+      }
+    });
+    try { await stage.commit({ remove: ['old-only.jpg'] }); } catch (err) { if (!${fail}) throw err; await stage.discard(); }
+    console.log('steps ' + step);
+  })();`;
+function runSwap(dir: string, kill: number, fail: boolean): Promise<{ signal: NodeJS.Signals | null; out: string }> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', swapScript(dir, kill, fail)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  return new Promise((done) => child.once('exit', (_code, signal) => done({ signal, out })));
+}
+
+test('StagedFiles: kill -9 at every step of the swap (and of its rollback) leaves exactly all the old files or all the new ones; the next start leaves no temp', async () => {
+  for (const fail of [false, true]) {
+    // A run that is not killed says how many steps its commit has.
+    const whole = await runSwap(swapFolder('swap-count'), 0, fail);
+    const steps = Number(/steps (\d+)/.exec(whole.out)?.[1]);
+    assert.ok(steps >= 10, `the commit has its steps (${whole.out})`);
+    // With the failure: every step of the rollback (a kill before the failure is the case above).
+    const from = fail ? Number(/failed at (\d+)/.exec(whole.out)?.[1]) + 1 : 1;
+    assert.ok(from < steps, whole.out);
+    const outcomes: string[] = [];
+    // Every step, a few at a time (each is a fresh process).
+    for (let first = from; first <= steps; first += 3) {
+      const batch = Array.from({ length: Math.min(3, steps - first + 1) }, (_, i) => first + i);
+      outcomes.push(...(await Promise.all(batch.map(async (k) => {
+        const dir = swapFolder(`swap-kill-${fail ? 'rollback' : 'commit'}-${k}`);
+        const run = await runSwap(dir, k, fail);
+        assert.equal(run.signal, 'SIGKILL', `killed at step ${k}`);
+        // The next start: the job (or the editor opening the project) cleans the folders it reads.
+        await cleanStaleTemps(dir);
+        await cleanStaleTemps(join(dir, 'thumbs'));
+        const now = snapshot(dir);
+        assert.deepEqual(leftovers(dir), [], `step ${k}: no temp left`);
+        if (fail || JSON.stringify(now) !== JSON.stringify(asSnapshot(SWAP_NEW))) assert.deepEqual(now, asSnapshot(SWAP_OLD), `killed at step ${k} of ${steps}${fail ? ' (rolling back)' : ''}: all old or all new`);
+        return JSON.stringify(now) === JSON.stringify(asSnapshot(SWAP_OLD)) ? 'old' : 'new';
+      }))));
+    }
+    if (fail) assert.ok(outcomes.every((o) => o === 'old'), 'a rollback ends all old');
+    else {
+      // Old until the journal is written, new from then on: one switch point, and both sides are reached.
+      const switchAt = outcomes.indexOf('new');
+      assert.ok(switchAt > 0 && outcomes.slice(switchAt).every((o) => o === 'new'), `outcomes by step: ${outcomes.join(' ')}`);
+    }
+  }
+});
+
 /** A first complete analysis of the three-shot clip in a fresh folder; returns the folder and its snapshot. */
 async function analysedFolder(tag: string) {
   const outDir = join(fresh(tag), 'frames');

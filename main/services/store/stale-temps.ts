@@ -1,5 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { recoverStage } from './staged-files';
 
 /** `.NAME.PID-HEX.tmp` (tempPathBeside), `.staging-PID-XXXXXX` (StagedFiles). */
 const TEMP_FILE = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
@@ -19,8 +20,9 @@ function alive(pid: number): boolean {
 
 /**
  * Removes what a crashed or killed run left in `dir`: temporary files and staging folders whose process is gone
- * (or that are a day old). Never touches anything else; a folder that does not exist or cannot be read is skipped.
- * Returns the names removed.
+ * (or that are a day old). A staging folder whose swap had begun is finished first (recoverStage: its journal rolled
+ * forward or back), so `dir` holds the whole previous set or the whole new one. Never touches anything else; a
+ * folder that does not exist or cannot be read is skipped. Returns the names removed.
  */
 export async function cleanStaleTemps(dir: string): Promise<string[]> {
   let names: string[];
@@ -31,13 +33,15 @@ export async function cleanStaleTemps(dir: string): Promise<string[]> {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const m = TEMP_FILE.exec(name) ?? STAGING.exec(name);
+    const staging = STAGING.exec(name);
+    const m = TEMP_FILE.exec(name) ?? staging;
     if (!m) continue;
     const path = join(dir, name);
     const old = await stat(path).then((s) => Date.now() - s.mtimeMs > MAX_AGE_MS, () => false);
     if (alive(Number(m[1])) && !old) continue;
     try {
-      await rm(path, { recursive: true, force: true });
+      if (staging) await recoverStage(dir, path);
+      else await rm(path, { recursive: true, force: true });
       removed.push(name);
     } catch {
       // Not ours to fight over (permissions): leave it.
