@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { threeShotClip } from '../../api/api-fixtures';
+import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { runKeyframesJob } from '../keyframes/keyframes-job';
 import { armFailpoints, errnoError, type WriteStep } from './failpoints';
 import { cleanStaleTemps, messageInWords, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
@@ -276,6 +277,40 @@ test('key-frame images: kill -9 of a re-analysis while it extracts keeps the ear
   await runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, quality: 92 });
   assert.deepEqual(leftovers(outDir), []);
   assert.ok(!existsSync(join(outDir, staged[0])));
+});
+
+test('filmstrip: kill -9 of a re-analysis, while it analyses or before its filmstrip is swapped in, keeps the earlier filmstrip whole; the next start cleans up', async () => {
+  const base = fresh('strip-kill');
+  const outDir = join(base, 'frames');
+  const filmstripDir = join(base, 'filmstrip');
+  await runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, filmstripDir });
+  const before = snapshot(filmstripDir);
+  assert.ok(Object.keys(before).includes('index.json') && Object.keys(before).some((n) => n.startsWith('sheet-')));
+  // Another video into the same folders: its filmstrip differs from the first one.
+  const other = makeWithFfmpeg('faults-other-shots.mp4', [
+    '-f', 'lavfi', '-t', '3', '-i', 'mandelbrot=size=320x240:rate=25', '-f', 'lavfi', '-t', '3', '-i', 'testsrc2=size=320x240:rate=25',
+    '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]', '-map', '[v]', '-c:v', 'libx264', '-preset', 'veryfast', '-g', '25',
+  ]);
+  for (const moment of ['analyse', 'extract']) {
+    const script = `const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
+      const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
+      runKeyframesJob(${JSON.stringify(other)}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, filmstripDir: ${JSON.stringify(filmstripDir)} },
+        { onProgress: (p) => { if (${moment === 'extract'} ? p.stage === 'extract' : p.stage !== 'extract' && p.done > 0) console.log('now'); } });`;
+    // Its own process group, so its ffmpeg dies with it (an orphan would go on writing into the staging folder).
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    await new Promise<void>((done) => child.stdout.on('data', () => done()));
+    process.kill(-child.pid!, 'SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const staged = readdirSync(filmstripDir).filter((n) => n.startsWith('.staging-'));
+    assert.equal(staged.length, 1, `${moment}: the killed run was writing its filmstrip aside`);
+    if (moment === 'extract') assert.ok(readdirSync(join(filmstripDir, staged[0])).includes('index.json'), 'its filmstrip was complete, not swapped in yet');
+    assert.deepEqual(snapshot(filmstripDir, (n) => !n.startsWith('.staging-')), before, moment);
+    assert.deepEqual(readdirSync(base).sort(), ['filmstrip', 'frames'], `${moment}: nothing beside the folders`);
+    // The next start (a job on the project, or the editor opening it) finishes or removes what the kill left.
+    await cleanStaleTemps(filmstripDir);
+    assert.deepEqual(leftovers(filmstripDir), [], moment);
+    assert.deepEqual(snapshot(filmstripDir), before, moment);
+  }
 });
 
 test('messages: a raw file-system error is said in words, naming the file (CLI and API alike)', () => {
