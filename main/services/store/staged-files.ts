@@ -27,11 +27,14 @@ interface Journal {
   remove: string[];
 }
 
-/** Files under `dir` (relative, '/'-separated), leaving out everything whose name starts with a dot. */
+/** The swap's own files in a staging folder, and a writer's temporary file (writeFileAtomic): never staged files. */
+const isInternal = (name: string) => name === COMMIT_JOURNAL || name === ROLLBACK_JOURNAL || name === BACKUPS || /^\..+\.\d+-[0-9a-f]{8}\.tmp$/.test(name);
+
+/** Files under `dir` (relative, '/'-separated), leaving out the swap's own files. */
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
+    if (isInternal(entry.name)) continue;
     if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)));
     else out.push(`${prefix}${entry.name}`);
   }
