@@ -108,6 +108,15 @@ test('cleanStaleTemps: removes only temp files and staging folders of processes 
   assert.deepEqual((await cleanStaleTemps(dir)).sort(), [`.project.json.${dead}-0123abcd.tmp`, `.staging-${dead}-AbC123`]);
   assert.deepEqual(readdirSync(dir).sort(), [`.hidden-but-not-ours`, `.project.json.${process.pid}-0123abcd.tmp`, 'shot001-frame000010.jpg']);
   assert.deepEqual(await cleanStaleTemps(join(dir, 'absent')), []);
+  // A journal that names a path leaving the folder (read back from disk, so never trusted) moves nothing out.
+  const target = join(dir, 'inner');
+  mkdirSync(join(target, `.staging-${dead}-Evil01`), { recursive: true });
+  writeFileSync(join(dir, 'outside.txt'), 'keep');
+  writeFileSync(join(target, `.staging-${dead}-Evil01`, 'x'), 'staged');
+  writeFileSync(join(target, `.staging-${dead}-Evil01`, '.commit.json'), JSON.stringify({ schema: 1, files: [{ name: 'x', previous: false }], remove: ['../outside.txt'] }));
+  assert.deepEqual(await cleanStaleTemps(target), [`.staging-${dead}-Evil01`]);
+  assert.equal(readFileSync(join(dir, 'outside.txt'), 'utf8'), 'keep');
+  assert.deepEqual(readdirSync(target), []);
 });
 
 test('StagedFiles: a failure while filling or while swapping in leaves the previous files exactly as they were', async () => {

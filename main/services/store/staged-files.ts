@@ -105,10 +105,14 @@ async function rollBack(targetDir: string, stageDir: string, journal: Journal): 
   for (const dir of foldersOf(targetDir, journal.files.map((f) => f.name))) await syncDir(dir);
 }
 
+/** A name relative to the target folder that stays inside it (a journal is read back from disk: trust no path). */
+const insideName = (name: unknown) => typeof name === 'string' && !!name && !name.startsWith('/') && !/[\\\0:]/.test(name) && name.split('/').every((p) => p && p !== '.' && p !== '..');
+
 async function readJournal(file: string): Promise<Journal | undefined> {
   try {
     const j = JSON.parse(await readFile(file, 'utf8')) as Journal;
-    return j && j.schema === 1 && Array.isArray(j.files) && Array.isArray(j.remove) ? j : undefined;
+    const sound = j && j.schema === 1 && Array.isArray(j.files) && Array.isArray(j.remove) && j.files.every((f) => f && insideName(f.name)) && j.remove.every(insideName);
+    return sound ? j : undefined;
   } catch {
     return undefined;
   }
