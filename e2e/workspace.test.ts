@@ -125,7 +125,8 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(await card(2).getAttribute('data-review'), 'proposed');
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
 
-  // 3. A reload comes back to the same project, every decision kept.
+  // 3. A reload comes back to the same project, every decision kept (once it is saved).
+  await saved(page);
   await page.reload();
   await reviewShown(page);
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
@@ -208,6 +209,44 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.deepEqual(await untranslated(other, allowed), [], 'no English left on the Export step');
   t.diagnostic(`screenshot: ${await screenshot(other, 'export-ko-1280x720')}`);
   await other.context().close();
+
+  // The application menu (the renderer's half; Electron's main process builds it from these items): with the
+  // desktop bridge the preload gives, its Edit menu says what Undo undoes, in Korean, and choosing it undoes.
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' })).newPage();
+  // (A script of its own, not a function: the test's compiler would put its helpers in a serialized function.)
+  await desk.addInitScript({
+    content: `
+      let listener = () => undefined;
+      window.menu = [];
+      window.choose = (id) => listener(id);
+      window.comicDesktop = {
+        platform: 'linux',
+        locale: 'en-US',
+        pathForFile: () => '',
+        chooseVideo: async () => null,
+        setMenu: (items, labels) => { window.menu = items; window.menuLabels = labels; },
+        onMenuAction: (l) => { listener = l; return () => { listener = () => undefined; }; },
+      };`,
+  });
+  await desk.goto(host.newUrl());
+  await desk.getByTestId('recent-open').click();
+  await reviewShown(desk);
+  await desk.getByTestId('language').selectOption('ko');
+  const menuItem = (id: string) => desk.evaluate((id) => (window as unknown as { menu: Array<{ id: string; label: string; enabled: boolean }> }).menu.find((i) => i.id === id), id);
+  await desk.waitForFunction(() => (window as unknown as { menuLabels?: { edit: string } }).menuLabels?.edit === '편집');
+  assert.deepEqual(await menuItem('undo'), { id: 'undo', label: '실행 취소', menu: 'edit', enabled: false, accelerator: 'CmdOrCtrl+Z' });
+  const deskFrames = desk.locator('[data-testid=view-keyframes] [data-testid=timeline-keyframe]');
+  await deskFrames.nth(1).click();
+  const deskFrame = await deskFrames.nth(1).getAttribute('data-frame');
+  await desk.keyboard.press('d');
+  await desk.waitForFunction(() => (window as unknown as { menu: Array<{ id: string; enabled: boolean }> }).menu.find((i) => i.id === 'undo')?.enabled);
+  assert.equal((await menuItem('undo'))?.label, `실행 취소: ${deskFrame}번 프레임 빼기`);
+  await desk.evaluate(() => (window as unknown as { choose: (id: string) => void }).choose('undo'));
+  assert.equal(await inComic(desk), `${found}개 중 ${found - 1}개`, 'the menu item undid it');
+  await desk.waitForFunction(() => (window as unknown as { menu: Array<{ id: string; enabled: boolean }> }).menu.find((i) => i.id === 'redo')?.enabled);
+  assert.equal((await menuItem('redo'))?.label, `다시 실행: ${deskFrame}번 프레임 빼기`);
+  await saved(desk);
+  await desk.context().close();
 
   // 6. Analysis settings: a re-run with another δ keeps the drop on a frame found again and the review on screen.
   await page.getByTestId('step-video').click();
