@@ -15,6 +15,7 @@ import type { ImageRoots } from './image-roots';
 import { openProjectFolder } from './project-open';
 import { sameVideo, saveAnalysedProject } from './project-commands';
 import { optionalString, requireObject, requireString } from './request-checks';
+import { removeUnusedGrabs } from './unused-grabs';
 
 /** A project folder per video in the data folder: its name plus a hash of its full path (two "clip.mp4" differ). */
 export function defaultProjectDir(video: string): string {
@@ -106,5 +107,7 @@ export async function openProject(request: OpenProjectRequest, roots: ImageRoots
     return null;
   }
   const info = await probeVideo(video).catch(() => undefined);
-  return info && sameVideo(project.video, { ...info, path: video }) ? keyframesResult(projectDir, document, project, roots) : null;
+  if (!info || !sameVideo(project.video, { ...info, path: video })) return null;
+  await removeUnusedGrabs(projectDir, project);
+  return keyframesResult(projectDir, document, project, roots);
 }

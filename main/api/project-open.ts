@@ -10,6 +10,7 @@ import type { ImageRoots } from './image-roots';
 import { finishInterruptedWrites, keyframesResult } from './keyframes-command';
 import { sameVideo } from './project-commands';
 import { requireObject, requireString } from './request-checks';
+import { removeUnusedGrabs } from './unused-grabs';
 
 export type ProjectOpenCode = 'PROJECT_MISSING' | 'PROJECT_DAMAGED' | 'PROJECT_TOO_NEW' | 'VIDEO_MISSING' | 'VIDEO_MISMATCH';
 
@@ -74,6 +75,7 @@ export async function openProjectFolder(projectDir: string, roots: ImageRoots): 
     throw new ProjectOpenError('VIDEO_MISMATCH', `${video}: not the video this project was made of (${describe(info)} now, ${describe(project.video)} then); find the key frames again`, video);
   }
   await rememberProject(dir);
+  await removeUnusedGrabs(dir, project);
   return keyframesResult(dir, document, project, roots);
 }
 
