@@ -1,4 +1,4 @@
-import type { ExportTargetRequest } from './desktop';
+import type { DialogTexts, ExportTargetRequest } from './desktop';
 import type { ExportFormat } from './export-settings';
 
 /** The desktop app's picker (DesktopBridge.chooseExportTarget); the browser host has none. */
@@ -10,8 +10,8 @@ export type ChooseExportTarget = (request: ExportTargetRequest) => Promise<strin
  * `outFile`, the export goes into the project folder under its default name. null: the user cancelled the picker,
  * so there is no export (and nothing to report).
  */
-export async function exportTarget(choose: ChooseExportTarget | undefined, format: ExportFormat, projectDir: string): Promise<{ outFile?: string } | null> {
+export async function exportTarget(choose: ChooseExportTarget | undefined, format: ExportFormat, projectDir: string, texts?: DialogTexts): Promise<{ outFile?: string } | null> {
   if (!choose) return {};
-  const picked = await choose({ format, projectDir });
+  const picked = await choose({ format, projectDir, ...(texts ? { texts } : {}) });
   return picked ? { outFile: picked } : null;
 }

@@ -1,5 +1,5 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import { DESKTOP_CHANNELS, VIDEO_EXTENSIONS } from '../../app/desktop';
+import { DESKTOP_CHANNELS, VIDEO_EXTENSIONS, dialogTexts } from '../../app/desktop';
 import type { PickedExports } from '../api';
 import { buildAppMenu, checkMenuItems } from './app-menu';
 import { exportDialogFor, exportTargetFromDialog } from './export-dialog';
@@ -11,13 +11,15 @@ import { exportDialogFor, exportTargetFromDialog } from './export-dialog';
  */
 export function registerDesktopIpc(isAppPage: (url: string) => boolean, picked: PickedExports): () => void {
   const fromApp = (e: IpcMainEvent | IpcMainInvokeEvent) => isAppPage(e.senderFrame?.url ?? '');
-  ipcMain.handle(DESKTOP_CHANNELS.chooseVideo, async (event) => {
+  ipcMain.handle(DESKTOP_CHANNELS.chooseVideo, async (event, texts: unknown) => {
     if (!fromApp(event)) return null;
     const win = BrowserWindow.fromWebContents(event.sender);
+    const words = dialogTexts(texts, { title: 'Open a video', filterName: 'Videos' });
     const options = {
+      title: words.title,
       properties: ['openFile' as const],
       filters: [
-        { name: 'Videos', extensions: VIDEO_EXTENSIONS },
+        { name: words.filterName, extensions: VIDEO_EXTENSIONS },
         { name: '*', extensions: ['*'] },
       ],
     };

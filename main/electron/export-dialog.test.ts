@@ -33,3 +33,19 @@ test('export dialog: a name typed without its extension gets it; a folder of pag
   assert.equal(exportTargetFromDialog('cbz', '/home/me/Trip.cbz'), '/home/me/Trip.cbz');
   assert.equal(exportTargetFromDialog('png', '/home/me/Trip pages'), '/home/me/Trip pages');
 });
+
+test('export dialog: its title and filter name come from the page, in the UI language; anything else falls back to English', async () => {
+  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-export-dialog-'));
+  const ko = (await import('../../renderer/i18n/ko.json', { with: { type: 'json' } })).default as Record<string, string>;
+  const texts = { title: ko['export.dialog.cbz'], filterName: ko['export.filter.cbz'] };
+  const cbz = exportDialogFor({ format: 'cbz', projectDir, texts });
+  assert.equal(cbz?.options.title, '만화를 CBZ로 내보내기');
+  assert.deepEqual(cbz?.kind === 'save' && cbz.options.filters, [{ name: '만화책(CBZ)', extensions: ['cbz'] }]);
+  assert.equal(exportDialogFor({ format: 'png', projectDir, texts: { title: ko['export.dialog.png'], filterName: '' } })?.options.title, '페이지를 PNG로 내보낼 폴더');
+  // ipc brings any value: not strings, empty, absurdly long: the English words.
+  for (const bad of [{ title: 42, filterName: null }, { title: ' ', filterName: '' }, { title: 'x'.repeat(201), filterName: 'y'.repeat(201) }, 'title']) {
+    const d = exportDialogFor({ format: 'cbz', projectDir, texts: bad });
+    assert.equal(d?.options.title, 'Export the comic as CBZ', JSON.stringify(bad));
+    assert.deepEqual(d?.kind === 'save' && d.options.filters, [{ name: 'Comic book (CBZ)', extensions: ['cbz'] }]);
+  }
+});

@@ -33,7 +33,7 @@ const desktop: DesktopBridge = {
   locale: process.argv.find((a) => a.startsWith('--ycis-locale='))?.slice('--ycis-locale='.length) ?? '',
   // A dropped file's path, used in place (no copy); '' for a File made by the page itself.
   pathForFile: (file) => webUtils.getPathForFile(file),
-  chooseVideo: () => ipcRenderer.invoke(CHOOSE) as Promise<string | null>,
+  chooseVideo: (texts) => ipcRenderer.invoke(CHOOSE, texts) as Promise<string | null>,
   chooseExportTarget: (request) => ipcRenderer.invoke(CHOOSE_EXPORT, request) as Promise<string | null>,
   setMenu: (items, labels) => ipcRenderer.send(SET_MENU, items, labels),
   onMenuAction(listener) {

@@ -33,7 +33,10 @@ export function ExportPanel({ api, review, panels, projectDir, title }: { api: C
   const missing = pictures.some((p) => !p);
   // In the desktop app the user picks where it goes (a cancelled picker: no export); in the browser, the project folder.
   const make = async () => {
-    const target = await exportTarget(desktop()?.chooseExportTarget, settings.format, projectDir);
+    const target = await exportTarget(desktop()?.chooseExportTarget, settings.format, projectDir, {
+      title: t(`export.dialog.${settings.format}`),
+      filterName: t(`export.filter.${settings.format}`),
+    });
     if (!target) return;
     job.start({
       pictures: pictures.map((p) => p!.output),
