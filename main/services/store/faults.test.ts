@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
@@ -117,6 +117,18 @@ test('cleanStaleTemps: removes only temp files and staging folders of processes 
   assert.deepEqual(await cleanStaleTemps(target), [`.staging-${dead}-Evil01`]);
   assert.equal(readFileSync(join(dir, 'outside.txt'), 'utf8'), 'keep');
   assert.deepEqual(readdirSync(target), []);
+});
+
+test('cleanStaleTemps: the filmstrip folders an earlier build left after a crash (no pid) go once an hour old, not before', async () => {
+  const dir = fresh('legacy');
+  for (const name of ['filmstrip.partial-0a1b2c3d', 'filmstrip.old-00ff00ff', 'filmstrip.partial-fresh000', 'filmstrip']) mkdirSync(join(dir, name));
+  writeFileSync(join(dir, 'filmstrip.partial-0a1b2c3d', 'sheet-0000.jpg'), 'x');
+  const hourAgo = new Date(Date.now() - 2 * 3600 * 1000);
+  for (const name of ['filmstrip.partial-0a1b2c3d', 'filmstrip.old-00ff00ff']) utimesSync(join(dir, name), hourAgo, hourAgo);
+  mkdirSync(join(dir, 'filmstrip.partial-11111111'));
+  assert.deepEqual((await cleanStaleTemps(dir)).sort(), ['filmstrip.old-00ff00ff', 'filmstrip.partial-0a1b2c3d']);
+  // Written a moment ago (an old build may still be at it), the real filmstrip, a name that is not that pattern: kept.
+  assert.deepEqual(readdirSync(dir).sort(), ['filmstrip', 'filmstrip.partial-11111111', 'filmstrip.partial-fresh000']);
 });
 
 test('StagedFiles: a failure while filling or while swapping in leaves the previous files exactly as they were', async () => {
