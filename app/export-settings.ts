@@ -24,6 +24,8 @@ export interface ExportSettings {
 
 export const EXPORT_DPIS = [150, 300, 600] as const;
 export const EXPORT_FORMATS: ExportFormat[] = ['pdf', 'png', 'cbz'];
+/** The export's name in the project folder (the browser host's place, the desktop save dialog's suggestion). */
+export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = { pdf: 'comic.pdf', cbz: 'comic.cbz', png: 'pages' };
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { format: 'pdf', dpi: 300, quality: 88, images: 'auto', bleed: false, marks: false };
 /** Print-on-demand bleed: an eighth of an inch. */
 export const BLEED_MM = 3.175;

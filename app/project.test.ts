@@ -30,7 +30,7 @@ test('review: reject and add by hand, undo and redo them, and the comic takes wh
   let e = startEditing(projectFromAnalysis(analysis([40, 150, 220])));
   assert.deepEqual(e.project.keyframes.map((k) => [k.id, k.status]), [['d-40', 'proposed'], ['d-150', 'proposed'], ['d-220', 'proposed']]);
   const reject = setKeyframeStatus(e.project, 'd-150', 'rejected');
-  assert.equal(reject.label, 'Reject frame 150');
+  assert.deepEqual(reject.label, { key: 'command.rejectFrame', values: { frame: 150 } });
   e = perform(e, reject);
   e = perform(e, addKeyframe(e.project, manual(60)));
   assert.deepEqual(comicKeyframes(e.project).map((k) => k.frame), [40, 60, 220]);

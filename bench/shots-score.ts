@@ -75,7 +75,7 @@ async function main() {
       const boundaries = detectShotBoundaries(signals, { fps }, params);
       preds[file] = boundaries.map((b) => b.frame);
       if (explain) {
-        for (const b of boundaries) console.log(`  ${file} ${b.frame} ${b.kind} strength ${b.strength.toFixed(2)}`);
+        for (const b of boundaries) console.log(`  ${file} ${b.frame} ${b.kind} strength ${b.strength.toFixed(2)}${b.span ? ` span ${b.span.join('-')}` : ''} ${JSON.stringify(b.reason?.checks ?? {})}`);
       }
     }
     if (!Object.keys(preds).length) continue;

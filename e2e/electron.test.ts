@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron } from 'playwright-core';
@@ -40,7 +40,7 @@ test('Electron shell: sandboxed page without Node, the same editor flow over ipc
     process: 'undefined',
     bridge: ['call', 'imageUrl', 'onJobEvent'],
     // Files used in place, the native Open dialog, the menu from the action list; nothing else of Electron.
-    desktop: ['chooseVideo', 'locale', 'onMenuAction', 'pathForFile', 'platform', 'setMenu'],
+    desktop: ['chooseExportTarget', 'chooseVideo', 'locale', 'onMenuAction', 'pathForFile', 'platform', 'setMenu'],
   });
 
   const flow = await runEditorFlow(page, locateFfmpeg().path);
@@ -51,9 +51,25 @@ test('Electron shell: sandboxed page without Node, the same editor flow over ipc
   const panels = await makePanels(page);
   assert.equal(panels.panelSizes.length, review.inComic);
   assert.match(panels.summary, /panels with builtin-toon on /);
+  // Export asks where the PDF goes (the native Save dialog, answered here by a stub in the main process): it is
+  // written there, outside the project folder; a cancelled dialog makes no export and says nothing.
+  const books = mkdtempSync(join(tmpdir(), 'ycis-e2e-books-'));
+  const chosen = join(books, 'My trip.pdf');
+  const answerSaveDialog = (answer: { canceled: boolean; filePath: string }) =>
+    app.evaluate(({ dialog }, a) => {
+      dialog.showSaveDialog = (async () => a) as unknown as typeof dialog.showSaveDialog;
+    }, answer);
+  await answerSaveDialog({ canceled: false, filePath: chosen });
   const comic = await makeComic(page, 'a4');
-  assert.match(comic.summary, /panels · saved as .*comic\.pdf/);
+  assert.match(comic.summary, /panels · saved as .*My trip\.pdf/);
   assert.match(comic.href, /^comic-image:/);
+  assert.equal(readFileSync(chosen).subarray(0, 5).toString(), '%PDF-');
+  assert.deepEqual(readdirSync(books), ['My trip.pdf'], 'no temporary file beside it');
+  await answerSaveDialog({ canceled: true, filePath: '' });
+  await page.getByTestId('export').click();
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('export-error').count(), 0);
+  assert.deepEqual(readdirSync(books), ['My trip.pdf']);
   const shot = join(mkdtempSync(join(tmpdir(), 'ycis-e2e-shots-')), 'electron-keyframes.png');
   await page.screenshot({ path: shot });
   t.diagnostic(`screenshot: ${shot}`);

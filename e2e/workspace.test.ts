@@ -76,11 +76,12 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
   await page.keyboard.press('Control+z');
   assert.equal(await inComic(page), `${found} of ${found}`);
+  assert.match((await page.getByTestId('redo').getAttribute('title')) ?? '', /^Redo: Reject frame \d+ \(Ctrl\+Shift\+Z\)$/, 'Redo says what it redoes');
   await page.keyboard.press('Control+Shift+z');
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
   assert.equal(await page.getByTestId('kept-frame').count(), found - 1);
   await saved(page);
-  assert.match((await page.getByTestId('undo').getAttribute('title')) ?? '', /^Undo: .* \(Ctrl\+Z\)$/, 'the shortcut is in the tooltip');
+  assert.match((await page.getByTestId('undo').getAttribute('title')) ?? '', /^Undo: Reject frame \d+ \(Ctrl\+Z\)$/, 'what it undoes and the shortcut are in the tooltip');
   await page.keyboard.press('?');
   await page.getByTestId('shortcuts-sheet').waitFor();
   assert.ok((await page.getByTestId('shortcut-row').count()) >= 8);
@@ -100,6 +101,15 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   t.diagnostic(`screenshot: ${await screenshot(page, 'keyframes-en-1280x720')}`);
   await page.keyboard.press('Control+z');
   assert.equal(await keyframes.nth(1).getAttribute('data-review'), 'proposed');
+  // One selection: "Show the project" in the side panel leaves no key frame selected on the timeline, and K then
+  // keeps nothing; a frame clicked on the timeline is the side panel's again.
+  await page.getByTestId('inspector-deselect').click();
+  await page.getByTestId('keyframe-inspector').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[data-testid=timeline-keyframe].selected').count(), 0, 'the timeline agrees');
+  await page.keyboard.press('k');
+  assert.equal(await statuses(page, 'accepted'), 0, 'K with nothing selected keeps nothing');
+  await keyframes.nth(1).click();
+  assert.equal(await page.locator('[data-testid=keyframe-inspector] h3').textContent(), `Frame ${await keyframes.nth(1).getAttribute('data-frame')}`);
   // Review by keys alone: → to the next key frame, K keeps it, Shift+D drops its whole shot, Ctrl+Z twice undoes both.
   const card = (i: number) => keyframes.nth(i);
   await page.keyboard.press('ArrowRight');
@@ -115,7 +125,8 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(await card(2).getAttribute('data-review'), 'proposed');
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
 
-  // 3. A reload comes back to the same project, every decision kept.
+  // 3. A reload comes back to the same project, every decision kept (once it is saved).
+  await saved(page);
   await page.reload();
   await reviewShown(page);
   assert.equal(await inComic(page), `${found - 1} of ${found}`);
@@ -142,6 +153,18 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   await other.getByTestId('open-video').filter({ hasText: '열기' }).waitFor();
   assert.equal(await other.evaluate(() => document.documentElement.lang), 'ko');
   assert.deepEqual(await other.$$eval('[data-testid=language] option', (o) => (o as HTMLOptionElement[]).map((x) => x.value)), ['en', 'ko', 'ja']);
+  assert.equal(await inComic(other), `${found}개 중 ${found - 1}개`);
+  // Undo and Redo say what they would undo in Korean too: a key frame dropped by D, undone, redone, undone.
+  const otherFrames = other.locator('[data-testid=view-keyframes] [data-testid=timeline-keyframe]');
+  await otherFrames.nth(1).click();
+  const frameNo = await otherFrames.nth(1).getAttribute('data-frame');
+  await other.keyboard.press('d');
+  assert.equal(await inComic(other), `${found}개 중 ${found - 2}개`);
+  assert.equal(await other.getByTestId('undo').getAttribute('title'), `실행 취소: ${frameNo}번 프레임 빼기 (Ctrl+Z)`);
+  t.diagnostic(`screenshot: ${await screenshot(other, 'undo-ko-1280x720')}`);
+  await other.keyboard.press('Control+z');
+  assert.equal(await other.getByTestId('redo').getAttribute('title'), `다시 실행: ${frameNo}번 프레임 빼기 (Ctrl+Shift+Z)`);
+  assert.equal(await other.getByTestId('undo').getAttribute('title'), '실행 취소할 작업 없음');
   assert.equal(await inComic(other), `${found}개 중 ${found - 1}개`);
   // Names that stay as they are in every language: programs, formats, file names, and the keys' own names.
   const allowed = /ffmpeg|Your Cartoon Is|CPU|CUDA|DML|COREML|PDF|TypeScript|native|static|fps|Three shots|mp4|mov|mkv|webm|installer|builtin-toon|dpi|onnx|Shift|Space|Ctrl|Alt|\/\S+/gi;
@@ -187,14 +210,66 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   t.diagnostic(`screenshot: ${await screenshot(other, 'export-ko-1280x720')}`);
   await other.context().close();
 
+  // The application menu (the renderer's half; Electron's main process builds it from these items): with the
+  // desktop bridge the preload gives, its Edit menu says what Undo undoes, in Korean, and choosing it undoes.
+  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' })).newPage();
+  // (A script of its own, not a function: the test's compiler would put its helpers in a serialized function.)
+  await desk.addInitScript({
+    content: `
+      let listener = () => undefined;
+      window.menu = [];
+      window.choose = (id) => listener(id);
+      window.comicDesktop = {
+        platform: 'linux',
+        locale: 'en-US',
+        pathForFile: () => '',
+        chooseVideo: async () => null,
+        setMenu: (items, labels) => { window.menu = items; window.menuLabels = labels; },
+        onMenuAction: (l) => { listener = l; return () => { listener = () => undefined; }; },
+      };`,
+  });
+  await desk.goto(host.newUrl());
+  await desk.getByTestId('recent-open').click();
+  await reviewShown(desk);
+  await desk.getByTestId('language').selectOption('ko');
+  const menuItem = (id: string) => desk.evaluate((id) => (window as unknown as { menu: Array<{ id: string; label: string; enabled: boolean }> }).menu.find((i) => i.id === id), id);
+  await desk.waitForFunction(() => (window as unknown as { menuLabels?: { edit: string } }).menuLabels?.edit === '편집');
+  assert.deepEqual(await menuItem('undo'), { id: 'undo', label: '실행 취소', menu: 'edit', enabled: false, accelerator: 'CmdOrCtrl+Z' });
+  const deskFrames = desk.locator('[data-testid=view-keyframes] [data-testid=timeline-keyframe]');
+  await deskFrames.nth(1).click();
+  const deskFrame = await deskFrames.nth(1).getAttribute('data-frame');
+  await desk.keyboard.press('d');
+  await desk.waitForFunction(() => (window as unknown as { menu: Array<{ id: string; enabled: boolean }> }).menu.find((i) => i.id === 'undo')?.enabled);
+  assert.equal((await menuItem('undo'))?.label, `실행 취소: ${deskFrame}번 프레임 빼기`);
+  await desk.evaluate(() => (window as unknown as { choose: (id: string) => void }).choose('undo'));
+  assert.equal(await inComic(desk), `${found}개 중 ${found - 1}개`, 'the menu item undid it');
+  await desk.waitForFunction(() => (window as unknown as { menu: Array<{ id: string; enabled: boolean }> }).menu.find((i) => i.id === 'redo')?.enabled);
+  assert.equal((await menuItem('redo'))?.label, `다시 실행: ${deskFrame}번 프레임 빼기`);
+  await saved(desk);
+  await desk.context().close();
+
   // 6. Analysis settings: a re-run with another δ keeps the drop on a frame found again and the review on screen.
   await page.getByTestId('step-video').click();
   await page.getByTestId('analysis-settings').locator('summary').click();
   await page.getByTestId('setting-delta').fill('0.95');
+  // The acceptance hooks stay unique while the next review is made: one timeline (the review on screen), its shots.
+  await page.evaluate(() => {
+    const seen = { timelines: 0, shots: 0, next: 0 };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      seen.timelines = Math.max(seen.timelines, document.querySelectorAll('[data-testid=timeline]').length);
+      seen.shots = Math.max(seen.shots, document.querySelectorAll('[data-testid=timeline-shot]').length);
+      seen.next = Math.max(seen.next, document.querySelectorAll('[data-testid=timeline-next] [data-testid=timeline-next-shot]').length);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByTestId('analyse').click();
   await page.getByTestId('progress').waitFor();
   assert.equal(await page.getByTestId('shots').count(), 1, 'the current review stays while the new one is made');
   await page.waitForFunction(() => !document.querySelector('[data-testid=progress]'), null, { timeout: 60_000 });
+  const seen = await page.evaluate(() => (window as unknown as { seen: { timelines: number; shots: number; next: number } }).seen);
+  assert.equal(seen.timelines, 1, 'never two elements with data-testid=timeline');
+  assert.equal(seen.shots, 3, 'timeline-shot: the review’s three shots, never the next one’s on top');
+  assert.ok(seen.next > 0, 'the next review’s shots were shown as they were found');
   const projectDir = join(data, 'projects', readdirSync(join(data, 'projects'))[0]);
   const project = JSON.parse(readFileSync(join(projectDir, 'project.json'), 'utf8')) as Project;
   assert.equal(project.params.delta, 0.95, 'the setting reached the analysis');

@@ -5,7 +5,7 @@ import type { EditCommand } from './command';
 export function addKeyframe(project: Project, keyframe: ProjectKeyFrame): EditCommand {
   if (project.keyframes.some((k) => k.id === keyframe.id)) throw new RangeError(`frame ${keyframe.frame} is a key frame already`);
   return {
-    label: `Add frame ${keyframe.frame}`,
+    label: { key: 'command.addFrame', values: { frame: keyframe.frame } },
     apply: (p) => withKeyframes(p, [...p.keyframes, keyframe]),
     revert: (p) => withKeyframes(p, p.keyframes.filter((k) => k.id !== keyframe.id)),
   };

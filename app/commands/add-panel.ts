@@ -30,7 +30,7 @@ export function freeSpot(content: Rect, panels: Rect[], gutter: number): Rect {
 
 /** Adds an empty panel to a page: the rectangle given (mm), or a free spot. */
 export function addPanel(project: Project, page: number, rect?: Rect): EditCommand {
-  return pagesCommand(project, 'Add a panel', (pages) => {
+  return pagesCommand(project, { key: 'command.addPanel' }, (pages) => {
     const record = pageAt(pages, page);
     const layout = layoutOf(project);
     const look = pageLook(layout, record);

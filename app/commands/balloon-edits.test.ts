@@ -12,7 +12,7 @@ test('balloon edits: added to a key frame’s panel, moved, edited, deleted, und
   e = perform(e, addBalloon(e.project, 'd-200', newBalloon('b1', 'speech')));
   e = perform(e, updateBalloon(e.project, 'd-200', 'b1', { text: 'Look!' }));
   e = perform(e, updateBalloon(e.project, 'd-200', 'b1', { x: 0.7, y: 0.3 }));
-  assert.deepEqual(e.past.map((c) => c.label), ['Add a speech balloon', 'Edit a balloon’s text', 'Move a balloon']);
+  assert.deepEqual(e.past.map((c) => c.label.key), ['command.addBalloon.speech', 'command.balloonText', 'command.balloonMove']);
   const panelOf = (id: string) => projectPages(e.project)[0].panels.find((p) => p.picture === e.project.keyframes.filter((k) => k.status !== 'rejected').findIndex((k) => k.id === id));
   assert.deepEqual(panelOf('d-200')?.balloons?.map((b) => [b.text, b.x]), [['Look!', 0.7]]);
   e = perform(e, setKeyframeStatus(e.project, 'd-0', 'rejected'));

@@ -10,5 +10,5 @@ export function chooseStyle(project: Project, style: { model: string; people: st
   };
   // The panels given a style of their own keep it: this is the book's style.
   const after = before?.panels ? { ...style, panels: before.panels } : style;
-  return { label: 'Choose a style', apply: (p) => set(p, after), revert: (p) => set(p, before) };
+  return { label: { key: 'command.chooseStyle' }, apply: (p) => set(p, after), revert: (p) => set(p, before) };
 }

@@ -4,7 +4,7 @@ import { freshIds, pageAt, pagesCommand } from './pages-command';
 
 /** Copies a page (its panels' shapes, frames and look) right after it; the copy's panels are panels of their own. */
 export function duplicatePage(project: Project, page: number): EditCommand {
-  return pagesCommand(project, `Duplicate page ${page + 1}`, (pages) => {
+  return pagesCommand(project, { key: 'command.duplicatePage', values: { page: page + 1 } }, (pages) => {
     const source = pageAt(pages, page);
     const pageId = freshIds(pages, 'pg');
     const panelId = freshIds(pages, 'pn');

@@ -1,4 +1,4 @@
-export type { EditCommand } from './command';
+export { COMMAND_LABELS, type CommandLabel, type CommandLabelKey, type EditCommand } from './command';
 export { setKeyframeStatus } from './set-keyframe-status';
 export { setShotStatus } from './set-shot-status';
 export { addKeyframe } from './add-keyframe';

@@ -12,7 +12,7 @@ test('automatic pages: crops follow their key frame through a reflow; page size 
   let e = startEditing(project);
   assert.deepEqual(ids().flat(), ['d-0', 'd-100', 'd-200', 'd-300', 'd-400', 'd-500', 'd-600']);
   e = perform(e, setPanelCrop(e.project, 'd-400', { centerX: 0.1, centerY: 0.5, zoom: 2 }));
-  assert.equal(e.past.at(-1)?.label, 'Zoom a panel');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.zoomPanel' });
   const cropOf = (id: string) => projectPages(e.project).flatMap((p) => p.panels).find((p) => p.keyframe === id)?.crop;
   e = perform(e, setKeyframeStatus(e.project, 'd-0', 'rejected'));
   assert.deepEqual(cropOf('d-400'), { centerX: 0.1, centerY: 0.5, zoom: 2 });
@@ -28,7 +28,7 @@ test('templates: a page given a template takes its frames in order; a slot left 
   let e = startEditing(project);
   const before = ids();
   e = perform(e, setPageTemplate(e.project, 0, '1-1'));
-  assert.equal(e.past.at(-1)?.label, 'Page 1: layout 1-1');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.pageLayout', values: { page: 1, template: '1-1' } });
   assert.deepEqual(ids(e.project)[0], before[0].slice(0, 2));
   assert.deepEqual(unplacedKeyframes(e.project), before[0].slice(2));
   assert.equal(projectPages(e.project)[0].template, '1-1');
@@ -44,7 +44,7 @@ test('a panel reshaped by its box: moved or resized, refused off the page or und
   const panel = projectPages(e.project)[0].panels[1];
   const rect = { ...panel.rect, x: panel.rect.x + 2, width: panel.rect.width - 10 };
   e = perform(e, setPanelRect(e.project, 0, 1, rect));
-  assert.equal(e.past.at(-1)?.label, 'Resize a panel');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.resizePanel' });
   const after = projectPages(e.project)[0].panels[1].rect;
   for (const k of ['x', 'y', 'width', 'height'] as const) assert.ok(Math.abs(after[k] - rect[k]) < 1e-6);
   assert.throws(() => setPanelRect(e.project, 0, 1, { ...rect, width: 2 }), /at least 5 mm/);
@@ -62,7 +62,7 @@ test('page breaks in the automatic layout, pages moved, frames added later fall 
   assert.deepEqual(ids(e.project).flat().slice(0, 2), ['d-0', 'm-50']);
   const pages = ids(e.project);
   e = perform(e, movePage(e.project, 1, 'earlier'));
-  assert.equal(e.past.at(-1)?.label, 'Move page 2 earlier');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.movePageEarlier', values: { page: 2 } });
   assert.deepEqual(ids(e.project).slice(0, 2), [pages[1], pages[0]]);
   assert.throws(() => togglePageBreak(e.project, 'd-300'), /laid out by hand/);
   e = undo(undo(undo(e)));

@@ -11,7 +11,7 @@ import { pageAt, pagesCommand, panelAt, withEditedPage } from './pages-command';
  */
 export function mergePanels(project: Project, page: number, first: string, second: string): EditCommand {
   if (first === second) throw new RangeError('choose two different panels to merge');
-  return pagesCommand(project, 'Merge two panels', (pages) => {
+  return pagesCommand(project, { key: 'command.mergePanels' }, (pages) => {
     const record = pageAt(pages, page);
     const a = panelAt(record, first, page);
     const b = panelAt(record, second, page);

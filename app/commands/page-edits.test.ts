@@ -22,7 +22,7 @@ test('page strip: a blank page added, a page duplicated, moved by drag and by on
   e = perform(e, reorderPage(e.project, 2, 0));
   assert.deepEqual(frames(e.project)[0], [], 'the blank page first');
   e = perform(e, movePage(e.project, 0, 'later'));
-  assert.equal(e.past.at(-1)?.label, 'Move page 1 later');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.movePageLater', values: { page: 1 } });
   assert.deepEqual(frames(e.project)[1], []);
   e = perform(e, deletePage(e.project, 1));
   e = perform(e, deletePage(e.project, 0));
@@ -40,7 +40,7 @@ test('frames from the tray: shown in a panel, swapped with the panel showing it,
   e = perform(e, setPanelCrop(e.project, 'd-0', { centerX: 0.2, centerY: 0.5, zoom: 2 }));
   const [first, second] = projectPages(e.project)[0].panels;
   e = perform(e, placeFrame(e.project, 0, second.id, 'd-0'));
-  assert.equal(e.past.at(-1)?.label, 'Swap two panels’ frames');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.swapFrames' });
   const after = projectPages(e.project)[0].panels;
   assert.deepEqual([after[0].keyframe, after[1].keyframe], [second.keyframe, 'd-0']);
   assert.deepEqual(after[1].crop, { centerX: 0.2, centerY: 0.5, zoom: 2 }, 'the frame’s crop is kept');
@@ -62,6 +62,7 @@ test('looks: a page’s margins and gutter refit its panels (gutter kept everywh
   const nearest = outlines.map((o, i) => Math.min(...outlines.filter((_, j) => j !== i).map((q) => outlineDistance(o, q))));
   for (const d of nearest) assert.ok(Math.abs(d - 8) < 1e-6, `gutter ${d}`);
   assert.deepEqual(projectPages(e.project)[1], before[1], 'other pages keep the book’s');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.pageLook.several', values: { page: 1 } });
   e = perform(e, setPageLook(e.project, 0, { borderColor: '#c0392b', borderWidth: 1.5, background: '#fdf6e3' }));
   assert.deepEqual(projectPages(e.project)[0].style, { background: '#fdf6e3', borderWidth: 1.5, borderColor: '#c0392b' });
   e = perform(e, setBookLook(e.project, { borderWidth: 0, gutter: 2 }));
@@ -76,6 +77,7 @@ test('looks: a page’s margins and gutter refit its panels (gutter kept everywh
   assert.equal(e.project.layout?.pages, undefined);
   // Automatic pages are laid out again with the book's margins.
   e = perform(e, setBookLook(e.project, { margin: 5 }));
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.bookLook.margin' });
   assert.equal(Math.min(...projectPages(e.project)[0].panels.map((p) => p.rect.x)), 5);
 });
 

@@ -1,12 +1,12 @@
 import { pageRecords, type PageRecord, type PanelRecord } from '../pages';
 import { layoutOf, withLayout, type Project, type ProjectLayout } from '../project';
-import type { EditCommand } from './command';
+import type { CommandLabel, EditCommand } from './command';
 
 /**
  * A command that changes the page records: the pages as shown (automatic or an older project's) become records on
  * the first such edit, and undo puts back exactly what was there before (no records at all, if there were none).
  */
-export function pagesCommand(project: Project, label: string, change: (pages: PageRecord[]) => PageRecord[], book?: (layout: ProjectLayout) => ProjectLayout['book']): EditCommand {
+export function pagesCommand(project: Project, label: CommandLabel, change: (pages: PageRecord[]) => PageRecord[], book?: (layout: ProjectLayout) => ProjectLayout['book']): EditCommand {
   const layout = layoutOf(project);
   const before = { pages: layout.pages, book: layout.book };
   const after = { pages: change(pageRecords(project)), book: book ? book(layout) : layout.book };

@@ -16,7 +16,7 @@ test('knife: a panel cut across (level, upright, slanted) becomes two with one g
   const target = page.panels[0];
   const { x, y, width, height } = target.rect;
   e = perform(e, splitPanel(e.project, 0, target.id, { x: x + width / 2, y: y - 5 }, { x: x + width / 2, y: y + height + 5 }));
-  assert.equal(e.past.at(-1)?.label, 'Cut a panel in two');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.splitPanel' });
   let after = projectPages(e.project)[0].panels;
   assert.equal(after.length, page.panels.length + 1);
   const [kept, cut] = [after[0], after[1]];
@@ -62,7 +62,7 @@ test('corners: dragged (refused where it would dent), added up to 8, removed dow
   const panel = projectPages(e.project)[0].panels[0];
   const [tl] = outlineOf(panel.rect);
   e = perform(e, movePanelCorner(e.project, 0, panel.id, 0, { x: tl.x + 8, y: tl.y + 3 }));
-  assert.equal(e.past.at(-1)?.label, 'Move a panel’s corner');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.movePanelCorner' });
   const moved = projectPages(e.project)[0].panels[0];
   assert.deepEqual(moved.outline?.[0], { x: tl.x + 8, y: tl.y + 3 });
   assert.ok(isConvexOutline(moved.outline!));
@@ -77,7 +77,7 @@ test('corners: dragged (refused where it would dent), added up to 8, removed dow
   assert.throws(() => removePanelCorner(e.project, 0, panel.id, 0), /at least 3/);
   const tri = projectPages(e.project)[0].panels[0].outline!;
   e = perform(e, setPanelOutline(e.project, 0, panel.id, translateOutline(tri, 2, 1), 'move'));
-  assert.equal(e.past.at(-1)?.label, 'Move a panel');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.movePanel' });
   for (let i = 0; i < 11; i++) e = undo(e);
   assert.deepEqual(projectPages(e.project), projectPages(project));
 });
@@ -90,7 +90,7 @@ test('panels added (a free spot, or the whole page when it is empty) and deleted
   e = perform(e, addPanel(e.project, 0));
   const added = projectPages(e.project)[0].panels.at(-1)!;
   assert.equal(added.keyframe, null);
-  assert.equal(e.past.at(-1)?.label, 'Add a panel');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.addPanel' });
   // It lands where the deleted one was (the free space), not over another panel.
   assert.ok(boundingBox(outlineOf(added.rect)).width > 20);
   for (const p of projectPages(e.project)[0].panels.slice(0, -1)) assert.ok(outlineDistance(outlineOf(p.rect), outlineOf(added.rect)) >= 4 - 1e-6);

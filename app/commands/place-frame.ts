@@ -9,7 +9,7 @@ import { pageAt, pagesCommand, panelAt } from './pages-command';
 export function placeFrame(project: Project, page: number, panel: string, keyframe: string): EditCommand {
   if (!project.keyframes.some((k) => k.id === keyframe && k.status !== 'rejected')) throw new RangeError(`key frame ${keyframe} is not in the comic`);
   let swapped = false;
-  const command = pagesCommand(project, 'Show a frame in a panel', (pages) => {
+  const command = pagesCommand(project, { key: 'command.placeFrame' }, (pages) => {
     const target = panelAt(pageAt(pages, page), panel, page);
     const previous = target.keyframe;
     return pages.map((p, i) => ({
@@ -21,5 +21,5 @@ export function placeFrame(project: Project, page: number, panel: string, keyfra
       }),
     }));
   });
-  return swapped ? { ...command, label: 'Swap two panels’ frames' } : command;
+  return swapped ? { ...command, label: { key: 'command.swapFrames' } } : command;
 }

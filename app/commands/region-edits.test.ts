@@ -12,7 +12,7 @@ test('regions: marked on a key frame one shape at a time, cleared, undone and re
   let e = startEditing(project);
   e = perform(e, addRegion(e.project, 'd-40', { kind: 'box', x: 0.1, y: 0.1, width: 0.3, height: 0.6 }));
   e = perform(e, addRegion(e.project, 'd-40', { kind: 'brush', points: [{ x: 0.7, y: 0.5 }], radius: 0.03 }));
-  assert.deepEqual(e.past.map((c) => c.label), ['Mark a box', 'Mark a brush stroke']);
+  assert.deepEqual(e.past.map((c) => c.label.key), ['command.markRegion.box', 'command.markRegion.brush']);
   assert.deepEqual(e.project.regions?.['d-40'].map((s) => s.kind), ['box', 'brush']);
   e = perform(e, clearRegions(e.project, 'd-40'));
   assert.equal(e.project.regions?.['d-40'], undefined);

@@ -1,9 +1,9 @@
 import type { Project } from '../project';
-import type { EditCommand } from './command';
+import type { CommandLabel, EditCommand } from './command';
 import { pageAt, pagesCommand } from './pages-command';
 
 /** Moves page `from` so that it becomes page `to` (0-based; a page strip drag), its panels and look with it. */
-export function reorderPage(project: Project, from: number, to: number, label = `Move page ${from + 1} to ${to + 1}`): EditCommand {
+export function reorderPage(project: Project, from: number, to: number, label: CommandLabel = { key: 'command.movePage', values: { from: from + 1, to: to + 1 } }): EditCommand {
   return pagesCommand(project, label, (pages) => {
     const page = pageAt(pages, from);
     pageAt(pages, to);

@@ -19,10 +19,13 @@ export function checkLook(changes: Partial<PageLook>): void {
   }
 }
 
-export function lookLabel(changes: Partial<PageLook>): string {
+const LOOK_PARTS = ['margin', 'gutter', 'borderWidth', 'borderColor', 'background'] as const;
+
+/** Which part of the look a change sets, for its description ('several' when more than one). */
+export function lookPart(changes: Partial<PageLook>): (typeof LOOK_PARTS)[number] | 'several' {
   const keys = Object.keys(changes);
-  if (keys.length !== 1) return 'change the look';
-  return { margin: 'margins', gutter: 'gutter', borderWidth: 'border width', borderColor: 'border colour', background: 'paper colour' }[keys[0] as keyof PageLook] ?? 'change the look';
+  const part = LOOK_PARTS.find((p) => p === keys[0]);
+  return keys.length === 1 && part ? part : 'several';
 }
 
 /**
@@ -32,7 +35,7 @@ export function lookLabel(changes: Partial<PageLook>): string {
 export function setBookLook(project: Project, changes: Partial<PageLook>): EditCommand {
   checkLook(changes);
   const layout = layoutOf(project);
-  const label = `Book: ${lookLabel(changes)}`;
+  const label = { key: `command.bookLook.${lookPart(changes)}` } as const;
   const book = { ...layout.book, ...changes };
   if (!layout.pages) {
     const before = layout.book;

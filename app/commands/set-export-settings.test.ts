@@ -11,7 +11,7 @@ test('export settings: saved in the project, each change undoable, bad values na
   e = perform(e, setExportSettings(e.project, { dpi: 600 }));
   e = perform(e, setExportSettings(e.project, { format: 'cbz', marks: true }));
   assert.deepEqual(e.project.exportSettings, { ...DEFAULT_EXPORT_SETTINGS, dpi: 600, format: 'cbz', marks: true });
-  assert.deepEqual(e.past.map((c) => c.label), ['Change the export resolution', 'Change the export format']);
+  assert.deepEqual(e.past.map((c) => c.label.key), ['command.exportResolution', 'command.exportFormat']);
   e = undo(e);
   assert.equal(e.project.exportSettings?.format, 'pdf');
   e = undo(e);

@@ -10,10 +10,10 @@ export function setExportSettings(project: Project, changes: Partial<ExportSetti
     const { exportSettings: _, ...rest } = p;
     return s ? { ...rest, exportSettings: s } : rest;
   };
-  const label =
-    changes.format !== undefined ? 'Change the export format'
-    : changes.dpi !== undefined ? 'Change the export resolution'
-    : changes.title !== undefined || changes.author !== undefined ? 'Change the title or author'
-    : 'Change the export settings';
-  return { label, apply: (p) => set(p, after), revert: (p) => set(p, before) };
+  const key =
+    changes.format !== undefined ? 'command.exportFormat'
+    : changes.dpi !== undefined ? 'command.exportResolution'
+    : changes.title !== undefined || changes.author !== undefined ? 'command.exportTitle'
+    : 'command.exportSettings';
+  return { label: { key }, apply: (p) => set(p, after), revert: (p) => set(p, before) };
 }

@@ -1,7 +1,7 @@
 import { withKeyframes, type KeyFrameStatus, type Project } from '../project';
-import type { EditCommand } from './command';
+import type { CommandLabelKey, EditCommand } from './command';
 
-const VERB: Record<KeyFrameStatus, string> = { accepted: 'Accept', rejected: 'Reject', proposed: 'Reset' };
+const LABEL = { accepted: 'command.acceptFrame', rejected: 'command.rejectFrame', proposed: 'command.resetFrame' } as const satisfies Record<KeyFrameStatus, CommandLabelKey>;
 
 /** Accepts, rejects or resets one key frame; undo restores the status it had. */
 export function setKeyframeStatus(project: Project, id: string, status: KeyFrameStatus): EditCommand {
@@ -10,7 +10,7 @@ export function setKeyframeStatus(project: Project, id: string, status: KeyFrame
   const before = target.status;
   const set = (p: Project, s: KeyFrameStatus) => withKeyframes(p, p.keyframes.map((k) => (k.id === id ? { ...k, status: s } : k)));
   return {
-    label: `${VERB[status]} frame ${target.frame}`,
+    label: { key: LABEL[status], values: { frame: target.frame } },
     apply: (p) => set(p, status),
     revert: (p) => set(p, before),
   };

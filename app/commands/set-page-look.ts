@@ -4,13 +4,13 @@ import { pageLook, type PageLook } from '../pages';
 import { layoutOf, type Project } from '../project';
 import type { EditCommand } from './command';
 import { pageAt, pagesCommand, withPage } from './pages-command';
-import { checkLook, lookLabel } from './set-book-look';
+import { checkLook, lookPart } from './set-book-look';
 
 /** Sets this page's own margins, gutter, border or paper (the rest follows the book); its panels refit the margins. */
 export function setPageLook(project: Project, page: number, changes: Partial<PageLook>): EditCommand {
   checkLook(changes);
   const layout = layoutOf(project);
-  return pagesCommand(project, `Page ${page + 1}: ${lookLabel(changes)}`, (pages) => {
+  return pagesCommand(project, { key: `command.pageLook.${lookPart(changes)}`, values: { page: page + 1 } }, (pages) => {
     const record = pageAt(pages, page);
     const before = pageLook(layout, record);
     const look = { ...record.look, ...changes };

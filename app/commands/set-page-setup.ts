@@ -29,7 +29,7 @@ export function setPageSetup(project: Project, setup: { page?: PageSizeId; readi
   });
   const before = layout.pages;
   return {
-    label: setup.page && setup.page !== page ? 'Change the page size' : 'Change the reading order',
+    label: { key: setup.page && setup.page !== page ? 'command.pageSize' : 'command.readingOrder' },
     apply: (p) => withLayout(p, (l) => ({ ...l, ...setup, ...(pages ? { pages } : {}) })),
     revert: (p) => withLayout(p, (l) => ({ ...l, page, readingOrder, ...(before ? { pages: before } : {}) })),
   };

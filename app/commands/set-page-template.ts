@@ -11,7 +11,7 @@ import { freshIds, pageAt, pagesCommand, withPage } from './pages-command';
 export function setPageTemplate(project: Project, page: number, template: string): EditCommand {
   const chosen = templateById(template);
   if (!chosen) throw new RangeError(`no page template ${template}`);
-  return pagesCommand(project, `Page ${page + 1}: layout ${template}`, (pages) => {
+  return pagesCommand(project, { key: 'command.pageLayout', values: { page: page + 1, template } }, (pages) => {
     const record = pageAt(pages, page);
     const layout = layoutOf(project);
     const style = pageStyleOf(layout, pageLook(layout, record));

@@ -14,5 +14,5 @@ export function setPanelCrop(project: Project, keyframe: string, crop: PanelCrop
       else delete crops[keyframe];
       return { ...l, crops };
     });
-  return { label: next.zoom !== (before?.zoom ?? 1) ? 'Zoom a panel' : 'Move a picture in its panel', apply: (p) => set(p, next), revert: (p) => set(p, before) };
+  return { label: { key: next.zoom !== (before?.zoom ?? 1) ? 'command.zoomPanel' : 'command.panPicture' }, apply: (p) => set(p, next), revert: (p) => set(p, before) };
 }

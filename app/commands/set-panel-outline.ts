@@ -1,7 +1,7 @@
 import { boundingBox, isConvexOutline, MAX_CORNERS, MIN_CORNERS, type Outline } from '../geometry';
 import { PAGE_SIZES } from '../page';
 import { layoutOf, type Project } from '../project';
-import type { EditCommand } from './command';
+import type { CommandLabelKey, EditCommand } from './command';
 import { pageAt, pagesCommand, panelAt, withEditedPage } from './pages-command';
 
 /** Panels are kept at least this wide and tall (mm). */
@@ -21,20 +21,20 @@ export function outlineProblem(outline: Outline, size: { width: number; height: 
 
 export type OutlineChange = 'move' | 'resize' | 'corner' | 'add-corner' | 'remove-corner';
 
-const LABELS: Record<OutlineChange, string> = {
-  move: 'Move a panel',
-  resize: 'Resize a panel',
-  corner: 'Move a panel’s corner',
-  'add-corner': 'Add a corner to a panel',
-  'remove-corner': 'Remove a panel’s corner',
-};
+const LABELS = {
+  move: 'command.movePanel',
+  resize: 'command.resizePanel',
+  corner: 'command.movePanelCorner',
+  'add-corner': 'command.addPanelCorner',
+  'remove-corner': 'command.removePanelCorner',
+} as const satisfies Record<OutlineChange, CommandLabelKey>;
 
 /** Gives a panel a new outline (a whole drag is one command); refused when the outline could not be a panel. */
 export function setPanelOutline(project: Project, page: number, panel: string, outline: Outline, change: OutlineChange): EditCommand {
   const size = PAGE_SIZES[layoutOf(project).page];
   const problem = outlineProblem(outline, size);
   if (problem) throw new RangeError(problem);
-  return pagesCommand(project, LABELS[change], (pages) => {
+  return pagesCommand(project, { key: LABELS[change] }, (pages) => {
     panelAt(pageAt(pages, page), panel, page);
     return withEditedPage(pages, page, (p) => ({ ...p, panels: p.panels.map((x) => (x.id === panel ? { ...x, outline: outline.map(({ x: px, y }) => ({ x: px, y })) } : x)) }));
   });

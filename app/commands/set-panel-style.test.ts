@@ -9,8 +9,8 @@ const project = oneShotProject([40, 80]);
 test('a panel in its own style over the book style: undoable, kept when the book style changes', () => {
   let e = startEditing(project);
   e = perform(e, chooseStyle(e.project, { model: 'cartoongan-hayao', people: '' }));
-  e = perform(e, setPanelStyle(e.project, 'd-80', 'cartoongan-shinkai', { frame: 'frame 80', style: 'CartoonGAN Shinkai' }));
-  assert.equal(e.past.at(-1)?.label, 'Draw frame 80 in CartoonGAN Shinkai');
+  e = perform(e, setPanelStyle(e.project, 'd-80', 'cartoongan-shinkai', { style: 'CartoonGAN Shinkai' }));
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.panelStyle', values: { frame: 80, style: 'CartoonGAN Shinkai' } });
   assert.deepEqual(e.project.style, { model: 'cartoongan-hayao', people: '', panels: { 'd-80': 'cartoongan-shinkai' } });
   assert.equal(panelModel(e.project, 'd-80'), 'cartoongan-shinkai');
   assert.equal(panelModel(e.project, 'd-40'), 'cartoongan-hayao');
@@ -26,7 +26,7 @@ test('a panel in its own style over the book style: undoable, kept when the book
   e = undo(e);
   assert.equal(panelModel(e.project, 'd-80'), 'cartoongan-shinkai');
   e = perform(e, setPanelStyle(e.project, 'd-80', null));
-  assert.equal(e.past.at(-1)?.label, "Draw d-80 in the book's style");
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.panelBookStyle', values: { frame: 80 } });
   assert.equal(e.project.style?.panels, undefined);
   e = undo(undo(undo(e)));
   assert.equal(e.project.style?.panels, undefined);
@@ -42,4 +42,5 @@ test('a panel style on a project without a book style yet, and the fallback mode
   assert.equal(panelModel(e.project, 'd-80', 'builtin-toon'), 'builtin-toon');
   e = undo(e);
   assert.equal(e.project.style?.panels, undefined);
+  assert.throws(() => setPanelStyle(e.project, 'd-999', 'whitebox-cartoon'), /no key frame d-999/);
 });

@@ -1,11 +1,14 @@
 import type { Project } from '../project';
-import type { EditCommand } from './command';
+import type { CommandLabel, EditCommand } from './command';
 
 /**
  * Gives one panel (by its key frame) a style of its own, or (model null, or the book's style) back the book's;
  * undo restores the panel's style before. The book's style and the other panels are left as they are.
+ * `names.style` is the model's name as the style list shows it, for the Undo button.
  */
-export function setPanelStyle(project: Project, keyframeId: string, model: string | null, names: { frame?: string; style?: string } = {}): EditCommand {
+export function setPanelStyle(project: Project, keyframeId: string, model: string | null, names: { style?: string } = {}): EditCommand {
+  const target = project.keyframes.find((k) => k.id === keyframeId);
+  if (!target) throw new RangeError(`no key frame ${keyframeId} in the project`);
   const before = project.style?.panels?.[keyframeId];
   const bookModel = project.style?.model;
   const next = model && model !== bookModel ? model : undefined;
@@ -16,8 +19,8 @@ export function setPanelStyle(project: Project, keyframeId: string, model: strin
     const { panels: _old, ...rest } = style;
     return { ...p, style: Object.keys(panels).length ? { ...rest, panels } : rest };
   };
-  const frame = names.frame ?? keyframeId;
-  const label = next ? `Draw ${frame} in ${names.style ?? next}` : `Draw ${frame} in the book's style`;
+  const frame = target.frame;
+  const label: CommandLabel = next ? { key: 'command.panelStyle', values: { frame, style: names.style ?? next } } : { key: 'command.panelBookStyle', values: { frame } };
   return { label, apply: (p) => set(p, next), revert: (p) => set(p, before) };
 }
 

@@ -11,7 +11,7 @@ test('a whole shot kept or dropped in one undoable edit; undo gives each frame b
   let e = startEditing(project);
   e = perform(e, setKeyframeStatus(e.project, 'd-200', 'accepted'));
   e = perform(e, setShotStatus(e.project, 1, 'rejected'));
-  assert.equal(e.past.at(-1)?.label, 'Reject shot 2 (2 frames)');
+  assert.deepEqual(e.past.at(-1)?.label, { key: 'command.rejectShot', values: { shot: 2, count: 2 } });
   assert.deepEqual(e.project.keyframes.map((k) => k.status), ['proposed', 'proposed', 'rejected', 'rejected']);
   e = undo(e);
   assert.deepEqual(e.project.keyframes.map((k) => k.status), ['proposed', 'proposed', 'accepted', 'proposed'], 'each as it was');

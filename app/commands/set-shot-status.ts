@@ -1,7 +1,7 @@
 import { withKeyframes, type KeyFrameStatus, type Project } from '../project';
-import type { EditCommand } from './command';
+import type { CommandLabelKey, EditCommand } from './command';
 
-const VERB: Record<KeyFrameStatus, string> = { accepted: 'Accept', rejected: 'Reject', proposed: 'Reset' };
+const LABEL = { accepted: 'command.acceptShot', rejected: 'command.rejectShot', proposed: 'command.resetShot' } as const satisfies Record<KeyFrameStatus, CommandLabelKey>;
 
 /** Gives every key frame of one shot the same status (Shift+K / Shift+D); undo gives each back the status it had. */
 export function setShotStatus(project: Project, shot: number, status: KeyFrameStatus): EditCommand {
@@ -10,7 +10,7 @@ export function setShotStatus(project: Project, shot: number, status: KeyFrameSt
   const set = (p: Project, statusOf: (id: string) => KeyFrameStatus | undefined) =>
     withKeyframes(p, p.keyframes.map((k) => (before.has(k.id) ? { ...k, status: statusOf(k.id) ?? k.status } : k)));
   return {
-    label: `${VERB[status]} shot ${shot + 1} (${before.size} frame${before.size === 1 ? '' : 's'})`,
+    label: { key: LABEL[status], values: { shot: shot + 1, count: before.size } },
     apply: (p) => set(p, () => status),
     revert: (p) => set(p, (id) => before.get(id)),
   };

@@ -10,7 +10,7 @@ import { freshIds, pageAt, pagesCommand, panelAt, withEditedPage } from './pages
  * empty panel right after it.
  */
 export function splitPanel(project: Project, page: number, panel: string, a: Point, b: Point): EditCommand {
-  return pagesCommand(project, 'Cut a panel in two', (pages) => {
+  return pagesCommand(project, { key: 'command.splitPanel' }, (pages) => {
     const record = pageAt(pages, page);
     const target = panelAt(record, panel, page);
     const { gutter } = pageLook(layoutOf(project), record);

@@ -7,6 +7,7 @@ import { appInfo } from './app-info';
 import { planExport, runExport } from './export-command';
 import { grabFrame, saveProject } from './project-commands';
 import { FolderAccess } from './folder-access';
+import type { PickedExports } from './picked-exports';
 import { ImageRoots } from './image-roots';
 import { JobRegistry } from './job-registry';
 import { openProject, planKeyframes, runKeyframes } from './keyframes-command';
@@ -33,6 +34,11 @@ export interface ComicServiceOptions {
    * browser host passes the data folder and what its owner allowed.
    */
   allowedFolders?: () => string[];
+  /**
+   * Where exports may go besides the project folder: only the targets the user picked in a dialog (Electron), each
+   * once. Without it an export's `outFile` is checked like any other write (allowedFolders).
+   */
+  pickedExports?: PickedExports;
 }
 
 /**
@@ -74,6 +80,7 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
       const plan = planExport(request);
       access.check(plan.file, 'startExport: the PDF');
       access.checkAll(plan.pictures, 'startExport: pictures');
+      if (options.pickedExports && request.outFile !== undefined) options.pickedExports.take(plan.file, plan.format, 'startExport: outFile');
       return { job: jobs.start('export', (ctx) => runExport(plan, roots, ctx)), kind: 'export' };
     },
     getJob: async (id) => jobs.snapshot(id),

@@ -3,7 +3,7 @@ import type { ExportRequest, ExportResult } from '../../app/api';
 import { isBalloon } from '../../app/balloons';
 import { DEFAULT_PAGE_STYLE, isPageSizeId, PAGE_SIZES, type ComicPage, type PageStyle } from '../../app/page';
 import type { JobContext } from '../../app/progress';
-import { exportSettingsProblem, type ExportFormat, type ExportSettings } from '../../app/export-settings';
+import { EXPORT_FILE_NAMES, exportSettingsProblem, type ExportFormat, type ExportSettings } from '../../app/export-settings';
 import { exportComic, printSetup, type PictureOptions, type PrintSetup } from '../services/export';
 import { modelAttribution } from '../services/stylize';
 import { listModels } from '../services/stylize/install';
@@ -23,8 +23,6 @@ export interface ExportPlan {
   format: ExportFormat;
   images: PictureOptions;
 }
-
-const DEFAULT_NAMES: Record<ExportFormat, string> = { pdf: 'comic.pdf', cbz: 'comic.cbz', png: 'pages' };
 
 const finite = (...values: unknown[]) => values.every((v) => typeof v === 'number' && Number.isFinite(v));
 
@@ -66,7 +64,7 @@ export function planExport(request: ExportRequest): ExportPlan {
   const pictures = requireStrings(req.pictures, 'pictures').map((p) => resolve(p));
   const print = req.print === true ? printSetup(true, true) : printSetup(asked.bleed === true, asked.marks === true);
   return {
-    file: resolve(outFile ?? join(projectDir as string, DEFAULT_NAMES[format])),
+    file: resolve(outFile ?? join(projectDir as string, EXPORT_FILE_NAMES[format])),
     pictures,
     title: requireString(req.title, 'title'),
     models,

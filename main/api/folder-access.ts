@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { RequestError } from './error-info';
 
 /** The real path of `path`, through its nearest existing ancestor (a symbolic link cannot lead a new file out). */
-function realish(path: string): string {
+export function realish(path: string): string {
   const abs = resolve(path);
   try {
     return realpathSync(abs);

@@ -7,3 +7,4 @@ export { imageContentType, imageRefFromUrlPath } from './image-roots';
 export { defaultProjectDir } from './keyframes-command';
 export { answerRange, rangeHeaders, type RangeAnswer } from './byte-range';
 export { fileResponse } from './file-response';
+export { PickedExports } from './picked-exports';

@@ -7,14 +7,15 @@ import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams, type KeyframesDocument } 
 import type { Project } from '../../app/project';
 import type { JobContext } from '../../app/progress';
 import { validateAnalysisParams } from '../services/keyframes';
-import { runKeyframesJob } from '../services/keyframes/keyframes-job';
+import { runKeyframesJob, THUMB_DIR } from '../services/keyframes/keyframes-job';
 import { rememberProject } from '../services/recent';
-import { dataDir, readProject } from '../services/store';
+import { cleanStaleTemps, dataDir, readProject } from '../services/store';
 import { FILMSTRIP_INDEX, probeVideo } from '../services/video';
 import type { ImageRoots } from './image-roots';
 import { openProjectFolder } from './project-open';
 import { sameVideo, saveAnalysedProject } from './project-commands';
 import { optionalString, requireObject, requireString } from './request-checks';
+import { removeUnusedGrabs } from './unused-grabs';
 
 /** A project folder per video in the data folder: its name plus a hash of its full path (two "clip.mp4" differ). */
 export function defaultProjectDir(video: string): string {
@@ -40,6 +41,14 @@ export function planKeyframes(request: KeyframesRequest): KeyframesPlan {
   const params = { ...DEFAULT_ANALYSIS_PARAMS, ...extra } as AnalysisParams;
   validateAnalysisParams(params);
   return { video, projectDir, framesDir: join(projectDir, 'frames'), params };
+}
+
+/**
+ * Finishes what a killed job left in a project's folders before they are read (a swap it had begun is completed,
+ * its staging folders and temporary files removed), so the editor opens a whole analysis and a whole filmstrip.
+ */
+export async function finishInterruptedWrites(projectDir: string): Promise<void> {
+  for (const dir of [join(projectDir, 'frames'), join(projectDir, 'frames', THUMB_DIR), join(projectDir, 'filmstrip')]) await cleanStaleTemps(dir);
 }
 
 /** The filmstrip's index in PROJECT/filmstrip, when there is a whole one. */
@@ -90,6 +99,7 @@ export async function openProject(request: OpenProjectRequest, roots: ImageRoots
   const projectDir = resolve(optionalString(req.projectDir, 'projectDir') ?? defaultProjectDir(video));
   const project = await readProject(projectDir).catch(() => undefined);
   if (!project || resolve(project.video.path) !== video) return null;
+  await finishInterruptedWrites(projectDir);
   let document: KeyframesDocument;
   try {
     document = JSON.parse(await readFile(join(projectDir, 'frames', 'keyframes.json'), 'utf8')) as KeyframesDocument;
@@ -97,5 +107,7 @@ export async function openProject(request: OpenProjectRequest, roots: ImageRoots
     return null;
   }
   const info = await probeVideo(video).catch(() => undefined);
-  return info && sameVideo(project.video, { ...info, path: video }) ? keyframesResult(projectDir, document, project, roots) : null;
+  if (!info || !sameVideo(project.video, { ...info, path: video })) return null;
+  await removeUnusedGrabs(projectDir, project);
+  return keyframesResult(projectDir, document, project, roots);
 }

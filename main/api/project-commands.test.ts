@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobEvent, KeyframesResult } from '../../app/api';
@@ -13,6 +13,7 @@ import { decodeImage } from '../services/video';
 import { eventsUntilEnd, threeShotClip } from './api-fixtures';
 import { createComicApi, type ComicService } from './comic-api';
 import { dispatchCommand } from './dispatch';
+import { GRAB_GRACE_MS, removeUnusedGrabs } from './unused-grabs';
 
 process.env.YOUR_CARTOON_DATA = mkdtempSync(join(tmpdir(), 'ycis-api-data-'));
 
@@ -64,9 +65,20 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   assert.deepEqual(readFileSync(join(projectDir, 'frames', grabbed.keyframe.file)), before);
   assert.deepEqual(readdirSync(join(projectDir, 'frames')).filter((f) => f.startsWith('.')), [], 'no temporary file left');
 
+  // Frame 76 was only previewed, never added: a reopening right after leaves its picture (another window may show
+  // it now); once it is older than that, the next opening removes it, never a picture the project uses.
+  const framesDir = join(projectDir, 'frames');
+  const pictures = () => readdirSync(framesDir).filter((f) => f.startsWith('manual-'));
+  assert.ok(await api.openProject({ video: threeShotClip(), projectDir }));
+  assert.deepEqual(pictures(), ['manual-000075.jpg', 'manual-000076.jpg']);
+  const old = new Date(Date.now() - GRAB_GRACE_MS - 60_000);
+  for (const f of pictures()) utimesSync(join(framesDir, f), old, old);
   // Reopened later (a reload, the next day): the same review, no analysis.
   const reopened = await api.openProject({ video: threeShotClip(), projectDir });
   assert.ok(reopened);
+  assert.deepEqual(pictures(), ['manual-000075.jpg'], 'the unused grab is gone, the added frame kept');
+  for (const k of reopened.project.keyframes) assert.ok(existsSync(join(framesDir, k.file)), `${k.file} stays`);
+  assert.deepEqual(await removeUnusedGrabs(projectDir, reopened.project, Date.now() + 10 * GRAB_GRACE_MS), [], 'nothing the project uses');
   assert.deepEqual(reopened.project, { ...e.project, revision: 2 });
   assert.deepEqual(reopened.document.shots, first.document.shots);
   assert.equal(await api.resolveImage({ root: reopened.framesRoot, file: grabbed.keyframe.file }), await api.resolveImage(grabbed.image));

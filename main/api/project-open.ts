@@ -7,9 +7,10 @@ import { forgetProject, readRecentList, rememberProject } from '../services/rece
 import { ProjectFileError, readProject, setAsideProject, writeFileAtomic, writeProject } from '../services/store';
 import { probeVideo } from '../services/video';
 import type { ImageRoots } from './image-roots';
-import { keyframesResult } from './keyframes-command';
+import { finishInterruptedWrites, keyframesResult } from './keyframes-command';
 import { sameVideo } from './project-commands';
 import { requireObject, requireString } from './request-checks';
+import { removeUnusedGrabs } from './unused-grabs';
 
 export type ProjectOpenCode = 'PROJECT_MISSING' | 'PROJECT_DAMAGED' | 'PROJECT_TOO_NEW' | 'VIDEO_MISSING' | 'VIDEO_MISMATCH';
 
@@ -63,6 +64,7 @@ const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false)
 export async function openProjectFolder(projectDir: string, roots: ImageRoots): Promise<KeyframesResult> {
   const dir = resolve(projectDir);
   const project = await projectToOpen(dir);
+  await finishInterruptedWrites(dir);
   const document = await readAnalysis(dir);
   const video = project.video.path;
   if (!(await isFile(video))) {
@@ -73,6 +75,7 @@ export async function openProjectFolder(projectDir: string, roots: ImageRoots): 
     throw new ProjectOpenError('VIDEO_MISMATCH', `${video}: not the video this project was made of (${describe(info)} now, ${describe(project.video)} then); find the key frames again`, video);
   }
   await rememberProject(dir);
+  await removeUnusedGrabs(dir, project);
   return keyframesResult(dir, document, project, roots);
 }
 
@@ -84,6 +87,7 @@ export async function relinkVideo(request: RelinkVideoRequest, roots: ImageRoots
   const dir = resolve(requireString(req.projectDir, 'projectDir'));
   const video = resolve(requireString(req.video, 'video'));
   const project = await projectToOpen(dir);
+  await finishInterruptedWrites(dir);
   const document = await readAnalysis(dir);
   const info = await probeVideo(video);
   const moved = { ...project.video, path: video };

@@ -1,25 +1,47 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
-import { DESKTOP_CHANNELS, VIDEO_EXTENSIONS } from '../../app/desktop';
+import { DESKTOP_CHANNELS, VIDEO_EXTENSIONS, dialogTexts } from '../../app/desktop';
+import type { PickedExports } from '../api';
 import { buildAppMenu, checkMenuItems } from './app-menu';
+import { exportDialogFor, exportTargetFromDialog } from './export-dialog';
 
 /**
- * The desktop additions over ipc: the native Open dialog (a path, used in place) and the application menu the
- * renderer describes. Only the app's own page may ask.
+ * The desktop additions over ipc: the native Open dialog (a path, used in place), the Export dialog (the path picked
+ * is admitted for that one export: `picked`), and the application menu the renderer describes. Only the app's own
+ * page may ask.
  */
-export function registerDesktopIpc(isAppPage: (url: string) => boolean): () => void {
+export function registerDesktopIpc(isAppPage: (url: string) => boolean, picked: PickedExports): () => void {
   const fromApp = (e: IpcMainEvent | IpcMainInvokeEvent) => isAppPage(e.senderFrame?.url ?? '');
-  ipcMain.handle(DESKTOP_CHANNELS.chooseVideo, async (event) => {
+  ipcMain.handle(DESKTOP_CHANNELS.chooseVideo, async (event, texts: unknown) => {
     if (!fromApp(event)) return null;
     const win = BrowserWindow.fromWebContents(event.sender);
+    const words = dialogTexts(texts, { title: 'Open a video', filterName: 'Videos' });
     const options = {
+      title: words.title,
       properties: ['openFile' as const],
       filters: [
-        { name: 'Videos', extensions: VIDEO_EXTENSIONS },
+        { name: words.filterName, extensions: VIDEO_EXTENSIONS },
         { name: '*', extensions: ['*'] },
       ],
     };
     const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return picked.canceled ? null : picked.filePaths[0] ?? null;
+  });
+  ipcMain.handle(DESKTOP_CHANNELS.chooseExportTarget, async (event, request: unknown) => {
+    const asked = fromApp(event) ? exportDialogFor(request) : undefined;
+    if (!asked) return null;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    let path: string | undefined;
+    if (asked.kind === 'save') {
+      const answer = win ? await dialog.showSaveDialog(win, asked.options) : await dialog.showSaveDialog(asked.options);
+      path = answer.canceled ? undefined : answer.filePath;
+    } else {
+      const answer = win ? await dialog.showOpenDialog(win, asked.options) : await dialog.showOpenDialog(asked.options);
+      path = answer.canceled ? undefined : answer.filePaths[0];
+    }
+    if (!path) return null;
+    const target = exportTargetFromDialog(asked.format, path);
+    picked.grant(target, asked.format);
+    return target;
   });
   const onMenu = (event: IpcMainEvent, items: unknown, labels: unknown) => {
     if (!fromApp(event)) return;
@@ -33,6 +55,7 @@ export function registerDesktopIpc(isAppPage: (url: string) => boolean): () => v
   ipcMain.on(DESKTOP_CHANNELS.setMenu, onMenu);
   return () => {
     ipcMain.removeHandler(DESKTOP_CHANNELS.chooseVideo);
+    ipcMain.removeHandler(DESKTOP_CHANNELS.chooseExportTarget);
     ipcMain.off(DESKTOP_CHANNELS.setMenu, onMenu);
   };
 }

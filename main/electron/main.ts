@@ -2,7 +2,7 @@
 // the browser host uses. Everything here is glue; the work happens in main/services through main/api.
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
-import { createComicApi } from '../api';
+import { createComicApi, PickedExports } from '../api';
 import { declareAppSchemes, serveAppFiles } from './app-protocol';
 import { openServedDocument, serveImages } from './image-protocol';
 import { serveFonts } from './font-protocol';
@@ -24,7 +24,9 @@ app.on('second-instance', () => {
     win.focus();
   }
 });
-const service = createComicApi({ host: 'electron' });
+// Exports go where the user picks them in the Export dialog (each path admitted for that one export).
+const pickedExports = new PickedExports();
+const service = createComicApi({ host: 'electron', pickedExports });
 
 app.whenReady().then(() => {
   // The page asks for nothing (camera, notifications, ...): refuse every permission.
@@ -33,7 +35,7 @@ app.whenReady().then(() => {
   serveImages(service);
   serveFonts();
   registerComicIpc(service, (url) => isAppPageUrl(rendererDir, url));
-  registerDesktopIpc((url) => isAppPageUrl(rendererDir, url));
+  registerDesktopIpc((url) => isAppPageUrl(rendererDir, url), pickedExports);
   const openDocument = (url: string) => openServedDocument(service, url);
   createMainWindow(rendererDir, openDocument);
   app.on('activate', () => {

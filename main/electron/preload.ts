@@ -9,6 +9,7 @@ const CALL: (typeof IPC_CHANNELS)['call'] = 'comic:call';
 const JOB_EVENT: (typeof IPC_CHANNELS)['jobEvent'] = 'comic:job-event';
 const SCHEME: typeof IMAGE_SCHEME = 'comic-image';
 const CHOOSE: (typeof DESKTOP_CHANNELS)['chooseVideo'] = 'comic:choose-video';
+const CHOOSE_EXPORT: (typeof DESKTOP_CHANNELS)['chooseExportTarget'] = 'comic:choose-export-target';
 const SET_MENU: (typeof DESKTOP_CHANNELS)['setMenu'] = 'comic:set-menu';
 const MENU_ACTION: (typeof DESKTOP_CHANNELS)['menuAction'] = 'comic:menu-action';
 
@@ -32,7 +33,8 @@ const desktop: DesktopBridge = {
   locale: process.argv.find((a) => a.startsWith('--ycis-locale='))?.slice('--ycis-locale='.length) ?? '',
   // A dropped file's path, used in place (no copy); '' for a File made by the page itself.
   pathForFile: (file) => webUtils.getPathForFile(file),
-  chooseVideo: () => ipcRenderer.invoke(CHOOSE) as Promise<string | null>,
+  chooseVideo: (texts) => ipcRenderer.invoke(CHOOSE, texts) as Promise<string | null>,
+  chooseExportTarget: (request) => ipcRenderer.invoke(CHOOSE_EXPORT, request) as Promise<string | null>,
   setMenu: (items, labels) => ipcRenderer.send(SET_MENU, items, labels),
   onMenuAction(listener) {
     const forward = (_e: IpcRendererEvent, id: string) => listener(id);

@@ -65,33 +65,37 @@ function ComicBook({ api, review, panels }: { api: ComicApi; review: Review; pan
 
   return (
     <section className="card comic" data-testid="comic">
-      <h2>{t('pages.title')}</h2>
-      <div className="panels-controls">
-        <label>
-          {t('pages.pageSize')}{' '}
-          <select data-testid="page-size" value={layout.page} onChange={(e) => review.edit((p) => setPageSetup(p, { page: e.target.value as PageSizeId }))}>
-            {Object.values(PAGE_SIZES).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('pages.reading')}{' '}
-          <select
-            data-testid="reading-order"
-            value={layout.readingOrder}
-            onChange={(e) => review.edit((p) => setPageSetup(p, { readingOrder: e.target.value as ReadingOrder }))}
-           
-          >
-            <option value="ltr">{t('pages.ltr')}</option>
-            <option value="rtl">{t('pages.rtl')}</option>
-          </select>
-        </label>
+      <div className="comic-head">
+        <h2>{t('pages.title')}</h2>
+        <div className="panels-controls">
+          <label>
+            {t('pages.pageSize')}{' '}
+            <select data-testid="page-size" value={layout.page} onChange={(e) => review.edit((p) => setPageSetup(p, { page: e.target.value as PageSizeId }))}>
+              {Object.values(PAGE_SIZES).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('pages.reading')}{' '}
+            <select
+              data-testid="reading-order"
+              value={layout.readingOrder}
+              onChange={(e) => review.edit((p) => setPageSetup(p, { readingOrder: e.target.value as ReadingOrder }))}
+            >
+              <option value="ltr">{t('pages.ltr')}</option>
+              <option value="rtl">{t('pages.rtl')}</option>
+            </select>
+          </label>
+        </div>
+        {/* One line: the whole text is the tooltip (and the ? sheet lists the keys). */}
+        <p className="hint muted" title={t('pages.hint')}>
+          {t('pages.hint')}
+        </p>
       </div>
       {missing ? <p className="note">{t('pages.missing')}</p> : null}
-      <p className="hint muted">{t('pages.hint')}</p>
       {lettering.error ? <p className="note bad">{t('lettering.fontsFailed', { error: lettering.error })}</p> : null}
       <BalloonBar
         panelSelected={selectedKeyframe !== undefined}

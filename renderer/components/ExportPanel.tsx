@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ComicApi, ExportRequest, ExportResult, StylizeResult } from '../../app/api';
 import { setExportSettings } from '../../app/commands';
 import { exportSettingsOf } from '../../app/export-settings';
+import { exportTarget } from '../../app/export-target';
 import { exportPages } from '../../app/pages';
 import { comicKeyframes, projectPages } from '../../app/project';
+import { desktop } from '../api/desktop';
 import { useJob } from '../hooks/use-job';
 import type { Review } from '../hooks/use-review';
 import { ExportOptions } from './ExportOptions';
@@ -29,10 +31,17 @@ export function ExportPanel({ api, review, panels, projectDir, title }: { api: C
   const settings = exportSettingsOf(project.exportSettings);
   const busy = view.status === 'starting' || view.status === 'running';
   const missing = pictures.some((p) => !p);
-  const make = () =>
+  // In the desktop app the user picks where it goes (a cancelled picker: no export); in the browser, the project folder.
+  const make = async () => {
+    const target = await exportTarget(desktop()?.chooseExportTarget, settings.format, projectDir, {
+      title: t(`export.dialog.${settings.format}`),
+      filterName: t(`export.filter.${settings.format}`),
+    });
+    if (!target) return;
     job.start({
       pictures: pictures.map((p) => p!.output),
       projectDir,
+      ...target,
       title,
       models: panels.models,
       pages: exportPages(pages),
@@ -45,12 +54,13 @@ export function ExportPanel({ api, review, panels, projectDir, title }: { api: C
       ...(settings.title ? { title: settings.title } : {}),
       ...(settings.author ? { author: settings.author } : {}),
     });
+  };
   return (
     <section className="card export" data-testid="export-panel">
       <h2>{t('export.title')}</h2>
       <p className="muted">{t('export.summary', { pages: pages.length, count: kept.length, title })}</p>
       <div className="panels-controls">
-        <button type="button" className="primary" data-testid="export" onClick={make} disabled={busy || missing || !pages.length}>
+        <button type="button" className="primary" data-testid="export" onClick={() => void make()} disabled={busy || missing || !pages.length}>
           {t(`export.make.${settings.format}`)}
         </button>
       </div>

@@ -48,10 +48,7 @@ export function PanelsCard({ api, review, projectDir, pictures, frames, regions:
   const panelModels = Object.fromEntries(frames.flatMap((f) => (ownStyles[f.id] && ownStyles[f.id] !== model ? [[f.picture, ownStyles[f.id]]] : [])));
   const hasOwn = !regions.instagan && Object.keys(panelModels).length > 0;
   const ownKey = hasOwn ? JSON.stringify(panelModels) : '';
-  const choosePanel = (id: string, m: string | null) => {
-    const frame = frames.find((f) => f.id === id);
-    review.edit((p) => setPanelStyle(p, id, m, { frame: frame?.label, style: styles.find((s) => s.id === m)?.name }));
-  };
+  const choosePanel = (id: string, m: string | null) => review.edit((p) => setPanelStyle(p, id, m, { style: styles.find((s) => s.id === m)?.name }));
   const hasMarks = Object.keys(marked).length > 0;
   const withMarks = people && hasMarks ? { regions: marked } : {};
   const drawn = { ...('instagan' in regions ? regions : { model, ...regions }), ...withMarks };

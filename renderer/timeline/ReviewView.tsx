@@ -32,7 +32,16 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
   const { project } = review;
   const { fps, duration, frameCount } = doc.video;
   const timeline = useTimelineView(duration, fps);
-  const [selected, setSelected] = useState<string | undefined>(() => project.keyframes[0]?.id);
+  // The selected key frame is the workspace's selection, so the side panel and the timeline always show the same one
+  // (a frame chosen here is the inspector's; "Show the project" there leaves none selected here).
+  const { selection, select: share } = useSelection();
+  const selected = selection?.kind === 'keyframe' ? selection.id : undefined;
+  const setSelected = useCallback((id: string | undefined) => share(id ? { kind: 'keyframe', id } : undefined), [share]);
+  // On first showing, the first key frame (unless something is selected already).
+  useEffect(() => {
+    if (!selection && project.keyframes[0]) setSelected(project.keyframes[0].id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the review is first shown
+  }, []);
   const [playhead, setPlayhead] = useState(() => project.keyframes[0]?.time ?? 0);
   const [scrub, setScrub] = useState<{ scrubbing: boolean }>();
   const [marking, setMarking] = useState<string>();
@@ -40,11 +49,14 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
   const exact = usePlayheadFrame(api, result.projectDir, fps);
   const onScrubRef = useRef<(t: number, done: boolean) => void>(() => undefined);
   const player = useShotPlayer(
-    useCallback((t: number) => {
-      setPlayhead(t);
-      setScrub({ scrubbing: true });
-      setSelected(undefined);
-    }, []),
+    useCallback(
+      (t: number) => {
+        setPlayhead(t);
+        setScrub({ scrubbing: true });
+        setSelected(undefined);
+      },
+      [setSelected],
+    ),
     // Where playing stopped, the exact frame: what Add would use.
     useCallback((t: number) => onScrubRef.current(t, true), []),
   );
@@ -58,9 +70,6 @@ export function ReviewView({ api, result, review }: { api: ComicApi; result: Key
   // The timeline's small pictures: each key frame's 320-px thumbnail, not its full-resolution picture.
   const thumbOf = useCallback((k: ProjectKeyFrame) => api.imageUrl({ root: result.framesRoot, file: keyframeThumbFile(k.file) }), [api, result.framesRoot]);
   const frame = frameAt(playhead, fps, frameCount);
-  // The side panel shows the selected key frame's properties.
-  const { select: share } = useSelection();
-  useEffect(() => share(selected ? { kind: 'keyframe', id: selected } : undefined), [selected, share]);
 
   const select = (k: ProjectKeyFrame | undefined) => {
     if (!k) return;

@@ -26,6 +26,11 @@ export interface TimelineProps {
   onSelect?: (k: ProjectKeyFrame) => void;
   /** The playhead moved by the user: `done` when the drag ends (time for the exact frame). */
   onScrub?: (time: number, done: boolean) => void;
+  /**
+   * The start of its parts' data-testids: 'timeline' gives the acceptance hooks (timeline-shot, timeline-keyframe,
+   * playhead), which only the timeline on screen may carry; another (the next review, while it is made) has its own.
+   */
+  idPrefix?: 'timeline' | 'timeline-next';
 }
 
 const THUMB = 112;
@@ -36,7 +41,7 @@ const THUMB = 112;
  * the cursor the filmstrip's frame of that moment. Zoom and scroll come from useTimelineView.
  */
 export function Timeline(props: TimelineProps) {
-  const { fps, shots, transitions, keyframes, selected, playhead, analysedSeconds, filmstrip, timeline } = props;
+  const { fps, shots, transitions, keyframes, selected, playhead, analysedSeconds, filmstrip, timeline, idPrefix = 'timeline' } = props;
   const { t } = useTranslation();
   const { strip, view } = timeline;
   const [hover, setHover] = useState<number>();
@@ -92,7 +97,7 @@ export function Timeline(props: TimelineProps) {
               key={k.id}
               type="button"
               className={`timeline-keyframe ${reviewMark(k)} ${k.status}${k.id === selected ? ' selected' : ''}`}
-              data-testid="timeline-keyframe"
+              data-testid={`${idPrefix}-keyframe`}
               data-status={reviewMark(k)}
               data-review={k.status}
               data-origin={k.origin}
@@ -125,18 +130,18 @@ export function Timeline(props: TimelineProps) {
         {bands.map((b) => {
           const s = shots[b.index];
           return (
-            <div key={s.index} className={`timeline-shot ${s.index % 2 ? 'odd' : 'even'}`} data-testid="timeline-shot" data-shot={s.index} style={{ left: b.x, width: b.width }} title={`${t('review.shot', { n: s.index + 1 })} · ${formatTime(s.startTime)}–${formatTime(s.endTime)}`}>
+            <div key={s.index} className={`timeline-shot ${s.index % 2 ? 'odd' : 'even'}`} data-testid={`${idPrefix}-shot`} data-shot={s.index} style={{ left: b.x, width: b.width }} title={`${t('review.shot', { n: s.index + 1 })} · ${formatTime(s.startTime)}–${formatTime(s.endTime)}`}>
               {b.width > 56 ? <span>{t('review.shot', { n: s.index + 1 })}</span> : null}
             </div>
           );
         })}
         {fades.map((b) => {
           const tr = transitions[b.index];
-          return <div key={`${tr.kind}-${tr.shot}`} className={`timeline-transition ${tr.kind}`} data-testid="timeline-transition" data-kind={tr.kind} style={{ left: b.x, width: Math.max(3, b.width) }} title={`${t(`timeline.${tr.kind}`)} ${formatTime(tr.startTime)}–${formatTime(tr.endTime)}`} />;
+          return <div key={`${tr.kind}-${tr.shot}`} className={`timeline-transition ${tr.kind}`} data-testid={`${idPrefix}-transition`} data-kind={tr.kind} style={{ left: b.x, width: Math.max(3, b.width) }} title={`${t(`timeline.${tr.kind}`)} ${formatTime(tr.startTime)}–${formatTime(tr.endTime)}`} />;
         })}
         {pending !== undefined && pending < view.width ? <div className="timeline-pending" style={{ left: Math.max(0, pending), right: 0 }} /> : null}
       </div>
-      <div className="timeline-playhead" data-testid="playhead" data-time={playhead} style={{ left: playheadX }} />
+      <div className="timeline-playhead" data-testid={idPrefix === 'timeline' ? 'playhead' : `${idPrefix}-playhead`} data-time={playhead} style={{ left: playheadX }} />
       {hover !== undefined && filmstrip ? (
         <div className="timeline-hover" style={{ left: Math.min(Math.max(0, timeToX(view, hover) - 60), view.width - 120) }}>
           <FilmstripTile filmstrip={filmstrip} time={hover} width={120} />

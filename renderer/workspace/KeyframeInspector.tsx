@@ -52,7 +52,7 @@ export function KeyframeInspector(props: ProjectStepProps) {
         <dt>{t('inspector.regions')}</dt>
         <dd>{formatNumber(review.project.regions?.[k.id]?.length ?? 0, lng)}</dd>
       </dl>
-      <button type="button" className="link" onClick={() => select(undefined)}>
+      <button type="button" className="link" data-testid="inspector-deselect" onClick={() => select(undefined)}>
         {t('inspector.deselect')}
       </button>
     </section>

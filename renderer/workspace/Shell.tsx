@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { commandText } from '../i18n/command-label';
 import type { ComicApi } from '../../app/api';
 import type { Review } from '../hooks/use-review';
 import { Frame, type StepContent } from './Frame';
@@ -25,6 +27,7 @@ export interface ShellShared {
 
 /** The action list bound to this state (keys, menu), around the window's frame. */
 export function Shell({ shared, review, views, badges, tray }: { shared: ShellShared; review?: Review; views?: Partial<Record<StepId, StepContent>>; badges?: Partial<Record<StepId, string>>; tray?: ReactNode }) {
+  const { t } = useTranslation();
   const { actions, Provider } = useWorkspaceActions({
     hasProject: !!review,
     step: shared.step,
@@ -32,6 +35,8 @@ export function Shell({ shared, review, views, badges, tray }: { shared: ShellSh
     openVideo: shared.openVideo,
     canUndo: !!review?.undoLabel,
     canRedo: !!review?.redoLabel,
+    undoWhat: review?.undoLabel && commandText(t, review.undoLabel),
+    redoWhat: review?.redoLabel && commandText(t, review.redoLabel),
     undo: () => review?.undo(),
     redo: () => review?.redo(),
     toggleShortcuts: () => shared.setSheet((open) => !open),

@@ -39,7 +39,7 @@ export function Toolbar({ api, actions, review, jobs, intake }: { api: ComicApi;
           data-testid="undo"
           onClick={undo.run}
           disabled={!undo.enabled}
-          title={review?.undoLabel ? `${t('toolbar.undoWhat', { what: review.undoLabel })} (${undo.shortcut})` : t('toolbar.nothingToUndo')}
+          title={undo.enabled ? undo.title : t('toolbar.nothingToUndo')}
         >
           {t('action.undo')}
         </button>
@@ -48,7 +48,7 @@ export function Toolbar({ api, actions, review, jobs, intake }: { api: ComicApi;
           data-testid="redo"
           onClick={redo.run}
           disabled={!redo.enabled}
-          title={review?.redoLabel ? `${t('toolbar.redoWhat', { what: review.redoLabel })} (${redo.shortcut})` : t('toolbar.nothingToRedo')}
+          title={redo.enabled ? redo.title : t('toolbar.nothingToRedo')}
         >
           {t('action.redo')}
         </button>

@@ -122,7 +122,7 @@ export function Workspace({ api }: { api: ComicApi }) {
       job={
         <>
           {busy ? <JobProgress progress={job.view.status === 'running' ? job.view.progress : undefined} cancelling={job.view.status === 'running' && job.view.cancelling} onCancel={job.cancel} /> : null}
-          {job.view.status === 'running' && job.view.progress?.found ? <LiveTimeline found={job.view.progress.found} /> : null}
+          {job.view.status === 'running' && job.view.progress?.found ? <LiveTimeline found={job.view.progress.found} next={!!shown} /> : null}
         </>
       }
       recent={<RecentProjects api={api} projects={recent.projects} error={error ? undefined : recent.error} current={shown?.projectDir} onOpen={openFromList} onForget={recent.forget} />}

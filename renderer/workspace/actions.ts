@@ -16,6 +16,9 @@ export interface ActionContext {
   openVideo(): void;
   canUndo: boolean;
   canRedo: boolean;
+  /** What Undo and Redo would undo or redo, in the UI's language ("Reject frame 129"). */
+  undoWhat?: string;
+  redoWhat?: string;
   undo(): void;
   redo(): void;
   toggleShortcuts(): void;
@@ -34,6 +37,8 @@ export interface Action {
   menu?: MenuName;
   /** A shortcut that works while typing in a text field too (the field's own undo is left alone). */
   whileTyping?: boolean;
+  /** What the menu item and the tooltip say while there is more to say than the label ("Undo: Reject frame 129"). */
+  describe?(ctx: ActionContext): { key: string; values: Record<string, string> } | undefined;
   run(ctx: ActionContext): void;
   enabled(ctx: ActionContext): boolean;
 }
@@ -66,8 +71,24 @@ const reviewAction = (a: (typeof REVIEW_ACTIONS)[number]): Action => {
 export const ACTIONS: readonly Action[] = [
   { id: 'open-video', labelKey: 'action.openVideo', shortcuts: ['Mod+O'], menu: 'file', whileTyping: true, run: (ctx) => ctx.openVideo(), enabled: () => true },
   { id: 'export', labelKey: 'action.export', shortcuts: ['Mod+E'], menu: 'file', run: (ctx) => ctx.goTo('export'), enabled: (ctx) => ctx.hasProject },
-  { id: 'undo', labelKey: 'action.undo', shortcuts: ['Mod+Z'], menu: 'edit', run: (ctx) => ctx.undo(), enabled: (ctx) => ctx.canUndo },
-  { id: 'redo', labelKey: 'action.redo', shortcuts: ['Mod+Shift+Z', 'Mod+Y'], menu: 'edit', run: (ctx) => ctx.redo(), enabled: (ctx) => ctx.canRedo },
+  {
+    id: 'undo',
+    labelKey: 'action.undo',
+    shortcuts: ['Mod+Z'],
+    menu: 'edit',
+    describe: (ctx) => (ctx.undoWhat ? { key: 'toolbar.undoWhat', values: { what: ctx.undoWhat } } : undefined),
+    run: (ctx) => ctx.undo(),
+    enabled: (ctx) => ctx.canUndo,
+  },
+  {
+    id: 'redo',
+    labelKey: 'action.redo',
+    shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
+    menu: 'edit',
+    describe: (ctx) => (ctx.redoWhat ? { key: 'toolbar.redoWhat', values: { what: ctx.redoWhat } } : undefined),
+    run: (ctx) => ctx.redo(),
+    enabled: (ctx) => ctx.canRedo,
+  },
   goToStep('video', 'video', 'Alt+1'),
   goToStep('keyframes', 'keyframes', 'Alt+2'),
   goToStep('style', 'style', 'Alt+3'),

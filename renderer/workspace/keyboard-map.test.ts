@@ -57,3 +57,12 @@ test('keyboard map: the workspace’s actions find their key presses and no two 
   assert.equal(bindingFor(ACTION_DEFS, press('x'), 'other'), undefined);
   for (const a of ACTION_DEFS) assert.match(a.labelKey, /^action\./, `${a.id}: its label is a translation key`);
 });
+
+test('Undo and Redo in the menu and the tooltip say what they would undo, once there is something', () => {
+  const ctx = (what?: string) => ({ undoWhat: what, redoWhat: what }) as Parameters<NonNullable<(typeof ACTION_DEFS)[number]['describe']>>[0];
+  const undo = ACTION_DEFS.find((a) => a.id === 'undo')!;
+  const redo = ACTION_DEFS.find((a) => a.id === 'redo')!;
+  assert.deepEqual(undo.describe?.(ctx('129번 프레임 빼기')), { key: 'toolbar.undoWhat', values: { what: '129번 프레임 빼기' } });
+  assert.deepEqual(redo.describe?.(ctx('Reject frame 129')), { key: 'toolbar.redoWhat', values: { what: 'Reject frame 129' } });
+  assert.equal(undo.describe?.(ctx()), undefined, 'nothing to undo: the plain label');
+});

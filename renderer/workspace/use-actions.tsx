@@ -35,7 +35,8 @@ const typingIn = (el: EventTarget | null) => {
 export interface WorkspaceActions {
   /** The action as the UI shows it: label, the shortcut written for this platform, enabled, run. */
   view(id: string): { label: string; shortcut?: string; title: string; enabled: boolean; run: () => void };
-  all: Array<{ action: Action; label: string; shortcuts: string[]; enabled: boolean }>;
+  /** `text`: the label, or what the action would do now when it says more ("Undo: Reject frame 129"). */
+  all: Array<{ action: Action; label: string; text: string; shortcuts: string[]; enabled: boolean }>;
 }
 
 /**
@@ -83,20 +84,19 @@ export function useWorkspaceActions(base: Omit<ActionContext, 'registered'>): { 
     return () => window.removeEventListener('keydown', onKey);
   }, [platform, runAction]);
 
-  const all = ACTIONS.map((action) => ({
-    action,
-    label: t(action.labelKey),
-    shortcuts: action.shortcuts.map((s) => formatChord(parseChord(s), platform)),
-    enabled: action.enabled(ctx),
-  }));
+  const all = ACTIONS.map((action) => {
+    const label = t(action.labelKey);
+    const detail = action.describe?.(ctx);
+    return { action, label, text: detail ? t(detail.key, detail.values) : label, shortcuts: action.shortcuts.map((s) => formatChord(parseChord(s), platform)), enabled: action.enabled(ctx) };
+  });
 
-  const menuKey = JSON.stringify(all.map((a) => [a.action.id, a.label, a.enabled]));
+  const menuKey = JSON.stringify(all.map((a) => [a.action.id, a.text, a.enabled]));
   useEffect(() => {
     const bridge = desktop();
     if (!bridge) return;
     const items: DesktopMenuItem[] = all
       .filter((a) => a.action.menu)
-      .map((a) => ({ id: a.action.id, label: a.label, menu: a.action.menu!, enabled: a.enabled, ...(a.action.shortcuts[0] ? { accelerator: toAccelerator(parseChord(a.action.shortcuts[0])) } : {}) }));
+      .map((a) => ({ id: a.action.id, label: a.text, menu: a.action.menu!, enabled: a.enabled, ...(a.action.shortcuts[0] ? { accelerator: toAccelerator(parseChord(a.action.shortcuts[0])) } : {}) }));
     bridge.setMenu(items, { file: t('menu.file'), edit: t('menu.edit'), view: t('menu.view'), help: t('menu.help') });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- menuKey stands for the items
   }, [menuKey, i18n.language]);
@@ -108,7 +108,7 @@ export function useWorkspaceActions(base: Omit<ActionContext, 'registered'>): { 
       const a = all.find((x) => x.action.id === id);
       if (!a) throw new Error(`no action ${id}`);
       const shortcut = a.shortcuts[0];
-      return { label: a.label, shortcut, title: shortcut ? `${a.label} (${shortcut})` : a.label, enabled: a.enabled, run: () => runAction(id) };
+      return { label: a.label, shortcut, title: shortcut ? `${a.text} (${shortcut})` : a.text, enabled: a.enabled, run: () => runAction(id) };
     },
   };
   const Provider = useCallback(({ children }: { children: ReactNode }) => <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>, [registry]);

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ComicApi } from '../../app/api';
 import { desktop } from '../api/desktop';
 import { uploadVideo, type UploadProgress } from '../api/upload';
@@ -15,6 +16,7 @@ export type IntakeState =
  * Either way it is probed before anything starts, so a file that is not a video is said at once, by name.
  */
 export function useVideoIntake(api: ComicApi, uploadMaxBytes: number | undefined, onVideo: (path: string) => void) {
+  const { t } = useTranslation();
   const [state, setState] = useState<IntakeState>({ phase: 'idle' });
   const abort = useRef<AbortController | undefined>(undefined);
   const input = useRef<HTMLInputElement | null>(null);
@@ -67,9 +69,9 @@ export function useVideoIntake(api: ComicApi, uploadMaxBytes: number | undefined
   const choose = useCallback(async () => {
     const bridge = desktop();
     if (!bridge) return input.current?.click();
-    const path = await bridge.chooseVideo();
+    const path = await bridge.chooseVideo({ title: t('intake.openTitle'), filterName: t('intake.videos') });
     if (path) await usePath(path, path.split(/[\\/]/).pop() ?? path);
-  }, [usePath]);
+  }, [usePath, t]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
   const dismiss = useCallback(() => setState({ phase: 'idle' }), []);

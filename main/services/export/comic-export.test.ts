@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -166,7 +166,8 @@ test('PNG pages and CBZ: one picture per page at the dpi, the same lettering, Co
   const dir = tmp('pages');
   const png = await writePngPages(dir, req);
   assert.equal(png.pages, 2);
-  assert.deepEqual(readdirSync(dir).sort(), ['page-001.png', 'page-002.png']);
+  // Beside the pages, the list of them this export wrote (what the next export into the folder may replace).
+  assert.deepEqual(readdirSync(dir).sort(), ['.your-cartoon-pages.json', 'page-001.png', 'page-002.png']);
   const meta = await sharp(join(dir, 'page-001.png')).metadata();
   assert.deepEqual([meta.width, meta.height], [Math.round((148 / 25.4) * 150), Math.round((210 / 25.4) * 150)]);
   // The words are drawn where the layout puts them: ink inside the Korean balloon's first line.
@@ -180,9 +181,11 @@ test('PNG pages and CBZ: one picture per page at the dpi, the same lettering, Co
     for (let x = Math.round((s.outline.cx + line.box.x) * k); x < (s.outline.cx + line.box.x + line.box.width) * k; x++, all++) if (data[y * info.width + x] < 100) dark++;
   }
   assert.ok(dark / all > 0.08, `ink in the first Korean line: ${dark}/${all}`);
-  // A second export replaces the folder whole.
+  // A second export replaces the pages of the first (its page-002.png goes); a file of the user's own in the folder
+  // (it may be one they picked) stays.
+  writeFileSync(join(dir, 'notes.txt'), 'mine');
   await writePngPages(dir, { ...req, pages: lettered() });
-  assert.deepEqual(readdirSync(dir), ['page-001.png']);
+  assert.deepEqual(readdirSync(dir).sort(), ['.your-cartoon-pages.json', 'notes.txt', 'page-001.png']);
 
   const cbz = tmp('book.cbz');
   const r = await writeCbz(cbz, req);

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Zip, ZipPassThrough, ZipDeflate } from 'fflate';
 import sharp from 'sharp';
@@ -8,7 +8,7 @@ import type { ComicPage, ReadingOrder } from '../../../app/page';
 import type { JobContext } from '../../../app/progress';
 import { throwIfAborted } from '../jobs';
 import { serverFaces } from '../lettering';
-import { tempPathBeside } from '../store';
+import { renameDurable, StagedFiles, tempPathBeside, writeFileAtomic } from '../store';
 import type { ModelAttribution } from '../stylize';
 import { PicturePipeline, pictureOptions, pictureUses } from './comic-pdf';
 import { placeCredits } from './credits';
@@ -74,13 +74,16 @@ async function* encodedPages(req: RasterRequest, encoding: 'png' | 'auto' | 'jpe
 const pageName = (i: number, count: number, kind: string) => `page-${String(i + 1).padStart(Math.max(3, String(count).length), '0')}.${kind === 'jpeg' ? 'jpg' : 'png'}`;
 
 /**
- * One PNG per page at the chosen dpi into `dir`: written into a fresh folder beside it and swapped in only when
- * every page is there, so a cancel or a failure leaves an earlier export as it was.
+ * One PNG per page at the chosen dpi into `dir`: written into a staging folder in it and swapped in only when every
+ * page is there, so a cancel, a failure or a kill leaves an earlier export as it was. The pages of an earlier export
+ * into the same folder that this one does not have are removed with the swap; any other file there is left alone.
  */
 export async function writePngPages(dir: string, req: RasterRequest, ctx: JobContext = {}): Promise<RasterResult> {
   throwIfAborted(ctx.signal);
-  const fresh = tempPathBeside(dir);
-  await mkdir(fresh, { recursive: true });
+  const made = await mkdir(dir, { recursive: true });
+  // The pages are made aside and swapped in together (StagedFiles: crash-consistent); the folder may be one the
+  // user picked, so nothing in it but the pages an earlier export wrote (its list) is ever replaced or removed.
+  const stage = await StagedFiles.create(dir);
   const files: string[] = [];
   let bytes = 0;
   let panels = 0;
@@ -89,42 +92,33 @@ export async function writePngPages(dir: string, req: RasterRequest, ctx: JobCon
     const count = req.pages.length + 1;
     for await (const p of encodedPages(req, 'png', ctx)) {
       const name = pageName(p.index, count, 'png');
-      await writeFileIn(fresh, name, p.bytes);
+      await writeFileAtomic(stage.path(name), p.bytes);
       files.push(name);
       bytes += p.bytes.length;
       panels += p.panels;
       size = { width: p.width, height: p.height };
     }
     throwIfAborted(ctx.signal);
-    await swapIn(fresh, dir);
+    await writeFileAtomic(stage.path(PAGES_LIST), `${JSON.stringify({ pages: files })}\n`);
+    await stage.commit({ remove: await earlierPages(dir) });
   } catch (err) {
-    await rm(fresh, { recursive: true, force: true });
+    await stage.discard();
+    if (made) await rmdir(dir).catch(() => undefined);
     throw err;
   }
   return { file: dir, files: files.map((f) => join(dir, f)), pages: files.length, panels, bytes, ...size };
 }
 
-function writeFileIn(dir: string, name: string, data: Uint8Array): Promise<void> {
-  return writeFile(join(dir, name), data);
-}
+/** Beside PNG pages: the names of the pages this app wrote into the folder (so the next export replaces only them). */
+const PAGES_LIST = '.your-cartoon-pages.json';
 
-/** Puts the finished folder `fresh` where `dir` is, the old one (if any) moved aside first and removed after. */
-async function swapIn(fresh: string, dir: string): Promise<void> {
-  const old = `${tempPathBeside(dir)}.old`;
-  let moved = false;
+async function earlierPages(dir: string): Promise<string[]> {
   try {
-    await rename(dir, old);
-    moved = true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const list = JSON.parse(await readFile(join(dir, PAGES_LIST), 'utf8')) as { pages?: unknown };
+    return Array.isArray(list.pages) ? list.pages.filter((n): n is string => typeof n === 'string' && /^page-\d+\.png$/.test(n)) : [];
+  } catch {
+    return [];
   }
-  try {
-    await rename(fresh, dir);
-  } catch (err) {
-    if (moved) await rename(old, dir);
-    throw err;
-  }
-  if (moved) await rm(old, { recursive: true, force: true });
 }
 
 /**
@@ -174,7 +168,7 @@ export async function writeCbz(file: string, req: RasterRequest, ctx: JobContext
     zip.end();
     await closed;
     if (failed) throw failed;
-    await rename(tmp, file);
+    await renameDurable(tmp, file);
   } catch (err) {
     zip.terminate();
     out.destroy();

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { keyframeThumbFile, type AnalysisParams, type KeyframesDocument } from '../../../app/keyframes';
@@ -94,47 +93,51 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
   const scaled = (share: number, offset: number) => (p: Progress) =>
     ctx.onProgress?.({ ...p, fraction: offset + share * (p.fraction ?? (p.total ? p.done / p.total : 0)), ...(p.found ?? found ? { found: p.found ?? found } : {}) });
 
-  const stripDir = opts.filmstripDir ? resolve(opts.filmstripDir) : undefined;
-  const stripTemp = stripDir ? `${stripDir}.partial-${randomBytes(4).toString('hex')}` : undefined;
-  if (stripTemp) await mkdir(stripTemp, { recursive: true });
+  // The filmstrip's sheets are written during the analysis into a staging folder inside the filmstrip's folder; the
+  // key frames, their thumbnails and keyframes.json into one inside outDir. Each set is swapped in whole (a
+  // crash-consistent swap: StagedFiles) only once the job has made all of it.
+  const stripStage = opts.filmstripDir ? await StagedFiles.create(resolve(opts.filmstripDir)) : undefined;
+  // A failed run leaves no filmstrip folder it made (an earlier filmstrip stays as it was).
+  const dropStrip = async () => {
+    if (!stripStage) return;
+    await stripStage.discard();
+    await rmdir(stripStage.targetDir).catch(() => undefined);
+  };
   let analysis;
   try {
     analysis = await analyzeVideo(videoPath, opts.params, {
       signal: ctx.signal,
       onProgress: scaled(ANALYSIS_SHARE, 0),
-      filmstripDir: stripTemp,
+      filmstripDir: stripStage?.dir,
     });
   } catch (err) {
-    if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
+    await dropStrip();
     throw err;
   }
   found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
   const extractStart = performance.now();
-  // The new images go to a staging folder first: a re-run plans the same names as the run before, and the images
-  // keyframes.json (and project.json) list must stay whole until the new set is complete.
-  const stage = await StagedFiles.create(outDir);
-  const thumbStage = await StagedFiles.create(join(outDir, THUMB_DIR));
-  const requests = analysis.keyframes.map((k) => ({
-    frame: k.frame,
-    time: k.time,
-    outPath: stage.path(keyframeFileName(k.shot, k.frame, format)),
-  }));
+  // A re-run plans the same names as the run before, and the images keyframes.json (and project.json) list must
+  // stay whole until the new set is complete.
+  let stage: StagedFiles | undefined;
   try {
+    stage = await StagedFiles.create(outDir);
+    const requests = analysis.keyframes.map((k) => ({
+      frame: k.frame,
+      time: k.time,
+      outPath: stage!.path(keyframeFileName(k.shot, k.frame, format)),
+    }));
     await extractFrames(videoPath, requests, {
       format,
       quality: opts.quality ?? 92,
       maxWidth: opts.maxWidth,
       info: analysis.info,
       syncTimes: analysis.syncTimes,
-      thumbnails: { dir: thumbStage.dir, width: THUMB_WIDTH },
+      thumbnails: { dir: stage.path(THUMB_DIR), width: THUMB_WIDTH },
       signal: ctx.signal,
       onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
     });
-    await stage.commit();
-    await thumbStage.commit();
   } catch (err) {
-    await Promise.all([stage.discard(), thumbStage.discard()]);
-    if (stripTemp) await rm(stripTemp, { recursive: true, force: true });
+    await Promise.all([stage?.discard(), dropStrip()]);
     throw err;
   }
   const extractSeconds = (performance.now() - extractStart) / 1000;
@@ -161,22 +164,25 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     warnings: analysis.warnings,
     ...(opts.explain ? { explain: { boundaries: analysis.boundaries ?? [] } } : {}),
   };
+  // The images, their thumbnails and keyframes.json go in as one set; what the earlier analysis had and this one
+  // does not is removed with it.
   const stale = (await previousFiles(outDir)).filter((f) => !doc.keyframes.some((k) => k.file === f || k.thumb === f));
-  await writeFileAtomic(join(outDir, 'keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);
-  await Promise.all(stale.map((f) => rm(join(outDir, f), { force: true })));
-  if (stripDir && stripTemp) await swapInFolder(stripTemp, stripDir);
-  return doc;
-}
-
-/** Puts the folder `fresh` in the place of `dir` (the old one moved aside first, then removed). */
-async function swapInFolder(fresh: string, dir: string): Promise<void> {
-  const old = `${dir}.old-${randomBytes(4).toString('hex')}`;
-  const hadOne = await rename(dir, old).then(() => true, (err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return false;
+  try {
+    await writeFileAtomic(stage.path('keyframes.json'), `${JSON.stringify(doc, null, 2)}\n`);
+    await stage.commit({ remove: stale });
+  } catch (err) {
+    await Promise.all([stage.discard(), dropStrip()]);
     throw err;
-  });
-  await rename(fresh, dir);
-  if (hadOne) await rm(old, { recursive: true, force: true });
+  }
+  if (stripStage) {
+    // Sheets of the earlier filmstrip that the new one does not have go with the swap.
+    const sheets = (await readdir(stripStage.targetDir).catch(() => [] as string[])).filter((f) => /^sheet-\d+\.jpg$/.test(f));
+    await stripStage.commit({ remove: sheets }).catch(async (err) => {
+      await dropStrip();
+      throw err;
+    });
+  }
+  return doc;
 }
 
 function round(seconds: number): number {

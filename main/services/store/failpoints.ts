@@ -3,7 +3,7 @@
  * tmpfs can be mounted). Production code calls `failpoint(step, path)` at each step of a durable write; it does
  * nothing unless a test has armed a hook.
  */
-export type WriteStep = 'write' | 'fsync' | 'rename' | 'fsync-dir' | 'commit' | 'open-read';
+export type WriteStep = 'write' | 'fsync' | 'rename' | 'fsync-dir' | 'commit' | 'remove' | 'undo' | 'open-read';
 
 type Hook = (step: WriteStep, path: string) => NodeJS.ErrnoException | undefined;
 let hook: Hook | undefined;

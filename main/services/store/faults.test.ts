@@ -4,11 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { threeShotClip } from '../../api/api-fixtures';
+import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { runKeyframesJob } from '../keyframes/keyframes-job';
 import { armFailpoints, errnoError, type WriteStep } from './failpoints';
 import { cleanStaleTemps, messageInWords, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
@@ -107,6 +108,27 @@ test('cleanStaleTemps: removes only temp files and staging folders of processes 
   assert.deepEqual((await cleanStaleTemps(dir)).sort(), [`.project.json.${dead}-0123abcd.tmp`, `.staging-${dead}-AbC123`]);
   assert.deepEqual(readdirSync(dir).sort(), [`.hidden-but-not-ours`, `.project.json.${process.pid}-0123abcd.tmp`, 'shot001-frame000010.jpg']);
   assert.deepEqual(await cleanStaleTemps(join(dir, 'absent')), []);
+  // A journal that names a path leaving the folder (read back from disk, so never trusted) moves nothing out.
+  const target = join(dir, 'inner');
+  mkdirSync(join(target, `.staging-${dead}-Evil01`), { recursive: true });
+  writeFileSync(join(dir, 'outside.txt'), 'keep');
+  writeFileSync(join(target, `.staging-${dead}-Evil01`, 'x'), 'staged');
+  writeFileSync(join(target, `.staging-${dead}-Evil01`, '.commit.json'), JSON.stringify({ schema: 1, files: [{ name: 'x', previous: false }], remove: ['../outside.txt'] }));
+  assert.deepEqual(await cleanStaleTemps(target), [`.staging-${dead}-Evil01`]);
+  assert.equal(readFileSync(join(dir, 'outside.txt'), 'utf8'), 'keep');
+  assert.deepEqual(readdirSync(target), []);
+});
+
+test('cleanStaleTemps: the filmstrip folders an earlier build left after a crash (no pid) go once an hour old, not before', async () => {
+  const dir = fresh('legacy');
+  for (const name of ['filmstrip.partial-0a1b2c3d', 'filmstrip.old-00ff00ff', 'filmstrip.partial-fresh000', 'filmstrip']) mkdirSync(join(dir, name));
+  writeFileSync(join(dir, 'filmstrip.partial-0a1b2c3d', 'sheet-0000.jpg'), 'x');
+  const hourAgo = new Date(Date.now() - 2 * 3600 * 1000);
+  for (const name of ['filmstrip.partial-0a1b2c3d', 'filmstrip.old-00ff00ff']) utimesSync(join(dir, name), hourAgo, hourAgo);
+  mkdirSync(join(dir, 'filmstrip.partial-11111111'));
+  assert.deepEqual((await cleanStaleTemps(dir)).sort(), ['filmstrip.old-00ff00ff', 'filmstrip.partial-0a1b2c3d']);
+  // Written a moment ago (an old build may still be at it), the real filmstrip, a name that is not that pattern: kept.
+  assert.deepEqual(readdirSync(dir).sort(), ['filmstrip', 'filmstrip.partial-11111111', 'filmstrip.partial-fresh000']);
 });
 
 test('StagedFiles: a failure while filling or while swapping in leaves the previous files exactly as they were', async () => {
@@ -132,6 +154,85 @@ test('StagedFiles: a failure while filling or while swapping in leaves the previ
   // And once nothing fails, all of them are in.
   await withStagedFiles(dir, async (s) => writeFileAtomic(s.path('a.jpg'), 'new a'));
   assert.equal(readFileSync(join(dir, 'a.jpg'), 'utf8'), 'new a');
+});
+
+/** The swap under test: a.jpg and b.jpg replaced, c.jpg new, thumbs/a.jpg replaced, old-only.jpg removed. */
+const SWAP_OLD = { 'a.jpg': 'old a', 'b.jpg': 'old b', 'old-only.jpg': 'old only', 'thumbs/a.jpg': 'old thumb a' };
+const SWAP_NEW = { 'a.jpg': 'new a', 'b.jpg': 'new b', 'c.jpg': 'new c', 'thumbs/a.jpg': 'new thumb a' };
+const asSnapshot = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([n, v]) => [n, Buffer.from(v).toString('base64')]).sort());
+function swapFolder(tag: string): string {
+  const dir = fresh(tag);
+  for (const [name, text] of Object.entries(SWAP_OLD)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+/**
+ * A program that stages SWAP_NEW in DIR and commits it, with a failpoint hook that counts every step of the commit
+ * (each fsync, journal write, rename, removal, and in a rollback each file put back) and kills the process with
+ * SIGKILL at step KILL; FAIL makes the rename of c.jpg fail (a full disk), so the commit rolls back.
+ */
+const swapScript = (dir: string, kill: number, fail: boolean) => `
+  const { StagedFiles } = require(${JSON.stringify(join(__dirname, 'staged-files.ts'))});
+  const { writeFileAtomic } = require(${JSON.stringify(join(__dirname, 'atomic-file.ts'))});
+  const { armFailpoints, errnoError } = require(${JSON.stringify(join(__dirname, 'failpoints.ts'))});
+  const { mkdirSync } = require('node:fs');
+  (async () => {
+    const stage = await StagedFiles.create(${JSON.stringify(dir)});
+    mkdirSync(stage.path('thumbs'));
+    for (const [name, text] of Object.entries(${JSON.stringify(SWAP_NEW)})) await writeFileAtomic(stage.path(name), text);
+    let step = 0;
+    armFailpoints((s, path) => {
+      if (++step === ${kill}) process.kill(process.pid, 'SIGKILL');
+      if (${fail} && s === 'commit' && path.endsWith('c.jpg')) {
+        console.log('failed at ' + step);
+        return errnoError('ENOSPC', path);
+      }
+    });
+    try { await stage.commit({ remove: ['old-only.jpg'] }); } catch (err) { if (!${fail}) throw err; await stage.discard(); }
+    console.log('steps ' + step);
+  })();`;
+function runSwap(dir: string, kill: number, fail: boolean): Promise<{ signal: NodeJS.Signals | null; out: string }> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', swapScript(dir, kill, fail)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  return new Promise((done) => child.once('exit', (_code, signal) => done({ signal, out })));
+}
+
+test('StagedFiles: kill -9 at every step of the swap (and of its rollback) leaves exactly all the old files or all the new ones; the next start leaves no temp', async () => {
+  for (const fail of [false, true]) {
+    // A run that is not killed says how many steps its commit has.
+    const whole = await runSwap(swapFolder('swap-count'), 0, fail);
+    const steps = Number(/steps (\d+)/.exec(whole.out)?.[1]);
+    assert.ok(steps >= 10, `the commit has its steps (${whole.out})`);
+    // With the failure: every step of the rollback (a kill before the failure is the case above).
+    const from = fail ? Number(/failed at (\d+)/.exec(whole.out)?.[1]) + 1 : 1;
+    assert.ok(from < steps, whole.out);
+    const outcomes: string[] = [];
+    // Every step, a few at a time (each is a fresh process).
+    for (let first = from; first <= steps; first += 3) {
+      const batch = Array.from({ length: Math.min(3, steps - first + 1) }, (_, i) => first + i);
+      outcomes.push(...(await Promise.all(batch.map(async (k) => {
+        const dir = swapFolder(`swap-kill-${fail ? 'rollback' : 'commit'}-${k}`);
+        const run = await runSwap(dir, k, fail);
+        assert.equal(run.signal, 'SIGKILL', `killed at step ${k}`);
+        // The next start: the job (or the editor opening the project) cleans the folders it reads.
+        await cleanStaleTemps(dir);
+        await cleanStaleTemps(join(dir, 'thumbs'));
+        const now = snapshot(dir);
+        assert.deepEqual(leftovers(dir), [], `step ${k}: no temp left`);
+        if (fail || JSON.stringify(now) !== JSON.stringify(asSnapshot(SWAP_NEW))) assert.deepEqual(now, asSnapshot(SWAP_OLD), `killed at step ${k} of ${steps}${fail ? ' (rolling back)' : ''}: all old or all new`);
+        return JSON.stringify(now) === JSON.stringify(asSnapshot(SWAP_OLD)) ? 'old' : 'new';
+      }))));
+    }
+    if (fail) assert.ok(outcomes.every((o) => o === 'old'), 'a rollback ends all old');
+    else {
+      // Old until the journal is written, new from then on: one switch point, and both sides are reached.
+      const switchAt = outcomes.indexOf('new');
+      assert.ok(switchAt > 0 && outcomes.slice(switchAt).every((o) => o === 'new'), `outcomes by step: ${outcomes.join(' ')}`);
+    }
+  }
 });
 
 /** A first complete analysis of the three-shot clip in a fresh folder; returns the folder and its snapshot. */
@@ -197,6 +298,40 @@ test('key-frame images: kill -9 of a re-analysis while it extracts keeps the ear
   await runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, quality: 92 });
   assert.deepEqual(leftovers(outDir), []);
   assert.ok(!existsSync(join(outDir, staged[0])));
+});
+
+test('filmstrip: kill -9 of a re-analysis, while it analyses or before its filmstrip is swapped in, keeps the earlier filmstrip whole; the next start cleans up', async () => {
+  const base = fresh('strip-kill');
+  const outDir = join(base, 'frames');
+  const filmstripDir = join(base, 'filmstrip');
+  await runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, filmstripDir });
+  const before = snapshot(filmstripDir);
+  assert.ok(Object.keys(before).includes('index.json') && Object.keys(before).some((n) => n.startsWith('sheet-')));
+  // Another video into the same folders: its filmstrip differs from the first one.
+  const other = makeWithFfmpeg('faults-other-shots.mp4', [
+    '-f', 'lavfi', '-t', '3', '-i', 'mandelbrot=size=320x240:rate=25', '-f', 'lavfi', '-t', '3', '-i', 'testsrc2=size=320x240:rate=25',
+    '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]', '-map', '[v]', '-c:v', 'libx264', '-preset', 'veryfast', '-g', '25',
+  ]);
+  for (const moment of ['analyse', 'extract']) {
+    const script = `const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
+      const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
+      runKeyframesJob(${JSON.stringify(other)}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, filmstripDir: ${JSON.stringify(filmstripDir)} },
+        { onProgress: (p) => { if (${moment === 'extract'} ? p.stage === 'extract' : p.stage !== 'extract' && p.done > 0) console.log('now'); } });`;
+    // Its own process group, so its ffmpeg dies with it (an orphan would go on writing into the staging folder).
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    await new Promise<void>((done) => child.stdout.on('data', () => done()));
+    process.kill(-child.pid!, 'SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const staged = readdirSync(filmstripDir).filter((n) => n.startsWith('.staging-'));
+    assert.equal(staged.length, 1, `${moment}: the killed run was writing its filmstrip aside`);
+    if (moment === 'extract') assert.ok(readdirSync(join(filmstripDir, staged[0])).includes('index.json'), 'its filmstrip was complete, not swapped in yet');
+    assert.deepEqual(snapshot(filmstripDir, (n) => !n.startsWith('.staging-')), before, moment);
+    assert.deepEqual(readdirSync(base).sort(), ['filmstrip', 'frames'], `${moment}: nothing beside the folders`);
+    // The next start (a job on the project, or the editor opening it) finishes or removes what the kill left.
+    await cleanStaleTemps(filmstripDir);
+    assert.deepEqual(leftovers(filmstripDir), [], moment);
+    assert.deepEqual(snapshot(filmstripDir), before, moment);
+  }
 });
 
 test('messages: a raw file-system error is said in words, naming the file (CLI and API alike)', () => {

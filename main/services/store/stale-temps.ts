@@ -1,11 +1,19 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { recoverStage } from './staged-files';
 
 /** `.NAME.PID-HEX.tmp` (tempPathBeside), `.staging-PID-XXXXXX` (StagedFiles). */
 const TEMP_FILE = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
 const STAGING = /^\.staging-(\d+)-/;
 /** Older than this, a temporary file is stale even if a process with its pid runs (the pid was reused). */
 const MAX_AGE_MS = 24 * 3600 * 1000;
+/**
+ * What builds before 0.1.1 left beside a project's filmstrip after a crash: `filmstrip.partial-HEX` (being written) and
+ * `filmstrip.old-HEX` (being swapped out). They carry no pid: one untouched for an hour is stale (such a build was
+ * writing its partial folder a frame sheet at a time).
+ */
+const LEGACY_FILMSTRIP = /^filmstrip\.(?:partial|old)-[0-9a-f]{8}$/;
+const LEGACY_MAX_AGE_MS = 3600 * 1000;
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -19,8 +27,9 @@ function alive(pid: number): boolean {
 
 /**
  * Removes what a crashed or killed run left in `dir`: temporary files and staging folders whose process is gone
- * (or that are a day old). Never touches anything else; a folder that does not exist or cannot be read is skipped.
- * Returns the names removed.
+ * (or that are a day old). A staging folder whose swap had begun is finished first (recoverStage: its journal rolled
+ * forward or back), so `dir` holds the whole previous set or the whole new one. Never touches anything else; a
+ * folder that does not exist or cannot be read is skipped. Returns the names removed.
  */
 export async function cleanStaleTemps(dir: string): Promise<string[]> {
   let names: string[];
@@ -31,13 +40,16 @@ export async function cleanStaleTemps(dir: string): Promise<string[]> {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const m = TEMP_FILE.exec(name) ?? STAGING.exec(name);
-    if (!m) continue;
+    const staging = STAGING.exec(name);
+    const m = TEMP_FILE.exec(name) ?? staging;
+    const legacy = LEGACY_FILMSTRIP.test(name);
+    if (!m && !legacy) continue;
     const path = join(dir, name);
-    const old = await stat(path).then((s) => Date.now() - s.mtimeMs > MAX_AGE_MS, () => false);
-    if (alive(Number(m[1])) && !old) continue;
+    const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (m ? alive(Number(m[1])) && age <= MAX_AGE_MS : age <= LEGACY_MAX_AGE_MS) continue;
     try {
-      await rm(path, { recursive: true, force: true });
+      if (staging) await recoverStage(dir, path);
+      else await rm(path, { recursive: true, force: true });
       removed.push(name);
     } catch {
       // Not ours to fight over (permissions): leave it.
