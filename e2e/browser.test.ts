@@ -44,7 +44,8 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   assert.ok(readdirSync(damagedDir).some((f) => f.startsWith('project.json.damaged-')), 'the damaged review is kept');
   assert.equal(flow.shots, 5, 'the sample has 5 shots');
   assert.ok(flow.keyframes >= flow.shots, `key frames: ${flow.keyframes}`);
-  for (const [w, h] of flow.imageSizes) assert.deepEqual([w, h], [1280, 720]);
+  // The timeline shows each key frame's 320-px thumbnail (thumbs/), not its 1280x720 picture.
+  for (const [w, h] of flow.imageSizes) assert.deepEqual([w, h], [320, 180]);
 
   const review = await reviewKeyframes(page);
   const [projectFile] = readdirSync(join(data, 'projects')).map((d) => join(data, 'projects', d, 'project.json'));

@@ -43,7 +43,7 @@ export async function runEditorFlow(page: Page, ffmpegPath: string): Promise<Flo
 
   // The whole analysis (decode, shots, key-frame images): on a loaded machine it takes well over 30 s.
   await page.getByTestId('shots').waitFor({ timeout: 120_000 });
-  // The key frames' thumbnails on the review timeline (their full-size pictures, scaled by the browser).
+  // The key frames' thumbnails on the review timeline (the 320-px JPEGs written beside the pictures).
   await page.waitForFunction(() => {
     const imgs = [...document.querySelectorAll<HTMLImageElement>('[data-testid=timeline-keyframe] img')];
     return imgs.length > 0 && imgs.every((i) => i.complete);
