@@ -1,6 +1,7 @@
 // Ctrl-C during inference, 20 times at different moments (docs/robustness.md, "SIGINT during inference"): the run
 // is cancelled and exits 130 (or 0 when it had finished), never aborted by onnxruntime's thread being torn down
-// inside session.run ("terminate called after throwing an instance of 'Napi::Error'", exit 134).
+// inside session.run ("terminate called after throwing an instance of 'Napi::Error'", exit 134). The built-in style
+// runs in onnxruntime here (--engine onnxruntime): on the CPU its C++ kernel would take the place of session.run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -14,7 +15,7 @@ const RUNS = 20;
 
 function runAndInterrupt(image: string, out: string, afterMs: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, 'stylize', image, image, image, '--out', out, '--provider', 'cpu'], {
+    const child = spawn(process.execPath, [BIN, 'stylize', image, image, image, '--out', out, '--provider', 'cpu', '--engine', 'onnxruntime'], {
       env: { ...process.env, YOUR_CARTOON_FROM_SOURCE: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

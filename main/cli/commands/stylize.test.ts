@@ -81,7 +81,7 @@ test('clear failures: unreadable image (exit 1, file named), unknown model, bad 
   assert.equal(await main(['stylize', join(dir, 'in'), '--out', join(dir, 'out'), '--model', unknown], c.io), 1);
   assert.match(c.err(), /unknown\.onnx: this file is not in the model catalog .* no spec beside it/);
 
-  for (const args of [['--out', 'x'], [join(dir, 'in')], [join(dir, 'in'), '--out', 'x', '--provider', 'tpu'], [join(dir, 'in'), '--out', 'x', '--tile', '10'], [join(dir, 'in'), '--out', 'x', '--size', '8']]) {
+  for (const args of [['--out', 'x'], [join(dir, 'in')], [join(dir, 'in'), '--out', 'x', '--provider', 'tpu'], [join(dir, 'in'), '--out', 'x', '--engine', 'gpu'], [join(dir, 'in'), '--out', 'x', '--tile', '10'], [join(dir, 'in'), '--out', 'x', '--size', '8']]) {
     c = capture();
     assert.equal(await main(['stylize', ...args], c.io), 2, args.join(' '));
     assert.match(c.err(), /Usage: your-cartoon stylize/);

@@ -25,6 +25,8 @@ Options:
                          the catalog models its inputs/outputs fit (e.g. your CartoonGAN export). Default: ${DEFAULT_MODEL_ID}
       --provider NAME    auto|cpu|cuda|dml|coreml (default auto: the best present, else CPU; a provider that
                          fails falls back to CPU and says why)
+      --engine NAME      auto|onnxruntime (default auto: on the CPU the built-in style is computed by its C++
+                         kernel, every other model by onnxruntime; onnxruntime: every model by onnxruntime)
       --size N           stylize at N px on the long side, then resize back to the input size; 0 = each
                          image's own size. Default: the model's recommended long side when the image is
                          larger (InstaGAN 200-240, CartoonGAN 450, White-box 1280; never enlarged), else the
@@ -60,6 +62,7 @@ export const stylizeCommand: CliCommand = {
       mask: { type: 'string', multiple: true },
       feather: { type: 'string' },
       provider: { type: 'string' },
+      engine: { type: 'string' },
       size: { type: 'string' },
       tile: { type: 'string' },
       overlap: { type: 'string' },
@@ -68,6 +71,8 @@ export const stylizeCommand: CliCommand = {
     if (!positionals.length) throw new UsageError('give at least one input image or folder');
     if (!values.out) throw new UsageError('--out DIR is required');
     const provider = values.provider ?? 'auto';
+    const engine = values.engine ?? 'auto';
+    if (engine !== 'auto' && engine !== 'onnxruntime') throw new UsageError(`--engine must be auto or onnxruntime (got "${engine}")`);
     if (!isProviderChoice(provider)) throw new UsageError(`--provider must be one of ${PROVIDER_CHOICES.join(', ')} (got "${provider}")`);
     const size = numberOption(values.size, 'size', 0, 8192);
     if (size !== undefined && size > 0 && size < 16) throw new UsageError('--size must be 0 (each image\'s own size) or at least 16');
@@ -87,6 +92,7 @@ export const stylizeCommand: CliCommand = {
         masks: values.mask ?? [],
         feather,
         provider: provider as ProviderChoice,
+        engine,
         size,
         tile,
         overlap,

@@ -1,3 +1,4 @@
+import type { StylizeEngine } from './worker-protocol';
 import { basename } from 'node:path';
 import type { Mask } from '../../../app/masks';
 import type { ProviderChoice, ProviderName } from '../../../app/stylize';
@@ -45,6 +46,8 @@ export interface StylizeRequest {
   everyPictureMasked?: boolean;
   feather?: number;
   provider: ProviderChoice;
+  /** 'onnxruntime': every model through onnxruntime, also the built-in style the native kernel would compute. */
+  engine?: StylizeEngine;
   size?: number;
   tile?: number;
   overlap?: number;
@@ -108,7 +111,7 @@ async function instaGanModel(ref: string, labels: PlanLabels): Promise<ResolvedM
 
 /** Resolves every model before any picture is read, so a missing model fails at once and not per file. */
 export async function planStylize(r: StylizeRequest, labels: PlanLabels = CLI_LABELS): Promise<StylizePlan> {
-  const common = { provider: r.provider, size: r.size };
+  const common = { provider: r.provider, size: r.size, ...(r.engine ? { engine: r.engine } : {}) };
   const timed = async <T>(f: () => Promise<T>) => {
     const t0 = performance.now();
     return { value: await f(), ms: performance.now() - t0 };
