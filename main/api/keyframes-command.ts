@@ -49,6 +49,8 @@ export function planKeyframes(request: KeyframesRequest): KeyframesPlan {
  */
 export async function finishInterruptedWrites(projectDir: string): Promise<void> {
   for (const dir of [join(projectDir, 'frames'), join(projectDir, 'frames', THUMB_DIR), join(projectDir, 'filmstrip')]) await cleanStaleTemps(dir);
+  // The project folder itself: temporary files beside project.json, and an earlier build's filmstrip folders.
+  await cleanStaleTemps(projectDir, { legacyFilmstrip: true });
 }
 
 /** The filmstrip's index in PROJECT/filmstrip, when there is a whole one. */

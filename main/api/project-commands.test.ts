@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobEvent, KeyframesResult } from '../../app/api';
@@ -79,6 +79,13 @@ test('review through the API: the analysis saves the project, a frame is grabbed
   assert.deepEqual(pictures(), ['manual-000075.jpg'], 'the unused grab is gone, the added frame kept');
   for (const k of reopened.project.keyframes) assert.ok(existsSync(join(framesDir, k.file)), `${k.file} stays`);
   assert.deepEqual(await removeUnusedGrabs(projectDir, reopened.project, Date.now() + 10 * GRAB_GRACE_MS), [], 'nothing the project uses');
+  // A grab a review set aside beside project.json still names stays (read as text: it may be damaged); an unused one
+  // goes with its thumbnail.
+  for (const f of ['manual-000098.jpg', 'manual-000099.jpg', 'thumbs/manual-000098.jpg']) writeFileSync(join(framesDir, f), 'grab');
+  writeFileSync(join(projectDir, 'project.json.damaged-20261202'), '{"keyframes":[{"file":"manual-000099.jpg", broken');
+  assert.deepEqual(await removeUnusedGrabs(projectDir, reopened.project, Date.now() + 10 * GRAB_GRACE_MS), ['manual-000098.jpg']);
+  assert.deepEqual([existsSync(join(framesDir, 'manual-000099.jpg')), existsSync(join(framesDir, 'thumbs/manual-000098.jpg'))], [true, false]);
+  rmSync(join(projectDir, 'project.json.damaged-20261202'));
   assert.deepEqual(reopened.project, { ...e.project, revision: 2 });
   assert.deepEqual(reopened.document.shots, first.document.shots);
   assert.equal(await api.resolveImage({ root: reopened.framesRoot, file: grabbed.keyframe.file }), await api.resolveImage(grabbed.image));

@@ -16,7 +16,7 @@ import { requireObject, requireString } from './request-checks';
  * the user, named in the warnings) and a new project started.
  */
 export async function saveAnalysedProject(projectDir: string, document: KeyframesDocument): Promise<Project> {
-  await cleanStaleTemps(projectDir);
+  await cleanStaleTemps(projectDir, { legacyFilmstrip: true });
   let previous: Project | undefined;
   try {
     previous = await readProject(projectDir);

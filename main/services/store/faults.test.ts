@@ -126,7 +126,9 @@ test('cleanStaleTemps: the filmstrip folders an earlier build left after a crash
   const hourAgo = new Date(Date.now() - 2 * 3600 * 1000);
   for (const name of ['filmstrip.partial-0a1b2c3d', 'filmstrip.old-00ff00ff']) utimesSync(join(dir, name), hourAgo, hourAgo);
   mkdirSync(join(dir, 'filmstrip.partial-11111111'));
-  assert.deepEqual((await cleanStaleTemps(dir)).sort(), ['filmstrip.old-00ff00ff', 'filmstrip.partial-0a1b2c3d']);
+  // Only in a project's own folder: anywhere else (a folder the user picked for an export) such names are the user's.
+  assert.deepEqual(await cleanStaleTemps(dir), []);
+  assert.deepEqual((await cleanStaleTemps(dir, { legacyFilmstrip: true })).sort(), ['filmstrip.old-00ff00ff', 'filmstrip.partial-0a1b2c3d']);
   // Written a moment ago (an old build may still be at it), the real filmstrip, a name that is not that pattern: kept.
   assert.deepEqual(readdirSync(dir).sort(), ['filmstrip', 'filmstrip.partial-11111111', 'filmstrip.partial-fresh000']);
 });
@@ -154,6 +156,49 @@ test('StagedFiles: a failure while filling or while swapping in leaves the previ
   // And once nothing fails, all of them are in.
   await withStagedFiles(dir, async (s) => writeFileAtomic(s.path('a.jpg'), 'new a'));
   assert.equal(readFileSync(join(dir, 'a.jpg'), 'utf8'), 'new a');
+});
+
+test('StagedFiles: a swap that can be neither finished nor undone stays on disk, and the next swap in the folder finishes it first', async () => {
+  const dir = fresh('unfinished');
+  writeFileSync(join(dir, 'a.jpg'), 'old a');
+  writeFileSync(join(dir, 'b.jpg'), 'old b');
+  const stage = await StagedFiles.create(dir);
+  await writeFileAtomic(stage.path('a.jpg'), 'new a');
+  await writeFileAtomic(stage.path('b.jpg'), 'new b');
+  // b.jpg cannot go in, and a.jpg cannot be put back either (a file locked by another program, on Windows).
+  const disarm = armFailpoints((s, path) => ((s === 'commit' && path.endsWith('b.jpg')) || s === 'undo' ? errnoError('EBUSY', path) : undefined));
+  await assert.rejects(stage.commit()).finally(disarm);
+  await stage.discard();
+  // The journal and the backups were kept: the folder is not left mixed for good.
+  assert.equal(readdirSync(dir).filter((n) => n.startsWith('.staging-')).length, 1, 'the staging folder stays for recovery');
+  // It carries this process's pid, but this process no longer works in it: the next swap here finishes it first.
+  await withStagedFiles(dir, async (st) => writeFileAtomic(st.path('c.jpg'), 'new c'));
+  assert.deepEqual([readFileSync(join(dir, 'a.jpg'), 'utf8'), readFileSync(join(dir, 'b.jpg'), 'utf8')], ['old a', 'old b']);
+  assert.equal(readFileSync(join(dir, 'c.jpg'), 'utf8'), 'new c');
+  assert.deepEqual(leftovers(dir), []);
+});
+
+test('cleanStaleTemps: a staging folder with this process\'s pid that it is not using (an earlier process had the pid) is finished', async () => {
+  const dir = fresh('samepid');
+  writeFileSync(join(dir, 'a.jpg'), 'old a');
+  // What a crashed process with our pid left: a decided swap (journal written), not yet moved in.
+  const crashed = (tag: string, text: string) => {
+    const left = join(dir, `.staging-${process.pid}-${tag}`);
+    mkdirSync(left);
+    writeFileSync(join(left, 'a.jpg'), text);
+    writeFileSync(join(left, '.commit.json'), JSON.stringify({ schema: 1, files: [{ name: 'a.jpg', previous: false }], remove: [] }));
+  };
+  crashed('Crash1', 'new a');
+  // One this process is using right now (its creation finished the left one first: a new swap never overtakes it).
+  const mine = await StagedFiles.create(dir);
+  assert.equal(readFileSync(join(dir, 'a.jpg'), 'utf8'), 'new a', 'rolled forward');
+  await writeFileAtomic(mine.path('b.jpg'), 'in progress');
+  crashed('Crash2', 'newer a');
+  assert.deepEqual(await cleanStaleTemps(dir), [`.staging-${process.pid}-Crash2`]);
+  assert.equal(readFileSync(join(dir, 'a.jpg'), 'utf8'), 'newer a');
+  assert.equal(readFileSync(mine.path('b.jpg'), 'utf8'), 'in progress', 'the live one untouched');
+  await mine.discard();
+  assert.deepEqual(leftovers(dir), []);
 });
 
 /** The swap under test: a.jpg and b.jpg replaced, c.jpg new, thumbs/a.jpg replaced, old-only.jpg removed. */

@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { syncDir, syncFile, writeFileAtomic } from './atomic-file';
 import { failpoint } from './failpoints';
 import { WriteError } from './fs-words';
@@ -140,6 +140,18 @@ export async function recoverStage(targetDir: string, stageDir: string): Promise
  * holds the whole previous set or the whole new one, never a mix; a staging folder whose swap had not begun is
  * simply removed.
  */
+/**
+ * The staging folders this process made and still works in. A folder named with this process's pid but not in here
+ * was left by an earlier process that had the same pid (after a crash and a restart, in a container, after a reboot):
+ * cleanStaleTemps finishes it like any other dead process's, before a new swap in that folder could be overtaken by it.
+ */
+const liveStages = new Set<string>();
+
+/** Whether `path` is a staging folder this process is using now. */
+export function isLiveStage(path: string): boolean {
+  return liveStages.has(resolve(path));
+}
+
 export class StagedFiles {
   private constructor(
     readonly targetDir: string,
@@ -151,7 +163,9 @@ export class StagedFiles {
     try {
       await mkdir(targetDir, { recursive: true });
       await cleanStaleTemps(targetDir);
-      return new StagedFiles(targetDir, await mkdtemp(join(targetDir, `${STAGING_PREFIX}${process.pid}-`)));
+      const dir = await mkdtemp(join(targetDir, `${STAGING_PREFIX}${process.pid}-`));
+      liveStages.add(resolve(dir));
+      return new StagedFiles(targetDir, dir);
     } catch (err) {
       throw new WriteError(targetDir, err);
     }
@@ -186,11 +200,17 @@ export class StagedFiles {
     try {
       await rollForward(this.targetDir, this.dir, { ...journal, remove: [] });
     } catch (err) {
-      // Decided the other way: the rename of the journal (no space needed) says so before anything is put back.
-      await rename(commitFile, join(this.dir, ROLLBACK_JOURNAL))
+      // Decided the other way: the rename of the journal (no space needed) says so before anything is put back. If
+      // that rename fails the journal still says "forward", so nothing is put back: the next start rolls it forward.
+      // If putting back fails, the rollback journal and the backups stay for the next start to finish.
+      const undone = await rename(commitFile, join(this.dir, ROLLBACK_JOURNAL))
         .then(() => syncDir(this.dir))
-        .catch(() => undefined);
-      await rollBack(this.targetDir, this.dir, journal).catch(() => undefined);
+        .then(() => rollBack(this.targetDir, this.dir, journal))
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!undone) this.leaveForRecovery();
       throw err instanceof WriteError ? err : new WriteError(this.targetDir, err);
     }
     await rollForward(this.targetDir, this.dir, { ...journal, files: [] });
@@ -198,8 +218,20 @@ export class StagedFiles {
     return names;
   }
 
+  /** Whether a swap left part way must stay on disk (its journal and backups) for the next start to finish. */
+  private unfinished = false;
+
+  private leaveForRecovery(): void {
+    this.unfinished = true;
+    // No longer this process's to work in: the next cleanStaleTemps here (a new swap, opening the project) finishes it.
+    liveStages.delete(resolve(this.dir));
+  }
+
+  /** Removes the staging folder, unless a swap in it could not be finished or undone (then recovery needs it). */
   async discard(): Promise<void> {
+    if (this.unfinished) return;
     await rm(this.dir, { recursive: true, force: true });
+    liveStages.delete(resolve(this.dir));
   }
 }
 

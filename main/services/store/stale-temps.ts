@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { recoverStage } from './staged-files';
+import { isLiveStage, recoverStage } from './staged-files';
 
 /** `.NAME.PID-HEX.tmp` (tempPathBeside), `.staging-PID-XXXXXX` (StagedFiles). */
 const TEMP_FILE = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
@@ -29,9 +29,10 @@ function alive(pid: number): boolean {
  * Removes what a crashed or killed run left in `dir`: temporary files and staging folders whose process is gone
  * (or that are a day old). A staging folder whose swap had begun is finished first (recoverStage: its journal rolled
  * forward or back), so `dir` holds the whole previous set or the whole new one. Never touches anything else; a
- * folder that does not exist or cannot be read is skipped. Returns the names removed.
+ * folder that does not exist or cannot be read is skipped. Returns the names removed. `legacyFilmstrip` (a project's
+ * own folder only, never a folder the user picked): also the filmstrip folders of earlier builds (LEGACY_FILMSTRIP).
  */
-export async function cleanStaleTemps(dir: string): Promise<string[]> {
+export async function cleanStaleTemps(dir: string, opts: { legacyFilmstrip?: boolean } = {}): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -42,11 +43,13 @@ export async function cleanStaleTemps(dir: string): Promise<string[]> {
   for (const name of names) {
     const staging = STAGING.exec(name);
     const m = TEMP_FILE.exec(name) ?? staging;
-    const legacy = LEGACY_FILMSTRIP.test(name);
+    const legacy = opts.legacyFilmstrip === true && LEGACY_FILMSTRIP.test(name);
     if (!m && !legacy) continue;
     const path = join(dir, name);
     const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
-    if (m ? alive(Number(m[1])) && age <= MAX_AGE_MS : age <= LEGACY_MAX_AGE_MS) continue;
+    // A staging folder with this process's pid that this process is not using is an earlier process's (same pid).
+    const running = staging && Number(m![1]) === process.pid ? isLiveStage(path) : m && alive(Number(m[1]));
+    if (m ? running && age <= MAX_AGE_MS : age <= LEGACY_MAX_AGE_MS) continue;
     try {
       if (staging) await recoverStage(dir, path);
       else await rm(path, { recursive: true, force: true });
