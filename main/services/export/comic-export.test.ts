@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -186,6 +186,12 @@ test('PNG pages and CBZ: one picture per page at the dpi, the same lettering, Co
   writeFileSync(join(dir, 'notes.txt'), 'mine');
   await writePngPages(dir, { ...req, pages: lettered() });
   assert.deepEqual(readdirSync(dir).sort(), ['.your-cartoon-pages.json', 'notes.txt', 'page-001.png']);
+  // A folder with a page-001.png of the user's own (no earlier export listed it) is refused, the file left as it was.
+  const theirs = tmp('their-pages');
+  mkdirSync(theirs);
+  writeFileSync(join(theirs, 'page-001.png'), 'their scan');
+  await assert.rejects(writePngPages(theirs, req), (e: Error & { code?: string }) => e.code === 'TARGET_TAKEN' && /their-pages.* already has page-001\.png, not written by an earlier export/.test(e.message));
+  assert.deepEqual([readdirSync(theirs), readFileSync(join(theirs, 'page-001.png'), 'utf8')], [['page-001.png'], 'their scan']);
 
   const cbz = tmp('book.cbz');
   const r = await writeCbz(cbz, req);

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Zip, ZipPassThrough, ZipDeflate } from 'fflate';
 import sharp from 'sharp';
@@ -16,7 +16,7 @@ import { comicInfoXml } from './comic-info';
 import { pageLook, type PageWithLook } from './page-look';
 import { rasterPage } from './page-raster';
 import { textSvg } from './page-svg';
-import type { PictureOptions } from './pdf-pictures';
+import { ExportError, type PictureOptions } from './pdf-pictures';
 
 export interface RasterRequest {
   pages: ComicPage[];
@@ -81,6 +81,14 @@ const pageName = (i: number, count: number, kind: string) => `page-${String(i + 
 export async function writePngPages(dir: string, req: RasterRequest, ctx: JobContext = {}): Promise<RasterResult> {
   throwIfAborted(ctx.signal);
   const made = await mkdir(dir, { recursive: true });
+  const count = req.pages.length + 1;
+  // A page name already in the folder that no earlier export of this app wrote there is the user's: never replaced.
+  const earlier = await earlierPages(dir);
+  const present = new Set(await readdir(dir).catch(() => [] as string[]));
+  const taken = req.pages.map((_, i) => pageName(i, count, 'png')).filter((n) => present.has(n) && !earlier.includes(n));
+  if (taken.length) {
+    throw new ExportError('TARGET_TAKEN', `${dir} already has ${taken.slice(0, 3).join(', ')}${taken.length > 3 ? ` and ${taken.length - 3} more` : ''}, not written by an earlier export of this comic app: choose an empty folder (or the folder of an earlier export)`);
+  }
   // The pages are made aside and swapped in together (StagedFiles: crash-consistent); the folder may be one the
   // user picked, so nothing in it but the pages an earlier export wrote (its list) is ever replaced or removed.
   const stage = await StagedFiles.create(dir);
@@ -89,7 +97,6 @@ export async function writePngPages(dir: string, req: RasterRequest, ctx: JobCon
   let panels = 0;
   let size = { width: 0, height: 0 };
   try {
-    const count = req.pages.length + 1;
     for await (const p of encodedPages(req, 'png', ctx)) {
       const name = pageName(p.index, count, 'png');
       await writeFileAtomic(stage.path(name), p.bytes);
@@ -100,7 +107,7 @@ export async function writePngPages(dir: string, req: RasterRequest, ctx: JobCon
     }
     throwIfAborted(ctx.signal);
     await writeFileAtomic(stage.path(PAGES_LIST), `${JSON.stringify({ pages: files })}\n`);
-    await stage.commit({ remove: await earlierPages(dir) });
+    await stage.commit({ remove: earlier });
   } catch (err) {
     await stage.discard();
     if (made) await rmdir(dir).catch(() => undefined);

@@ -7,7 +7,7 @@ import { MM_PER_INCH, visiblePart, type PanelCrop, type Rect } from '../../../ap
 /** A picture the export cannot use (unreadable, or not an image), named. */
 export class ExportError extends Error {
   constructor(
-    readonly code: 'UNSUPPORTED_IMAGE' | 'MISSING_IMAGE' | 'BAD_OPTIONS',
+    readonly code: 'UNSUPPORTED_IMAGE' | 'MISSING_IMAGE' | 'BAD_OPTIONS' | 'TARGET_TAKEN',
     message: string,
   ) {
     super(message);
