@@ -83,20 +83,27 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
     const onCpu = req.provider === 'cpu' || (req.provider === 'auto' && autoOrder()[0] === 'cpu');
     const native = onCpu && req.engine !== 'onnxruntime' ? await builtinNativeRunner(req.model.file) : undefined;
     if (native) {
-      const { width, height } = req.image;
-      const tile = req.params.tile ?? (width * height <= NATIVE_WHOLE_MAX_PIXELS ? 0 : 1024);
-      const whole = tile === 0 && (!req.params.size || req.params.size === Math.max(width, height)) && req.model.spec.sizeMultiple <= 1;
-      const direct = whole ? await builtinNativeWhole(req.model.file) : undefined;
-      if (direct) {
-        const image = direct(req.image);
-        post({ id: req.id, kind: 'progress', done: 1, total: 1 });
-        return { image, tiles: 1, processedWidth: width, processedHeight: height, provider: 'cpu' as const, sessionsOpened: sessionsOpened(), ms: performance.now() - started };
+      try {
+        const { width, height } = req.image;
+        // Whole only up to NATIVE_WHOLE_MAX_PIXELS, even when asked for (tile 0): the kernel's planes for a larger
+        // picture could exhaust memory, and a failed allocation in C++ would end the process, not this request.
+        const tile = width * height <= NATIVE_WHOLE_MAX_PIXELS ? (req.params.tile ?? 0) : Math.min(req.params.tile || 1024, 1024);
+        const whole = tile === 0 && (!req.params.size || req.params.size === Math.max(width, height)) && req.model.spec.sizeMultiple <= 1;
+        const direct = whole ? await builtinNativeWhole(req.model.file) : undefined;
+        if (direct) {
+          const image = direct(req.image);
+          post({ id: req.id, kind: 'progress', done: 1, total: 1 });
+          return { image, tiles: 1, processedWidth: width, processedHeight: height, provider: 'cpu' as const, sessionsOpened: sessionsOpened(), ms: performance.now() - started };
+        }
+        const res = await stylizePixels(req.image, req.model.spec, native, { ...req.params, tile }, {
+          checkCancelled,
+          onTile: (done, total) => post({ id: req.id, kind: 'progress', done, total }),
+        }, req.model.file);
+        return { ...res, provider: 'cpu' as const, sessionsOpened: sessionsOpened(), ms: performance.now() - started };
+      } catch (err) {
+        // A cancel stays a cancel; anything else the kernel refused, onnxruntime runs the same graph below.
+        if (err instanceof CancelledError) throw err;
       }
-      const res = await stylizePixels(req.image, req.model.spec, native, { ...req.params, tile }, {
-        checkCancelled,
-        onTile: (done, total) => post({ id: req.id, kind: 'progress', done, total }),
-      }, req.model.file);
-      return { ...res, provider: 'cpu' as const, sessionsOpened: sessionsOpened(), ms: performance.now() - started };
     }
     const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
     const { file, spec } = req.model;
