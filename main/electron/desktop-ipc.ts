@@ -2,7 +2,7 @@ import { BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEv
 import { DESKTOP_CHANNELS, VIDEO_EXTENSIONS, dialogTexts } from '../../app/desktop';
 import type { PickedExports } from '../api';
 import { buildAppMenu, checkMenuItems } from './app-menu';
-import { exportDialogFor, exportTargetFromDialog } from './export-dialog';
+import { askAgainAt, exportDialogFor, exportTargetFromDialog } from './export-dialog';
 
 /**
  * The desktop additions over ipc: the native Open dialog (a path, used in place), the Export dialog (the path picked
@@ -32,8 +32,16 @@ export function registerDesktopIpc(isAppPage: (url: string) => boolean, picked: 
     const win = BrowserWindow.fromWebContents(event.sender);
     let path: string | undefined;
     if (asked.kind === 'save') {
-      const answer = win ? await dialog.showSaveDialog(win, asked.options) : await dialog.showSaveDialog(asked.options);
-      path = answer.canceled ? undefined : answer.filePath;
+      let options = asked.options;
+      // At most three rounds: a name typed without its extension whose full name exists is asked about again.
+      for (let round = 0; round < 3; round++) {
+        const answer = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        path = answer.canceled ? undefined : answer.filePath;
+        const again = path ? askAgainAt(asked.format, path) : undefined;
+        if (!again) break;
+        options = { ...options, defaultPath: again };
+        path = undefined;
+      }
     } else {
       const answer = win ? await dialog.showOpenDialog(win, asked.options) : await dialog.showOpenDialog(asked.options);
       path = answer.canceled ? undefined : answer.filePaths[0];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportDialogFor, exportTargetFromDialog } from './export-dialog';
+import { askAgainAt, exportDialogFor, exportTargetFromDialog } from './export-dialog';
 
 test('export dialog: a Save dialog for a PDF or CBZ, a folder chooser for PNG pages, at the project folder with the default name', () => {
   const projectDir = mkdtempSync(join(tmpdir(), 'ycis-export-dialog-'));
@@ -48,4 +48,13 @@ test('export dialog: its title and filter name come from the page, in the UI lan
     assert.equal(d?.options.title, 'Export the comic as CBZ', JSON.stringify(bad));
     assert.deepEqual(d?.kind === 'save' && d.options.filters, [{ name: 'Comic book (CBZ)', extensions: ['cbz'] }]);
   }
+});
+
+test('export dialog: a name typed without its extension whose full name is a file already is asked about again, at that name', () => {
+  const have = new Set(['/home/me/Trip.pdf']);
+  const exists = (p: string) => have.has(p);
+  assert.equal(askAgainAt('pdf', '/home/me/Trip', exists), '/home/me/Trip.pdf', 'the dialog confirmed only "Trip"');
+  assert.equal(askAgainAt('pdf', '/home/me/Trip.pdf', exists), undefined, 'the dialog itself confirmed this one');
+  assert.equal(askAgainAt('pdf', '/home/me/New', exists), undefined, 'nothing to replace');
+  assert.equal(askAgainAt('png', '/home/me/Trip', exists), undefined, 'a folder is taken as it is');
 });

@@ -41,3 +41,13 @@ export function exportTargetFromDialog(format: ExportFormat, picked: string): st
   if (format === 'png' || extname(picked).toLowerCase() === `.${format}`) return picked;
   return `${picked}.${format}`;
 }
+
+/**
+ * A name typed without its extension gets one (exportTargetFromDialog), but the dialog confirmed an overwrite only of
+ * the name as typed: when the name with the extension is a file already, the dialog is asked again at that name, so
+ * the system's own "replace it?" question is put. Returns that name, or undefined when the answer can be taken.
+ */
+export function askAgainAt(format: ExportFormat, picked: string, exists: (path: string) => boolean = existsSync): string | undefined {
+  const target = exportTargetFromDialog(format, picked);
+  return target !== picked && exists(target) ? target : undefined;
+}
