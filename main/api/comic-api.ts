@@ -78,9 +78,11 @@ export function createComicApi(options: ComicServiceOptions = {}): ComicService 
     grabFrame: async (request) => grabFrame(project(request, 'grabFrame'), roots),
     startExport: async (request) => {
       const plan = planExport(request);
-      access.check(plan.file, 'startExport: the PDF');
-      access.checkAll(plan.pictures, 'startExport: pictures');
+      // A target the user picked in the dialog is admitted by that pick alone (it may be anywhere); any other export
+      // goes into the project folder, which must be one this editor may use.
       if (options.pickedExports && request.outFile !== undefined) options.pickedExports.take(plan.file, plan.format, 'startExport: outFile');
+      else access.check(plan.file, 'startExport: the PDF');
+      access.checkAll(plan.pictures, 'startExport: pictures');
       return { job: jobs.start('export', (ctx) => runExport(plan, roots, ctx)), kind: 'export' };
     },
     getJob: async (id) => jobs.snapshot(id),

@@ -21,9 +21,10 @@ function inside(path: string, folder: string): boolean {
 /**
  * The folders an adapter's API may write into and read pictures from. The browser host's API answers any local
  * program that holds its token, so it reaches only the data folder (where every project the editor makes lives)
- * and the folders its owner allowed when starting it; every other path is refused with a clear error. The video
- * and model files the user picks are read wherever they are (reading them writes nothing and serves nothing).
- * Unrestricted (`folders` undefined): the CLI and Electron, whose user chooses every path themselves.
+ * and the folders its owner allowed when starting it; every other path is refused with a clear error. Electron's
+ * API reaches the data folder too (its exports go where the Save dialog says: PickedExports). The video and model
+ * files the user picks are read wherever they are (reading them writes nothing and serves nothing).
+ * Unrestricted (`folders` undefined): the CLI, whose user types every path themselves.
  */
 export class FolderAccess {
   constructor(private readonly folders?: () => string[]) {}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExportResult, JobEvent } from '../../app/api';
@@ -34,9 +34,16 @@ test('picked exports: a path picked in the dialog is admitted exactly, in its fo
 
 test('Electron API: an export goes to the file or folder picked in the dialog (written atomically there), nowhere else; without one, into the project folder', async () => {
   const pickedExports = new PickedExports();
-  const api = createComicApi({ host: 'electron', pickedExports });
-  const pictures = [0, 1].map((i) => makeWithFfmpeg(`picked-export-${i}.png`, ['-f', 'lavfi', '-i', `testsrc2=size=320x180,hue=h=${i * 90}`, '-frames:v', '1']));
-  const projectDir = mkdtempSync(join(tmpdir(), 'ycis-picked-project-'));
+  // As Electron makes it: the data folder is the one the API may use; a picked export may be anywhere.
+  const data = mkdtempSync(join(tmpdir(), 'ycis-picked-data-'));
+  const api = createComicApi({ host: 'electron', pickedExports, allowedFolders: () => [data] });
+  const projectDir = join(data, 'projects', 'trip');
+  mkdirSync(projectDir, { recursive: true });
+  const pictures = [0, 1].map((i) => {
+    const to = join(projectDir, `panel-${i}.png`);
+    copyFileSync(makeWithFfmpeg(`picked-export-${i}.png`, ['-f', 'lavfi', '-i', `testsrc2=size=320x180,hue=h=${i * 90}`, '-frames:v', '1']), to);
+    return to;
+  });
   const elsewhere = mkdtempSync(join(tmpdir(), 'ycis-picked-books-'));
   const run = async (request: Record<string, unknown>) => {
     const events = eventsUntilEnd(api);
@@ -67,5 +74,9 @@ test('Electron API: an export goes to the file or folder picked in the dialog (w
   // No outFile (nothing picked, as in the browser host): the project folder's comic.pdf.
   const inProject = (await run({})) as ExportResult;
   assert.equal(inProject.file, join(projectDir, 'comic.pdf'));
+  // And no outFile with a projectDir outside the data folder cannot reach that folder either.
+  const reply = await dispatchCommand(api, 'startExport', [{ pictures, projectDir: elsewhere, title: 'Trip', models: [] }]);
+  assert.match(reply.ok ? '' : `${reply.error.code}: ${reply.error.message}`, /^PATH_FORBIDDEN: startExport/);
+  assert.ok(!existsSync(join(elsewhere, 'comic.pdf')));
   await api.dispose();
 });

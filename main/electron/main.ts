@@ -3,6 +3,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { createComicApi, PickedExports } from '../api';
+import { dataDir } from '../services/store';
 import { declareAppSchemes, serveAppFiles } from './app-protocol';
 import { openServedDocument, serveImages } from './image-protocol';
 import { serveFonts } from './font-protocol';
@@ -24,9 +25,10 @@ app.on('second-instance', () => {
     win.focus();
   }
 });
-// Exports go where the user picks them in the Export dialog (each path admitted for that one export).
+// The API writes only into the data folder (where the editor keeps every project); exports go where the user picks
+// them in the Export dialog (each path admitted for that one export).
 const pickedExports = new PickedExports();
-const service = createComicApi({ host: 'electron', pickedExports });
+const service = createComicApi({ host: 'electron', pickedExports, allowedFolders: () => [dataDir()] });
 
 app.whenReady().then(() => {
   // The page asks for nothing (camera, notifications, ...): refuse every permission.
