@@ -46,6 +46,9 @@ test('browser host in Chromium: engines shown, sample analysed with progress, sh
   assert.ok(flow.keyframes >= flow.shots, `key frames: ${flow.keyframes}`);
   // The timeline shows each key frame's 320-px thumbnail (thumbs/), not its 1280x720 picture.
   for (const [w, h] of flow.imageSizes) assert.deepEqual([w, h], [320, 180]);
+  // So does the tray of kept frames along the bottom.
+  assert.equal(flow.traySizes.length, flow.keyframes);
+  for (const [w, h] of flow.traySizes) assert.deepEqual([w, h], [320, 180]);
 
   const review = await reviewKeyframes(page);
   const [projectFile] = readdirSync(join(data, 'projects')).map((d) => join(data, 'projects', d, 'project.json'));

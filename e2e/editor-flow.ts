@@ -5,6 +5,8 @@ export interface FlowResult {
   shots: number;
   keyframes: number;
   imageSizes: Array<[number, number]>;
+  /** The same for the kept-frames tray along the bottom. */
+  traySizes: Array<[number, number]>;
 }
 
 /** Goes to a step of the workspace (Video, Key frames, Style, Pages, Export) by its step bar button. */
@@ -44,14 +46,16 @@ export async function runEditorFlow(page: Page, ffmpegPath: string): Promise<Flo
   // The whole analysis (decode, shots, key-frame images): on a loaded machine it takes well over 30 s.
   await page.getByTestId('shots').waitFor({ timeout: 120_000 });
   // The key frames' thumbnails on the review timeline (the 320-px JPEGs written beside the pictures).
-  await page.waitForFunction(() => {
-    const imgs = [...document.querySelectorAll<HTMLImageElement>('[data-testid=timeline-keyframe] img')];
-    return imgs.length > 0 && imgs.every((i) => i.complete);
-  });
-  const imageSizes = await page.$$eval('[data-testid=timeline-keyframe] img', (imgs) =>
-    (imgs as HTMLImageElement[]).map((i) => [i.naturalWidth, i.naturalHeight] as [number, number]),
-  );
-  return { shots: await page.getByTestId('timeline-shot').count(), keyframes: imageSizes.length, imageSizes };
+  const sizes = async (selector: string) => {
+    await page.waitForFunction((s) => {
+      const imgs = [...document.querySelectorAll<HTMLImageElement>(s)];
+      return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    }, selector);
+    return page.$$eval(selector, (imgs) => (imgs as HTMLImageElement[]).map((i) => [i.naturalWidth, i.naturalHeight] as [number, number]));
+  };
+  const imageSizes = await sizes('[data-testid=timeline-keyframe] img');
+  const traySizes = await sizes('[data-testid=kept-frame] img');
+  return { shots: await page.getByTestId('timeline-shot').count(), keyframes: imageSizes.length, imageSizes, traySizes };
 }
 
 export interface ReviewResult {

@@ -7,6 +7,7 @@ import { FilmstripTile, type Filmstrip } from './FilmstripTile';
 import { bandLayout, placeThumbnails, rulerTicks, thumbnailWidth, timeToX, xToTime } from './geometry';
 import { reviewMark } from './selection';
 import type { useTimelineView } from './use-timeline-view';
+import { ThumbImage } from '../components/ThumbImage';
 
 export interface TimelineProps {
   fps: number;
@@ -109,18 +110,7 @@ export function Timeline(props: TimelineProps) {
               onClick={() => props.onSelect?.(k)}
             >
               {props.pictureOf ? (
-                <img
-                  src={props.thumbOf?.(k) ?? props.pictureOf(k)}
-                  alt=""
-                  loading="lazy"
-                  decoding="async"
-                  draggable={false}
-                  onError={(e) => {
-                    // A frame without a thumbnail (a project from before they were written): its full picture.
-                    const full = props.pictureOf?.(k);
-                    if (full && !e.currentTarget.src.endsWith(full)) e.currentTarget.src = full;
-                  }}
-                />
+                <ThumbImage thumb={props.thumbOf?.(k) ?? props.pictureOf(k)} full={props.pictureOf(k)} alt="" loading="lazy" decoding="async" draggable={false} />
               ) : null}
             </button>
           );

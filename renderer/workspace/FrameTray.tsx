@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { keyframeThumbFile } from '../../app/keyframes';
 import { comicKeyframes } from '../../app/project';
+import { ThumbImage } from '../components/ThumbImage';
 import { formatTime } from '../format';
 import type { ProjectStepProps } from './steps';
 
@@ -27,7 +29,13 @@ export function FrameTray({ api, result, review }: ProjectStepProps) {
               e.dataTransfer.effectAllowed = 'copyMove';
             }}
           >
-            <img src={api.imageUrl({ root: result.framesRoot, file: k.file })} alt="" loading="lazy" draggable={false} />
+            <ThumbImage
+              thumb={api.imageUrl({ root: result.framesRoot, file: keyframeThumbFile(k.file) })}
+              full={api.imageUrl({ root: result.framesRoot, file: k.file })}
+              alt=""
+              loading="lazy"
+              draggable={false}
+            />
           </li>
         ))}
       </ol>
