@@ -47,9 +47,11 @@ export async function cleanStaleTemps(dir: string, opts: { legacyFilmstrip?: boo
     if (!m && !legacy) continue;
     const path = join(dir, name);
     const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
-    // A staging folder with this process's pid that this process is not using is an earlier process's (same pid).
-    const running = staging && Number(m![1]) === process.pid ? isLiveStage(path) : m && alive(Number(m[1]));
-    if (m ? running && age <= MAX_AGE_MS : age <= LEGACY_MAX_AGE_MS) continue;
+    // A staging folder with this process's pid is kept exactly while this process works in it, however long; one it
+    // is not using was left by an earlier process that had the same pid.
+    const pid = m ? Number(m[1]) : 0;
+    const keep = !m ? age <= LEGACY_MAX_AGE_MS : staging && pid === process.pid ? isLiveStage(path) : alive(pid) && age <= MAX_AGE_MS;
+    if (keep) continue;
     try {
       if (staging) await recoverStage(dir, path);
       else await rm(path, { recursive: true, force: true });
