@@ -8,6 +8,7 @@ import { validateAnalysisParams } from './analyze-params';
 import { streamFeatures } from './analyze-stream';
 import { loadKernels } from './features';
 import { removeDuplicates } from './mutual';
+import { samePictureTest } from './same-picture';
 import { fadeRampFrames } from './fade-ramps';
 import { planFilmstrip } from '../../../app/filmstrip';
 import { finishFilmstrip } from '../video';
@@ -71,6 +72,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
     params.duplicateSimilarity,
     (k) => k.shot,
+    samePictureTest(signals),
   );
   const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
   const strip = filmstrip && signals.length ? await finishFilmstrip(filmstrip, signals[signals.length - 1].time) : undefined;

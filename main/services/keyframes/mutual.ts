@@ -1,25 +1,57 @@
+/** A key frame the mutual comparison dropped, the kept one it repeats, and why. */
+export interface DroppedDuplicate<T> {
+  keyframe: T;
+  duplicateOf: T;
+  /** The similarity of the two (the IJIP measure). */
+  similarity: number;
+  /**
+   * "similar": more similar than the threshold to a key frame kept earlier (anywhere in the video); "same picture":
+   * the same picture as a key frame of its own shot by the samePicture test (`newShare` at most its `maxNew`).
+   */
+  reason: 'similar' | 'same picture';
+  newShare?: number;
+}
+
+/**
+ * A brightness-invariant test of "the same picture" (same-picture.ts): `newShare` is the share of either key frame
+ * that is not found in the other, and two key frames of one shot are the same picture when it is at most `maxNew`.
+ */
+export interface SamePictureTest<T> {
+  newShare: (a: T, b: T) => number;
+  maxNew: number;
+}
+
 /**
  * The mutual comparison across the whole video: key frames are taken in time order and one is dropped when it is more
  * similar than `threshold` to a key frame already kept (anywhere earlier, not only in its own shot), so a shot that
  * returns (a dialogue's reverse angle, a recurring place) does not repeat all of its pictures. With `shotOf`, a shot
  * never loses its last key frame: when every key frame of a shot repeats an earlier one, the one least similar to
  * what was kept stays (a shot without a key frame would be a hole in the story).
+ *
+ * With `shotOf` and `samePicture`, first the key frames of each shot are compared with each other: one that is the
+ * same picture as another of its shot (an exposure change or a small motion split the clustering, and the similarity,
+ * which sees brightness, stays under `threshold`) is dropped in favour of the one whose cluster is larger (the earlier
+ * on a tie). This test looks within a shot only: across a cut, two framings of one place, or a fixed camera at another
+ * time with another person in front of it, can look alike to it, and the shot boundary already says they differ.
  */
-export function removeDuplicates<T extends { frame: number }>(
+export function removeDuplicates<T extends { frame: number; clusterSize?: number }>(
   keyframes: ReadonlyArray<T>,
   similarity: (a: T, b: T) => number,
   threshold: number,
   shotOf?: (k: T) => number,
-): { kept: T[]; dropped: Array<{ keyframe: T; duplicateOf: T; similarity: number }> } {
+  samePicture?: SamePictureTest<T>,
+): { kept: T[]; dropped: Array<DroppedDuplicate<T>> } {
+  const sameShot = shotOf && samePicture ? repeatsWithinShots(keyframes, similarity, shotOf, samePicture) : [];
+  const repeated = new Set(sameShot.map((d) => d.keyframe));
   const kept: T[] = [];
-  let dropped: Array<{ keyframe: T; duplicateOf: T; similarity: number }> = [];
-  for (const kf of [...keyframes].sort((a, b) => a.frame - b.frame)) {
+  let dropped: Array<DroppedDuplicate<T>> = [];
+  for (const kf of keyframes.filter((k) => !repeated.has(k)).sort((a, b) => a.frame - b.frame)) {
     let best: { other: T; sim: number } | undefined;
     for (const other of kept) {
       const sim = similarity(kf, other);
       if (sim > threshold && (!best || sim > best.sim)) best = { other, sim };
     }
-    if (best) dropped.push({ keyframe: kf, duplicateOf: best.other, similarity: best.sim });
+    if (best) dropped.push({ keyframe: kf, duplicateOf: best.other, similarity: best.sim, reason: 'similar' });
     else kept.push(kf);
   }
   if (shotOf) {
@@ -36,5 +68,45 @@ export function removeDuplicates<T extends { frame: number }>(
     kept.sort((a, b) => a.frame - b.frame);
     dropped = dropped.filter((d) => !back.has(d.keyframe));
   }
+  dropped.push(...sameShot);
+  dropped.sort((a, b) => a.keyframe.frame - b.keyframe.frame);
   return { kept, dropped };
+}
+
+/**
+ * The key frames that repeat another of their own shot by `test`: per shot, the key frames are taken largest cluster
+ * first (then in time order) and one is a repeat when it is the same picture as one taken before it that is not a
+ * repeat itself.
+ */
+function repeatsWithinShots<T extends { frame: number; clusterSize?: number }>(
+  keyframes: ReadonlyArray<T>,
+  similarity: (a: T, b: T) => number,
+  shotOf: (k: T) => number,
+  test: SamePictureTest<T>,
+): Array<DroppedDuplicate<T>> {
+  const byShot = new Map<number, T[]>();
+  for (const k of keyframes) {
+    const list = byShot.get(shotOf(k));
+    if (list) list.push(k);
+    else byShot.set(shotOf(k), [k]);
+  }
+  const out: Array<DroppedDuplicate<T>> = [];
+  for (const list of byShot.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => (b.clusterSize ?? 0) - (a.clusterSize ?? 0) || a.frame - b.frame);
+    const pictures: T[] = [];
+    for (const k of list) {
+      let best: { other: T; share: number } | undefined;
+      for (const other of pictures) {
+        const share = test.newShare(k, other);
+        if (share <= test.maxNew && (!best || share < best.share)) best = { other, share };
+      }
+      if (!best) pictures.push(k);
+      else {
+        const sim = similarity(k, best.other);
+        out.push({ keyframe: k, duplicateOf: best.other, similarity: sim, reason: 'same picture', newShare: best.share });
+      }
+    }
+  }
+  return out;
 }
