@@ -153,6 +153,23 @@ export interface ShotBoundary {
   checks: Record<string, number>;
 }
 
+/**
+ * A key frame the mutual comparison dropped (`keyframes --explain`): the kept key frame it repeats, and why.
+ * "similar": its similarity (HSV + GLCM) to `duplicateOf` exceeds the threshold (duplicateSimilarity); "same picture":
+ * a key frame of the same shot shows the same picture up to exposure and small motion, at most `threshold` of either
+ * being new (`newShare`, docs/keyframes-duplicates.md).
+ */
+export interface DroppedKeyFrame {
+  shot: number;
+  frame: number;
+  time: number;
+  duplicateOf: { shot: number; frame: number };
+  reason: 'similar' | 'same picture';
+  similarity: number;
+  newShare?: number;
+  threshold: number;
+}
+
 /** What the key-frame analysis of one video returns (main/services/keyframes analyzeVideo). */
 export interface KeyframeAnalysis {
   info: VideoInfo;
@@ -163,6 +180,8 @@ export interface KeyframeAnalysis {
   boundaries?: ShotBoundary[];
   /** In time order, after the mutual comparison. */
   keyframes: DetectedKeyFrame[];
+  /** The key frames the mutual comparison dropped, in time order, with the one each repeats. */
+  duplicates?: DroppedKeyFrame[];
   /** The filmstrip written during the decoding pass, when one was asked for. */
   filmstrip?: FilmstripIndex;
   /**
@@ -190,6 +209,6 @@ export interface KeyframesDocument {
   kernels: 'native' | 'typescript';
   ffmpeg: { path: string; source: string; version: string };
   warnings: string[];
-  /** With `keyframes --explain`: why each shot boundary was taken. */
-  explain?: { boundaries: ShotBoundary[] };
+  /** With `keyframes --explain`: why each shot boundary was taken, and why each dropped key frame was dropped. */
+  explain?: { boundaries: ShotBoundary[]; duplicates?: DroppedKeyFrame[] };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams, type ShotBoundary } from '../../../app/keyframes';
+import { DEFAULT_ANALYSIS_PARAMS, type AnalysisParams, type DroppedKeyFrame, type ShotBoundary } from '../../../app/keyframes';
 import { AnalysisParamsError, KernelInputError, validateAnalysisParams } from '../../services/keyframes';
 import { checkFeatureParams } from '../../services/keyframes/features/validate';
 import { runKeyframesJob } from '../../services/keyframes/keyframes-job';
@@ -26,17 +26,30 @@ Options:
   --max-width PX         shrink key-frame images wider than this
   --json                 print keyframes.json to stdout instead of a summary
   --explain              say why each shot boundary was taken (the signal, its value, the threshold and the other
-                         checks) on stderr, and write it into keyframes.json ("explain")
+                         checks) and why each dropped key frame was dropped (the kept one it repeats) on stderr,
+                         and write it into keyframes.json ("explain")
 `;
 
-/** One line per boundary: where, what kind, the deciding signal against its threshold, then the other checks. */
-export function explainLines(boundaries: ReadonlyArray<ShotBoundary>): string[] {
+/**
+ * One line per boundary: where, what kind, the deciding signal against its threshold, then the other checks; then one
+ * line per key frame the mutual comparison dropped: the kept one it repeats and the test that said so.
+ */
+export function explainLines(
+  boundaries: ReadonlyArray<ShotBoundary>,
+  duplicates: ReadonlyArray<DroppedKeyFrame> = [],
+): string[] {
   const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(3));
+  const dropped = duplicates.map((d) => {
+    const what = `key frame ${d.frame} (${d.time.toFixed(2)} s, shot ${d.shot}) dropped: repeats frame ${d.duplicateOf.frame} (shot ${d.duplicateOf.shot})`;
+    return d.reason === 'same picture'
+      ? `${what}: same picture, new content ${num(d.newShare ?? 0)} ≤ threshold ${num(d.threshold)} (similarity ${num(d.similarity)})`
+      : `${what}: similarity ${num(d.similarity)} > threshold ${num(d.threshold)}`;
+  });
   return boundaries.map((b) => {
     const checks = Object.entries(b.checks).map(([k, v]) => `${k} ${num(v)}`).join(', ');
     return `boundary at frame ${b.frame} (${b.time.toFixed(2)} s): ${b.kind}: ${b.signal} ${num(b.value)} ≥ threshold ${num(b.threshold)}` +
       (checks ? ` (${checks})` : '');
-  });
+  }).concat(dropped);
 }
 
 /** "1:0,0:1" → [[1, 0], [0, 1]]; the kernels check the range. */
@@ -129,7 +142,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   } finally {
     bar.done();
   }
-  if (values.explain) for (const line of explainLines(doc.explain?.boundaries ?? [])) io.stderr.write(`${line}\n`);
+  if (values.explain) {
+    for (const line of explainLines(doc.explain?.boundaries ?? [], doc.explain?.duplicates)) io.stderr.write(`${line}\n`);
+  }
   if (values.json) {
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return 0;

@@ -7,7 +7,7 @@ import { keyframesOfShots } from './analyze-keyframes';
 import { validateAnalysisParams } from './analyze-params';
 import { streamFeatures } from './analyze-stream';
 import { loadKernels } from './features';
-import { removeDuplicates } from './mutual';
+import { droppedKeyFrames, removeDuplicates } from './mutual';
 import { samePictureTest } from './same-picture';
 import { fadeRampFrames } from './fade-ramps';
 import { planFilmstrip } from '../../../app/filmstrip';
@@ -67,7 +67,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
   throwIfAborted(signal);
   onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
   const detected = keyframesOfShots(shots, frames, kernels, params, signal);
-  const { kept } = removeDuplicates(
+  const { kept, dropped } = removeDuplicates(
     detected,
     (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
     params.duplicateSimilarity,
@@ -88,6 +88,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
       ...(b.reason ?? { signal: b.kind, value: b.strength, threshold: 1, checks: {} }),
     })),
     keyframes: kept,
+    duplicates: droppedKeyFrames(dropped),
     ...(strip ? { filmstrip: strip } : {}),
     syncTimes: features.syncTimes,
     timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },

@@ -162,7 +162,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     kernels: analysis.kernels,
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
     warnings: analysis.warnings,
-    ...(opts.explain ? { explain: { boundaries: analysis.boundaries ?? [] } } : {}),
+    ...(opts.explain ? { explain: { boundaries: analysis.boundaries ?? [], duplicates: analysis.duplicates ?? [] } } : {}),
   };
   // The images, their thumbnails and keyframes.json go in as one set; what the earlier analysis had and this one
   // does not is removed with it.

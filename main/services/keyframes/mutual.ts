@@ -1,3 +1,5 @@
+import type { DetectedKeyFrame, DroppedKeyFrame } from '../../../app/keyframes';
+
 /** A key frame the mutual comparison dropped, the kept one it repeats, and why. */
 export interface DroppedDuplicate<T> {
   keyframe: T;
@@ -5,11 +7,13 @@ export interface DroppedDuplicate<T> {
   /** The similarity of the two (the IJIP measure). */
   similarity: number;
   /**
-   * "similar": more similar than the threshold to a key frame kept earlier (anywhere in the video); "same picture":
-   * the same picture as a key frame of its own shot by the samePicture test (`newShare` at most its `maxNew`).
+   * "similar": more similar than `threshold` to a key frame kept earlier (anywhere in the video); "same picture":
+   * the same picture as a key frame of its own shot by the samePicture test (`newShare` at most `threshold`, its
+   * maxNew).
    */
   reason: 'similar' | 'same picture';
   newShare?: number;
+  threshold: number;
 }
 
 /**
@@ -51,7 +55,7 @@ export function removeDuplicates<T extends { frame: number; clusterSize?: number
       const sim = similarity(kf, other);
       if (sim > threshold && (!best || sim > best.sim)) best = { other, sim };
     }
-    if (best) dropped.push({ keyframe: kf, duplicateOf: best.other, similarity: best.sim, reason: 'similar' });
+    if (best) dropped.push({ keyframe: kf, duplicateOf: best.other, similarity: best.sim, reason: 'similar', threshold });
     else kept.push(kf);
   }
   if (shotOf) {
@@ -104,9 +108,30 @@ function repeatsWithinShots<T extends { frame: number; clusterSize?: number }>(
       if (!best) pictures.push(k);
       else {
         const sim = similarity(k, best.other);
-        out.push({ keyframe: k, duplicateOf: best.other, similarity: sim, reason: 'same picture', newShare: best.share });
+        out.push({
+          keyframe: k,
+          duplicateOf: best.other,
+          similarity: sim,
+          reason: 'same picture',
+          newShare: best.share,
+          threshold: test.maxNew,
+        });
       }
     }
   }
   return out;
+}
+
+/** The dropped key frames as the analysis reports them (KeyframeAnalysis.duplicates, `keyframes --explain`). */
+export function droppedKeyFrames(dropped: ReadonlyArray<DroppedDuplicate<DetectedKeyFrame>>): DroppedKeyFrame[] {
+  return dropped.map((d) => ({
+    shot: d.keyframe.shot,
+    frame: d.keyframe.frame,
+    time: d.keyframe.time,
+    duplicateOf: { shot: d.duplicateOf.shot, frame: d.duplicateOf.frame },
+    reason: d.reason,
+    similarity: d.similarity,
+    ...(d.newShare !== undefined ? { newShare: d.newShare } : {}),
+    threshold: d.threshold,
+  }));
 }

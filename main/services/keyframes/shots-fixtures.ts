@@ -21,7 +21,7 @@ export interface ShotFixture {
   make(): string;
 }
 
-const FPS = 25;
+export const FPS = 25;
 const SIZE = 's=320x180';
 
 /** `name` or `name=opts` followed by the separator before further options. */
@@ -30,18 +30,18 @@ function withOptions(source: string): string {
 }
 
 /** A lavfi source trimmed to `frames` frames with clean timestamps and a common format, so concat accepts it. */
-function src(source: string, frames: number, extra = ''): string {
+export function src(source: string, frames: number, extra = ''): string {
   return `${withOptions(source)}${SIZE}:r=${FPS},trim=end_frame=${frames},setpts=N/${FPS}/TB${extra},format=yuv420p,setsar=1`;
 }
 
 /** A still (the first frame of `source`, 1600x400 unless told) held for `frames` frames: for pans, zooms, crops. */
-function still(source: string, frames: number, size = '1600x400'): string {
+export function still(source: string, frames: number, size = '1600x400'): string {
   return `${withOptions(source)}s=${size}:r=${FPS},trim=end_frame=1,loop=loop=${frames - 1}:size=1:start=0,setpts=N/${FPS}/TB`;
 }
 
-const PICTURE = 'mandelbrot=start_scale=0.4';
+export const PICTURE = 'mandelbrot=start_scale=0.4';
 
-function encode(name: string, graph: string, frames: number): () => string {
+export function encode(name: string, graph: string, frames: number): () => string {
   return () =>
     makeWithFfmpeg(name, [
       // Exact timestamps and rate on the output: concat of looped stills otherwise makes ffmpeg duplicate frames.
@@ -51,12 +51,12 @@ function encode(name: string, graph: string, frames: number): () => string {
     ]);
 }
 
-function concat(parts: string[]): string {
+export function concat(parts: string[]): string {
   const labels = parts.map((_, i) => `[p${i}]`);
   return parts.map((p, i) => `${p}${labels[i]}`).join(';') + `;${labels.join('')}concat=n=${parts.length}:v=1:a=0`;
 }
 
-const noisy = ',noise=alls=12:allf=t';
+export const noisy = ',noise=alls=12:allf=t';
 
 export const SHOT_FIXTURES: Record<string, ShotFixture> = {
   /** Hard cuts between unrelated sources; life → cellauto is white-on-black to white-on-black (structure only). */
