@@ -139,9 +139,17 @@ test('analyzeVideo: a picture fading in from black and out again gives one key f
   assert.equal(r.keyframes.length, 1, JSON.stringify(r.keyframes));
   const [kf] = r.keyframes;
   assert.ok(kf.frame >= 15 + 30 && kf.frame < 15 + 75, `key frame ${kf.frame} is outside the steady part (45-89)`);
-  // With fadeMaxSeconds 0 the fading frames are clustered like any other: the dimmed copies come back.
+  // With fadeMaxSeconds 0 the fading frames are clustered like any other: the dimmed copies come back as clusters of
+  // their own, and the mutual comparison drops them as the same picture as the full-brightness one (a fade is a gain).
   const kept = await analyzeVideo(fadeInOutClip(), { ...PARAMS, fadeMaxSeconds: 0 });
-  assert.ok(kept.keyframes.length > 1, JSON.stringify(kept.keyframes));
+  const dimmed = kept.duplicates ?? [];
+  assert.ok(dimmed.length > 0, JSON.stringify(kept.keyframes));
+  assert.equal(kept.keyframes.length, 1, JSON.stringify(kept.keyframes));
+  assert.ok(kept.keyframes[0].frame >= 45 && kept.keyframes[0].frame < 90, JSON.stringify(kept.keyframes));
+  for (const d of dimmed) {
+    assert.equal(d.reason, 'same picture', JSON.stringify(d));
+    assert.equal(d.duplicateOf.frame, kept.keyframes[0].frame);
+  }
 });
 
 /** One flat grey field whose brightness ramps black → white → black twice (as ../shared/videos/fades.mp4 does). */
