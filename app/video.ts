@@ -25,6 +25,12 @@ export interface VideoInfo {
   /** Presentation time of the first video frame in the container (e.g. 1.075 s for a delayed stream). */
   startTime: number;
   hasAudio: boolean;
+  /** The decoded pixel format as the prober names it (e.g. "yuv420p", "yuvj420p", "yuv420p10le"), when it says. */
+  pixelFormat?: string;
+  /** The YCbCr matrix the stream is tagged with (e.g. "bt709", "smpte170m"); absent when untagged. */
+  colorSpace?: string;
+  /** "tv" (limited, 16-235) or "pc" (full range), when tagged. */
+  colorRange?: 'tv' | 'pc';
 }
 
 /** One decoded frame at analysis resolution. `index` counts every decoded frame once, from 0. */

@@ -13,7 +13,8 @@
         "src/glcm.cc",
         "src/similarity.cc",
         "src/cluster.cc",
-        "src/toon.cc"
+        "src/toon.cc",
+        "src/yuv.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],

@@ -260,6 +260,24 @@ Napi::Value ToonFilterRgb(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// yuv420ToRgb(yuv: Uint8Array, width, height, bt709: boolean, fullRange: boolean) → Uint8Array [h·w·3].
+Napi::Value Yuv420ToRgb(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5 || !IsTyped(info[0], napi_uint8_array) || !info[1].IsNumber() || !info[2].IsNumber() ||
+      !info[3].IsBoolean() || !info[4].IsBoolean()) {
+    return Fail(env, "yuv420ToRgb(yuv: Uint8Array, width, height, bt709: boolean, fullRange: boolean)");
+  }
+  auto in = info[0].As<Napi::Uint8Array>();
+  const int width = IntArg(info, 1), height = IntArg(info, 2);
+  const size_t chroma = size_t((width + 1) / 2) * ((height + 1) / 2);
+  if (width < 1 || height < 1 || in.ElementLength() != size_t(width) * height + 2 * chroma) {
+    return Fail(env, "yuv420ToRgb: the array does not hold a 4:2:0 picture of width x height");
+  }
+  auto out = Napi::Uint8Array::New(env, size_t(width) * height * 3);
+  ycis::Yuv420ToRgb(in.Data(), width, height, info[3].As<Napi::Boolean>().Value(), info[4].As<Napi::Boolean>().Value(), out.Data());
+  return out;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abi", Napi::Number::New(env, kAbi));
   exports.Set("simd", Napi::String::New(env, ycis::SimdPath()));
@@ -273,6 +291,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("clusterShot", Napi::Function::New(env, ClusterShot));
   exports.Set("toonFilter", Napi::Function::New(env, ToonFilter));
   exports.Set("toonFilterRgb", Napi::Function::New(env, ToonFilterRgb));
+  exports.Set("yuv420ToRgb", Napi::Function::New(env, Yuv420ToRgb));
   ycis::RegisterFrameReader(env, exports);
   return exports;
 }

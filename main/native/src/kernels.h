@@ -62,4 +62,8 @@ void ToonFilter(const float* in, int width, int height, float* out);
 // The same from packed RGB24 to packed RGB24, converting as the stylize pipeline does for one whole tile.
 void ToonFilterRgb(const uint8_t* rgb, int width, int height, uint8_t* out);
 
+// Planar 8-bit YCbCr 4:2:0 (Y, then Cb and Cr at ceil(w/2) x ceil(h/2)) to packed RGB24 of width x height x 3 bytes,
+// BT.709 or BT.601, limited or full range (see yuv.cc).
+void Yuv420ToRgb(const uint8_t* src, int width, int height, bool bt709, bool fullRange, uint8_t* out);
+
 }  // namespace ycis

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { FrameSource } from './frame-source';
 import { killOnAbort } from './run-tool';
 import { LineSplitter, ShowinfoReader } from './showinfo';
@@ -43,15 +44,19 @@ export class FfmpegFramePipe<T = Buffer> {
     private readonly source: FrameSource<T>,
     signal: AbortSignal | undefined,
     stallMs: number,
+    extra: { fd3?: (stream: Readable) => void } = {},
   ) {
     try {
-      this.child = spawn(bin, args, { stdio: ['ignore', source.stdout, 'pipe'], windowsHide: true });
+      const stdio: StdioOptions = extra.fd3 ? ['ignore', source.stdout, 'pipe', 'pipe'] : ['ignore', source.stdout, 'pipe'];
+      this.child = spawn(bin, args, { stdio, windowsHide: true });
     } catch (e) {
       source.spawned();
       source.stop();
       throw e;
     }
     source.spawned();
+    // A third output (pipe:3) is read from the start, so ffmpeg never waits on it for long.
+    if (extra.fd3) extra.fd3(this.child.stdio[3] as Readable);
     const unkill = killOnAbort(this.child, signal);
     const wakeOnAbort = () => this.notify();
     signal?.addEventListener('abort', wakeOnAbort, { once: true });

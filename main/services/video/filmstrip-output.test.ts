@@ -57,6 +57,25 @@ test('the filmstrip comes from the analysis decode itself: the same frames, and 
   assert.equal(filmstripTileAt(index, 99).time, 3.5, 'past the end: the last tile there is');
 });
 
+test('the decode that also writes the filmstrip hands the analysis the very same pixels as the plain decode', async () => {
+  // A detailed moving picture, where scalers differ (bicubic against fast bilinear), unlike flat colours.
+  const video = makeWithFfmpeg('filmstrip-pixels.mp4', [
+    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=1', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-filmstrip-'));
+  const spec = { ...planFilmstrip(1, 640, 360), columns: 4, rows: 2 };
+  const pixels = async (s: ReturnType<typeof streamFrames>) => {
+    const out: Buffer[] = [];
+    for await (const f of s) out.push(Buffer.from(f.data));
+    return out;
+  };
+  const plain = await pixels(streamFrames(video, { width: 256 }));
+  const withStrip = await pixels(streamFrames(video, { width: 256, filmstrip: { dir, ...spec } }));
+  assert.equal(withStrip.length, plain.length);
+  const differing = plain.filter((p, i) => !p.equals(withStrip[i])).length;
+  assert.equal(differing, 0, `${differing} of ${plain.length} analysis frames differ when the filmstrip is written`);
+});
+
 test('filmstrip index: tile places in row-major sheets, clamped to the tiles there are', () => {
   const index: FilmstripIndex = { schema: 1, rate: 2, tileWidth: 160, tileHeight: 90, columns: 10, rows: 10, count: 250, sheets: ['a', 'b', 'c'] };
   assert.deepEqual(filmstripTileAt(index, 0), { sheet: 0, x: 0, y: 0, time: 0 });

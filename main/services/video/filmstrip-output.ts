@@ -10,28 +10,19 @@ export interface FilmstripOutput extends FilmstripSpec {
 export const FILMSTRIP_SHEET_PATTERN = 'sheet-%04d.jpg';
 
 /**
- * The decoding arguments with a second output from the same decode: the frames split after decoding, one branch
- * scaled for the analysis (`mainChain`, ending with showinfo, to pipe:1 as before), the other timed from the first
- * frame, sampled at the filmstrip's rate, scaled to a tile and packed into sheets written as JPEG files. ffmpeg
- * decodes each frame once for both. The tiles are scaled to full range, as JPEG readers take it, and handed to the
- * encoder as plain yuv420p (-strict -1): the yuvj formats would print a deprecation line the decode counts as a
- * problem.
+ * The filmstrip's branch of a decoding graph that splits the decoded frames (stream-frames.ts): from `[strip]`, timed
+ * from the first frame, sampled at the filmstrip's rate, scaled to a tile and packed into sheets written as JPEG files
+ * (`output`). ffmpeg decodes each frame once for the analysis and for this. The tiles are scaled to full range, as
+ * JPEG readers take it, and handed to the encoder as plain yuv420p (-strict -1): the yuvj formats would print a
+ * deprecation line the decode counts as a problem.
  */
-export function filmstripArgs(mainChain: string, strip: FilmstripOutput, passthrough: string[]): { graph: string[]; mainMap: string[]; output: string[] } {
+export function filmstripArgs(strip: FilmstripOutput, passthrough: string[]): { branch: string; output: string[] } {
   const { rate, tileWidth, tileHeight, columns, rows } = strip;
-  const graph = [
-    '[0:V:0]split=2[analysis][strip]',
-    `[analysis]${mainChain}[frames]`,
-    `[strip]setpts=PTS-STARTPTS,fps=${rate},scale=${tileWidth}:${tileHeight}:out_range=full,tile=${columns}x${rows},format=yuv420p[sheets]`,
-  ].join(';');
+  const branch = `[strip]setpts=PTS-STARTPTS,fps=${rate},scale=${tileWidth}:${tileHeight}:out_range=full,tile=${columns}x${rows},format=yuv420p[sheets]`;
   // image2 reads % in the name as a pattern: one in the folder's name is written %%.
   const pattern = join(strip.dir.replace(/%/g, '%%'), FILMSTRIP_SHEET_PATTERN);
-  return {
-    graph: ['-filter_complex', graph],
-    mainMap: ['-map', '[frames]'],
-    // Quality 5 of 31: small sheets whose tiles still read at a glance.
-    output: ['-map', '[sheets]', ...passthrough, '-q:v', '5', '-strict', '-1', '-f', 'image2', pattern],
-  };
+  // Quality 5 of 31: small sheets whose tiles still read at a glance.
+  return { branch, output: ['-map', '[sheets]', ...passthrough, '-q:v', '5', '-strict', '-1', '-f', 'image2', pattern] };
 }
 
 /**

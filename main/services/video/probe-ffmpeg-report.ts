@@ -1,6 +1,6 @@
 import type { VideoInfo } from '../../../app/video';
 import { classifyFailure, VideoError } from './video-error';
-import { isVariableRate } from './probe-ffprobe';
+import { colourOf, isVariableRate } from './probe-ffprobe';
 import { displaySize, normaliseRotation, parseRatio, snapRate } from './video-geometry';
 
 interface StreamBlock {
@@ -89,5 +89,18 @@ export function parseFfmpegInputReport(stderr: string, path: string): VideoInfo 
     frameCountIsEstimate: !(tagged > 0),
     startTime,
     hasAudio: blocks.some((b) => b.kind === 'Audio'),
+    ...reportedColour(video.line),
   };
+}
+
+/**
+ * "h264 (High) (avc1 / 0x31637661), yuv420p(tv, bt709, progressive), 1920x1080" → yuv420p, bt709, tv. In the
+ * brackets the range comes first when known; the matrix next, as "space" or "space/primaries/transfer".
+ */
+function reportedColour(line: string): ReturnType<typeof colourOf> {
+  const m = /\), ([a-z0-9_]+)(?:\(([^)]*)\))?, \d+x\d+/.exec(line) ?? /^\w+[^,]*, ([a-z0-9_]+)(?:\(([^)]*)\))?,/.exec(line);
+  if (!m) return {};
+  const items = (m[2] ?? '').split(',').map((t) => t.trim()).filter((t) => t && !/^(progressive|top first|bottom first|top coded first.*|bottom coded first.*)$/.test(t));
+  const range = items[0] === 'tv' || items[0] === 'pc' ? items.shift() : undefined;
+  return colourOf(m[1], items[0]?.split('/')[0], range);
 }

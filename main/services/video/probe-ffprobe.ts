@@ -16,6 +16,9 @@ interface ProbeStream {
   start_time?: string;
   duration?: string;
   nb_frames?: string;
+  pix_fmt?: string;
+  color_space?: string;
+  color_range?: string;
   disposition?: { attached_pic?: number };
   tags?: Record<string, string>;
   side_data_list?: Array<{ side_data_type?: string; rotation?: number | string }>;
@@ -106,5 +109,18 @@ export function parseFfprobeJson(json: ProbeJson, path: string): VideoInfo {
     frameCountIsEstimate: !(counted && counted > 0),
     startTime,
     hasAudio: streams.some((s) => s.codec_type === 'audio'),
+    ...colourOf(video.pix_fmt, video.color_space, video.color_range),
+  };
+}
+
+/** The pixel format and colour tags, leaving out what is unknown ("unknown", "unspecified", missing). */
+export function colourOf(pixFmt?: string, space?: string, range?: string): Pick<VideoInfo, 'pixelFormat' | 'colorSpace' | 'colorRange'> {
+  const known = (v?: string) => (v && !/^(unknown|unspecified|reserved|none)$/i.test(v) ? v : undefined);
+  const r = known(range);
+  const colorRange = r === 'tv' || r === 'mpeg' ? 'tv' : r === 'pc' || r === 'jpeg' ? 'pc' : undefined;
+  return {
+    ...(known(pixFmt) ? { pixelFormat: pixFmt } : {}),
+    ...(known(space) ? { colorSpace: space } : {}),
+    ...(colorRange ? { colorRange } : {}),
   };
 }

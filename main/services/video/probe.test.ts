@@ -107,6 +107,28 @@ test('the fallback parser reads a modern (ffmpeg 6/7) report line too', () => {
   assert.equal(i.fps, 30000 / 1001);
   assert.equal(i.frameCount, Math.round(10.01 * (30000 / 1001)));
   assert.equal(i.frameCountIsEstimate, true);
+  assert.deepEqual([i.pixelFormat, i.colorSpace, i.colorRange], ['yuv420p', 'bt709', 'tv']);
+});
+
+test('the pixel format and colour tags, from ffprobe and from the report, tagged and untagged alike', async () => {
+  const line = (video: string) =>
+    parseFfmpegInputReport(
+      ["Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'a.mp4':", '  Duration: 00:00:01.00, start: 0.000000, bitrate: 1 kb/s', `    Stream #0:0(und): Video: ${video}`].join('\n'),
+      'a.mp4',
+    );
+  const colour = (i: ReturnType<typeof line>) => [i.pixelFormat, i.colorSpace, i.colorRange];
+  assert.deepEqual(colour(line('h264 (High) (avc1 / 0x31637661), yuv420p, 320x180 [SAR 1:1 DAR 16:9], 25 fps, 25 tbr, 12800 tbn')), ['yuv420p', undefined, undefined]);
+  assert.deepEqual(colour(line('h264 (High) (avc1 / 0x31637661), yuvj420p(pc), 320x180, 25 fps, 25 tbr')), ['yuvj420p', undefined, 'pc']);
+  assert.deepEqual(colour(line('h264 (High 10), yuv420p10le(tv, bt2020nc/bt2020/arib-std-b67, progressive), 3840x2160, 50 fps')), ['yuv420p10le', 'bt2020nc', 'tv']);
+  assert.deepEqual(colour(line('rawvideo (I420 / 0x30323449), yuv420p, 64x64, 25 fps')), ['yuv420p', undefined, undefined]);
+  const json = parseFfprobeJson({ streams: [{ codec_type: 'video', codec_name: 'h264', width: 64, height: 64, pix_fmt: 'yuv420p', color_space: 'bt709', color_range: 'tv' }] }, 'b.mp4');
+  assert.deepEqual([json.pixelFormat, json.colorSpace, json.colorRange], ['yuv420p', 'bt709', 'tv']);
+  const bare = parseFfprobeJson({ streams: [{ codec_type: 'video', codec_name: 'h264', width: 64, height: 64, pix_fmt: 'yuv420p', color_space: 'unknown' }] }, 'c.mp4');
+  assert.deepEqual([bare.pixelFormat, bare.colorSpace, bare.colorRange], ['yuv420p', undefined, undefined]);
+  // A real tagged file, through whichever prober is installed.
+  const tagged = makeWithFfmpeg('bt709-tagged.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=10:duration=0.5', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-colorspace', 'bt709', '-color_range', 'tv']);
+  const probed = await probeVideo(tagged);
+  assert.deepEqual([probed.pixelFormat, probed.colorSpace, probed.colorRange], ['yuv420p', 'bt709', 'tv']);
 });
 
 test('the rotation sign: a display matrix of -90 (ffprobe 5+) and a rotate tag of 90 both mean 90° clockwise', () => {

@@ -6,6 +6,7 @@ import { CancelledError, throwIfAborted } from '../jobs';
 import { FfmpegFramePipe } from './ffmpeg-frame-pipe';
 import { ffmpegFeatures } from './ffmpeg-features';
 import { filmstripArgs, type FilmstripOutput } from './filmstrip-output';
+import { fullFrameBranch, fullFrameOutputArgs, readFullFrames, type FullFrameOutput } from './full-frame-output';
 import { bufferFrames, type FrameSource } from './frame-source';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';
@@ -24,6 +25,8 @@ export interface StreamFramesOptions extends JobContext {
   stallTimeoutMs?: number;
   /** Also write the filmstrip's sheets from the same decode (the folder must exist). */
   filmstrip?: FilmstripOutput;
+  /** Also hand out every so many decoded frames at full size from the same decode (full-frame-output.ts). */
+  fullFrames?: FullFrameOutput;
 }
 
 /**
@@ -36,9 +39,14 @@ function decodeThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The decoding arguments shared with the decode-speed reference, so the two measure the same work. */
+/**
+ * The decoding arguments shared with the decode-speed reference, so the two measure the same work. The scaler's
+ * flags are the scale filter's own: `-sws_flags` reaches only a simple (-vf) graph, and a -filter_complex graph (the
+ * decode that also writes the filmstrip) would scale with swscale's default bicubic instead: other pixels, so other
+ * features than the same video analysed without a filmstrip, and about a third more of ffmpeg's CPU time.
+ */
 export function scaleArgs(width: number, height: number, passthrough: string[]): string[] {
-  return ['-vf', `scale=${width}:${height},format=rgb24`, '-sws_flags', 'fast_bilinear', ...passthrough];
+  return ['-vf', `scale=${width}:${height}:flags=fast_bilinear,format=rgb24`, ...passthrough];
 }
 
 /** Frames of one decode; `warnings` fills while iterating (skipped or damaged data) and is complete at the end. */
@@ -113,17 +121,32 @@ async function* decode<T>(
   args.push('-threads', String(decodeThreads()), '-i', inputArg(path));
   const decodeArgs = scaleArgs(width, height, passthrough);
   decodeArgs[decodeArgs.indexOf('-vf') + 1] += `,${showinfo}`;
-  if (opts.filmstrip) {
+  const { filmstrip, fullFrames } = opts;
+  const outputs: string[] = [];
+  if (filmstrip || fullFrames) {
+    // One decode, split: the analysis frames (as before, to pipe:1), the filmstrip's sheets, the full-size frames.
     const chain = decodeArgs.splice(decodeArgs.indexOf('-vf'), 2)[1];
-    const strip = filmstripArgs(chain, opts.filmstrip, passthrough);
-    args.push(...strip.graph, ...strip.mainMap, '-an', '-sn', '-dn', ...decodeArgs);
-    args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1', ...strip.output);
+    const labels = ['[analysis]', ...(filmstrip ? ['[strip]'] : []), ...(fullFrames ? ['[full]'] : [])];
+    const graph = [`[0:V:0]split=${labels.length}${labels.join('')}`, `[analysis]${chain}[frames]`];
+    if (filmstrip) {
+      const strip = filmstripArgs(filmstrip, passthrough);
+      graph.push(strip.branch);
+      outputs.push(...strip.output);
+    }
+    if (fullFrames) {
+      graph.push(fullFrameBranch(fullFrames));
+      outputs.push(...fullFrameOutputArgs(fullFrames, passthrough));
+    }
+    args.push('-filter_complex', graph.join(';'), '-map', '[frames]', '-an', '-sn', '-dn', ...decodeArgs);
   } else {
     args.push('-map', '0:V:0', '-an', '-sn', '-dn', ...decodeArgs);
-    args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   }
+  args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1', ...outputs);
   const bin = locateFfmpeg().path;
-  const pipe = new FfmpegFramePipe(bin, args, makeSource(width, height), signal, opts.stallTimeoutMs ?? 60_000);
+  let fullFramesRead: Promise<number> | undefined;
+  const pipe = new FfmpegFramePipe(bin, args, makeSource(width, height), signal, opts.stallTimeoutMs ?? 60_000, {
+    fd3: fullFrames ? (stream) => (fullFramesRead = readFullFrames(stream, fullFrames)) : undefined,
+  });
   let index = 0;
   let first: number | undefined;
   let last = -Infinity;
@@ -161,6 +184,8 @@ async function* decode<T>(
   }
   if (signal?.aborted) throw new CancelledError();
   if (pipe.failure) throw pipe.failure;
+  // The full-size frames' pipe ends with ffmpeg: every frame it wrote has been handed out once this settles.
+  if (fullFramesRead) await fullFramesRead;
   const report = pipe.diagnostics.join('\n');
   if (index === 0) {
     const { code, cause } = pipe.exitCode === 0 ? { code: 'DECODE_FAILED' as const, cause: 'no frame could be decoded' } : classifyFailure(report);

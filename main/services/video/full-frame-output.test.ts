@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeWithFfmpeg } from '../../../test-support/fixtures';
+import { locateFfmpeg } from './locate-ffmpeg';
+import { probeVideo } from './probe';
+import { inputArg, runTool } from './run-tool';
+import { streamFrames } from './stream-frames';
+import { rotatedClip } from './video-fixtures';
+import { yuv420Bytes, yuv420ToRgb, yuvColourOf } from './yuv-native';
+
+const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast'];
+
+/** The decoded frames as ffmpeg itself writes them (autorotated), in the stream's own 4:2:0 bytes. */
+async function ffmpegYuv(path: string, pixFmt: string): Promise<Buffer> {
+  const r = await runTool(locateFfmpeg().path, ['-v', 'error', '-i', inputArg(path), '-map', '0:V:0', '-vsync', 'passthrough', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1']);
+  return r.stdout;
+}
+
+/** What the second-pass extraction makes of frame `n`: ffmpeg's scale filter to RGB24, bilinear chroma, accurate rounding. */
+async function ffmpegRgb(path: string, n: number): Promise<Buffer> {
+  const vf = `select='eq(n\\,${n})',scale=iw:ih,setsar=1,format=rgb24`;
+  const args = ['-v', 'error', '-i', inputArg(path), '-map', '0:V:0', '-vf', vf, '-vsync', '0', '-frames:v', '1'];
+  const r = await runTool(locateFfmpeg().path, [...args, '-sws_flags', 'bilinear+accurate_rnd+full_chroma_int', '-f', 'rawvideo', 'pipe:1']);
+  return r.stdout;
+}
+
+async function fullFramesOf(path: string, every: number, width: number, height: number, pixelFormat: 'yuv420p' | 'yuvj420p') {
+  const got = new Map<number, Buffer>();
+  const size = yuv420Bytes(width, height);
+  const stream = streamFrames(path, {
+    width: 64,
+    fullFrames: { every, width, height, pixelFormat, buffer: (i) => (i === 3 * every ? undefined : Buffer.alloc(size)), frame: (i, data) => got.set(i, data) },
+  });
+  let analysed = 0;
+  for await (const f of stream) assert.equal(f.index, analysed++);
+  return { got, analysed, warnings: stream.warnings };
+}
+
+test('full-size frames from the analysis decode: every n-th frame, byte for byte what ffmpeg decodes, skipped ones left out', async () => {
+  const clip = makeWithFfmpeg('full-frames-601.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=322x182:rate=25:duration=1', ...x264, '-pix_fmt', 'yuv420p']);
+  const { got, analysed, warnings } = await fullFramesOf(clip, 4, 322, 182, 'yuv420p');
+  assert.equal(analysed, 25);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual([...got.keys()], [0, 4, 8, 16, 20, 24], 'frames 0, 4, … 24; frame 12 was skipped (no buffer)');
+  const all = await ffmpegYuv(clip, 'yuv420p');
+  const size = yuv420Bytes(322, 182);
+  for (const [i, data] of got) assert.ok(data.equals(all.subarray(i * size, (i + 1) * size)), `frame ${i}`);
+});
+
+test('full-size frames of a rotated phone clip come upright, at the turned size', async () => {
+  const { rotated } = rotatedClip();
+  const info = await probeVideo(rotated);
+  assert.deepEqual([info.width, info.height], [180, 320]);
+  const { got } = await fullFramesOf(rotated, 5, 180, 320, 'yuv420p');
+  const all = await ffmpegYuv(rotated, 'yuv420p');
+  const size = yuv420Bytes(180, 320);
+  assert.equal(all.length, 10 * size, 'ffmpeg decodes 10 upright frames');
+  assert.deepEqual([...got.keys()], [0, 5]);
+  for (const [i, data] of got) assert.ok(data.equals(all.subarray(i * size, (i + 1) * size)), `frame ${i}`);
+});
+
+test('the native 4:2:0 → RGB conversion matches ffmpeg\'s own (BT.601, BT.709, full range), as the extraction converts', async (t) => {
+  const cases = [
+    { name: 'untagged (BT.601)', file: 'yuv-601.mp4', extra: ['-pix_fmt', 'yuv420p'] },
+    { name: 'BT.709', file: 'yuv-709.mp4', extra: ['-pix_fmt', 'yuv420p', '-colorspace', 'bt709', '-color_range', 'tv'] },
+    { name: 'full range (yuvj420p)', file: 'yuv-j.mp4', extra: ['-pix_fmt', 'yuvj420p'] },
+    { name: 'odd size', file: 'yuv-odd.mp4', extra: ['-pix_fmt', 'yuv420p', '-vf', 'crop=319:179:0:0'] },
+  ];
+  for (const c of cases) {
+    const clip = makeWithFfmpeg(c.file, ['-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25:duration=0.2', ...x264, ...c.extra]);
+    const info = await probeVideo(clip);
+    const colour = yuvColourOf(info);
+    if (!colour) return t.skip('the native kernels are not built');
+    const { width, height } = info;
+    const fmt = info.pixelFormat === 'yuvj420p' ? 'yuvj420p' : 'yuv420p';
+    const yuv = (await ffmpegYuv(clip, fmt)).subarray(0, yuv420Bytes(width, height));
+    const ours = yuv420ToRgb(yuv, width, height, colour);
+    const theirs = await ffmpegRgb(clip, 0);
+    assert.equal(ours.length, theirs.length, c.name);
+    let sum = 0;
+    let max = 0;
+    for (let i = 0; i < ours.length; i++) {
+      const d = Math.abs(ours[i] - theirs[i]);
+      sum += d;
+      max = Math.max(max, d);
+    }
+    const mean = sum / ours.length;
+    // testsrc2's saturated colour bars give hard chroma edges: a misplaced chroma tap would show as mean ≥ 0.5 there.
+    assert.ok(mean < 0.05 && max <= 3, `${c.name}: mean ${mean.toFixed(4)}, max ${max}`);
+    t.diagnostic(`${c.name}: mean ${mean.toFixed(4)}, max ${max}`);
+  }
+});
+
+test('formats the converter does not take are left to the second pass', () => {
+  assert.equal(yuvColourOf({ pixelFormat: 'yuv420p10le' }), undefined);
+  assert.equal(yuvColourOf({ pixelFormat: 'yuv422p' }), undefined);
+  assert.equal(yuvColourOf({ pixelFormat: 'yuv420p', colorSpace: 'bt2020nc' }), undefined);
+  assert.equal(yuvColourOf({}), undefined);
+});

@@ -1,0 +1,70 @@
+import type { Readable } from 'node:stream';
+import { yuv420Bytes } from './yuv-native';
+
+/**
+ * A third output of the analysis decode: every `every`-th decoded frame (index 0, every, 2·every, …) at its decoded
+ * size, upright (ffmpeg's autorotation applies before the split), as the stream's own 8-bit 4:2:0 bytes, unconverted
+ * (a conversion to RGB would cost more than the decode). The frames come through pipe:3 into buffers the caller
+ * hands out, so memory is what the caller holds.
+ */
+export interface FullFrameOutput {
+  every: number;
+  /** The decoded frame's size, upright. */
+  width: number;
+  height: number;
+  pixelFormat: 'yuv420p' | 'yuvj420p';
+  /** A buffer of yuv420Bytes(width, height) to read decoded frame `index` into, or undefined to skip that frame. */
+  buffer(index: number): Buffer | undefined;
+  /** Decoded frame `index` is whole in `data` (the buffer handed out for it). */
+  frame(index: number, data: Buffer): void;
+}
+
+/** The filter branch from `[full]` to `[fullframes]`. */
+export function fullFrameBranch(out: Pick<FullFrameOutput, 'every'>): string {
+  if (!(Number.isInteger(out.every) && out.every >= 1)) throw new RangeError(`fullFrames.every must be a whole number ≥ 1, got ${out.every}`);
+  return `[full]select='not(mod(n\\,${out.every}))'[fullframes]`;
+}
+
+export function fullFrameOutputArgs(out: Pick<FullFrameOutput, 'pixelFormat'>, passthrough: string[]): string[] {
+  return ['-map', '[fullframes]', ...passthrough, '-f', 'rawvideo', '-pix_fmt', out.pixelFormat, 'pipe:3'];
+}
+
+/**
+ * Reads the frames of pipe:3 into the caller's buffers, each byte copied once; a frame the caller skips is read
+ * past without a copy. Resolves when the stream ends, with the bytes of an unfinished last frame (0 after a clean end).
+ */
+export function readFullFrames(stream: Readable, out: FullFrameOutput): Promise<number> {
+  const size = yuv420Bytes(out.width, out.height);
+  let ordinal = 0;
+  let filled = 0;
+  let target: Buffer | undefined;
+  let started = false;
+  return new Promise((resolve) => {
+    stream.on('data', (chunk: Buffer) => {
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (!started) {
+          target = out.buffer(ordinal * out.every);
+          // A buffer too small for the frame cannot take it: the frame is skipped.
+          if (target && target.length < size) target = undefined;
+          started = true;
+        }
+        const n = Math.min(size - filled, chunk.length - offset);
+        if (target) chunk.copy(target, filled, offset, offset + n);
+        filled += n;
+        offset += n;
+        if (filled === size) {
+          if (target) out.frame(ordinal * out.every, target);
+          ordinal++;
+          filled = 0;
+          target = undefined;
+          started = false;
+        }
+      }
+    });
+    const end = () => resolve(filled);
+    stream.on('end', end);
+    stream.on('close', end);
+    stream.on('error', end);
+  });
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import type { VideoInfo } from '../../../app/video';
+import { nativeAddonCandidates } from '../keyframes/features/load-kernels';
+
+/** How a 4:2:0 picture's bytes turn into RGB: the stream's matrix and range. */
+export interface YuvColour {
+  bt709: boolean;
+  fullRange: boolean;
+}
+
+interface YuvAddon {
+  yuv420ToRgb(yuv: Uint8Array, width: number, height: number, bt709: boolean, fullRange: boolean): Uint8Array;
+}
+
+let addon: YuvAddon | null | undefined;
+
+function loadYuv(): YuvAddon | null {
+  if (addon !== undefined) return addon;
+  addon = null;
+  const path = nativeAddonCandidates().find((p) => existsSync(p));
+  if (!path) return addon;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const a = require(path) as Partial<YuvAddon>;
+    if (typeof a.yuv420ToRgb === 'function') addon = a as YuvAddon;
+  } catch {
+    /* not loadable here: the pictures are taken by the second pass */
+  }
+  return addon;
+}
+
+/** Bytes of an 8-bit 4:2:0 picture (Y plane, then Cb and Cr at half size, rounded up). */
+export function yuv420Bytes(width: number, height: number): number {
+  return width * height + 2 * Math.ceil(width / 2) * Math.ceil(height / 2);
+}
+
+/**
+ * How the decoded frames of this video convert to RGB the way ffmpeg's scale filter converts them (the matrix the
+ * stream is tagged with, BT.601 when untagged; full range for yuvj420p or a "pc" tag), or undefined where the native
+ * converter does not apply: another pixel format (10-bit, 4:2:2, 4:4:4), a matrix other than BT.601/BT.709, or no
+ * native kernels built.
+ */
+export function yuvColourOf(info: Pick<VideoInfo, 'pixelFormat' | 'colorSpace' | 'colorRange'>): YuvColour | undefined {
+  if (!loadYuv()) return undefined;
+  if (info.pixelFormat !== 'yuv420p' && info.pixelFormat !== 'yuvj420p') return undefined;
+  const space = info.colorSpace;
+  if (space !== undefined && !['bt709', 'bt470bg', 'smpte170m', 'bt601'].includes(space)) return undefined;
+  return { bt709: space === 'bt709', fullRange: info.pixelFormat === 'yuvj420p' || info.colorRange === 'pc' };
+}
+
+/** The picture as packed RGB24 (width × height × 3). Throws where yuvColourOf said undefined. */
+export function yuv420ToRgb(yuv: Uint8Array, width: number, height: number, colour: YuvColour): Uint8Array {
+  const a = loadYuv();
+  if (!a) throw new Error('yuv420ToRgb: the native kernels are not built');
+  return a.yuv420ToRgb(yuv, width, height, colour.bt709, colour.fullRange);
+}
