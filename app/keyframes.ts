@@ -206,6 +206,11 @@ export interface KeyframesDocument {
   /** `thumb`: the key frame's small JPEG (THUMB_DIR/NAME.jpg beside `file`), from the same decoding pass. */
   keyframes: Array<DetectedKeyFrame & { file: string; thumb?: string }>;
   timing: { decodeSeconds: number; analysisSeconds: number; extractSeconds: number; totalSeconds: number };
+  /**
+   * Where the key-frame pictures came from: written from the analysis' own decoding pass, or decoded again after it
+   * (with why none came from the pass, where that is the case). Absent in older documents.
+   */
+  pictures?: { fromAnalysis: number; decodedAgain: number; reason?: string };
   kernels: 'native' | 'typescript';
   ffmpeg: { path: string; source: string; version: string };
   warnings: string[];

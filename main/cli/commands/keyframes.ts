@@ -158,6 +158,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       `shots: ${doc.shots.length}   key frames: ${doc.keyframes.length}`,
       `time: ${t.totalSeconds.toFixed(2)} s (decode wait ${t.decodeSeconds.toFixed(2)} s, analysis ${t.analysisSeconds.toFixed(2)} s, ` +
         `extract ${t.extractSeconds.toFixed(2)} s)`,
+      ...(doc.pictures
+        ? [`pictures: ${doc.pictures.fromAnalysis} from the analysis pass, ${doc.pictures.decodedAgain} decoded again${doc.pictures.reason ? ` (${doc.pictures.reason})` : ''}`]
+        : []),
       ...doc.warnings.map((w) => `warning: ${w}`),
       `wrote ${values.out}/keyframes.json and ${doc.keyframes.length} images`,
       '',

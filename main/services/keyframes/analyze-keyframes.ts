@@ -27,6 +27,15 @@ export interface ClusterFrame {
  */
 export const KEY_CANDIDATE_SHARE = 0.25;
 
+/**
+ * Among those candidates, one of the frames the analysis pass holds at full resolution (every n-th: `sampled`, see
+ * inpass-pictures.ts) is taken when it is at least this sharp relative to the sharpest candidate: it makes as good a
+ * panel (motion blur or a defocus costs far more: 474 → 93 in dev-a's rodent shot) and its picture needs no second
+ * decoding. The rule depends only on the frame numbers, so every analysis of a video picks the same frames, whether
+ * or not it keeps the pictures.
+ */
+export const SAMPLED_SHARPNESS_SHARE = 0.8;
+
 /** The member index (into `members`) of a cluster's key frame: see KEY_CANDIDATE_SHARE. */
 export function sharpestNearCentroid(
   members: ReadonlyArray<number>,
@@ -35,6 +44,7 @@ export function sharpestNearCentroid(
   histogramWeight: number,
   delta: number,
   fallback: number,
+  sampled?: (frame: number) => boolean,
 ): number {
   if (members.length < 2 || members.some((i) => frames[i].sharpness === undefined)) return fallback;
   // The sequential clustering's centroid update c = D/(D+1)·c' + 1/(D+1)·f leaves the mean of the members.
@@ -55,9 +65,15 @@ export function sharpestNearCentroid(
   const accepted = ranked.filter((r) => r.sim >= delta);
   const near =
     accepted.length >= 2 ? accepted : ranked.slice(0, Math.max(1, Math.round(KEY_CANDIDATE_SHARE * members.length)));
-  return near.reduce((best, c) =>
-    (frames[members[c.m]].sharpness as number) > (frames[members[best.m]].sharpness as number) ? c : best,
-  ).m;
+  const sharpness = (c: { m: number }) => frames[members[c.m]].sharpness as number;
+  const sharpest = (list: typeof near) => list.reduce((best, c) => (sharpness(c) > sharpness(best) ? c : best));
+  const best = sharpest(near);
+  const held = sampled ? near.filter((c) => sampled(members[c.m])) : [];
+  if (held.length) {
+    const candidate = sharpest(held);
+    if (sharpness(candidate) >= SAMPLED_SHARPNESS_SHARE * sharpness(best)) return candidate.m;
+  }
+  return best.m;
 }
 
 /**
@@ -73,6 +89,7 @@ export function keyframesOfShots(
   kernels: FeatureKernels,
   params: Pick<AnalysisParams, 'histogramWeight' | 'delta' | 'minClusterFraction'>,
   signal?: AbortSignal,
+  sampled?: (frame: number) => boolean,
 ): DetectedKeyFrame[] {
   const out: DetectedKeyFrame[] = [];
   for (const shot of shots) {
@@ -102,6 +119,7 @@ export function keyframesOfShots(
         params.histogramWeight,
         params.delta,
         c.members.indexOf(c.keyMember),
+        sampled,
       );
       const frame = clusterMembers[key];
       out.push({ shot: shot.index, frame, time: frames[frame].time, clusterSize: c.members.length, score: c.score });

@@ -3,7 +3,7 @@ import type { AnalysisParams } from '../../../app/keyframes';
 import type { JobContext } from '../../../app/progress';
 import type { VideoInfo } from '../../../app/video';
 import { throwIfAborted } from '../jobs';
-import { streamDecoded, streamFrames, type FilmstripOutput } from '../video';
+import { streamDecoded, streamFrames, type FilmstripOutput, type FullFrameOutput } from '../video';
 import type { ClusterFrame } from './analyze-keyframes';
 import type { FeatureKernels, FrameFeatures } from './features';
 import { isBlank } from './shots-blank';
@@ -37,6 +37,10 @@ type StreamContext = JobContext & {
   onSignal?: (signal: ShotSignal) => void;
   /** Also write the filmstrip's sheets from the same decode. */
   filmstrip?: FilmstripOutput;
+  /** Also hand out every so many frames at full size from the same decode (inpass-pictures.ts). */
+  fullFrames?: FullFrameOutput;
+  /** After each frame is added, with what the analysis holds so far (in order, growing). */
+  onAdded?: (signals: ReadonlyArray<ShotSignal>, frames: ReadonlyArray<ClusterFrame>) => void;
 };
 
 /**
@@ -54,7 +58,7 @@ export async function streamFeatures(
   ctx: StreamContext = {},
 ): Promise<VideoFeatures> {
   const found = collector(info, params, ctx);
-  const options = { width: params.analysisWidth, info, signal: ctx.signal, filmstrip: ctx.filmstrip };
+  const options = { width: params.analysisWidth, info, signal: ctx.signal, filmstrip: ctx.filmstrip, fullFrames: ctx.fullFrames };
   const featureSource = kernels.featureSource?.bind(kernels);
   if (featureSource) {
     const stream = streamDecoded(path, options, (width, height) => featureSource(width, height, params));
@@ -101,7 +105,7 @@ export async function streamFeatures(
 }
 
 /** Keeps what shot detection and clustering read of each frame, in order, and reports progress. */
-function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress, onSignal, share = 1 }: StreamContext) {
+function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress, onSignal, onAdded, share = 1 }: StreamContext) {
   const signals: ShotSignal[] = [];
   const frames: ClusterFrame[] = [];
   const syncTimes: number[] = [];
@@ -123,6 +127,7 @@ function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress
         flat: f.stdLuma <= params.blankMaxStd,
         sharpness: f.sharpness,
       });
+      onAdded?.(signals, frames);
       this.featureSeconds += (performance.now() - t) / 1000;
       if (onProgress && (signals.length === total || Date.now() - reported > 100)) {
         reported = Date.now();

@@ -15,6 +15,7 @@ import { finishFilmstrip } from '../video';
 import { shotStructure } from './shot-structure';
 import { frameRateOf, transitionSpans } from './shots';
 import { ShotsSoFar } from './shots-so-far';
+import { InPassPictures, inPassPlan, sampleEvery, type InPassOutput, type InPassPicture, type InPassStats } from './inpass-pictures';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
 const STREAM_SHARE = 0.95;
@@ -29,9 +30,21 @@ const STREAM_SHARE = 0.95;
 export interface AnalyzeContext extends JobContext {
   /** Write the filmstrip (small frames for scrubbing) into this folder during the decoding pass. */
   filmstripDir?: string;
+  /**
+   * Write the key frames' full-resolution pictures from the decoding pass where it can (inpass-pictures.ts); the
+   * result's `pictures` lists those written, the caller takes the others in a second pass.
+   */
+  pictures?: InPassOutput & { maxWidth?: number };
 }
 
-export async function analyzeVideo(path: string, params: AnalysisParams, ctx: AnalyzeContext = {}): Promise<KeyframeAnalysis> {
+/** The analysis, with the key-frame pictures the decoding pass wrote (AnalyzeContext.pictures). */
+export interface AnalysisWithPictures extends KeyframeAnalysis {
+  pictures?: Map<number, InPassPicture>;
+  /** How the pass did (held, written, used), or why it held none. */
+  inPass?: InPassStats | { reason: string };
+}
+
+export async function analyzeVideo(path: string, params: AnalysisParams, ctx: AnalyzeContext = {}): Promise<AnalysisWithPictures> {
   const { signal, onProgress } = ctx;
   validateAnalysisParams(params);
   throwIfAborted(signal);
@@ -44,55 +57,73 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
   const filmstrip = ctx.filmstripDir ? { dir: ctx.filmstripDir, ...planFilmstrip(info.duration, info.width, info.height) } : undefined;
   // The progress events carry the shots found so far, so the editor's timeline fills while the analysis runs.
   const soFar = new ShotsSoFar(info, params);
-  const features = await streamFeatures(path, info, params, kernels, {
-    signal,
-    onProgress: onProgress && ((p) => onProgress({ ...p, found: soFar.current() })),
-    onSignal: (s) => soFar.push(s),
-    share: STREAM_SHARE,
-    filmstrip,
-  });
-  warnings.push(...features.warnings);
-  const { signals, frames } = features;
-  const done = signals.length;
-  throwIfAborted(signal);
-  const flat = frames.map((f) => f.blank || f.flat === true);
-  const fading = fadeRampFrames(signals, flat, frameRateOf(signals, info.fps), params.fadeMaxSeconds);
-  fading.forEach((isFading, i) => (frames[i].fading = isFading));
+  const plan = ctx.pictures && (loaded.kind === 'native' ? inPassPlan(info, ctx.pictures.maxWidth) : { reason: 'no native kernels' });
+  const pictures = ctx.pictures && plan && !('reason' in plan) ? new InPassPictures(plan, ctx.pictures, info, params, kernels) : undefined;
+  try {
+    return await analyse();
+  } catch (err) {
+    await pictures?.discard();
+    throw err;
+  }
 
-  const t = performance.now();
-  onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
-  const { shots, transitions, boundaries } = shotStructure(signals, info, params, fading);
-  for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
-  const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
-  throwIfAborted(signal);
-  onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
-  const detected = keyframesOfShots(shots, frames, kernels, params, signal);
-  const { kept, dropped } = removeDuplicates(
-    detected,
-    (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
-    params.duplicateSimilarity,
-    (k) => k.shot,
-    samePictureTest(signals),
-  );
-  const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
-  const strip = filmstrip && signals.length ? await finishFilmstrip(filmstrip, signals[signals.length - 1].time) : undefined;
-  onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1, found });
-  return {
-    info,
-    shots,
-    transitions,
-    boundaries: boundaries.map((b) => ({
-      frame: b.frame,
-      time: signals[b.frame].time,
-      kind: b.kind,
-      ...(b.reason ?? { signal: b.kind, value: b.strength, threshold: 1, checks: {} }),
-    })),
-    keyframes: kept,
-    duplicates: droppedKeyFrames(dropped),
-    ...(strip ? { filmstrip: strip } : {}),
-    syncTimes: features.syncTimes,
-    timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },
-    kernels: loaded.kind,
-    warnings,
-  };
+  async function analyse(): Promise<AnalysisWithPictures> {
+    const features = await streamFeatures(path, info, params, kernels, {
+      signal,
+      onProgress: onProgress && ((p) => onProgress({ ...p, found: soFar.current() })),
+      onSignal: (s) => soFar.push(s),
+      share: STREAM_SHARE,
+      filmstrip,
+      fullFrames: pictures?.output,
+      onAdded: pictures && ((s, f) => pictures.analysed(s, f)),
+    });
+    warnings.push(...features.warnings);
+    const { signals, frames } = features;
+    const done = signals.length;
+    throwIfAborted(signal);
+    const flat = frames.map((f) => f.blank || f.flat === true);
+    const fading = fadeRampFrames(signals, flat, frameRateOf(signals, info.fps), params.fadeMaxSeconds);
+    fading.forEach((isFading, i) => (frames[i].fading = isFading));
+
+    const t = performance.now();
+    onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
+    const { shots, transitions, boundaries } = shotStructure(signals, info, params, fading);
+    for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
+    const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
+    throwIfAborted(signal);
+    onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
+    // Every analysis prefers the same frames (those the decoding pass can hold), whether it keeps pictures or not.
+    const every = sampleEvery(info.fps);
+    const detected = keyframesOfShots(shots, frames, kernels, params, signal, (i) => i % every === 0);
+    const { kept, dropped } = removeDuplicates(
+      detected,
+      (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
+      params.duplicateSimilarity,
+      (k) => k.shot,
+      samePictureTest(signals),
+    );
+    const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
+    const strip = filmstrip && signals.length ? await finishFilmstrip(filmstrip, signals[signals.length - 1].time) : undefined;
+    const written = pictures ? await pictures.finish(kept) : undefined;
+    onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1, found });
+    return {
+      info,
+      shots,
+      transitions,
+      boundaries: boundaries.map((b) => ({
+        frame: b.frame,
+        time: signals[b.frame].time,
+        kind: b.kind,
+        ...(b.reason ?? { signal: b.kind, value: b.strength, threshold: 1, checks: {} }),
+      })),
+      keyframes: kept,
+      duplicates: droppedKeyFrames(dropped),
+      ...(strip ? { filmstrip: strip } : {}),
+      syncTimes: features.syncTimes,
+      timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },
+      kernels: loaded.kind,
+      warnings,
+      ...(written ? { pictures: written } : {}),
+      ...(pictures ? { inPass: pictures.stats } : plan && 'reason' in plan ? { inPass: plan } : {}),
+    };
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { keyframeThumbFile, type AnalysisParams, type KeyframesDocument } from '../../../app/keyframes';
@@ -103,29 +103,43 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     await stripStage.discard();
     await rmdir(stripStage.targetDir).catch(() => undefined);
   };
+  // The key frames, their thumbnails and keyframes.json are written into one staging folder inside outDir (the
+  // decoding pass writes the pictures it holds there already); a re-run plans the same names as the run before, and
+  // the images keyframes.json (and project.json) list must stay whole until the new set is complete.
+  let stage: StagedFiles;
+  try {
+    stage = await StagedFiles.create(outDir);
+  } catch (err) {
+    await dropStrip();
+    throw err;
+  }
   let analysis;
   try {
     analysis = await analyzeVideo(videoPath, opts.params, {
       signal: ctx.signal,
       onProgress: scaled(ANALYSIS_SHARE, 0),
       filmstripDir: stripStage?.dir,
+      pictures: { dir: stage.dir, thumbDir: stage.path(THUMB_DIR), thumbWidth: THUMB_WIDTH, format, quality: opts.quality ?? 92, maxWidth: opts.maxWidth },
     });
   } catch (err) {
-    await dropStrip();
+    await Promise.all([stage.discard(), dropStrip()]);
     throw err;
   }
   found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
   const extractStart = performance.now();
-  // A re-run plans the same names as the run before, and the images keyframes.json (and project.json) list must
-  // stay whole until the new set is complete.
-  let stage: StagedFiles | undefined;
   try {
-    stage = await StagedFiles.create(outDir);
-    const requests = analysis.keyframes.map((k) => ({
-      frame: k.frame,
-      time: k.time,
-      outPath: stage!.path(keyframeFileName(k.shot, k.frame, format)),
-    }));
+    // The pictures the decoding pass wrote take their final names; only the others are decoded again.
+    const held = analysis.pictures ?? new Map();
+    for (const k of analysis.keyframes) {
+      const picture = held.get(k.frame);
+      if (!picture) continue;
+      const file = keyframeFileName(k.shot, k.frame, format);
+      await rename(picture.path, stage.path(file));
+      await rename(picture.thumbnail, stage.path(keyframeThumbName(file)));
+    }
+    const requests = analysis.keyframes
+      .filter((k) => !held.has(k.frame))
+      .map((k) => ({ frame: k.frame, time: k.time, outPath: stage.path(keyframeFileName(k.shot, k.frame, format)) }));
     await extractFrames(videoPath, requests, {
       format,
       quality: opts.quality ?? 92,
@@ -137,7 +151,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
     });
   } catch (err) {
-    await Promise.all([stage?.discard(), dropStrip()]);
+    await Promise.all([stage.discard(), dropStrip()]);
     throw err;
   }
   const extractSeconds = (performance.now() - extractStart) / 1000;
@@ -158,6 +172,11 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       analysisSeconds: round(analysis.timing.analysisSeconds),
       extractSeconds: round(extractSeconds),
       totalSeconds: round((performance.now() - started) / 1000),
+    },
+    pictures: {
+      fromAnalysis: analysis.pictures?.size ?? 0,
+      decodedAgain: analysis.keyframes.length - (analysis.pictures?.size ?? 0),
+      ...(analysis.inPass && 'reason' in analysis.inPass ? { reason: analysis.inPass.reason } : {}),
     },
     kernels: analysis.kernels,
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },

@@ -97,6 +97,25 @@ const RUNS_AT_ONCE = 2;
  */
 const threadsPerRun = () => Math.max(1, Math.floor(availableParallelism() / RUNS_AT_ONCE));
 
+/**
+ * A key frame's picture file and its thumbnail (a small JPEG, `thumbWidth` wide) from the same RGB24 pixels: what
+ * the extraction writes, and what the analysis pass writes of the frames it held (keyframes/inpass-pictures.ts).
+ */
+export async function encodeFramePicture(
+  rgb: Uint8Array,
+  size: { width: number; height: number },
+  format: ImageFormat,
+  quality?: number,
+  thumbWidth?: number,
+): Promise<{ bytes: Buffer; thumb?: Buffer }> {
+  const raw = () => sharp(rgb, { raw: { width: size.width, height: size.height, channels: 3 } });
+  const [bytes, thumb] = await Promise.all([
+    encoderFor(raw(), format, quality, true).toBuffer(),
+    thumbWidth ? raw().resize({ width: thumbWidth, kernel: 'lanczos3' }).jpeg({ quality: 82 }).toBuffer() : undefined,
+  ]);
+  return { bytes, thumb };
+}
+
 /** The first video frame's own timestamp (-copyts: as stored), the origin of streamFrames' times. */
 async function firstFrameTimestamp(path: string, signal?: AbortSignal): Promise<number> {
   const args = ['-hide_banner', '-nostdin', '-nostats', '-copyts', '-i', inputArg(path), '-map', '0:V:0'];
@@ -207,11 +226,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
 
   const write = async (item: (typeof items)[number], frame: GrabbedFrame, seeked: boolean) => {
     const file = item.r.outPath ?? join(opts.outDir as string, `frame-${String(item.r.frame).padStart(6, '0')}.${ext}`);
-    const raw = () => sharp(frame.data, { raw: { width: size.width, height: size.height, channels: 3 } });
-    const [bytes, thumb] = await Promise.all([
-      encoderFor(raw(), opts.format, opts.quality, true).toBuffer(),
-      opts.thumbnails ? raw().resize({ width: opts.thumbnails.width ?? DEFAULT_THUMB_WIDTH, kernel: 'lanczos3' }).jpeg({ quality: 82 }).toBuffer() : undefined,
-    ]);
+    const { bytes, thumb } = await encodeFramePicture(frame.data, size, opts.format, opts.quality, opts.thumbnails && (opts.thumbnails.width ?? DEFAULT_THUMB_WIDTH));
     if (opts.signal?.aborted) throw new CancelledError();
     await writeFileAtomic(file, bytes);
     let thumbnail: string | undefined;

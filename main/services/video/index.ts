@@ -17,7 +17,9 @@ export type { FrameStream, StreamFramesOptions, DecodedFrame, DecodedStream } fr
 export { bufferFrames, type FrameSource } from './frame-source';
 export { decodeSpeedReference } from './decode-speed';
 
-export { extractFrames } from './extract-frames';
+export { encodeFramePicture, extractFrames } from './extract-frames';
+export { yuv420Bytes, yuv420ToRgb, yuvColourOf, type YuvColour } from './yuv-native';
+export type { FullFrameOutput } from './full-frame-output';
 export type { ExtractFramesOptions, ExtractedFrame, FrameRequest } from './extract-frames';
 
 export { decodeImage, encodeImage, encodeImageBytes, imageFormatOf, imageInfo, resizeRgb, MAX_IMAGE_PIXELS } from './image-io';

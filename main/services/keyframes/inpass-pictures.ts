@@ -1,0 +1,289 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AnalysisParams, DetectedKeyFrame, Shot } from '../../../app/keyframes';
+import type { VideoInfo } from '../../../app/video';
+import { writeFileAtomic } from '../store';
+import { encodeFramePicture, yuv420Bytes, yuv420ToRgb, yuvColourOf, type FullFrameOutput, type YuvColour } from '../video';
+import { keyframesOfShots, type ClusterFrame } from './analyze-keyframes';
+import { fadeRampFrames } from './fade-ramps';
+import type { FeatureKernels } from './features';
+import { shotStructure } from './shot-structure';
+import { frameRateOf, transitionSpans } from './shots';
+import type { ShotSignal } from './shots-signals';
+import { framesOf } from './shots-types';
+
+/**
+ * Key-frame pictures taken in the analysis pass, so that most key frames need no second decoding (on a long GOP the
+ * second pass decodes most of the video again: each picture from its GOP's start).
+ *
+ * The analysis decode also hands out every n-th frame (about SAMPLES_PER_SECOND a second) at full size, as the
+ * stream's own 4:2:0 bytes (full-frame-output.ts), into a pool of buffers of bounded size. Every SETTLE_SECONDS of
+ * video the shot detector runs over the recent frames; each shot that ended more than LAG_SECONDS before the newest
+ * frame (no later frame can change it: the detector's windows are shorter) gets its key frames chosen as the final
+ * analysis chooses them (keyframesOfShots, which prefers a held frame when it is nearly as sharp:
+ * SAMPLED_SHARPNESS_SHARE), the held ones among them are converted to RGB (natively, as ffmpeg's scale filter does)
+ * and written with their thumbnails, and the shot's other frames leave the pool. When the pool is full the least
+ * sharp frame goes. After the analysis, the final key frames that were written (or are still held) are used, and
+ * only the others are taken by the second pass; pictures written for a shot the final analysis saw otherwise are
+ * removed. Memory: the pool (POOL_BYTES) and one RGB picture at a time.
+ */
+export const SAMPLES_PER_SECOND = 3;
+const SETTLE_SECONDS = 10;
+/** Longer than any window the shot detector looks through after a boundary (flashes 1 s, dissolves 2 s, returns 2 s). */
+const LAG_SECONDS = 3;
+/** Frames before the first unsettled one that the detector sees again (its windows look back as far). */
+const MARGIN_SECONDS = 4;
+/** Full-size frames held at most (bytes); 8 frames whatever their size. */
+export const POOL_BYTES = 256 * 1024 * 1024;
+const MIN_POOL_FRAMES = 8;
+
+/** Every how many decoded frames one is held (frame numbers that are multiples of it). */
+export function sampleEvery(fps: number): number {
+  return Number.isFinite(fps) && fps > 0 ? Math.max(1, Math.round(fps / SAMPLES_PER_SECOND)) : 8;
+}
+
+export interface InPassPlan {
+  every: number;
+  width: number;
+  height: number;
+  pixelFormat: 'yuv420p' | 'yuvj420p';
+  colour: YuvColour;
+}
+
+/**
+ * Whether this video's key-frame pictures can come from the analysis pass: 8-bit 4:2:0 with a BT.601/BT.709 matrix
+ * (the native converter), square pixels and no width cap (the decoded frame is the picture as shown); else the
+ * reason, and every picture comes from the second pass as before.
+ */
+export function inPassPlan(info: VideoInfo, maxWidth?: number): InPassPlan | { reason: string } {
+  const colour = yuvColourOf(info);
+  if (!colour) return { reason: `pixel format ${info.pixelFormat ?? 'unknown'}${info.colorSpace ? `, ${info.colorSpace}` : ''} (or no native kernels)` };
+  const turned = info.rotation === 90 || info.rotation === 270;
+  const [width, height] = turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
+  if (width !== info.width || height !== info.height) return { reason: 'non-square pixels' };
+  if (maxWidth && maxWidth < width) return { reason: 'a width cap' };
+  return { every: sampleEvery(info.fps), width, height, pixelFormat: info.pixelFormat as InPassPlan['pixelFormat'], colour };
+}
+
+export interface InPassOutput {
+  /** Where the pictures are written (`inpass-<frame>.<ext>`), and their thumbnails (same name, .jpg). */
+  dir: string;
+  thumbDir: string;
+  thumbWidth: number;
+  format: 'jpeg' | 'png';
+  quality?: number;
+  /** Pool size in bytes (default POOL_BYTES). */
+  poolBytes?: number;
+}
+
+export interface InPassPicture {
+  frame: number;
+  path: string;
+  thumbnail: string;
+  width: number;
+  height: number;
+}
+
+export interface InPassStats {
+  every: number;
+  /** Frames the pool took, frames skipped because it was full of frames not yet analysed, frames pushed out. */
+  held: number;
+  skipped: number;
+  evicted: number;
+  /** Pictures written during the analysis, and of those the final key frames used. */
+  written: number;
+  used: number;
+  settles: number;
+  settleSeconds: number;
+  peakPoolFrames: number;
+}
+
+export class InPassPictures {
+  readonly output: FullFrameOutput;
+  readonly stats: InPassStats;
+  private readonly pool = new Map<number, Buffer>();
+  private readonly free: Buffer[] = [];
+  private readonly maxFrames: number;
+  private buffers = 0;
+  private readonly frameBytes: number;
+  /** Pictures being or already written, by frame. */
+  private readonly written = new Map<number, Promise<InPassPicture>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private failure: unknown;
+  private stopped = false;
+  private settledEnd = -1;
+  private nextSettle: number;
+  private readonly fps: number;
+  /** The analysis' per-frame data, as it grows (analysed() hands them over). */
+  private signals: ReadonlyArray<ShotSignal> = [];
+  private frames: ReadonlyArray<ClusterFrame> = [];
+
+  constructor(
+    private readonly plan: InPassPlan,
+    private readonly out: InPassOutput,
+    private readonly info: VideoInfo,
+    private readonly params: AnalysisParams,
+    private readonly kernels: FeatureKernels,
+  ) {
+    this.frameBytes = yuv420Bytes(plan.width, plan.height);
+    this.maxFrames = Math.max(MIN_POOL_FRAMES, Math.floor((out.poolBytes ?? POOL_BYTES) / this.frameBytes));
+    this.fps = info.fps > 0 ? info.fps : 25;
+    this.nextSettle = framesOf(SETTLE_SECONDS, this.fps);
+    this.stats = { every: plan.every, held: 0, skipped: 0, evicted: 0, written: 0, used: 0, settles: 0, settleSeconds: 0, peakPoolFrames: 0 };
+    this.output = {
+      every: plan.every,
+      width: plan.width,
+      height: plan.height,
+      pixelFormat: plan.pixelFormat,
+      buffer: () => this.take(),
+      frame: (index, data) => {
+        if (this.stopped) return this.release(data);
+        this.pool.set(index, data);
+        this.stats.held++;
+        this.stats.peakPoolFrames = Math.max(this.stats.peakPoolFrames, this.buffers);
+      },
+    };
+  }
+
+  /** Whether the pass holds frame `i`'s picture (the key-frame choice prefers those: SAMPLED_SHARPNESS_SHARE). */
+  readonly sampled = (i: number): boolean => i % this.plan.every === 0;
+
+  /** The analysis has the features of frames 0 … n-1 (n = signals.length): settle the shots that cannot change any more. */
+  analysed(signals: ReadonlyArray<ShotSignal>, frames: ReadonlyArray<ClusterFrame>): void {
+    this.signals = signals;
+    this.frames = frames;
+    const n = signals.length;
+    if (n < this.nextSettle || this.stopped) return;
+    this.nextSettle = n + framesOf(SETTLE_SECONDS, this.fps);
+    const t = performance.now();
+    this.settle(n);
+    this.stats.settles++;
+    this.stats.settleSeconds += (performance.now() - t) / 1000;
+  }
+
+  /**
+   * The final key frames' pictures this pass has: those written, and those still held (written now). Pictures of
+   * other frames are removed. Rejects when writing one failed (a full disk: the job fails as the extraction would).
+   */
+  async finish(keyframes: ReadonlyArray<DetectedKeyFrame>): Promise<Map<number, InPassPicture>> {
+    for (const k of keyframes) if (!this.written.has(k.frame) && this.pool.has(k.frame)) this.write(k.frame);
+    this.stopped = true;
+    for (const [i, data] of this.pool) {
+      this.pool.delete(i);
+      this.release(data);
+    }
+    await this.queue;
+    if (this.failure) throw this.failure;
+    const wanted = new Set(keyframes.map((k) => k.frame));
+    const found = new Map<number, InPassPicture>();
+    for (const [frame, picture] of this.written) {
+      const p = await picture;
+      if (wanted.has(frame)) found.set(frame, p);
+      else await Promise.all([rm(p.path, { force: true }), rm(p.thumbnail, { force: true })]);
+    }
+    this.stats.used = found.size;
+    this.free.length = 0;
+    return found;
+  }
+
+  /** The analysis failed or was cancelled: nothing more is written (the caller discards the folder). */
+  async discard(): Promise<void> {
+    this.stopped = true;
+    this.pool.clear();
+    this.free.length = 0;
+    await this.queue.catch(() => undefined);
+  }
+
+  private take(): Buffer | undefined {
+    if (this.stopped) return undefined;
+    const reused = this.free.pop();
+    if (reused) return reused;
+    if (this.buffers < this.maxFrames) {
+      this.buffers++;
+      return Buffer.allocUnsafe(this.frameBytes);
+    }
+    // Full: the least sharp frame analysed so far goes (a frame not yet analysed has no sharpness to judge by).
+    let worst: number | undefined;
+    for (const i of this.pool.keys()) {
+      const s = this.frames[i]?.sharpness;
+      if (s === undefined) continue;
+      if (worst === undefined || s < (this.frames[worst].sharpness as number)) worst = i;
+    }
+    if (worst === undefined) {
+      this.stats.skipped++;
+      return undefined;
+    }
+    const data = this.pool.get(worst) as Buffer;
+    this.pool.delete(worst);
+    this.stats.evicted++;
+    return data;
+  }
+
+  private release(data: Buffer): void {
+    if (!this.stopped) this.free.push(data);
+    else this.buffers--;
+  }
+
+  /** Runs the detector over the recent frames and settles every shot that ended LAG_SECONDS before frame n. */
+  private settle(n: number): void {
+    const { params, info, frames, signals } = this;
+    const limit = n - framesOf(LAG_SECONDS, this.fps);
+    if (limit <= this.settledEnd + 1) return;
+    const from = Math.max(0, this.settledEnd + 1 - framesOf(MARGIN_SECONDS, this.fps));
+    const recent = signals.slice(from, n);
+    const flat = recent.map((_, k) => frames[from + k].blank || frames[from + k].flat === true);
+    const fading = fadeRampFrames(recent, flat, frameRateOf(recent, info.fps), params.fadeMaxSeconds);
+    const { shots, boundaries } = shotStructure(recent, info, params, fading);
+    const spans = transitionSpans(boundaries).map(([a, b]) => [a + from, b + from] as const);
+    for (let s = 0; s < shots.length - 1; s++) {
+      const start = Math.max(shots[s].startFrame + from, this.settledEnd + 1);
+      const end = shots[s].endFrame + from;
+      if (end < start) continue;
+      if (end >= limit) break;
+      // The shot's frames as the final analysis marks them: fade ramps and dissolve windows are no key frames.
+      const view: ClusterFrame[] = [];
+      for (let i = start; i <= end; i++) {
+        view[i] = { ...frames[i], fading: fading[i - from], transition: spans.some(([a, b]) => i >= a && i <= b) };
+      }
+      const shot: Shot = { index: 0, startFrame: start, endFrame: end, startTime: signals[start].time, endTime: signals[end].time };
+      for (const k of keyframesOfShots([shot], view, this.kernels, params, undefined, this.sampled)) {
+        if (this.pool.has(k.frame)) this.write(k.frame);
+      }
+      for (const i of [...this.pool.keys()]) {
+        if (i > end) continue;
+        this.release(this.pool.get(i) as Buffer);
+        this.pool.delete(i);
+      }
+      this.settledEnd = end;
+    }
+  }
+
+  /** Converts and writes frame i's picture and thumbnail, one at a time, in the background. */
+  private write(i: number): void {
+    const data = this.pool.get(i) as Buffer;
+    this.pool.delete(i);
+    const { width, height, colour } = this.plan;
+    const ext = this.out.format === 'png' ? 'png' : 'jpg';
+    const name = `inpass-${String(i).padStart(6, '0')}`;
+    const picture: InPassPicture = { frame: i, path: join(this.out.dir, `${name}.${ext}`), thumbnail: join(this.out.thumbDir, `${name}.jpg`), width, height };
+    const job = this.queue.then(async () => {
+      if (this.failure) throw this.failure;
+      let rgb: Uint8Array;
+      try {
+        rgb = yuv420ToRgb(data, width, height, colour);
+      } finally {
+        this.release(data);
+      }
+      const { bytes, thumb } = await encodeFramePicture(rgb, { width, height }, this.out.format, this.out.quality, this.out.thumbWidth);
+      await mkdir(this.out.thumbDir, { recursive: true });
+      await writeFileAtomic(picture.path, bytes);
+      await writeFileAtomic(picture.thumbnail, thumb as Buffer);
+      this.stats.written++;
+      return picture;
+    });
+    job.catch((e) => (this.failure ??= e));
+    this.queue = job.catch(() => undefined);
+    this.written.set(i, job);
+  }
+}
