@@ -15,6 +15,7 @@ import { DEFAULT_ANALYSIS_PARAMS } from '../app/keyframes';
 import type { VideoInfo } from '../app/video';
 import { keyframesOfShots, loadKernels, streamFeatures, type ClusterFrame, type ShotSignal } from '../main/services/keyframes';
 import { fadeRampFrames } from '../main/services/keyframes/fade-ramps';
+import { sampleEvery } from '../main/services/keyframes/inpass-pictures';
 import { shotStructure } from '../main/services/keyframes/shot-structure';
 import { frameRateOf, transitionSpans } from '../main/services/keyframes/shots';
 import { removeDuplicates } from '../main/services/keyframes/mutual';
@@ -55,7 +56,9 @@ async function main() {
     fading.forEach((isFading, i) => (frames[i].fading = isFading));
     const { shots, boundaries } = shotStructure(signals, info, params, fading);
     for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
-    const detected = keyframesOfShots(shots, frames, kernels, params);
+    // As the analysis does: a frame the decoding pass holds is preferred when nearly as sharp (inpass-pictures.ts).
+    const every = sampleEvery(info.fps);
+    const detected = keyframesOfShots(shots, frames, kernels, params, undefined, (i) => i % every === 0);
     const sim = (a: { frame: number }, b: { frame: number }) =>
       kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params);
     const shotOf = (k: { shot: number }) => k.shot;

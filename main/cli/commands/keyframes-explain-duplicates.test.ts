@@ -24,7 +24,7 @@ test('keyframes CLI --explain: a key frame dropped as the same picture says whic
   assert.match(
     line ?? '',
     new RegExp(`^key frame ${d.frame} \\([\\d.]+ s, shot 0\\) dropped: repeats frame ${d.duplicateOf.frame} \\(shot 0\\): ` +
-      'same picture, new content [\\d.]+ ≤ threshold 0.250 \\(similarity [\\d.]+\\)$'),
+      'same picture, new content [\\d.]+ ≤ threshold 0.300 \\(similarity [\\d.]+\\)$'),
     c.err(),
   );
   assert.deepEqual(JSON.parse(readFileSync(join(dir, 'keyframes.json'), 'utf8')).explain, doc.explain);

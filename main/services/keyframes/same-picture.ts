@@ -25,9 +25,10 @@ export const PICTURE_GRID: BlockGrid = { blockW: 4, blockH: 3, search: 3, foundN
 
 /**
  * Two key frames of one shot are the same picture when at most this share of either one's textured blocks cannot be
- * found in the other: a quarter (repeats on hard-dev: 0.14 and 0.20; different key frames of one shot: 0.35 and more).
+ * found in the other: under a third (repeats on hard-dev: 0.14–0.24; different key frames of one shot: 0.35 and more,
+ * docs/keyframes-duplicates.md).
  */
-export const SAME_PICTURE_MAX_NEW = 0.25;
+export const SAME_PICTURE_MAX_NEW = 0.3;
 
 /** A block whose luma varies less than this (RMS, 8-bit; as in shot detection) has no pattern to find again. */
 const TEXTURE_RMS = 4;
