@@ -92,7 +92,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     throwIfAborted(signal);
     onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
     // Every analysis prefers the same frames (those the decoding pass can hold), whether it keeps pictures or not.
-    const every = sampleEvery(info.fps);
+    const every = sampleEvery(info);
     const detected = keyframesOfShots(shots, frames, kernels, params, signal, (i) => i % every === 0);
     const { kept, dropped } = removeDuplicates(
       detected,

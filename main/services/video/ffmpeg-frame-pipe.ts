@@ -44,10 +44,12 @@ export class FfmpegFramePipe<T = Buffer> {
     private readonly source: FrameSource<T>,
     signal: AbortSignal | undefined,
     stallMs: number,
-    extra: { fd3?: (stream: Readable) => void } = {},
+    /** A third output: a descriptor the child writes to (pipe:3), or a reader of a pipe made for it here. */
+    extra: { fd3?: number | ((stream: Readable) => void) } = {},
   ) {
     try {
-      const stdio: StdioOptions = extra.fd3 ? ['ignore', source.stdout, 'pipe', 'pipe'] : ['ignore', source.stdout, 'pipe'];
+      const fd3 = extra.fd3 === undefined ? [] : [typeof extra.fd3 === 'number' ? extra.fd3 : 'pipe'];
+      const stdio = ['ignore', source.stdout, 'pipe', ...fd3] as StdioOptions;
       this.child = spawn(bin, args, { stdio, windowsHide: true });
     } catch (e) {
       source.spawned();
@@ -56,7 +58,7 @@ export class FfmpegFramePipe<T = Buffer> {
     }
     source.spawned();
     // A third output (pipe:3) is read from the start, so ffmpeg never waits on it for long.
-    if (extra.fd3) extra.fd3(this.child.stdio[3] as Readable);
+    if (typeof extra.fd3 === 'function') extra.fd3(this.child.stdio[3] as Readable);
     const unkill = killOnAbort(this.child, signal);
     const wakeOnAbort = () => this.notify();
     signal?.addEventListener('abort', wakeOnAbort, { once: true });

@@ -1,3 +1,5 @@
+import { close, read } from 'node:fs';
+import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
 import { yuv420Bytes } from './yuv-native';
 
@@ -67,4 +69,37 @@ export function readFullFrames(stream: Readable, out: FullFrameOutput): Promise<
     stream.on('close', end);
     stream.on('error', end);
   });
+}
+
+const readAsync = promisify(read);
+
+/**
+ * readFullFrames for a pipe of our own (bigFramePipe): each frame is read with fs.read straight into its buffer
+ * (a skipped one into a scratch buffer), so each byte is copied once, by the kernel. Closes `fd` at the end.
+ */
+export async function readFullFramesFd(fd: number, out: FullFrameOutput): Promise<number> {
+  const size = yuv420Bytes(out.width, out.height);
+  const scratch = Buffer.allocUnsafe(Math.min(size, 1 << 20));
+  try {
+    for (let ordinal = 0; ; ordinal++) {
+      // The frame's first bytes, before a buffer is asked for (after the last frame there are none: no buffer taken).
+      let filled = (await readAsync(fd, scratch, 0, Math.min(scratch.length, size), null)).bytesRead;
+      if (filled === 0) return 0;
+      const given = out.buffer(ordinal * out.every);
+      const target = given && given.length >= size ? given : undefined;
+      if (target) scratch.copy(target, 0, 0, filled);
+      while (filled < size) {
+        const n = target
+          ? (await readAsync(fd, target, filled, size - filled, null)).bytesRead
+          : (await readAsync(fd, scratch, 0, Math.min(scratch.length, size - filled), null)).bytesRead;
+        if (n === 0) return filled;
+        filled += n;
+      }
+      if (target) out.frame(ordinal * out.every, target);
+    }
+  } catch {
+    return 0;
+  } finally {
+    await promisify(close)(fd).catch(() => undefined);
+  }
 }

@@ -1,3 +1,4 @@
+import { closeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { JobContext } from '../../../app/progress';
@@ -6,7 +7,8 @@ import { CancelledError, throwIfAborted } from '../jobs';
 import { FfmpegFramePipe } from './ffmpeg-frame-pipe';
 import { ffmpegFeatures } from './ffmpeg-features';
 import { filmstripArgs, type FilmstripOutput } from './filmstrip-output';
-import { fullFrameBranch, fullFrameOutputArgs, readFullFrames, type FullFrameOutput } from './full-frame-output';
+import { fullFrameBranch, fullFrameOutputArgs, readFullFrames, readFullFramesFd, type FullFrameOutput } from './full-frame-output';
+import { bigFramePipe } from './yuv-native';
 import { bufferFrames, type FrameSource } from './frame-source';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';
@@ -144,9 +146,20 @@ async function* decode<T>(
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1', ...outputs);
   const bin = locateFfmpeg().path;
   let fullFramesRead: Promise<number> | undefined;
-  const pipe = new FfmpegFramePipe(bin, args, makeSource(width, height), signal, opts.stallTimeoutMs ?? 60_000, {
-    fd3: fullFrames ? (stream) => (fullFramesRead = readFullFrames(stream, fullFrames)) : undefined,
-  });
+  const own = fullFrames ? bigFramePipe() : undefined;
+  let pipe: FfmpegFramePipe<T>;
+  try {
+    pipe = new FfmpegFramePipe(bin, args, makeSource(width, height), signal, opts.stallTimeoutMs ?? 60_000, {
+      fd3: own ? own[1] : fullFrames ? (stream) => (fullFramesRead = readFullFrames(stream, fullFrames)) : undefined,
+    });
+  } catch (err) {
+    if (own) closeSync(own[0]);
+    throw err;
+  } finally {
+    // The child has its copy of the write end (or never started): ours must go, or the read end never sees the end.
+    if (own) closeSync(own[1]);
+  }
+  if (own && fullFrames) fullFramesRead = readFullFramesFd(own[0], fullFrames);
   let index = 0;
   let first: number | undefined;
   let last = -Infinity;

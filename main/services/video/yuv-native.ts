@@ -10,6 +10,18 @@ export interface YuvColour {
 
 interface YuvAddon {
   yuv420ToRgb(yuv: Uint8Array, width: number, height: number, bt709: boolean, fullRange: boolean): Uint8Array;
+  createFramePipe?(): [number, number];
+}
+
+/**
+ * A pipe of 1 MiB (where Linux allows it) for a child's big frames, [readFd, writeFd], close-on-exec: read with
+ * fs.read straight into the frame's buffer, a few calls a frame. (Node's own stdio pipes are socket pairs of about
+ * 200 KB read in 64 KB chunks: reading 3 MB frames that way cost about 3 ms of CPU each here.) Undefined where the
+ * native kernels do not make one (Windows, no build): the child's stdio pipe is read then.
+ */
+export function bigFramePipe(): [number, number] | undefined {
+  const a = loadYuv();
+  return a?.createFramePipe ? a.createFramePipe() : undefined;
 }
 
 let addon: YuvAddon | null | undefined;

@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
+import { makeWithFfmpeg } from '../../../test-support/fixtures';
+import { CancelledError } from '../jobs';
+import { decodeImage, extractFrames, probeVideo, yuvColourOf } from '../video';
+import { anamorphicClip } from '../video/video-fixtures';
+import { analyzeVideo } from './analyze';
+import { keyframeThumbName, runKeyframesJob } from './keyframes-job';
+import { sampleEvery } from './inpass-pictures';
+import { SHOT_FIXTURES } from './shots-fixtures';
+
+const params = DEFAULT_ANALYSIS_PARAMS;
+
+/** Ten shots of 4 s (320×180, 25 fps), hard cuts between moving lavfi sources: more held frames than a small pool. */
+function tenShots(): string {
+  const sources = ['testsrc2', 'mandelbrot', 'smptebars', 'life=mold=10:ratio=0.3', 'cellauto=rule=110', 'rgbtestsrc', 'mandelbrot=start_scale=0.5', 'testsrc', 'life=ratio=0.6:mold=20', 'smptehdbars'];
+  const parts = sources.map((s, i) => `${s.includes('=') ? `${s}:` : `${s}=`}s=320x180:r=25,trim=end_frame=100,setpts=N/25/TB,noise=alls=8:allf=t,hue=H=${i}+t,format=yuv420p,setsar=1[p${i}]`);
+  const graph = `${parts.join(';')};${sources.map((_, i) => `[p${i}]`).join('')}concat=n=${sources.length}:v=1:a=0,format=yuv420p[out]`;
+  return makeWithFfmpeg('inpass-ten-shots.mp4', ['-filter_complex', graph, '-map', '[out]', '-r', '25', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-g', '250', '-pix_fmt', 'yuv420p']);
+}
+
+/** Mean absolute difference of two pictures' decoded pixels (same size asserted). */
+async function pictureDifference(a: string, b: string): Promise<number> {
+  const [x, y] = await Promise.all([decodeImage(a), decodeImage(b)]);
+  assert.deepEqual([x.width, x.height], [y.width, y.height], `${a} vs ${b}`);
+  let sum = 0;
+  for (let i = 0; i < x.data.length; i++) sum += Math.abs(x.data[i] - y.data[i]);
+  return sum / x.data.length;
+}
+
+/** Each key frame's picture against the same frame taken by the second pass (extractFrames), by pixels. */
+async function assertSamePictures(video: string, outDir: string, doc: Awaited<ReturnType<typeof runKeyframesJob>>) {
+  const ref = mkdtempSync(join(tmpdir(), 'ycis-inpass-ref-'));
+  const info = await probeVideo(video);
+  const again = await extractFrames(video, doc.keyframes.map((k) => ({ frame: k.frame, time: k.time, outPath: join(ref, k.file) })), { format: 'jpeg', quality: 92, info });
+  for (const [i, k] of doc.keyframes.entries()) {
+    assert.ok(existsSync(join(outDir, k.thumb!)), `thumbnail of ${k.file}`);
+    const d = await pictureDifference(join(outDir, k.file), again[i].path);
+    // The same decoded frame converted the same way, each JPEG-encoded on its own: within JPEG rounding.
+    assert.ok(d < 0.6, `${k.file}: differs from the second pass's picture of frame ${k.frame} by ${d.toFixed(2)} on average`);
+  }
+}
+
+test('key-frame pictures from the analysis pass: most key frames, the same frames and pixels as the second pass gives', async (t) => {
+  const video = SHOT_FIXTURES.cuts.make();
+  if (!yuvColourOf(await probeVideo(video))) return t.skip('the native kernels are not built: every picture comes from the second pass');
+  const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-'));
+  const doc = await runKeyframesJob(video, { params, outDir });
+  assert.ok(doc.pictures, 'keyframes.json says where the pictures came from');
+  assert.equal(doc.pictures.fromAnalysis + doc.pictures.decodedAgain, doc.keyframes.length);
+  assert.ok(doc.pictures.fromAnalysis >= doc.keyframes.length - 1, `${doc.pictures.fromAnalysis} of ${doc.keyframes.length} from the pass`);
+  // The choice does not depend on whether pictures are kept: the plain analysis picks the same frames.
+  const plain = await analyzeVideo(video, params);
+  assert.deepEqual(doc.keyframes.map((k) => k.frame), plain.keyframes.map((k) => k.frame));
+  await assertSamePictures(video, outDir, doc);
+  // Only the key frames' files are left: no picture the pass wrote for nothing, no staging folder.
+  const names = readdirSync(outDir).filter((f) => f !== 'thumbs' && f !== 'keyframes.json').sort();
+  assert.deepEqual(names, doc.keyframes.map((k) => k.file).sort());
+  assert.deepEqual(readdirSync(join(outDir, 'thumbs')).sort(), doc.keyframes.map((k) => keyframeThumbName(k.file).replace('thumbs/', '')).sort());
+});
+
+test('a pool smaller than the video: shots are settled as it fills, it never holds more, and the result is the same', async (t) => {
+  const video = tenShots();
+  const info = await probeVideo(video);
+  if (!yuvColourOf(info)) return t.skip('the native kernels are not built');
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-inpass-pool-'));
+  const frameBytes = 320 * 180 * 1.5;
+  const r = await analyzeVideo(video, params, { pictures: { dir, thumbDir: join(dir, 'thumbs'), thumbWidth: 160, format: 'jpeg', poolBytes: 30 * frameBytes } });
+  const stats = r.inPass as Exclude<typeof r.inPass, { reason: string } | undefined>;
+  assert.ok(stats && 'held' in stats, JSON.stringify(r.inPass));
+  t.diagnostic(JSON.stringify(stats));
+  assert.equal(stats.every, sampleEvery(info));
+  assert.ok(stats.held >= 1000 / stats.every - 1, `held ${stats.held}`);
+  assert.ok(stats.settles >= 1, `the full pool settled shots (${stats.settles} times)`);
+  assert.ok(stats.peakPoolFrames <= 30, `at most 30 frames held at once, ${stats.peakPoolFrames} were`);
+  const plain = await analyzeVideo(video, params);
+  assert.deepEqual(r.keyframes.map((k) => k.frame), plain.keyframes.map((k) => k.frame), 'the same key frames');
+  assert.equal(r.shots.length, 10);
+  const pictures = r.pictures!;
+  assert.ok(pictures.size >= r.keyframes.length / 2, `${pictures.size} of ${r.keyframes.length} key frames written from the pass`);
+  for (const [frame, p] of pictures) {
+    assert.ok(r.keyframes.some((k) => k.frame === frame));
+    const img = await decodeImage(p.path);
+    assert.deepEqual([img.width, img.height], [320, 180]);
+  }
+  // Pictures written for frames that did not end up key frames are gone again.
+  const left = readdirSync(dir).filter((f) => f.startsWith('inpass-'));
+  assert.equal(left.length, pictures.size, `${left.join(', ')}`);
+});
+
+test('a video the pass cannot hold (non-square pixels): every picture from the second pass, and keyframes.json says why', async () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-sar-'));
+  const doc = await runKeyframesJob(anamorphicClip(), { params, outDir });
+  assert.equal(doc.pictures?.fromAnalysis, 0);
+  assert.equal(doc.pictures?.decodedAgain, doc.keyframes.length);
+  assert.match(doc.pictures?.reason ?? '', /non-square pixels|native kernels/);
+  const img = await decodeImage(join(outDir, doc.keyframes[0].file));
+  assert.deepEqual([img.width, img.height], [465, 180], 'the display size, as before');
+});
+
+test('cancelling while the pass writes pictures leaves no file and no staging folder', async () => {
+  const video = tenShots();
+  const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-cancel-'));
+  const ac = new AbortController();
+  const job = runKeyframesJob(video, { params, outDir }, { signal: ac.signal, onProgress: (p) => p.stage === 'analyse' && p.fraction! > 0.5 && ac.abort() });
+  await assert.rejects(job, (e: unknown) => e instanceof CancelledError);
+  assert.deepEqual(readdirSync(outDir), [], 'nothing left');
+});
