@@ -57,7 +57,7 @@ async function main() {
     const { shots, boundaries } = shotStructure(signals, info, params, fading);
     for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
     // As the analysis does: a frame the decoding pass holds is preferred when nearly as sharp (inpass-pictures.ts).
-    const every = sampleEvery(info.fps);
+    const every = sampleEvery(info);
     const detected = keyframesOfShots(shots, frames, kernels, params, undefined, (i) => i % every === 0);
     const sim = (a: { frame: number }, b: { frame: number }) =>
       kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params);
