@@ -1,8 +1,9 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AnalysisParams, DetectedKeyFrame, Shot } from '../../../app/keyframes';
 import type { VideoInfo } from '../../../app/video';
+import { writeFileAtomic } from '../store';
 import { encodeFramePicture, yuv420Bytes, yuv420ToRgb, yuvColourOf, type FullFrameOutput, type YuvColour } from '../video';
 import { keyframesOfShots, type ClusterFrame } from './analyze-keyframes';
 import { fadeRampFrames } from './fade-ramps';
@@ -292,9 +293,8 @@ export class InPassPictures {
       }
       const { bytes, thumb } = await encodeFramePicture(rgb, { width, height }, this.out.format, this.out.quality, this.out.thumbWidth);
       await mkdir(this.out.thumbDir, { recursive: true });
-      // Into the staging folder: its commit syncs every file before the swap, and a failed job discards it.
-      await writeFile(picture.path, bytes);
-      await writeFile(picture.thumbnail, thumb as Buffer);
+      await writeFileAtomic(picture.path, bytes);
+      await writeFileAtomic(picture.thumbnail, thumb as Buffer);
       this.stats.written++;
       return picture;
     });

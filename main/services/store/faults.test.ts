@@ -287,14 +287,15 @@ async function analysedFolder(tag: string) {
   return { outDir, before: snapshot(outDir) };
 }
 
-test('key-frame images: a re-analysis cancelled while extracting keeps the earlier images and keyframes.json', async () => {
+test('key-frame images: a re-analysis cancelled while making its pictures keeps the earlier images and keyframes.json', async () => {
   const { outDir, before } = await analysedFolder('kf-cancel');
   assert.ok(Object.keys(before).filter((n) => n.endsWith('.jpg')).length >= 3);
   const controller = new AbortController();
   await assert.rejects(
     runKeyframesJob(threeShotClip(), { params: DEFAULT_ANALYSIS_PARAMS, outDir, quality: 40 }, {
       signal: controller.signal,
-      onProgress: (p) => p.stage === 'extract' && controller.abort(),
+      // After the decoding pass (which writes most pictures itself), while the rest are made.
+      onProgress: (p) => (p.stage === 'cluster' || p.stage === 'extract') && controller.abort(),
     }),
     { name: 'CancelledError' },
   );
@@ -325,12 +326,18 @@ test('key-frame images: a full disk at the first image, a later image or the swa
   }
 });
 
-test('key-frame images: kill -9 of a re-analysis while it extracts keeps the earlier analysis; the next run cleans up', async () => {
+/**
+ * For a child killed at a given moment: prints, then stops the child's thread right there (its pictures written in
+ * the staging folder, nothing swapped in yet) until the kill, so the kill cannot come after the job has gone on.
+ */
+const FREEZE = 'const freeze = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30000);';
+
+test('key-frame images: kill -9 of a re-analysis with its pictures made, not yet swapped in, keeps the earlier analysis; the next run cleans up', async () => {
   const { outDir, before } = await analysedFolder('kf-kill');
-  const script = `const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
+  const script = `${FREEZE} const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
     const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
     runKeyframesJob(${JSON.stringify(threeShotClip())}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, quality: 40 },
-      { onProgress: (p) => { if (p.stage === 'extract') console.log('extracting'); } });`;
+      { onProgress: (p) => { if (p.stage === 'done') { console.log('pictures'); freeze(); } } });`;
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((done) => child.stdout.on('data', () => done()));
   child.kill('SIGKILL');
@@ -358,10 +365,10 @@ test('filmstrip: kill -9 of a re-analysis, while it analyses or before its films
     '-filter_complex', '[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]', '-map', '[v]', '-c:v', 'libx264', '-preset', 'veryfast', '-g', '25',
   ]);
   for (const moment of ['analyse', 'extract']) {
-    const script = `const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
+    const script = `${FREEZE} const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
       const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
       runKeyframesJob(${JSON.stringify(other)}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, filmstripDir: ${JSON.stringify(filmstripDir)} },
-        { onProgress: (p) => { if (${moment === 'extract'} ? p.stage === 'extract' : p.stage !== 'extract' && p.done > 0) console.log('now'); } });`;
+        { onProgress: (p) => { if (${moment === 'extract'} ? p.stage === 'done' : p.stage === 'analyse' && p.done > 0) { console.log('now'); if (${moment === 'extract'}) freeze(); } } });`;
     // Its own process group, so its ffmpeg dies with it (an orphan would go on writing into the staging folder).
     const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     await new Promise<void>((done) => child.stdout.on('data', () => done()));
