@@ -156,11 +156,63 @@ Napi::Value ReadFrameFeatures(const Napi::CallbackInfo& info) {
   return handle;
 }
 
+// Reads up to `length` bytes into a buffer, looping until it has them all or the writer has closed: one trip to a
+// worker thread for a whole big frame (fs.read returns whatever the pipe holds, often 64 KiB, one worker trip each).
+class ReadFullyWorker : public Napi::AsyncWorker {
+ public:
+  ReadFullyWorker(Napi::Env env, int fd, Napi::Uint8Array target, size_t offset, size_t length)
+      : Napi::AsyncWorker(env), deferred_(Napi::Promise::Deferred::New(env)), fd_(fd),
+        ref_(Napi::Persistent(target)), data_(target.Data() + offset), length_(length) {}
+  Napi::Promise Promise() { return deferred_.Promise(); }
+  void Execute() override {
+    while (got_ < length_) {
+      const ssize_t n = read(fd_, data_ + got_, length_ - got_);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        SetError(std::strerror(errno));
+        return;
+      }
+      if (n == 0) return;  // the writer closed
+      got_ += size_t(n);
+    }
+  }
+  void OnOK() override { deferred_.Resolve(Napi::Number::New(Env(), double(got_))); }
+  void OnError(const Napi::Error& e) override { deferred_.Reject(e.Value()); }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  int fd_;
+  Napi::Reference<Napi::Uint8Array> ref_;
+  uint8_t* data_;
+  size_t length_;
+  size_t got_ = 0;
+};
+
+// readFully(fd, target: Uint8Array, offset, length) → Promise<bytes read> (fewer only at the end of the stream).
+Napi::Value ReadFully(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 4 || !info[0].IsNumber() || !IsTyped(info[1], napi_uint8_array) || !info[2].IsNumber() ||
+      !info[3].IsNumber()) {
+    return Fail(env, "readFully(fd, target: Uint8Array, offset, length)");
+  }
+  auto target = info[1].As<Napi::Uint8Array>();
+  const int fd = info[0].As<Napi::Number>().Int32Value();
+  const double offset = info[2].As<Napi::Number>().DoubleValue(), length = info[3].As<Napi::Number>().DoubleValue();
+  if (fd < 0 || offset < 0 || length < 0 || offset + length > double(target.ElementLength())) {
+    return Fail(env, "readFully: bad descriptor or range");
+  }
+  auto* worker = new ReadFullyWorker(env, fd, target, size_t(offset), size_t(length));
+  auto promise = worker->Promise();
+  worker->Queue();
+  return promise;
+}
+
 }  // namespace
 
 void RegisterFrameReader(Napi::Env env, Napi::Object exports) {
   exports.Set("createFramePipe", Napi::Function::New(env, CreateFramePipe));
   exports.Set("readFrameFeatures", Napi::Function::New(env, ReadFrameFeatures));
+  exports.Set("readFully", Napi::Function::New(env, ReadFully));
 }
 
 }  // namespace ycis

@@ -1,7 +1,7 @@
 import { close, read } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
-import { yuv420Bytes } from './yuv-native';
+import { nativeReadFully, yuv420Bytes } from './yuv-native';
 
 /**
  * A third output of the analysis decode: every `every`-th decoded frame (index 0, every, 2·every, …) at its decoded
@@ -71,7 +71,7 @@ export function readFullFrames(stream: Readable, out: FullFrameOutput): Promise<
   });
 }
 
-const readAsync = promisify(read);
+const fsReadAsync = promisify(read);
 
 /**
  * readFullFrames for a pipe of our own (bigFramePipe): each frame is read with fs.read straight into its buffer
@@ -80,18 +80,23 @@ const readAsync = promisify(read);
 export async function readFullFramesFd(fd: number, out: FullFrameOutput): Promise<number> {
   const size = yuv420Bytes(out.width, out.height);
   const scratch = Buffer.allocUnsafe(Math.min(size, 1 << 20));
+  // Natively, the rest of a frame in one worker trip; else fs.read, a trip for each piece the pipe holds.
+  const native = nativeReadFully();
+  const readAsync = native
+    ? async (f: number, b: Buffer, o: number, n: number) => ({ bytesRead: await native(f, b, o, n) })
+    : (f: number, b: Buffer, o: number, n: number) => fsReadAsync(f, b, o, n, null);
   try {
     for (let ordinal = 0; ; ordinal++) {
       // The frame's first bytes, before a buffer is asked for (after the last frame there are none: no buffer taken).
-      let filled = (await readAsync(fd, scratch, 0, Math.min(scratch.length, size), null)).bytesRead;
+      let filled = (await fsReadAsync(fd, scratch, 0, Math.min(scratch.length, size), null)).bytesRead;
       if (filled === 0) return 0;
       const given = out.buffer(ordinal * out.every);
       const target = given && given.length >= size ? given : undefined;
       if (target) scratch.copy(target, 0, 0, filled);
       while (filled < size) {
         const n = target
-          ? (await readAsync(fd, target, filled, size - filled, null)).bytesRead
-          : (await readAsync(fd, scratch, 0, Math.min(scratch.length, size - filled), null)).bytesRead;
+          ? (await readAsync(fd, target, filled, size - filled)).bytesRead
+          : (await readAsync(fd, scratch, 0, Math.min(scratch.length, size - filled))).bytesRead;
         if (n === 0) return filled;
         filled += n;
       }

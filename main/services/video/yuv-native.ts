@@ -11,6 +11,16 @@ export interface YuvColour {
 interface YuvAddon {
   yuv420ToRgb(yuv: Uint8Array, width: number, height: number, bt709: boolean, fullRange: boolean): Uint8Array;
   createFramePipe?(): [number, number];
+  readFully?(fd: number, target: Uint8Array, offset: number, length: number): Promise<number>;
+}
+
+/**
+ * Reads `length` bytes from `fd` into `target` at `offset` on a worker thread, looping until it has them or the
+ * writer has closed (fewer bytes then): one worker trip for a whole frame. Undefined without the native kernels.
+ */
+export function nativeReadFully(): YuvAddon['readFully'] {
+  const a = loadYuv();
+  return a?.readFully?.bind(a);
 }
 
 /**
