@@ -7,52 +7,60 @@
 #include "kernels.h"
 
 #include <algorithm>
-#include <cmath>
 #include <vector>
 
 namespace ycis {
 
+namespace {
+
+inline uint8_t ToByte(float v) {
+  v = v < 0.0f ? 0.0f : (v > 255.0f ? 255.0f : v);
+  return uint8_t(int(v + 0.5f));
+}
+
+}  // namespace
+
+// Chroma sample (i, j) sits at luma (2i + 0.5, 2j + 1) for the interpolation, so the weights are fixed: an output
+// row 2j blends chroma rows j - 1 and j half and half, a row 2j + 1 is chroma row j; an output column 2i takes
+// 1/4 of column i - 1 and 3/4 of column i, a column 2i + 1 3/4 of column i and 1/4 of column i + 1 (edges clamped).
 void Yuv420ToRgb(const uint8_t* src, int width, int height, bool bt709, bool fullRange, uint8_t* out) {
   const int cw = (width + 1) / 2, ch = (height + 1) / 2;
   const uint8_t* yp = src;
   const uint8_t* up = src + size_t(width) * height;
   const uint8_t* vp = up + size_t(cw) * ch;
   const double kr = bt709 ? 0.2126 : 0.299, kb = bt709 ? 0.0722 : 0.114, kg = 1 - kr - kb;
-  const double ys = fullRange ? 1.0 : 255.0 / 219.0, yo = fullRange ? 0.0 : 16.0;
+  const float ys = fullRange ? 1.0f : float(255.0 / 219.0), yo = fullRange ? 0.0f : 16.0f;
   const double cs = fullRange ? 1.0 : 255.0 / 224.0;
   const float rv = float(2 * (1 - kr) * cs), bu = float(2 * (1 - kb) * cs);
   const float gu = float(-2 * (1 - kb) * kb / kg * cs), gv = float(-2 * (1 - kr) * kr / kg * cs);
-  // Horizontal chroma taps and weights, one per output column.
-  std::vector<int> x0(width), x1(width);
-  std::vector<float> fx(width);
-  for (int x = 0; x < width; x++) {
-    const double p = std::clamp(x / 2.0 - 0.25, 0.0, double(cw - 1));
-    x0[x] = int(p);
-    x1[x] = std::min(x0[x] + 1, cw - 1);
-    fx[x] = float(p - x0[x]);
-  }
-  std::vector<float> urow(width), vrow(width);
+  std::vector<float> uc(cw), vc(cw), urow(size_t(width) + 1), vrow(size_t(width) + 1);
   for (int y = 0; y < height; y++) {
-    const double q = std::clamp(y / 2.0 - 0.5, 0.0, double(ch - 1));
-    const int r0 = int(q), r1 = std::min(r0 + 1, ch - 1);
-    const float fy = float(q - r0);
-    const uint8_t *u0 = up + size_t(r0) * cw, *u1 = up + size_t(r1) * cw;
-    const uint8_t *v0 = vp + size_t(r0) * cw, *v1 = vp + size_t(r1) * cw;
-    for (int x = 0; x < width; x++) {
-      const float a = fx[x];
-      const float ut = u0[x0[x]] + (u0[x1[x]] - u0[x0[x]]) * a, ub = u1[x0[x]] + (u1[x1[x]] - u1[x0[x]]) * a;
-      const float vt = v0[x0[x]] + (v0[x1[x]] - v0[x0[x]]) * a, vb = v1[x0[x]] + (v1[x1[x]] - v1[x0[x]]) * a;
-      urow[x] = ut + (ub - ut) * fy - 128.0f;
-      vrow[x] = vt + (vb - vt) * fy - 128.0f;
+    // The chroma row at this output row, at half width.
+    const int j = y >> 1;
+    const int r0 = (y & 1) ? j : std::max(j - 1, 0), r1 = std::min(j, ch - 1);
+    const float w1 = (y & 1) || j == 0 ? 1.0f : 0.5f, w0 = 1.0f - w1;
+    const uint8_t *u0 = up + size_t(std::min(r0, ch - 1)) * cw, *u1 = up + size_t(r1) * cw;
+    const uint8_t *v0 = vp + size_t(std::min(r0, ch - 1)) * cw, *v1 = vp + size_t(r1) * cw;
+    for (int i = 0; i < cw; i++) {
+      uc[i] = w0 * u0[i] + w1 * u1[i] - 128.0f;
+      vc[i] = w0 * v0[i] + w1 * v1[i] - 128.0f;
+    }
+    // Twice as wide.
+    for (int i = 0; i < cw; i++) {
+      const int l = i > 0 ? i - 1 : 0, r = i + 1 < cw ? i + 1 : cw - 1;
+      urow[2 * i] = 0.25f * uc[l] + 0.75f * uc[i];
+      urow[2 * i + 1] = 0.75f * uc[i] + 0.25f * uc[r];
+      vrow[2 * i] = 0.25f * vc[l] + 0.75f * vc[i];
+      vrow[2 * i + 1] = 0.75f * vc[i] + 0.25f * vc[r];
     }
     const uint8_t* yl = yp + size_t(y) * width;
     uint8_t* o = out + size_t(y) * width * 3;
     for (int x = 0; x < width; x++) {
-      const float l = float((yl[x] - yo) * ys);
-      const float r = l + rv * vrow[x], g = l + gu * urow[x] + gv * vrow[x], b = l + bu * urow[x];
-      o[3 * x] = uint8_t(std::clamp(std::lround(r), 0L, 255L));
-      o[3 * x + 1] = uint8_t(std::clamp(std::lround(g), 0L, 255L));
-      o[3 * x + 2] = uint8_t(std::clamp(std::lround(b), 0L, 255L));
+      const float l = (float(yl[x]) - yo) * ys;
+      const float u = urow[x], v = vrow[x];
+      o[3 * x] = ToByte(l + rv * v);
+      o[3 * x + 1] = ToByte(l + gu * u + gv * v);
+      o[3 * x + 2] = ToByte(l + bu * u);
     }
   }
 }
