@@ -11,11 +11,12 @@ import { droppedKeyFrames, removeDuplicates } from './mutual';
 import { samePictureTest } from './same-picture';
 import { fadeRampFrames } from './fade-ramps';
 import { planFilmstrip } from '../../../app/filmstrip';
-import { finishFilmstrip } from '../video';
+import { finishFilmstrip, keyFrameInterval } from '../video';
+import type { VideoInfo } from '../../../app/video';
 import { shotStructure } from './shot-structure';
 import { frameRateOf, transitionSpans } from './shots';
 import { ShotsSoFar } from './shots-so-far';
-import { InPassPictures, inPassPlan, sampleEvery, type InPassOutput, type InPassPicture, type InPassStats } from './inpass-pictures';
+import { IN_PASS_MIN_GOP_SECONDS, InPassPictures, inPassPlan, sampleEvery, type InPassOutput, type InPassPicture, type InPassStats } from './inpass-pictures';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
 const STREAM_SHARE = 0.95;
@@ -44,6 +45,16 @@ export interface AnalysisWithPictures extends KeyframeAnalysis {
   inPass?: InPassStats | { reason: string };
 }
 
+/** How the key-frame pictures are taken: in the decoding pass (its plan), or after it, with why. */
+async function picturePlan(path: string, info: VideoInfo, kernels: 'native' | 'typescript', maxWidth?: number, signal?: AbortSignal) {
+  if (kernels !== 'native') return { reason: 'no native kernels' };
+  const plan = inPassPlan(info, maxWidth);
+  if ('reason' in plan) return plan;
+  const gop = await keyFrameInterval(path, signal);
+  if (gop !== undefined && gop <= IN_PASS_MIN_GOP_SECONDS) return { reason: `key frames every ${gop.toFixed(1)} s: decoding each picture again costs less` };
+  return plan;
+}
+
 export async function analyzeVideo(path: string, params: AnalysisParams, ctx: AnalyzeContext = {}): Promise<AnalysisWithPictures> {
   const { signal, onProgress } = ctx;
   validateAnalysisParams(params);
@@ -57,7 +68,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
   const filmstrip = ctx.filmstripDir ? { dir: ctx.filmstripDir, ...planFilmstrip(info.duration, info.width, info.height) } : undefined;
   // The progress events carry the shots found so far, so the editor's timeline fills while the analysis runs.
   const soFar = new ShotsSoFar(info, params);
-  const plan = ctx.pictures && (loaded.kind === 'native' ? inPassPlan(info, ctx.pictures.maxWidth) : { reason: 'no native kernels' });
+  const plan = ctx.pictures && (await picturePlan(path, info, loaded.kind, ctx.pictures.maxWidth, signal));
   const pictures = ctx.pictures && plan && !('reason' in plan) ? new InPassPictures(plan, ctx.pictures, info, params, kernels) : undefined;
   try {
     return await analyse();

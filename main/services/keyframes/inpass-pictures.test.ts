@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { CancelledError } from '../jobs';
-import { decodeImage, extractFrames, probeVideo, yuvColourOf } from '../video';
+import { decodeImage, extractFrames, keyFrameInterval, probeVideo, yuvColourOf } from '../video';
+import { intervalOfPackets } from '../video/key-frame-interval';
 import { anamorphicClip } from '../video/video-fixtures';
 import { analyzeVideo } from './analyze';
 import { keyframeThumbName, runKeyframesJob } from './keyframes-job';
-import { sampleEvery } from './inpass-pictures';
+import { IN_PASS_MIN_GOP_SECONDS, sampleEvery } from './inpass-pictures';
 import { SHOT_FIXTURES } from './shots-fixtures';
 
 const params = DEFAULT_ANALYSIS_PARAMS;
@@ -46,7 +47,9 @@ async function assertSamePictures(video: string, outDir: string, doc: Awaited<Re
 }
 
 test('key-frame pictures from the analysis pass: most key frames, the same frames and pixels as the second pass gives', async (t) => {
-  const video = SHOT_FIXTURES.cuts.make();
+  const video = tenShots();
+  const gop = await keyFrameInterval(video);
+  assert.ok(gop === undefined || gop > IN_PASS_MIN_GOP_SECONDS, `x264's default GOP: key frames ${gop} s apart`);
   if (!yuvColourOf(await probeVideo(video))) return t.skip('the native kernels are not built: every picture comes from the second pass');
   const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-'));
   const doc = await runKeyframesJob(video, { params, outDir });
@@ -90,6 +93,25 @@ test('a pool smaller than the video: shots are settled as it fills, it never hol
   // Pictures written for frames that did not end up key frames are gone again.
   const left = readdirSync(dir).filter((f) => f.startsWith('inpass-'));
   assert.equal(left.length, pictures.size, `${left.join(', ')}`);
+});
+
+test('key frames every 2 s or closer: the pictures are decoded again after the pass, which then costs less', async (t) => {
+  const video = SHOT_FIXTURES.cuts.make();
+  const gop = await keyFrameInterval(video);
+  if (gop === undefined) return t.skip('no ffprobe: the key-frame spacing is unknown');
+  assert.ok(gop <= IN_PASS_MIN_GOP_SECONDS, `key frames ${gop} s apart`);
+  const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-gop-'));
+  const doc = await runKeyframesJob(video, { params, outDir });
+  assert.deepEqual([doc.pictures?.fromAnalysis, doc.pictures?.decodedAgain], [0, doc.keyframes.length]);
+  assert.match(doc.pictures?.reason ?? '', /key frames every 2\.0 s/);
+  for (const k of doc.keyframes) assert.ok(existsSync(join(outDir, k.file)));
+});
+
+test('the key-frame spacing from the packets: the median gap, the look-ahead when only one key frame is there', () => {
+  assert.equal(intervalOfPackets('0.000000,K__\n0.040000,___\n2.000000,K__\n4.000000,K_\n4.5,K__\n6.000000,K__\n'), 2);
+  assert.equal(intervalOfPackets('0.000000,K__\n0.040000,___\n'), 12);
+  assert.equal(intervalOfPackets(''), undefined);
+  assert.equal(intervalOfPackets('N/A,K__\n'), undefined);
 });
 
 test('a video the pass cannot hold (non-square pixels): every picture from the second pass, and keyframes.json says why', async () => {

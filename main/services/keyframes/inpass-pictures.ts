@@ -39,6 +39,18 @@ const MARGIN_SECONDS = 4;
 /** Full-size frames held at most (bytes); 4 frames whatever their size. */
 export const POOL_BYTES = 256 * 1024 * 1024;
 const MIN_POOL_FRAMES = 4;
+/** Earlier key frames a settled one is compared with for the repeat test (bounds its cost on a long film). */
+const REPEAT_LOOKBACK = 500;
+
+/**
+ * The pass holds pictures only for a stream whose key frames are further apart than this. Taking a picture after
+ * the pass costs a start of ffmpeg and decoding from its GOP's key frame (on average half a GOP); holding pictures
+ * costs a fixed share of the pass (carrying and reading every n-th frame at full size, settling shots). Measured on
+ * a 2-minute 1080p clip with 17-20 key frames (bench/README.md, "Pictures"): after the pass +14-24 % with a key
+ * frame every second (phones, cameras) and +46-52 % every 10 s (x264's default, screen recordings); in the pass
+ * +26-34 % either way. The two cross at about 2 s.
+ */
+export const IN_PASS_MIN_GOP_SECONDS = 2;
 
 /**
  * Every how many decoded frames one is held (frame numbers that are multiples of it): SAMPLES_PER_SECOND, fewer for
@@ -123,6 +135,8 @@ export class InPassPictures {
   private failure: unknown;
   private stopped = false;
   private settledEnd = -1;
+  /** Key frames of the settled shots, for the repeat test (frame numbers, the latest REPEAT_LOOKBACK). */
+  private readonly settledKeys: number[] = [];
   private nextSettle: number;
   private readonly fps: number;
   /** The analysis' per-frame data, as it grows (analysed() hands them over). */
@@ -262,8 +276,19 @@ export class InPassPictures {
         view[i] = { ...frames[i], fading: fading[i - from], transition: spans.some(([a, b]) => i >= a && i <= b) };
       }
       const shot: Shot = { index: 0, startFrame: start, endFrame: end, startTime: signals[start].time, endTime: signals[end].time };
-      for (const k of keyframesOfShots([shot], view, this.kernels, params, undefined, this.sampled)) {
-        if (this.pool.has(k.frame)) this.write(k.frame);
+      // One the mutual comparison will drop as a repeat of an earlier key frame (a reverse angle) is not written:
+      // the same test against the key frames settled before (the last REPEAT_LOOKBACK of them), and as there, a
+      // shot whose key frames all repeat keeps the one least like them.
+      const chosen = keyframesOfShots([shot], view, this.kernels, params, undefined, this.sampled).map((k) => ({
+        frame: k.frame,
+        likeness: Math.max(-Infinity, ...this.settledKeys.map((o) => this.kernels.frameSimilarity(frames[o].features, frames[k.frame].features, params))),
+      }));
+      let keep = chosen.filter((c) => c.likeness <= params.duplicateSimilarity);
+      if (!keep.length && chosen.length) keep = [chosen.reduce((a, b) => (b.likeness < a.likeness ? b : a))];
+      for (const c of keep) {
+        this.settledKeys.push(c.frame);
+        if (this.settledKeys.length > REPEAT_LOOKBACK) this.settledKeys.shift();
+        if (this.pool.has(c.frame)) this.write(c.frame);
       }
       for (const i of [...this.pool.keys()]) {
         if (i > end) continue;
@@ -293,8 +318,9 @@ export class InPassPictures {
       }
       const { bytes, thumb } = await encodeFramePicture(rgb, { width, height }, this.out.format, this.out.quality, this.out.thumbWidth);
       await mkdir(this.out.thumbDir, { recursive: true });
-      await writeFileAtomic(picture.path, bytes);
-      await writeFileAtomic(picture.thumbnail, thumb as Buffer);
+      // Into the staging folder, whose commit syncs every file before the swap.
+      await writeFileAtomic(picture.path, bytes, { sync: false });
+      await writeFileAtomic(picture.thumbnail, thumb as Buffer, { sync: false });
       this.stats.written++;
       return picture;
     });

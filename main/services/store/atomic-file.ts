@@ -64,15 +64,18 @@ export async function renameDurable(source: string, target: string, opts: { sync
  * fsync'd. A failure at any step (full disk, no permission) leaves the previous file exactly as it was and no
  * temporary file; it throws a WriteError naming the file and the cause in words.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array, opts: { sync?: boolean } = {}): Promise<void> {
   const tmp = tempPathBeside(target);
   try {
     const fh = await open(tmp, 'wx', 0o644);
     try {
       failpoint('write', tmp);
       await fh.writeFile(data);
-      failpoint('fsync', tmp);
-      await fh.sync();
+      // sync: false for a file into a StagedFiles folder, whose commit syncs every file before the swap.
+      if (opts.sync !== false) {
+        failpoint('fsync', tmp);
+        await fh.sync();
+      }
     } finally {
       await fh.close();
     }

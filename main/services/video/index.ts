@@ -9,6 +9,7 @@ export { VideoError } from './video-error';
 export type { VideoErrorCode } from './video-error';
 
 export { probeVideo } from './probe';
+export { keyFrameInterval } from './key-frame-interval';
 export { analysisSize } from './video-geometry';
 
 export { streamFrames, streamDecoded } from './stream-frames';
