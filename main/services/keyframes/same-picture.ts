@@ -1,5 +1,6 @@
 import { THUMB_HEIGHT, THUMB_WIDTH } from './features';
 import type { SamePictureTest } from './mutual';
+import { centredBlock } from './shots-blocks';
 
 /**
  * How the luma thumbnails are cut and searched: blocks of `blockW` × `blockH` cells, each looked for within ±`search`
@@ -53,16 +54,7 @@ export function missingShare(a: Uint8Array, b: Uint8Array, grid: BlockGrid = PIC
   let textured = 0;
   for (let by = 0; by + blockH <= H; by += blockH) {
     for (let bx = 0; bx + blockW <= W; bx += blockW) {
-      let mean = 0;
-      for (let j = 0; j < blockH; j++) for (let i = 0; i < blockW; i++) mean += a[(by + j) * W + bx + i];
-      mean /= n;
-      let ss = 0;
-      for (let j = 0, k = 0; j < blockH; j++) {
-        for (let i = 0; i < blockW; i++, k++) {
-          u[k] = a[(by + j) * W + bx + i] - mean;
-          ss += u[k] * u[k];
-        }
-      }
+      const ss = centredBlock(a, bx, by, blockW, blockH, u);
       if (ss < TEXTURE_RMS * TEXTURE_RMS * n) continue;
       textured++;
       let best = -Infinity;

@@ -25,6 +25,24 @@ const H = THUMB_HEIGHT;
  * dissolves fell under the threshold, docs/keyframes.md). Camera motion within the search range, a change of exposure, or something moving across
  * part of the frame leaves most blocks findable; a new shot (after a cut or a dissolve) leaves few.
  */
+/**
+ * The thumbnail's block at (bx, by) of bw × bh cells, less its mean, into `out` (row by row); returns its sum of
+ * squares (the block's texture, and the denominator of a normalised correlation with it).
+ */
+export function centredBlock(img: Uint8Array, bx: number, by: number, bw: number, bh: number, out: Float64Array): number {
+  let mean = 0;
+  for (let j = 0; j < bh; j++) for (let i = 0; i < bw; i++) mean += img[(by + j) * W + bx + i];
+  mean /= bw * bh;
+  let ss = 0;
+  for (let j = 0, k = 0; j < bh; j++) {
+    for (let i = 0; i < bw; i++, k++) {
+      out[k] = img[(by + j) * W + bx + i] - mean;
+      ss += out[k] * out[k];
+    }
+  }
+  return ss;
+}
+
 export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
   const n = BLOCK_W * BLOCK_H;
   const u = new Float64Array(n);
@@ -32,16 +50,7 @@ export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
   let unmatched = 0;
   for (let by = 0; by + BLOCK_H <= H; by += BLOCK_H) {
     for (let bx = 0; bx + BLOCK_W <= W; bx += BLOCK_W) {
-      let mean = 0;
-      for (let j = 0; j < BLOCK_H; j++) for (let i = 0; i < BLOCK_W; i++) mean += a[(by + j) * W + bx + i];
-      mean /= n;
-      let ss = 0;
-      for (let j = 0, k = 0; j < BLOCK_H; j++) {
-        for (let i = 0; i < BLOCK_W; i++, k++) {
-          u[k] = a[(by + j) * W + bx + i] - mean;
-          ss += u[k] * u[k];
-        }
-      }
+      const ss = centredBlock(a, bx, by, BLOCK_W, BLOCK_H, u);
       if (ss < TEXTURE_RMS * TEXTURE_RMS * n) continue;
       textured++;
       let found = false;

@@ -4,8 +4,8 @@
 // sha256 is the catalog's built-in entry (a rebuilt or edited graph runs in onnxruntime), and only where the native
 // kernels are built; elsewhere onnxruntime runs the graph as before. models/builtin/toon-native.test.ts holds the
 // two to the same output.
-import { existsSync, statSync } from 'node:fs';
-import { nativeAddonCandidates } from '../keyframes/features/load-kernels';
+import { statSync } from 'node:fs';
+import { nativeAddonWith } from '../keyframes/features/load-kernels';
 import { findModelBySha256, sha256File } from './catalog';
 import type { RgbImage } from '../../../app/video';
 import type { TensorRunner } from './pipeline';
@@ -21,17 +21,8 @@ interface ToonAddon {
 let addon: ToonAddon | null | undefined;
 
 function loadToon(): ToonAddon | null {
-  if (addon !== undefined) return addon;
-  addon = null;
-  const path = nativeAddonCandidates().find((p) => existsSync(p));
-  if (!path) return addon;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const a = require(path) as Partial<ToonAddon>;
-    if (typeof a.toonFilter === 'function' && typeof a.toonFilterRgb === 'function') addon = a as ToonAddon;
-  } catch {
-    /* not loadable here: onnxruntime runs the graph */
-  }
+  // Not built or not loadable here: onnxruntime runs the graph.
+  if (addon === undefined) addon = nativeAddonWith<ToonAddon>((a) => typeof a.toonFilter === 'function' && typeof a.toonFilterRgb === 'function');
   return addon;
 }
 

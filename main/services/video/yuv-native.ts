@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { VideoInfo } from '../../../app/video';
-import { nativeAddonCandidates } from '../keyframes/features/load-kernels';
+import { nativeAddonWith } from '../keyframes/features/load-kernels';
 
 /** How a 4:2:0 picture's bytes turn into RGB: the stream's matrix and range. */
 export interface YuvColour {
@@ -37,17 +36,8 @@ export function bigFramePipe(): [number, number] | undefined {
 let addon: YuvAddon | null | undefined;
 
 function loadYuv(): YuvAddon | null {
-  if (addon !== undefined) return addon;
-  addon = null;
-  const path = nativeAddonCandidates().find((p) => existsSync(p));
-  if (!path) return addon;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const a = require(path) as Partial<YuvAddon>;
-    if (typeof a.yuv420ToRgb === 'function') addon = a as YuvAddon;
-  } catch {
-    /* not loadable here: the pictures are taken by the second pass */
-  }
+  // Not built or not loadable here: the pictures are taken by the second pass.
+  if (addon === undefined) addon = nativeAddonWith<YuvAddon>((a) => typeof a.yuv420ToRgb === 'function');
   return addon;
 }
 

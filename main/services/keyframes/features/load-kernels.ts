@@ -21,6 +21,23 @@ export function nativeAddonCandidates(): string[] {
   return [fromSource, fromDist].map((p) => p.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'));
 }
 
+/**
+ * The native addon as an object with the functions a caller needs (`has` says whether these are there), or null
+ * where it is not built or does not load: for parts that fall back on their own (the built-in style, the 4:2:0
+ * conversion), without the feature kernels' ABI check.
+ */
+export function nativeAddonWith<T>(has: (addon: Partial<T>) => boolean): T | null {
+  const path = nativeAddonCandidates().find((p) => existsSync(p));
+  if (!path) return null;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const a = require(path) as Partial<T>;
+    return has(a) ? (a as T) : null;
+  } catch {
+    return null;
+  }
+}
+
 function loadAddon(): { addon?: NativeAddon; reason: string } {
   const path = nativeAddonCandidates().find((p) => existsSync(p));
   if (!path) return { reason: `the native kernels are not built (no ${ADDON_FILE}; run "node main/native/build.js")` };
