@@ -117,6 +117,8 @@ export interface InPassStats {
   settles: number;
   settleSeconds: number;
   peakPoolFrames: number;
+  /** Why none of the pictures the pass wrote was used (a stream that changes size part-way). */
+  invalid?: string;
 }
 
 export class InPassPictures {
@@ -134,7 +136,10 @@ export class InPassPictures {
   private turn = 0;
   private failure: unknown;
   private stopped = false;
+  private discarded = false;
   private settledEnd = -1;
+  /** Set when the decode says the held frames' numbers cannot be trusted: none of them is used. */
+  private invalidReason: string | undefined;
   /** Key frames of the settled shots, for the repeat test (frame numbers, the latest REPEAT_LOOKBACK). */
   private readonly settledKeys: number[] = [];
   private nextSettle: number;
@@ -161,6 +166,7 @@ export class InPassPictures {
       height: plan.height,
       pixelFormat: plan.pixelFormat,
       buffer: () => this.take(),
+      invalid: (reason) => (this.invalidReason = reason),
       frame: (index, data) => {
         if (this.stopped) return this.release(data);
         this.pool.set(index, data);
@@ -184,7 +190,7 @@ export class InPassPictures {
    * other frames are removed. Rejects when writing one failed (a full disk: the job fails as the extraction would).
    */
   async finish(keyframes: ReadonlyArray<DetectedKeyFrame>): Promise<Map<number, InPassPicture>> {
-    for (const k of keyframes) if (!this.written.has(k.frame) && this.pool.has(k.frame)) this.write(k.frame);
+    if (!this.invalidReason) for (const k of keyframes) if (!this.written.has(k.frame) && this.pool.has(k.frame)) this.write(k.frame);
     this.stopped = true;
     for (const [i, data] of this.pool) {
       this.pool.delete(i);
@@ -192,7 +198,8 @@ export class InPassPictures {
     }
     await Promise.all(this.queues);
     if (this.failure) throw this.failure;
-    const wanted = new Set(keyframes.map((k) => k.frame));
+    const wanted = new Set(this.invalidReason ? [] : keyframes.map((k) => k.frame));
+    if (this.invalidReason) this.stats.invalid = this.invalidReason;
     const found = new Map<number, InPassPicture>();
     for (const [frame, picture] of this.written) {
       const p = await picture;
@@ -207,6 +214,7 @@ export class InPassPictures {
   /** The analysis failed or was cancelled: nothing more is written (the caller discards the folder). */
   async discard(): Promise<void> {
     this.stopped = true;
+    this.discarded = true;
     this.pool.clear();
     this.free.length = 0;
     await Promise.all(this.queues);
@@ -309,9 +317,11 @@ export class InPassPictures {
     const picture: InPassPicture = { frame: i, path: join(this.out.dir, `${name}.${ext}`), thumbnail: join(this.out.thumbDir, `${name}.jpg`), width, height };
     const lane = this.turn++ % this.queues.length;
     const job = this.queues[lane].then(async () => {
-      if (this.failure) throw this.failure;
       let rgb: Uint8Array;
       try {
+        // After a failure (a full disk) or a cancel nothing more is written; the buffer goes back either way.
+        if (this.failure) throw this.failure;
+        if (this.stopped && this.discarded) throw new Error('discarded');
         rgb = yuv420ToRgb(data, width, height, colour);
       } finally {
         this.release(data);

@@ -177,6 +177,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       fromAnalysis: analysis.pictures?.size ?? 0,
       decodedAgain: analysis.keyframes.length - (analysis.pictures?.size ?? 0),
       ...(analysis.inPass && 'reason' in analysis.inPass ? { reason: analysis.inPass.reason } : {}),
+      ...(analysis.inPass && 'invalid' in analysis.inPass && analysis.inPass.invalid ? { reason: analysis.inPass.invalid } : {}),
     },
     kernels: analysis.kernels,
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },

@@ -5,6 +5,16 @@ import { killOnAbort } from './run-tool';
 import { LineSplitter, ShowinfoReader } from './showinfo';
 import { diagnosticLines } from './video-error';
 
+/**
+ * The ffmpeg children decoding now. When this process exits (an uncaught error, process.exit()) they are killed:
+ * else they would go on decoding into pipes nobody reads, and a reader blocked on one in a worker thread (the
+ * full-size frames) would keep the exit waiting for that thread.
+ */
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
 /** Frames waiting for the consumer before ffmpeg's stdout is paused (backpressure). */
 const HIGH_WATER = 4;
 
@@ -25,6 +35,8 @@ export class FfmpegFramePipe<T = Buffer> {
   exitCode: number | null = null;
   failure: Error | undefined;
   stalled = false;
+  /** How often showinfo's frame count started again from 0 (ffmpeg rebuilt its filters: a change of size or format). */
+  restarts = 0;
   /** Frames handed out so far; times[delivered] is the time of frames[0]. */
   delivered = 0;
   /** Bytes of a last frame that ffmpeg did not finish (known once the source has ended). */
@@ -57,6 +69,8 @@ export class FfmpegFramePipe<T = Buffer> {
       throw e;
     }
     source.spawned();
+    liveChildren.add(this.child);
+    this.child.once('exit', () => liveChildren.delete(this.child));
     // A third output (pipe:3) is read from the start, so ffmpeg never waits on it for long.
     if (typeof extra.fd3 === 'function') extra.fd3(this.child.stdio[3] as Readable);
     const unkill = killOnAbort(this.child, signal);
@@ -71,6 +85,7 @@ export class FfmpegFramePipe<T = Buffer> {
     const onLine = (line: string) => {
       const info = showinfo.read(line);
       if (info) {
+        if (info.n === 0 && this.times.length > 0) this.restarts++;
         this.times.push(info.time);
         this.keys.push(info.key === true);
       } else if (!/^\[Parsed_showinfo/.test(line) && diagnosticLines(line).length && !/\] video:\d|muxing overhead/.test(line)) {

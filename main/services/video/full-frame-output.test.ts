@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { locateFfmpeg } from './locate-ffmpeg';
@@ -96,4 +98,67 @@ test('formats the converter does not take are left to the second pass', () => {
   assert.equal(yuvColourOf({ pixelFormat: 'yuv422p' }), undefined);
   assert.equal(yuvColourOf({ pixelFormat: 'yuv420p', colorSpace: 'bt2020nc' }), undefined);
   assert.equal(yuvColourOf({}), undefined);
+});
+
+test('a failure while taking the full-size frames fails the decode (never a shorter video that looks complete)', async () => {
+  const clip = makeWithFfmpeg('full-frames-601.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=322x182:rate=25:duration=1', ...x264, '-pix_fmt', 'yuv420p']);
+  let calls = 0;
+  const stream = streamFrames(clip, {
+    width: 64,
+    fullFrames: {
+      every: 2,
+      width: 322,
+      height: 182,
+      pixelFormat: 'yuv420p',
+      buffer: () => {
+        if (++calls === 3) throw new Error('out of pool');
+        return Buffer.alloc(yuv420Bytes(322, 182));
+      },
+      frame: () => undefined,
+    },
+  });
+  await assert.rejects(async () => {
+    for await (const f of stream) void f;
+  }, /out of pool/);
+});
+
+test('a stream that changes size part-way: its full-size frames are declared untrustworthy (their numbering restarts)', async () => {
+  const part = (size: string, name: string) =>
+    makeWithFfmpeg(name, ['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25:duration=2`, ...x264, '-pix_fmt', 'yuv420p', '-f', 'mpegts']);
+  const joined = makeWithFfmpeg('size-change.ts', ['-i', `concat:${part('320x180', 'size-a.ts')}|${part('640x360', 'size-b.ts')}`, '-c', 'copy', '-f', 'mpegts']);
+  const reasons: string[] = [];
+  let analysed = 0;
+  const stream = streamFrames(joined, {
+    width: 64,
+    fullFrames: { every: 8, width: 320, height: 180, pixelFormat: 'yuv420p', buffer: () => Buffer.alloc(yuv420Bytes(320, 180)), frame: () => undefined, invalid: (r) => reasons.push(r) },
+  });
+  for await (const f of stream) assert.equal(f.index, analysed++);
+  assert.ok(analysed >= 99, `${analysed} frames`);
+  assert.deepEqual(reasons, ['the video changes size or format part-way']);
+});
+
+test('process.exit() during a decode with full-size frames exits at once (ffmpeg is killed, no worker left blocked on its pipe)', async () => {
+  const clip = makeWithFfmpeg('full-frames-long.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25:duration=20', ...x264, '-pix_fmt', 'yuv420p']);
+  const script = `const { streamFrames } = require(${JSON.stringify(join(__dirname, 'stream-frames.ts'))});
+    (async () => {
+      let n = 0;
+      const s = streamFrames(${JSON.stringify(clip)}, { width: 64, fullFrames: { every: 2, width: 640, height: 360, pixelFormat: 'yuv420p', buffer: () => Buffer.alloc(${yuv420Bytes(640, 360)}), frame: () => undefined } });
+      // Stops reading first, so the analysis pipe fills, ffmpeg waits on it and no more full-size bytes come: a
+      // worker blocked reading them would keep the exit waiting for ever.
+      for await (const f of s) if (++n === 20) { await new Promise((r) => setTimeout(r, 1500)); console.log('exiting'); process.exit(0); }
+    })();`;
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (c) => {
+      clearTimeout(timer);
+      done(c);
+    });
+  });
+  assert.match(out, /exiting/);
+  assert.equal(code, 0, `exited with ${code} after ${Date.now() - started} ms`);
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
 });

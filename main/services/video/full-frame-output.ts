@@ -19,6 +19,8 @@ export interface FullFrameOutput {
   buffer(index: number): Buffer | undefined;
   /** Decoded frame `index` is whole in `data` (the buffer handed out for it). */
   frame(index: number, data: Buffer): void;
+  /** After the decode: the frames handed out cannot be trusted to be the frames their numbers say (why). */
+  invalid?(reason: string): void;
 }
 
 /** The filter branch from `[full]` to `[fullframes]`. */
@@ -35,14 +37,21 @@ export function fullFrameOutputArgs(out: Pick<FullFrameOutput, 'pixelFormat'>, p
  * Reads the frames of pipe:3 into the caller's buffers, each byte copied once; a frame the caller skips is read
  * past without a copy. Resolves when the stream ends, with the bytes of an unfinished last frame (0 after a clean end).
  */
-export function readFullFrames(stream: Readable, out: FullFrameOutput): Promise<number> {
+/** How reading the full-size frames ended: bytes of an unfinished last frame, and the error that stopped it. */
+export interface FullFramesEnd {
+  leftoverBytes: number;
+  error?: Error;
+}
+
+export function readFullFrames(stream: Readable, out: FullFrameOutput): Promise<FullFramesEnd> {
   const size = yuv420Bytes(out.width, out.height);
   let ordinal = 0;
   let filled = 0;
   let target: Buffer | undefined;
   let started = false;
   return new Promise((resolve) => {
-    stream.on('data', (chunk: Buffer) => {
+    let error: Error | undefined;
+    const onData = (chunk: Buffer) => {
       let offset = 0;
       while (offset < chunk.length) {
         if (!started) {
@@ -63,11 +72,21 @@ export function readFullFrames(stream: Readable, out: FullFrameOutput): Promise<
           started = false;
         }
       }
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (error) return;
+      try {
+        onData(chunk);
+      } catch (err) {
+        // As readFullFramesFd: the decode fails with it (destroying the stream stops ffmpeg).
+        error = err instanceof Error ? err : new Error(String(err));
+        stream.destroy();
+      }
     });
-    const end = () => resolve(filled);
-    stream.on('end', end);
-    stream.on('close', end);
-    stream.on('error', end);
+    const end = (e?: Error) => resolve({ leftoverBytes: filled, error: error ?? e });
+    stream.on('end', () => end());
+    stream.on('close', () => end());
+    stream.on('error', (e) => end(e));
   });
 }
 
@@ -77,7 +96,7 @@ const fsReadAsync = promisify(read);
  * readFullFrames for a pipe of our own (bigFramePipe): each frame is read with fs.read straight into its buffer
  * (a skipped one into a scratch buffer), so each byte is copied once, by the kernel. Closes `fd` at the end.
  */
-export async function readFullFramesFd(fd: number, out: FullFrameOutput): Promise<number> {
+export async function readFullFramesFd(fd: number, out: FullFrameOutput): Promise<FullFramesEnd> {
   const size = yuv420Bytes(out.width, out.height);
   const scratch = Buffer.allocUnsafe(Math.min(size, 1 << 20));
   // Natively, the rest of a frame in one worker trip; else fs.read, a trip for each piece the pipe holds.
@@ -89,7 +108,7 @@ export async function readFullFramesFd(fd: number, out: FullFrameOutput): Promis
     for (let ordinal = 0; ; ordinal++) {
       // The frame's first bytes, before a buffer is asked for (after the last frame there are none: no buffer taken).
       let filled = (await fsReadAsync(fd, scratch, 0, Math.min(scratch.length, size), null)).bytesRead;
-      if (filled === 0) return 0;
+      if (filled === 0) return { leftoverBytes: 0 };
       const given = out.buffer(ordinal * out.every);
       const target = given && given.length >= size ? given : undefined;
       if (target) scratch.copy(target, 0, 0, filled);
@@ -97,13 +116,15 @@ export async function readFullFramesFd(fd: number, out: FullFrameOutput): Promis
         const n = target
           ? (await readAsync(fd, target, filled, size - filled)).bytesRead
           : (await readAsync(fd, scratch, 0, Math.min(scratch.length, size - filled))).bytesRead;
-        if (n === 0) return filled;
+        if (n === 0) return { leftoverBytes: filled };
         filled += n;
       }
       if (target) out.frame(ordinal * out.every, target);
     }
-  } catch {
-    return 0;
+  } catch (err) {
+    // A read that failed, or the caller's buffer()/frame() threw: the decode must fail with it (closing the pipe
+    // stops ffmpeg, whose exit alone would read as a damaged file), never end as if the video were shorter.
+    return { leftoverBytes: 0, error: err instanceof Error ? err : new Error(String(err)) };
   } finally {
     await promisify(close)(fd).catch(() => undefined);
   }

@@ -7,7 +7,7 @@ import { CancelledError, throwIfAborted } from '../jobs';
 import { FfmpegFramePipe } from './ffmpeg-frame-pipe';
 import { ffmpegFeatures } from './ffmpeg-features';
 import { filmstripArgs, type FilmstripOutput } from './filmstrip-output';
-import { fullFrameBranch, fullFrameOutputArgs, readFullFrames, readFullFramesFd, type FullFrameOutput } from './full-frame-output';
+import { fullFrameBranch, fullFrameOutputArgs, readFullFrames, readFullFramesFd, type FullFrameOutput, type FullFramesEnd } from './full-frame-output';
 import { bigFramePipe } from './yuv-native';
 import { bufferFrames, type FrameSource } from './frame-source';
 import { locateFfmpeg } from './locate-ffmpeg';
@@ -145,7 +145,7 @@ async function* decode<T>(
   }
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1', ...outputs);
   const bin = locateFfmpeg().path;
-  let fullFramesRead: Promise<number> | undefined;
+  let fullFramesRead: Promise<FullFramesEnd> | undefined;
   const own = fullFrames ? bigFramePipe() : undefined;
   let pipe: FfmpegFramePipe<T>;
   try {
@@ -198,7 +198,11 @@ async function* decode<T>(
   if (signal?.aborted) throw new CancelledError();
   if (pipe.failure) throw pipe.failure;
   // The full-size frames' pipe ends with ffmpeg: every frame it wrote has been handed out once this settles.
-  if (fullFramesRead) await fullFramesRead;
+  const fullEnd = fullFramesRead ? await fullFramesRead : undefined;
+  if (fullEnd?.error) throw fullEnd.error;
+  // ffmpeg rebuilds its filters when the stream changes size or format part-way (showinfo counts from 0 again):
+  // the full-size frames' numbering restarts there too, so they no longer say which frames they are.
+  if (fullFrames && pipe.restarts) fullFrames.invalid?.('the video changes size or format part-way');
   const report = pipe.diagnostics.join('\n');
   if (index === 0) {
     const { code, cause } = pipe.exitCode === 0 ? { code: 'DECODE_FAILED' as const, cause: 'no frame could be decoded' } : classifyFailure(report);
