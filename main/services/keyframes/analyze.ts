@@ -9,25 +9,16 @@ import { streamFeatures } from './analyze-stream';
 import { loadKernels } from './features';
 import { droppedKeyFrames, removeDuplicates } from './mutual';
 import { samePictureTest } from './same-picture';
-import { fadeRampFrames } from './fade-ramps';
 import { planFilmstrip } from '../../../app/filmstrip';
 import { finishFilmstrip, keyFrameInterval } from '../video';
 import type { VideoInfo } from '../../../app/video';
-import { shotStructure } from './shot-structure';
-import { frameRateOf, transitionSpans } from './shots';
+import { frameStructure } from './shot-structure';
 import { ShotsSoFar } from './shots-so-far';
-import { IN_PASS_MIN_GOP_SECONDS, InPassPictures, inPassPlan, sampleEvery, type InPassOutput, type InPassPicture, type InPassStats } from './inpass-pictures';
+import { heldFrame, IN_PASS_MIN_GOP_SECONDS, InPassPictures, inPassPlan, type InPassOutput, type InPassPicture, type InPassStats } from './inpass-pictures';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
 const STREAM_SHARE = 0.95;
 
-/**
- * The key-frame analysis of one video: decodes it once at `analysisWidth`, computes each frame's features as it
- * arrives (only the features are kept, never the frames), detects shots, clusters each shot into key frames, and
- * drops key frames that repeat one kept earlier anywhere in the video (the mutual comparison). Reports progress
- * (stage "analyse" with frames done of the total, then "shots", "cluster", "done") and stops with CancelledError when
- * the signal fires (the ffmpeg child is killed). Bad parameters throw AnalysisParamsError, unreadable videos VideoError.
- */
 export interface AnalyzeContext extends JobContext {
   /** Write the filmstrip (small frames for scrubbing) into this folder during the decoding pass. */
   filmstripDir?: string;
@@ -55,6 +46,13 @@ async function picturePlan(path: string, info: VideoInfo, kernels: 'native' | 't
   return plan;
 }
 
+/**
+ * The key-frame analysis of one video: decodes it once at `analysisWidth`, computes each frame's features as it
+ * arrives (only the features are kept, never the frames), detects shots, clusters each shot into key frames, and
+ * drops key frames that repeat one kept earlier anywhere in the video (the mutual comparison). Reports progress
+ * (stage "analyse" with frames done of the total, then "shots", "cluster", "done") and stops with CancelledError when
+ * the signal fires (the ffmpeg child is killed). Bad parameters throw AnalysisParamsError, unreadable videos VideoError.
+ */
 export async function analyzeVideo(path: string, params: AnalysisParams, ctx: AnalyzeContext = {}): Promise<AnalysisWithPictures> {
   const { signal, onProgress } = ctx;
   validateAnalysisParams(params);
@@ -91,20 +89,18 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     const { signals, frames } = features;
     const done = signals.length;
     throwIfAborted(signal);
-    const flat = frames.map((f) => f.blank || f.flat === true);
-    const fading = fadeRampFrames(signals, flat, frameRateOf(signals, info.fps), params.fadeMaxSeconds);
-    fading.forEach((isFading, i) => (frames[i].fading = isFading));
-
     const t = performance.now();
     onProgress?.({ stage: 'shots', done, total: done, fraction: STREAM_SHARE });
-    const { shots, transitions, boundaries } = shotStructure(signals, info, params, fading);
-    for (const [a, b] of transitionSpans(boundaries)) for (let i = a; i <= b; i++) frames[i].transition = true;
+    const { shots, transitions, boundaries, fading, inTransition } = frameStructure(signals, frames, info, params);
+    frames.forEach((f, i) => {
+      f.fading = fading[i];
+      f.transition = inTransition[i];
+    });
     const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
     throwIfAborted(signal);
     onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
     // Every analysis prefers the same frames (those the decoding pass can hold), whether it keeps pictures or not.
-    const every = sampleEvery(info);
-    const detected = keyframesOfShots(shots, frames, kernels, params, signal, (i) => i % every === 0);
+    const detected = keyframesOfShots(shots, frames, kernels, params, signal, heldFrame(info));
     const { kept, dropped } = removeDuplicates(
       detected,
       (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),

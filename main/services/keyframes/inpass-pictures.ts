@@ -6,10 +6,8 @@ import type { VideoInfo } from '../../../app/video';
 import { writeFileAtomic } from '../store';
 import { encodeFramePicture, yuv420Bytes, yuv420ToRgb, yuvColourOf, type FullFrameOutput, type YuvColour } from '../video';
 import { keyframesOfShots, type ClusterFrame } from './analyze-keyframes';
-import { fadeRampFrames } from './fade-ramps';
 import type { FeatureKernels } from './features';
-import { shotStructure } from './shot-structure';
-import { frameRateOf, transitionSpans } from './shots';
+import { frameStructure } from './shot-structure';
 import type { ShotSignal } from './shots-signals';
 import { framesOf } from './shots-types';
 
@@ -61,6 +59,12 @@ export function sampleEvery(info: Pick<VideoInfo, 'fps' | 'width' | 'height'>): 
   const fps = Number.isFinite(info.fps) && info.fps > 0 ? info.fps : 25;
   const perSecond = SAMPLES_PER_SECOND * Math.min(1, SAMPLE_PIXELS / Math.max(1, info.width * info.height));
   return Math.max(1, Math.round(fps / perSecond));
+}
+
+/** The frames the decoding pass holds (every sampleEvery-th), which the key-frame choice prefers. */
+export function heldFrame(info: Pick<VideoInfo, 'fps' | 'width' | 'height'>): (frame: number) => boolean {
+  const every = sampleEvery(info);
+  return (frame) => frame % every === 0;
 }
 
 export interface InPassPlan {
@@ -142,7 +146,8 @@ export class InPassPictures {
   private invalidReason: string | undefined;
   /** Key frames of the settled shots, for the repeat test (frame numbers, the latest REPEAT_LOOKBACK). */
   private readonly settledKeys: number[] = [];
-  private nextSettle: number;
+  /** The frame count from which the next settle may run (once half the pool has come in since the last). */
+  private nextSettle = 0;
   private readonly fps: number;
   /** The analysis' per-frame data, as it grows (analysed() hands them over). */
   private signals: ReadonlyArray<ShotSignal> = [];
@@ -156,9 +161,9 @@ export class InPassPictures {
     private readonly kernels: FeatureKernels,
   ) {
     this.frameBytes = yuv420Bytes(plan.width, plan.height);
+    this.sampled = heldFrame(info);
     this.maxFrames = Math.max(MIN_POOL_FRAMES, Math.floor((out.poolBytes ?? POOL_BYTES) / this.frameBytes));
     this.fps = info.fps > 0 ? info.fps : 25;
-    this.nextSettle = 0;
     this.stats = { every: plan.every, held: 0, skipped: 0, evicted: 0, written: 0, used: 0, settles: 0, settleSeconds: 0, peakPoolFrames: 0 };
     this.output = {
       every: plan.every,
@@ -176,10 +181,10 @@ export class InPassPictures {
     };
   }
 
-  /** Whether the pass holds frame `i`'s picture (the key-frame choice prefers those: SAMPLED_SHARPNESS_SHARE). */
-  readonly sampled = (i: number): boolean => i % this.plan.every === 0;
+    /** Whether the pass holds frame `i`'s picture (the key-frame choice prefers those: SAMPLED_SHARPNESS_SHARE). */
+  private readonly sampled: (frame: number) => boolean;
 
-  /** The analysis has the features of frames 0 … n-1 (n = signals.length): settle the shots that cannot change any more. */
+  /** What the analysis holds so far (growing, in order): the pool settles shots from it when it fills. */
   analysed(signals: ReadonlyArray<ShotSignal>, frames: ReadonlyArray<ClusterFrame>): void {
     this.signals = signals;
     this.frames = frames;
@@ -268,11 +273,7 @@ export class InPassPictures {
     const limit = n - framesOf(LAG_SECONDS, this.fps);
     if (limit <= this.settledEnd + 1) return;
     const from = Math.max(0, this.settledEnd + 1 - framesOf(MARGIN_SECONDS, this.fps));
-    const recent = signals.slice(from, n);
-    const flat = recent.map((_, k) => frames[from + k].blank || frames[from + k].flat === true);
-    const fading = fadeRampFrames(recent, flat, frameRateOf(recent, info.fps), params.fadeMaxSeconds);
-    const { shots, boundaries } = shotStructure(recent, info, params, fading);
-    const spans = transitionSpans(boundaries).map(([a, b]) => [a + from, b + from] as const);
+    const { shots, fading, inTransition } = frameStructure(signals.slice(from, n), frames.slice(from, n), info, params);
     for (let s = 0; s < shots.length - 1; s++) {
       const start = Math.max(shots[s].startFrame + from, this.settledEnd + 1);
       const end = shots[s].endFrame + from;
@@ -281,7 +282,7 @@ export class InPassPictures {
       // The shot's frames as the final analysis marks them: fade ramps and dissolve windows are no key frames.
       const view: ClusterFrame[] = [];
       for (let i = start; i <= end; i++) {
-        view[i] = { ...frames[i], fading: fading[i - from], transition: spans.some(([a, b]) => i >= a && i <= b) };
+        view[i] = { ...frames[i], fading: fading[i - from], transition: inTransition[i - from] };
       }
       const shot: Shot = { index: 0, startFrame: start, endFrame: end, startTime: signals[start].time, endTime: signals[end].time };
       // One the mutual comparison will drop as a repeat of an earlier key frame (a reverse angle) is not written:
@@ -307,7 +308,7 @@ export class InPassPictures {
     }
   }
 
-  /** Converts and writes frame i's picture and thumbnail, one at a time, in the background. */
+  /** Converts and writes frame i's picture and thumbnail in the background, on one of the two lanes. */
   private write(i: number): void {
     const data = this.pool.get(i) as Buffer;
     this.pool.delete(i);
@@ -321,7 +322,7 @@ export class InPassPictures {
       try {
         // After a failure (a full disk) or a cancel nothing more is written; the buffer goes back either way.
         if (this.failure) throw this.failure;
-        if (this.stopped && this.discarded) throw new Error('discarded');
+        if (this.discarded) throw new Error('discarded');
         rgb = yuv420ToRgb(data, width, height, colour);
       } finally {
         this.release(data);

@@ -176,8 +176,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     pictures: {
       fromAnalysis: analysis.pictures?.size ?? 0,
       decodedAgain: analysis.keyframes.length - (analysis.pictures?.size ?? 0),
-      ...(analysis.inPass && 'reason' in analysis.inPass ? { reason: analysis.inPass.reason } : {}),
-      ...(analysis.inPass && 'invalid' in analysis.inPass && analysis.inPass.invalid ? { reason: analysis.inPass.invalid } : {}),
+      ...(whyNoneHeld(analysis.inPass) ? { reason: whyNoneHeld(analysis.inPass) } : {}),
     },
     kernels: analysis.kernels,
     ffmpeg: { path: ffmpeg.path, source: ffmpeg.source, version: ffmpeg.version },
@@ -203,6 +202,11 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     });
   }
   return doc;
+}
+
+/** Why the decoding pass gave no pictures: it held none (reason), or what it held could not be used (invalid). */
+function whyNoneHeld(inPass: Awaited<ReturnType<typeof analyzeVideo>>['inPass']): string | undefined {
+  return inPass && ('reason' in inPass ? inPass.reason : inPass.invalid);
 }
 
 function round(seconds: number): number {

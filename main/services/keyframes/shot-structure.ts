@@ -1,5 +1,7 @@
-import type { Shot, ShotTransition } from '../../../app/keyframes';
-import { detectShotBoundaries, frameRateOf, shotsFromStarts } from './shots';
+import type { AnalysisParams, Shot, ShotTransition } from '../../../app/keyframes';
+import type { ClusterFrame } from './analyze-keyframes';
+import { fadeRampFrames } from './fade-ramps';
+import { detectShotBoundaries, frameRateOf, shotsFromStarts, transitionSpans } from './shots';
 import type { ShotSignal } from './shots-signals';
 import type { Boundary, ShotParams } from './shots-types';
 
@@ -42,4 +44,24 @@ export function shotStructure(
   const boundaries = detectShotBoundaries(signals, info, params);
   const shots = shotsFromStarts(boundaries.map((b) => b.frame), signals, fps);
   return { shots, transitions: transitionsOf(boundaries, shots, signals, fading, fps), boundaries };
+}
+
+/**
+ * The shot structure as the key-frame choice reads it: shotStructure, with each frame's marks: `fading` (the ramp
+ * of a fade into or out of black or white: fadeRampFrames over the blank and flat frames) and `inTransition` (inside
+ * a detected dissolve's window). The final analysis marks its frames with them; the analysis pass (inpass-pictures)
+ * computes the same over recent frames to settle shots early.
+ */
+export function frameStructure(
+  signals: ReadonlyArray<ShotSignal>,
+  frames: ReadonlyArray<Pick<ClusterFrame, 'blank' | 'flat'>>,
+  info: { fps?: number },
+  params: AnalysisParams,
+): ReturnType<typeof shotStructure> & { fading: boolean[]; inTransition: boolean[] } {
+  const flat = frames.map((f) => f.blank || f.flat === true);
+  const fading = fadeRampFrames(signals, flat, frameRateOf(signals, info.fps), params.fadeMaxSeconds);
+  const structure = shotStructure(signals, info, params, fading);
+  const inTransition = new Array<boolean>(signals.length).fill(false);
+  for (const [a, b] of transitionSpans(structure.boundaries)) for (let i = a; i <= b; i++) inTransition[i] = true;
+  return { ...structure, fading, inTransition };
 }

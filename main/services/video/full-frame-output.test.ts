@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import assert from 'node:assert/strict';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { probeVideo } from './probe';
 import { inputArg, runTool } from './run-tool';
+import { readFullFrames } from './full-frame-output';
 import { streamFrames } from './stream-frames';
 import { rotatedClip } from './video-fixtures';
 import { yuv420Bytes, yuv420ToRgb, yuvColourOf } from './yuv-native';
@@ -161,4 +163,25 @@ test('process.exit() during a decode with full-size frames exits at once (ffmpeg
   assert.match(out, /exiting/);
   assert.equal(code, 0, `exited with ${code} after ${Date.now() - started} ms`);
   assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+});
+
+test('the stream reader (where no pipe of our own can be made: Windows) cuts frames across chunks, skips, and reports a throw', async () => {
+  const w = 5;
+  const h = 3;
+  const size = yuv420Bytes(w, h);
+  assert.equal(size, 15 + 2 * 3 * 2);
+  const bytes = Buffer.alloc(size * 4);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(i / size) * 10 + (i % 7);
+  // Chunks that never line up with the frames.
+  const chunks = (data: Buffer) => Readable.from([data.subarray(0, 7), data.subarray(7, 40), data.subarray(40, 41), data.subarray(41)]);
+  const got = new Map<number, Buffer>();
+  const out = { every: 3, width: w, height: h, pixelFormat: 'yuv420p' as const, buffer: (i: number) => (i === 3 ? undefined : Buffer.alloc(size)), frame: (i: number, d: Buffer) => got.set(i, Buffer.from(d)) };
+  const end = await readFullFrames(chunks(bytes), out);
+  assert.deepEqual(end, { leftoverBytes: 0, error: undefined });
+  assert.deepEqual([...got.keys()], [0, 6, 9], 'ordinals 0, 2, 3 are frames 0, 6, 9; frame 3 skipped');
+  for (const [i, d] of got) assert.ok(d.equals(bytes.subarray((i / 3) * size, (i / 3 + 1) * size)), `frame ${i}`);
+  const cut = await readFullFrames(chunks(bytes.subarray(0, size + 5)), { ...out, frame: () => undefined });
+  assert.equal(cut.leftoverBytes, 5, 'an unfinished last frame');
+  const failing = await readFullFrames(chunks(bytes), { ...out, buffer: () => { throw new Error('pool broke'); } });
+  assert.match(String(failing.error), /pool broke/);
 });
