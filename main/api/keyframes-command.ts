@@ -84,7 +84,7 @@ export async function keyframesResult(projectDir: string, document: KeyframesDoc
 
 /** The key-frame job: full-resolution key frames + keyframes.json in PROJECT/frames, the review in project.json. */
 export async function runKeyframes(plan: KeyframesPlan, roots: ImageRoots, ctx: JobContext): Promise<KeyframesResult> {
-  const document = await runKeyframesJob(plan.video, { params: plan.params, outDir: plan.framesDir, filmstripDir: join(plan.projectDir, 'filmstrip') }, ctx);
+  const document = await runKeyframesJob(plan.video, { params: plan.params, outDir: plan.framesDir, filmstripDir: join(plan.projectDir, 'filmstrip'), shotsSoFar: true }, ctx);
   const project = await saveAnalysedProject(plan.projectDir, document);
   await rememberProject(plan.projectDir);
   return keyframesResult(plan.projectDir, document, project, roots);

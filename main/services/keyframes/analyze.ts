@@ -27,6 +27,12 @@ export interface AnalyzeContext extends JobContext {
    * result's `pictures` lists those written, the caller takes the others in a second pass.
    */
   pictures?: InPassOutput & { maxWidth?: number };
+  /**
+   * The progress events carry the shots found so far (`found`), so the editor's timeline fills while the analysis
+   * runs. Off unless asked for: a terminal's progress bar has no use for them, and finding them costs up to 5 % of
+   * the analysis (shots-so-far.ts).
+   */
+  shotsSoFar?: boolean;
 }
 
 /** The analysis, with the key-frame pictures the decoding pass wrote (AnalyzeContext.pictures). */
@@ -64,8 +70,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
   if (loaded.kind !== 'native' && loaded.reason) warnings.push(`using the TypeScript feature kernels: ${loaded.reason}`);
 
   const filmstrip = ctx.filmstripDir ? { dir: ctx.filmstripDir, ...planFilmstrip(info.duration, info.width, info.height) } : undefined;
-  // The progress events carry the shots found so far, so the editor's timeline fills while the analysis runs.
-  const soFar = new ShotsSoFar(info, params);
+  const soFar = ctx.shotsSoFar && onProgress ? new ShotsSoFar(info, params) : undefined;
   const plan = ctx.pictures && (await picturePlan(path, info, loaded.kind, ctx.pictures.maxWidth, signal));
   const pictures = ctx.pictures && plan && !('reason' in plan) ? new InPassPictures(plan, ctx.pictures, info, params, kernels) : undefined;
   try {
@@ -78,8 +83,8 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
   async function analyse(): Promise<AnalysisWithPictures> {
     const features = await streamFeatures(path, info, params, kernels, {
       signal,
-      onProgress: onProgress && ((p) => onProgress({ ...p, found: soFar.current() })),
-      onSignal: (s) => soFar.push(s),
+      onProgress: onProgress && ((p) => onProgress(soFar ? { ...p, found: soFar.current() } : p)),
+      onSignal: soFar && ((s) => soFar.push(s)),
       share: STREAM_SHARE,
       filmstrip,
       fullFrames: pictures?.output,
@@ -98,7 +103,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     });
     const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
     throwIfAborted(signal);
-    onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, found });
+    onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, ...(soFar ? { found } : {}) });
     // Every analysis prefers the same frames (those the decoding pass can hold), whether it keeps pictures or not.
     const detected = keyframesOfShots(shots, frames, kernels, params, signal, heldFrame(info));
     const { kept, dropped } = removeDuplicates(
@@ -111,7 +116,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
     const strip = filmstrip && signals.length ? await finishFilmstrip(filmstrip, signals[signals.length - 1].time) : undefined;
     const written = pictures ? await pictures.finish(kept) : undefined;
-    onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1, found });
+    onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1, ...(soFar ? { found } : {}) });
     return {
       info,
       shots,

@@ -22,6 +22,8 @@ export interface KeyframesJobOptions {
   filmstripDir?: string;
   /** Write why each shot boundary was taken into keyframes.json ("explain"). */
   explain?: boolean;
+  /** The progress events carry the shots found so far (the editor's live timeline): AnalyzeContext.shotsSoFar. */
+  shotsSoFar?: boolean;
 }
 
 /** Sub-folder of the output folder that holds each key frame's thumbnail (same name, .jpg). */
@@ -117,7 +119,8 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
   try {
     analysis = await analyzeVideo(videoPath, opts.params, {
       signal: ctx.signal,
-      onProgress: scaled(ANALYSIS_SHARE, 0),
+      onProgress: ctx.onProgress && scaled(ANALYSIS_SHARE, 0),
+      shotsSoFar: opts.shotsSoFar,
       filmstripDir: stripStage?.dir,
       pictures: { dir: stage.dir, thumbDir: stage.path(THUMB_DIR), thumbWidth: THUMB_WIDTH, format, quality: opts.quality ?? 92, maxWidth: opts.maxWidth },
     });
@@ -148,7 +151,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       syncTimes: analysis.syncTimes,
       thumbnails: { dir: stage.path(THUMB_DIR), width: THUMB_WIDTH },
       signal: ctx.signal,
-      onProgress: scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
+      onProgress: ctx.onProgress && scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
     });
   } catch (err) {
     await Promise.all([stage.discard(), dropStrip()]);

@@ -70,7 +70,7 @@ test('the key-frame job: progress carries the shots found, the filmstrip is swap
   const base = mkdtempSync(join(tmpdir(), 'ycis-job-strip-'));
   const filmstripDir = join(base, 'filmstrip');
   const events: Progress[] = [];
-  const doc = await runKeyframesJob(fixture.make(), { params, outDir: join(base, 'frames'), filmstripDir }, { onProgress: (p) => events.push(p) });
+  const doc = await runKeyframesJob(fixture.make(), { params, outDir: join(base, 'frames'), filmstripDir, shotsSoFar: true }, { onProgress: (p) => events.push(p) });
   const analysing = events.filter((p) => p.stage === 'analyse');
   assert.ok(analysing.length && analysing.every((p) => p.found && Array.isArray(p.found.shots)), 'every analyse event says what is found');
   const extract = events.filter((p) => p.stage === 'extract' || p.fraction! > 0.9);
@@ -81,8 +81,12 @@ test('the key-frame job: progress carries the shots found, the filmstrip is swap
   assert.equal(index.count, Math.floor((229 / 25) * 4));
   assert.deepEqual(readdirSync(filmstripDir).sort(), ['index.json', 'sheet-0001.jpg']);
   assert.deepEqual(readdirSync(base).sort(), ['filmstrip', 'frames'], 'no partial folder left');
-  // Again: the new filmstrip replaces the old one.
-  await runKeyframesJob(fixture.make(), { params, outDir: join(base, 'frames'), filmstripDir });
+  // Again: the new filmstrip replaces the old one. Not asked for the shots so far (as the CLI runs it), the progress
+  // events carry none: finding them would cost the analysis for nobody.
+  const plain: Progress[] = [];
+  await runKeyframesJob(fixture.make(), { params, outDir: join(base, 'frames'), filmstripDir }, { onProgress: (p) => plain.push(p) });
+  const live = plain.filter((p) => p.stage === 'analyse');
+  assert.ok(live.length && live.every((p) => p.found === undefined), 'no shots so far unless asked');
   assert.deepEqual(readdirSync(base).sort(), ['filmstrip', 'frames']);
   assert.ok(existsSync(join(filmstripDir, 'index.json')));
 });
