@@ -6,6 +6,8 @@ import type { VideoInfo } from '../../../app/video';
 import { writeFileAtomic } from '../store';
 import { encodeFramePicture, yuv420Bytes, yuv420ToRgb, yuvColourOf, type FullFrameOutput, type YuvColour } from '../video';
 import { keyframesOfShots, type ClusterFrame } from './analyze-keyframes';
+import { MutualComparison } from './mutual';
+import { samePictureTest } from './same-picture';
 import type { FeatureKernels } from './features';
 import { frameStructure } from './shot-structure';
 import type { ShotSignal } from './shots-signals';
@@ -37,8 +39,6 @@ const MARGIN_SECONDS = 4;
 /** Full-size frames held at most (bytes); 4 frames whatever their size. */
 export const POOL_BYTES = 256 * 1024 * 1024;
 const MIN_POOL_FRAMES = 4;
-/** Earlier key frames a settled one is compared with for the repeat test (bounds its cost on a long film). */
-const REPEAT_LOOKBACK = 500;
 
 /**
  * The pass holds pictures only for a stream whose key frames are further apart than this. Taking a picture after
@@ -144,8 +144,8 @@ export class InPassPictures {
   private settledEnd = -1;
   /** Set when the decode says the held frames' numbers cannot be trusted: none of them is used. */
   private invalidReason: string | undefined;
-  /** Key frames of the settled shots, for the repeat test (frame numbers, the latest REPEAT_LOOKBACK). */
-  private readonly settledKeys: number[] = [];
+  /** The mutual comparison over the settled shots' key frames (mutual.ts, as the final analysis runs it). */
+  private mutual: MutualComparison<DetectedKeyFrame> | undefined;
   /** The frame count from which the next settle may run (once half the pool has come in since the last). */
   private nextSettle = 0;
   private readonly fps: number;
@@ -164,6 +164,7 @@ export class InPassPictures {
     this.sampled = heldFrame(info);
     this.maxFrames = Math.max(MIN_POOL_FRAMES, Math.floor((out.poolBytes ?? POOL_BYTES) / this.frameBytes));
     this.fps = info.fps > 0 ? info.fps : 25;
+
     this.stats = { every: plan.every, held: 0, skipped: 0, evicted: 0, written: 0, used: 0, settles: 0, settleSeconds: 0, peakPoolFrames: 0 };
     this.output = {
       every: plan.every,
@@ -285,20 +286,16 @@ export class InPassPictures {
         view[i] = { ...frames[i], fading: fading[i - from], transition: inTransition[i - from] };
       }
       const shot: Shot = { index: 0, startFrame: start, endFrame: end, startTime: signals[start].time, endTime: signals[end].time };
-      // One the mutual comparison will drop as a repeat of an earlier key frame (a reverse angle) is not written:
-      // the same test against the key frames settled before (the last REPEAT_LOOKBACK of them), and as there, a
-      // shot whose key frames all repeat keeps the one least like them.
-      const chosen = keyframesOfShots([shot], view, this.kernels, params, undefined, this.sampled).map((k) => ({
-        frame: k.frame,
-        likeness: Math.max(-Infinity, ...this.settledKeys.map((o) => this.kernels.frameSimilarity(frames[o].features, frames[k.frame].features, params))),
-      }));
-      let keep = chosen.filter((c) => c.likeness <= params.duplicateSimilarity);
-      if (!keep.length && chosen.length) keep = [chosen.reduce((a, b) => (b.likeness < a.likeness ? b : a))];
-      for (const c of keep) {
-        this.settledKeys.push(c.frame);
-        if (this.settledKeys.length > REPEAT_LOOKBACK) this.settledKeys.shift();
-        if (this.pool.has(c.frame)) this.write(c.frame);
-      }
+      // The mutual comparison drops here exactly what the final one will (the same code, a shot at a time): its
+      // repeats of earlier key frames (a reverse angle) are not written.
+      const chosen = keyframesOfShots([shot], view, this.kernels, params, undefined, this.sampled);
+      // Made at the first settle, on the analysis' own (growing) arrays.
+      this.mutual ??= new MutualComparison<DetectedKeyFrame>(
+        (a, b) => this.kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
+        params.duplicateSimilarity,
+        samePictureTest(signals),
+      );
+      for (const k of this.mutual.shot(chosen, true).kept) if (this.pool.has(k.frame)) this.write(k.frame);
       for (const i of [...this.pool.keys()]) {
         if (i > end) continue;
         this.release(this.pool.get(i) as Buffer);

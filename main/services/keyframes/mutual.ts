@@ -45,36 +45,68 @@ export function removeDuplicates<T extends { frame: number; clusterSize?: number
   shotOf?: (k: T) => number,
   samePicture?: SamePictureTest<T>,
 ): { kept: T[]; dropped: Array<DroppedDuplicate<T>> } {
-  const sameShot = shotOf && samePicture ? repeatsWithinShots(keyframes, similarity, shotOf, samePicture) : [];
-  const repeated = new Set(sameShot.map((d) => d.keyframe));
+  const mutual = new MutualComparison(similarity, threshold, shotOf ? samePicture : undefined);
+  const ordered = [...keyframes].sort((a, b) => a.frame - b.frame);
+  if (!shotOf) return mutual.shot(ordered, false);
+  // Shot by shot in time order (a shot's key frames lie between its neighbours'), as the decoding pass settles them.
   const kept: T[] = [];
-  let dropped: Array<DroppedDuplicate<T>> = [];
-  for (const kf of keyframes.filter((k) => !repeated.has(k)).sort((a, b) => a.frame - b.frame)) {
-    let best: { other: T; sim: number } | undefined;
-    for (const other of kept) {
-      const sim = similarity(kf, other);
-      if (sim > threshold && (!best || sim > best.sim)) best = { other, sim };
-    }
-    if (best) dropped.push({ keyframe: kf, duplicateOf: best.other, similarity: best.sim, reason: 'similar', threshold });
-    else kept.push(kf);
+  const dropped: Array<DroppedDuplicate<T>> = [];
+  for (let i = 0; i < ordered.length; ) {
+    let j = i + 1;
+    while (j < ordered.length && shotOf(ordered[j]) === shotOf(ordered[i])) j++;
+    const r = mutual.shot(ordered.slice(i, j), true);
+    kept.push(...r.kept);
+    dropped.push(...r.dropped);
+    i = j;
   }
-  if (shotOf) {
-    const shotsKept = new Set(kept.map(shotOf));
-    const restore = new Map<number, { keyframe: T; similarity: number }>();
-    for (const d of dropped) {
-      const shot = shotOf(d.keyframe);
-      if (shotsKept.has(shot)) continue;
-      const r = restore.get(shot);
-      if (!r || d.similarity < r.similarity) restore.set(shot, d);
-    }
-    const back = new Set([...restore.values()].map((r) => r.keyframe));
-    kept.push(...back);
-    kept.sort((a, b) => a.frame - b.frame);
-    dropped = dropped.filter((d) => !back.has(d.keyframe));
-  }
-  dropped.push(...sameShot);
-  dropped.sort((a, b) => a.keyframe.frame - b.keyframe.frame);
   return { kept, dropped };
+}
+
+/**
+ * removeDuplicates one shot at a time, in time order: the decoding pass (inpass-pictures.ts) settles shots as the
+ * video goes and must drop exactly what the final comparison drops, so both run this.
+ */
+export class MutualComparison<T extends { frame: number; clusterSize?: number }> {
+  /** Key frames kept so far that later ones are compared with (a shot's restored one is not among them). */
+  private readonly kept: T[] = [];
+
+  constructor(
+    private readonly similarity: (a: T, b: T) => number,
+    private readonly threshold: number,
+    private readonly samePicture?: SamePictureTest<T>,
+  ) {}
+
+  /**
+   * The key frames of the next shot (every one it has): those kept, those dropped and why. With `ownShot`, the shot
+   * keeps at least one: the one least similar to what was kept, when all repeat (removeDuplicates' `shotOf`).
+   */
+  shot(keyframes: ReadonlyArray<T>, ownShot: boolean): { kept: T[]; dropped: Array<DroppedDuplicate<T>> } {
+    const { similarity, threshold } = this;
+    const sameShot = this.samePicture ? repeatsWithinShots(keyframes, similarity, () => 0, this.samePicture) : [];
+    const repeated = new Set(sameShot.map((d) => d.keyframe));
+    const kept: T[] = [];
+    let dropped: Array<DroppedDuplicate<T>> = [];
+    for (const kf of [...keyframes].filter((k) => !repeated.has(k)).sort((a, b) => a.frame - b.frame)) {
+      let best: { other: T; sim: number } | undefined;
+      for (const other of this.kept) {
+        const sim = similarity(kf, other);
+        if (sim > threshold && (!best || sim > best.sim)) best = { other, sim };
+      }
+      if (best) dropped.push({ keyframe: kf, duplicateOf: best.other, similarity: best.sim, reason: 'similar', threshold });
+      else {
+        kept.push(kf);
+        this.kept.push(kf);
+      }
+    }
+    if (ownShot && !kept.length && dropped.length) {
+      const back = dropped.reduce((x, y) => (y.similarity < x.similarity ? y : x));
+      kept.push(back.keyframe);
+      dropped = dropped.filter((d) => d !== back);
+    }
+    dropped.push(...sameShot);
+    dropped.sort((a, b) => a.keyframe.frame - b.keyframe.frame);
+    return { kept, dropped };
+  }
 }
 
 /**
