@@ -14,7 +14,7 @@ import { finishFilmstrip, keyFrameInterval } from '../video';
 import type { VideoInfo } from '../../../app/video';
 import { frameStructure } from './shot-structure';
 import { ShotsSoFar } from './shots-so-far';
-import { heldFrame, IN_PASS_MIN_GOP_SECONDS, InPassPictures, inPassPlan, type InPassOutput, type InPassPicture, type InPassStats } from './inpass-pictures';
+import { heldFrame, InPassPictures, inPassPlan, picturesAfterThePass, type InPassOutput, type InPassPicture, type InPassStats } from './inpass-pictures';
 
 /** Share of the overall progress the single decoding pass stands for (the rest is quick). */
 const STREAM_SHARE = 0.95;
@@ -48,7 +48,7 @@ async function picturePlan(path: string, info: VideoInfo, kernels: 'native' | 't
   const plan = inPassPlan(info, maxWidth);
   if ('reason' in plan) return plan;
   const gop = await keyFrameInterval(path, signal);
-  if (gop !== undefined && gop <= IN_PASS_MIN_GOP_SECONDS) return { reason: `key frames every ${gop.toFixed(1)} s: decoding each picture again costs less` };
+  if (gop !== undefined && picturesAfterThePass(gop, info.fps)) return { reason: `key frames every ${gop.toFixed(1)} s: decoding each picture again costs less` };
   return plan;
 }
 

@@ -11,7 +11,7 @@ import { intervalOfPackets } from '../video/key-frame-interval';
 import { anamorphicClip } from '../video/video-fixtures';
 import { analyzeVideo } from './analyze';
 import { keyframeThumbName, runKeyframesJob } from './keyframes-job';
-import { IN_PASS_MIN_GOP_SECONDS, sampleEvery } from './inpass-pictures';
+import { picturesAfterThePass, sampleEvery } from './inpass-pictures';
 import { SHOT_FIXTURES } from './shots-fixtures';
 
 const params = DEFAULT_ANALYSIS_PARAMS;
@@ -49,7 +49,7 @@ async function assertSamePictures(video: string, outDir: string, doc: Awaited<Re
 test('key-frame pictures from the analysis pass: most key frames, the same frames and pixels as the second pass gives', async (t) => {
   const video = tenShots();
   const gop = await keyFrameInterval(video);
-  assert.ok(gop === undefined || gop > IN_PASS_MIN_GOP_SECONDS, `x264's default GOP: key frames ${gop} s apart`);
+  assert.ok(gop === undefined || !picturesAfterThePass(gop, 25), `x264's default GOP: key frames ${gop} s apart`);
   if (!yuvColourOf(await probeVideo(video))) return t.skip('the native kernels are not built: every picture comes from the second pass');
   const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-'));
   const doc = await runKeyframesJob(video, { params, outDir });
@@ -98,16 +98,24 @@ test('a pool smaller than the video: shots are settled as it fills, it never hol
   assert.equal(left.length, pictures.size, `${left.join(', ')}`);
 });
 
-test('key frames every 2 s or closer: the pictures are decoded again after the pass, which then costs less', async (t) => {
-  const video = SHOT_FIXTURES.cuts.make();
-  const gop = await keyFrameInterval(video);
-  if (gop === undefined) return t.skip('no ffprobe: the key-frame spacing is unknown');
-  assert.ok(gop <= IN_PASS_MIN_GOP_SECONDS, `key frames ${gop} s apart`);
-  const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-gop-'));
-  const doc = await runKeyframesJob(video, { params, outDir });
+test('key frames 1 s apart: the pictures are decoded again after the pass, which then costs less; 2 s apart: held', async (t) => {
+  const twoSeconds = SHOT_FIXTURES.cuts.make();
+  const gop2 = await keyFrameInterval(twoSeconds);
+  if (gop2 === undefined) return t.skip('no ffprobe: the key-frame spacing is unknown');
+  const oneSecond = makeWithFfmpeg('inpass-cuts-gop25.mp4', ['-i', twoSeconds, '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-pix_fmt', 'yuv420p']);
+  const gop1 = await keyFrameInterval(oneSecond);
+  assert.deepEqual([gop1, gop2], [1, 2], 'the fixtures\' key-frame spacing');
+  assert.ok(picturesAfterThePass(1, 25) && !picturesAfterThePass(2, 25) && picturesAfterThePass(2, 10) && !picturesAfterThePass(1, 60));
+  const after = mkdtempSync(join(tmpdir(), 'ycis-inpass-gop-'));
+  const doc = await runKeyframesJob(oneSecond, { params, outDir: after });
   assert.deepEqual([doc.pictures?.fromAnalysis, doc.pictures?.decodedAgain], [0, doc.keyframes.length]);
-  assert.match(doc.pictures?.reason ?? '', /key frames every 2\.0 s/);
-  for (const k of doc.keyframes) assert.ok(existsSync(join(outDir, k.file)));
+  assert.match(doc.pictures?.reason ?? '', /key frames every 1\.0 s/);
+  for (const k of doc.keyframes) assert.ok(existsSync(join(after, k.file)));
+  if (!yuvColourOf(await probeVideo(twoSeconds))) return t.skip('the native kernels are not built: nothing is held');
+  const held = mkdtempSync(join(tmpdir(), 'ycis-inpass-gop-'));
+  const doc2 = await runKeyframesJob(twoSeconds, { params, outDir: held });
+  assert.ok(doc2.pictures && doc2.pictures.fromAnalysis >= doc2.keyframes.length - 1, JSON.stringify(doc2.pictures));
+  await assertSamePictures(twoSeconds, held, doc2);
 });
 
 test('the key-frame spacing from the packets: the median gap, the look-ahead when only one key frame is there', () => {

@@ -41,14 +41,27 @@ export const POOL_BYTES = 256 * 1024 * 1024;
 const MIN_POOL_FRAMES = 4;
 
 /**
- * The pass holds pictures only for a stream whose key frames are further apart than this. Taking a picture after
- * the pass costs a start of ffmpeg and decoding from its GOP's key frame (on average half a GOP); holding pictures
- * costs a fixed share of the pass (carrying and reading every n-th frame at full size, settling shots). Measured on
- * a 2-minute 1080p clip with 17-20 key frames (bench/README.md, "Pictures"): after the pass +14-24 % with a key
- * frame every second (phones, cameras) and +46-52 % every 10 s (x264's default, screen recordings); in the pass
- * +26-34 % either way. The two cross at about 2 s.
+ * Key frames a second of video, as a prior for the choice below: footage cut every 3–5 s with a key frame or two a
+ * shot. The hard-dev clips have 0.3–0.7, the shared clips 0.2–0.6; a home video of long takes, or the 2-minute
+ * benchmark clip of 10-s shots (0.14), fewer.
  */
-export const IN_PASS_MIN_GOP_SECONDS = 2;
+const KEYFRAMES_PER_SECOND = 0.2;
+
+/**
+ * Whether the pictures cost less taken after the pass than held in it, for a stream with key frames `gop` seconds
+ * apart at `fps`. Both are full-size frames' worth of work (measured: carrying a 1080p frame through the kernel costs
+ * about 1.7 ms of CPU on each side, decoding one about 2.5 ms): holding costs SAMPLES_PER_SECOND frames a second
+ * of video, a picture taken after the pass costs decoding from its GOP's key frame, on average half a GOP
+ * (gop · fps / 2 frames), KEYFRAMES_PER_SECOND times a second. So after the pass when
+ * KEYFRAMES_PER_SECOND · gop · fps / 2 < SAMPLES_PER_SECOND: key frames up to 1.2 s apart at 25 fps, 1 s at 30, 0.5 s
+ * at 60. Measured (bench/README.md, "Pictures"): a 1-s GOP (25 fps) +3-30 % after the pass against +26-34 % held;
+ * the hard-dev clips (2-s GOP, 0.3-0.7 key frames a second) +43-77 % after the pass; a 10-s GOP +55 % after the
+ * pass against +23-34 % held.
+ */
+export function picturesAfterThePass(gop: number, fps: number): boolean {
+  const rate = Number.isFinite(fps) && fps > 0 ? fps : 25;
+  return (KEYFRAMES_PER_SECOND * gop * rate) / 2 < SAMPLES_PER_SECOND;
+}
 
 /**
  * Every how many decoded frames one is held (frame numbers that are multiples of it): SAMPLES_PER_SECOND, fewer for
