@@ -48,7 +48,7 @@ async function picturePlan(path: string, info: VideoInfo, kernels: 'native' | 't
   const plan = inPassPlan(info, maxWidth);
   if ('reason' in plan) return plan;
   const gop = await keyFrameInterval(path, signal);
-  if (gop !== undefined && picturesAfterThePass(gop, info.fps)) return { reason: `key frames every ${gop.toFixed(1)} s: decoding each picture again costs less` };
+  if (gop !== undefined && picturesAfterThePass(gop, plan.every)) return { reason: `key frames every ${gop.toFixed(1)} s: decoding each picture again costs less` };
   return plan;
 }
 

@@ -49,7 +49,7 @@ async function assertSamePictures(video: string, outDir: string, doc: Awaited<Re
 test('key-frame pictures from the analysis pass: most key frames, the same frames and pixels as the second pass gives', async (t) => {
   const video = tenShots();
   const gop = await keyFrameInterval(video);
-  assert.ok(gop === undefined || !picturesAfterThePass(gop, 25), `x264's default GOP: key frames ${gop} s apart`);
+  assert.ok(gop === undefined || !picturesAfterThePass(gop, sampleEvery(await probeVideo(video))), `x264's default GOP: key frames ${gop} s apart`);
   if (!yuvColourOf(await probeVideo(video))) return t.skip('the native kernels are not built: every picture comes from the second pass');
   const outDir = mkdtempSync(join(tmpdir(), 'ycis-inpass-'));
   const doc = await runKeyframesJob(video, { params, outDir });
@@ -105,7 +105,13 @@ test('key frames 1 s apart: the pictures are decoded again after the pass, which
   const oneSecond = makeWithFfmpeg('inpass-cuts-gop25.mp4', ['-i', twoSeconds, '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-pix_fmt', 'yuv420p']);
   const gop1 = await keyFrameInterval(oneSecond);
   assert.deepEqual([gop1, gop2], [1, 2], 'the fixtures\' key-frame spacing');
-  assert.ok(picturesAfterThePass(1, 25) && !picturesAfterThePass(2, 25) && picturesAfterThePass(2, 10) && !picturesAfterThePass(1, 60));
+  const at = (fps: number, width: number, height: number) => sampleEvery({ fps, width, height });
+  // 1080p: after the pass up to 1.25 s at 25 fps, 1 s at 30, 0.5 s at 60; 4K is held 4 times less often (0.3 s).
+  assert.ok(picturesAfterThePass(1, at(25, 1920, 1080)) && !picturesAfterThePass(2, at(25, 1920, 1080)));
+  assert.ok(picturesAfterThePass(0.9, at(30, 1920, 1080)) && !picturesAfterThePass(1.1, at(30, 1920, 1080)));
+  assert.ok(!picturesAfterThePass(1, at(60, 1920, 1080)) && picturesAfterThePass(0.4, at(60, 1920, 1080)));
+  assert.ok(!picturesAfterThePass(1, at(25, 3840, 2160)) && picturesAfterThePass(0.25, at(25, 3840, 2160)));
+  assert.ok(picturesAfterThePass(1, at(25, 320, 180)) && !picturesAfterThePass(2, at(25, 320, 180)), 'the fixtures');
   const after = mkdtempSync(join(tmpdir(), 'ycis-inpass-gop-'));
   const doc = await runKeyframesJob(oneSecond, { params, outDir: after });
   assert.deepEqual([doc.pictures?.fromAnalysis, doc.pictures?.decodedAgain], [0, doc.keyframes.length]);

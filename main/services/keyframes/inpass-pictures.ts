@@ -49,18 +49,18 @@ const KEYFRAMES_PER_SECOND = 0.2;
 
 /**
  * Whether the pictures cost less taken after the pass than held in it, for a stream with key frames `gop` seconds
- * apart at `fps`. Both are full-size frames' worth of work (measured: carrying a 1080p frame through the kernel costs
- * about 1.7 ms of CPU on each side, decoding one about 2.5 ms): holding costs SAMPLES_PER_SECOND frames a second
- * of video, a picture taken after the pass costs decoding from its GOP's key frame, on average half a GOP
- * (gop · fps / 2 frames), KEYFRAMES_PER_SECOND times a second. So after the pass when
- * KEYFRAMES_PER_SECOND · gop · fps / 2 < SAMPLES_PER_SECOND: key frames up to 1.2 s apart at 25 fps, 1 s at 30, 0.5 s
- * at 60. Measured (bench/README.md, "Pictures"): a 1-s GOP (25 fps) +3-30 % after the pass against +26-34 % held;
- * the hard-dev clips (2-s GOP, 0.3-0.7 key frames a second) +43-77 % after the pass; a 10-s GOP +55 % after the
- * pass against +23-34 % held.
+ * apart of which the pass would hold every `every`-th frame (sampleEvery). Both are counted in full-size frames
+ * (measured: carrying a 1080p frame through the kernel costs about 1.7 ms of CPU on each side, decoding one about
+ * 2.5 ms): holding costs fps / every frames a second of video; a picture taken after the pass costs decoding from
+ * its GOP's key frame, on average half a GOP (gop · fps / 2 frames), KEYFRAMES_PER_SECOND times a second. So after
+ * the pass when KEYFRAMES_PER_SECOND · gop · every < 2: at 1080p key frames up to 1.25 s apart at 25 fps, 1 s at 30,
+ * 0.5 s at 60; at 4K (held 4 times less often, as its frames are 4 times larger) 0.3 s at 25 fps. Measured
+ * (bench/README.md, "Pictures"): a 1-s GOP (1080p, 25 fps) +3-30 % after the pass against +26-34 % held; the hard-dev
+ * clips (720p, 2-s GOP, 0.3-0.7 key frames a second) 1.75-2.04 × the decode after the pass, 1.44-1.74 × held; a 10-s
+ * GOP +55 % after the pass against +23-34 % held.
  */
-export function picturesAfterThePass(gop: number, fps: number): boolean {
-  const rate = Number.isFinite(fps) && fps > 0 ? fps : 25;
-  return (KEYFRAMES_PER_SECOND * gop * rate) / 2 < SAMPLES_PER_SECOND;
+export function picturesAfterThePass(gop: number, every: number): boolean {
+  return KEYFRAMES_PER_SECOND * gop * every < 2;
 }
 
 /**
@@ -302,11 +302,11 @@ export class InPassPictures {
       // The mutual comparison drops here exactly what the final one will (the same code, a shot at a time): its
       // repeats of earlier key frames (a reverse angle) are not written.
       const chosen = keyframesOfShots([shot], view, this.kernels, params, undefined, this.sampled);
-      // Made at the first settle, on the analysis' own (growing) arrays.
+      // On the analysis' data as it is at each comparison.
       this.mutual ??= new MutualComparison<DetectedKeyFrame>(
-        (a, b) => this.kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),
+        (a, b) => this.kernels.frameSimilarity(this.frames[a.frame].features, this.frames[b.frame].features, params),
         params.duplicateSimilarity,
-        samePictureTest(signals),
+        { newShare: (a, b) => samePictureTest(this.signals).newShare(a, b), maxNew: samePictureTest(this.signals).maxNew },
       );
       for (const k of this.mutual.shot(chosen, true).kept) if (this.pool.has(k.frame)) this.write(k.frame);
       for (const i of [...this.pool.keys()]) {

@@ -128,7 +128,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     await Promise.all([stage.discard(), dropStrip()]);
     throw err;
   }
-  found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
+  if (opts.shotsSoFar) found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
   const extractStart = performance.now();
   try {
     // The pictures the decoding pass wrote take their final names; only the others are decoded again.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { keyframesOfShots } from './analyze-keyframes';
 import { loadKernels } from './features';
-import { removeDuplicates } from './mutual';
+import { MutualComparison, removeDuplicates } from './mutual';
 import { detectShots } from './shots';
 import { featuresOf, SHOT_FIXTURES } from './shots-fixtures';
 
@@ -34,6 +34,27 @@ test('removeDuplicates with shots: a shot never loses its last key frame; the on
   const { kept, dropped } = removeDuplicates(kfs, sim, 0.93, (k) => k.shot);
   assert.deepEqual(kept.map((k) => k.id), ['a', 'b', 'c3'], 'shot 2 keeps its key frame least like a kept one');
   assert.deepEqual(dropped.map((d) => d.keyframe.id), ['c', 'c2']);
+  // A shot is a run of frames: key frames of one shot on both sides of another's are refused, not split.
+  const interleaved = [{ frame: 10, shot: 0, id: 'a' }, { frame: 20, shot: 1, id: 'b' }, { frame: 30, shot: 0, id: 'a2' }];
+  assert.throws(() => removeDuplicates(interleaved, sim, 0.93, (k) => k.shot), /key frames of shot 0 are not consecutive/);
+});
+
+test('MutualComparison a shot at a time (as the decoding pass settles) drops what removeDuplicates drops', () => {
+  const kfs = [
+    { frame: 10, shot: 0, id: 'a' },
+    { frame: 50, shot: 1, id: 'b' },
+    { frame: 90, shot: 2, id: 'c' },
+    { frame: 95, shot: 2, id: 'c2' },
+    { frame: 130, shot: 3, id: 'd' },
+  ];
+  // Shot 2 repeats shot 0 whole (c3 of the test before is gone): c2 is restored, and is no reason to drop d.
+  const sims: Record<string, number> = { ac: 0.97, ac2: 0.95, c2d: 0.99, ad: 0.5 };
+  const sim = (x: { id: string }, y: { id: string }) => sims[[x.id, y.id].sort().join('')] ?? 0.2;
+  const whole = removeDuplicates(kfs, sim, 0.93, (k) => k.shot);
+  const mutual = new MutualComparison<(typeof kfs)[number]>(sim, 0.93);
+  const byShot = [0, 1, 2, 3].map((shot) => mutual.shot(kfs.filter((k) => k.shot === shot), true));
+  assert.deepEqual(byShot.flatMap((r) => r.kept.map((k) => k.id)), whole.kept.map((k) => k.id));
+  assert.deepEqual(whole.kept.map((k) => k.id), ['a', 'b', 'c2', 'd'], 'a restored key frame is not compared with');
 });
 
 test('mutual comparison on real features: a shot that returns two shots later is found as a duplicate', async () => {

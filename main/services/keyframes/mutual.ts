@@ -48,12 +48,17 @@ export function removeDuplicates<T extends { frame: number; clusterSize?: number
   const mutual = new MutualComparison(similarity, threshold, shotOf ? samePicture : undefined);
   const ordered = [...keyframes].sort((a, b) => a.frame - b.frame);
   if (!shotOf) return mutual.shot(ordered, false);
-  // Shot by shot in time order (a shot's key frames lie between its neighbours'), as the decoding pass settles them.
+  // Shot by shot in time order, as the decoding pass settles them: a shot is a run of frames, so its key frames lie
+  // between its neighbours' (one that does not is a caller's error, refused: the comparison would split the shot).
   const kept: T[] = [];
   const dropped: Array<DroppedDuplicate<T>> = [];
+  const done = new Set<number>();
   for (let i = 0; i < ordered.length; ) {
+    const shot = shotOf(ordered[i]);
+    if (done.has(shot)) throw new RangeError(`removeDuplicates: the key frames of shot ${shot} are not consecutive in time (frame ${ordered[i].frame})`);
+    done.add(shot);
     let j = i + 1;
-    while (j < ordered.length && shotOf(ordered[j]) === shotOf(ordered[i])) j++;
+    while (j < ordered.length && shotOf(ordered[j]) === shot) j++;
     const r = mutual.shot(ordered.slice(i, j), true);
     kept.push(...r.kept);
     dropped.push(...r.dropped);

@@ -11,7 +11,7 @@ import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
 import { threeShotClip } from '../../api/api-fixtures';
 import { makeWithFfmpeg } from '../../../test-support/fixtures';
 import { runKeyframesJob } from '../keyframes/keyframes-job';
-import { picturesAfterThePass } from '../keyframes/inpass-pictures';
+import { picturesAfterThePass, sampleEvery } from '../keyframes/inpass-pictures';
 import { keyFrameInterval, probeVideo } from '../video';
 import { armFailpoints, errnoError, type WriteStep } from './failpoints';
 import { cleanStaleTemps, messageInWords, StagedFiles, withStagedFiles, writeFileAtomic } from '.';
@@ -338,7 +338,7 @@ test('key-frame images: kill -9 of a re-analysis with its pictures made, not yet
   const { outDir, before } = await analysedFolder('kf-kill');
   // Pictures made in the decoding pass (long GOP) are all staged when it is done; else after it, one by one.
   const gop = await keyFrameInterval(threeShotClip());
-  const inPass = gop === undefined || !picturesAfterThePass(gop, (await probeVideo(threeShotClip())).fps);
+  const inPass = gop === undefined || !picturesAfterThePass(gop, sampleEvery(await probeVideo(threeShotClip())));
   const script = `${FREEZE} const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
     const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
     runKeyframesJob(${JSON.stringify(threeShotClip())}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, quality: 40 },
