@@ -332,8 +332,11 @@ test('workspace in Chromium: a dropped video starts a project; reload and the re
   assert.equal(readFileSync(join(projectDir, aside[0]), 'utf8'), damaged, 'kept byte for byte');
   t.diagnostic(`screenshot: ${await screenshot(third, 'damaged-en-1280x720')}`);
   // Taken off the list: gone from the start screen, its folder (and what was set aside) still there.
+  // The row goes at once; the reload waits for the host's answer (else it can list the project again under load).
+  const forgotten = third.waitForResponse((r) => r.url().endsWith('/api/call/forgetRecentProject'));
   await third.getByTestId('recent-forget').click();
   await third.getByTestId('recent-project').waitFor({ state: 'detached' });
+  assert.equal((await forgotten).status(), 200);
   await third.reload();
   await third.getByText('No projects yet').waitFor();
   await third.getByTestId('language').selectOption('ja');
