@@ -4,7 +4,7 @@ import { UsageError, type CliCommand, type CliIO } from '../command';
 import { createProgressBar } from '../progress-bar';
 import { join } from 'node:path';
 import { attributionText, DEFAULT_MODEL_ID, DEFAULT_OVERLAP, DEFAULT_TILE, DEFAULT_TILE_GLOBAL_NORM, isProviderChoice, listInputImages, modelAttribution, processImageFiles, shutdownInference } from '../../services/stylize';
-import { writeFileAtomic } from '../../services/store';
+import { writeFileAtomic } from '../../services/store/atomic-file';
 import { planStylize } from './stylize-plan';
 import { reportStylize } from './stylize-report';
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { CatalogEntry, ModelSpec } from '../../../app/stylize';
-import { bundledModelFile, dataDir } from '../store';
+import { bundledModelFile } from '../store/bundled-paths';
+import { dataDir } from '../store/data-paths';
 import { entryProblems, findModel, findModelByFile, getModel, loadCatalog, sha256File } from './catalog';
 import { StylizeError } from './errors';
 import { entriesMatchingFile, InstallError, resolveInstalledModel } from './install';

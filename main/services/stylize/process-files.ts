@@ -3,8 +3,8 @@ import { basename, extname, join } from 'node:path';
 import type { JobContext } from '../../../app/progress';
 import type { RgbImage } from '../../../app/video';
 import { CancelledError, throwIfAborted } from '../jobs';
-import { cleanStaleTemps } from '../store';
-import { decodeImage, encodeImage } from '../video';
+import { cleanStaleTemps } from '../store/stale-temps';
+import { decodeImage, encodeImage } from '../video/image-io';
 import { StylizeError } from './errors';
 
 /** An input that could not be turned into an output, and why (the message names the file). */

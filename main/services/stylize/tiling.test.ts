@@ -48,6 +48,19 @@ test('an identity runner gives the image back exactly, whatever the tiling', asy
   }
 });
 
+test('a picture run whole: the runner gets the picture itself, its floats rounded and clamped as the tiled path does', async () => {
+  const img = noise(40, 20);
+  const plan = planTiles(img.width, img.height, { tile: 512, overlap: 24, multiple: 4 });
+  assert.equal(plan.count, 1);
+  const values = [300, -5, 10.5, 10.49, 254.6];
+  const out = await runTiled(img, plan, async (t) => {
+    assert.equal(t, img, 'no copy of the picture');
+    return { width: t.width, height: t.height, data: Float32Array.from({ length: t.data.length }, (_, i) => values[i % values.length]) };
+  });
+  assert.deepEqual([...out.data.subarray(0, 5)], [255, 0, 11, 10, 255]);
+  assert.notEqual(out.data, img.data);
+});
+
 test('tiles that disagree are feathered: no jump at the seams', async () => {
   // Each tile returns a flat grey that depends on the tile: the blend must ramp between them.
   const img = noise(600, 100);

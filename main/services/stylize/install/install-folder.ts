@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { CatalogEntry } from '../../../../app/stylize';
 import { CancelledError, throwIfAborted } from '../../jobs';
-import { installedModelPaths } from '../../store';
+import { installedModelPaths } from '../../store/data-paths';
 import { findModelBySha256, loadCatalog, sha256File } from '../catalog';
 import { importModel } from './import-model';
 import { InstallError } from './install-error';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CatalogEntry, ModelKind, ModelSpec } from '../../../../app/stylize';
-import { writeFileAtomic } from '../../store';
+import { writeFileAtomic } from '../../store/atomic-file';
 
 /** How an installed model's bytes were checked. */
 export type Verification = 'sha256' | 'loaded';

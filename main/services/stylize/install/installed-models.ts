@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { CatalogEntry } from '../../../../app/stylize';
-import { bundledModelFile, installedModelPaths, installedModelsDir } from '../../store';
+import { bundledModelFile } from '../../store/bundled-paths';
+import { installedModelPaths, installedModelsDir } from '../../store/data-paths';
 import { loadCatalog } from '../catalog';
 import { readInstallRecord, type InstallRecord } from './install-record';
 

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { cleanStaleTemps, renameDurable } from '../../store';
+import { cleanStaleTemps } from '../../store/stale-temps';
+import { renameDurable } from '../../store/atomic-file';
 import { writeFailure } from './install-error';
 import { writeInstallRecord, type InstallRecord } from './install-record';
 
