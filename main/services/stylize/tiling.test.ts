@@ -52,12 +52,12 @@ test('a picture run whole: the runner gets the picture itself, its floats rounde
   const img = noise(40, 20);
   const plan = planTiles(img.width, img.height, { tile: 512, overlap: 24, multiple: 4 });
   assert.equal(plan.count, 1);
-  const values = [300, -5, 10.5, 10.49, 254.6];
+  const values = [300, -5, 10.5, 10.49, 254.6, Number.NaN, -0.4, 0.5];
   const out = await runTiled(img, plan, async (t) => {
     assert.equal(t, img, 'no copy of the picture');
     return { width: t.width, height: t.height, data: Float32Array.from({ length: t.data.length }, (_, i) => values[i % values.length]) };
   });
-  assert.deepEqual([...out.data.subarray(0, 5)], [255, 0, 11, 10, 255]);
+  assert.deepEqual([...out.data.subarray(0, 8)], [255, 0, 11, 10, 255, 0, 0, 1]);
   assert.notEqual(out.data, img.data);
 });
 
