@@ -19,37 +19,34 @@ test('removeDuplicates: time order, the earliest kept, "exceeds" is strict, comp
   assert.deepEqual(dropped.map((d) => [d.keyframe.id, d.duplicateOf.id]), [['c', 'a']]);
 });
 
+/** Key frames written "id:frame:shot", and a similarity looked up by the pair's ids (0.2 when not listed). */
+function keyframes(...specs: string[]) {
+  return specs.map((s) => {
+    const [id, frame, shot] = s.split(':');
+    return { id, frame: Number(frame), shot: Number(shot) };
+  });
+}
+function similarities(sims: Record<string, number>) {
+  return (x: { id: string }, y: { id: string }) => sims[[x.id, y.id].sort().join('')] ?? 0.2;
+}
+
 test('removeDuplicates with shots: a shot never loses its last key frame; the one least like what was kept stays', () => {
-  const kfs = [
-    { frame: 10, shot: 0, id: 'a' },
-    { frame: 50, shot: 1, id: 'b' },
-    { frame: 90, shot: 2, id: 'c' },
-    { frame: 95, shot: 2, id: 'c2' },
-    { frame: 100, shot: 2, id: 'c3' },
-  ];
+  const kfs = keyframes('a:10:0', 'b:50:1', 'c:90:2', 'c2:95:2', 'c3:100:2');
   // Shot 2 repeats shot 0 (c ~ a 0.97, c2 ~ a 0.95) and its third frame repeats c2 too.
-  const sims: Record<string, number> = { ac: 0.97, ac2: 0.95, c2c3: 0.99, ac3: 0.94 };
-  const sim = (x: { id: string }, y: { id: string }) => sims[[x.id, y.id].sort().join('')] ?? 0.2;
+  const sim = similarities({ ac: 0.97, ac2: 0.95, c2c3: 0.99, ac3: 0.94 });
   assert.deepEqual(removeDuplicates(kfs, sim, 0.93).kept.map((k) => k.id), ['a', 'b']);
   const { kept, dropped } = removeDuplicates(kfs, sim, 0.93, (k) => k.shot);
   assert.deepEqual(kept.map((k) => k.id), ['a', 'b', 'c3'], 'shot 2 keeps its key frame least like a kept one');
   assert.deepEqual(dropped.map((d) => d.keyframe.id), ['c', 'c2']);
   // A shot is a run of frames: key frames of one shot on both sides of another's are refused, not split.
-  const interleaved = [{ frame: 10, shot: 0, id: 'a' }, { frame: 20, shot: 1, id: 'b' }, { frame: 30, shot: 0, id: 'a2' }];
+  const interleaved = keyframes('a:10:0', 'b:20:1', 'a2:30:0');
   assert.throws(() => removeDuplicates(interleaved, sim, 0.93, (k) => k.shot), /key frames of shot 0 are not consecutive/);
 });
 
 test('MutualComparison a shot at a time (as the decoding pass settles) drops what removeDuplicates drops', () => {
-  const kfs = [
-    { frame: 10, shot: 0, id: 'a' },
-    { frame: 50, shot: 1, id: 'b' },
-    { frame: 90, shot: 2, id: 'c' },
-    { frame: 95, shot: 2, id: 'c2' },
-    { frame: 130, shot: 3, id: 'd' },
-  ];
+  const kfs = keyframes('a:10:0', 'b:50:1', 'c:90:2', 'c2:95:2', 'd:130:3');
   // Shot 2 repeats shot 0 whole (c3 of the test before is gone): c2 is restored, and is no reason to drop d.
-  const sims: Record<string, number> = { ac: 0.97, ac2: 0.95, c2d: 0.99, ad: 0.5 };
-  const sim = (x: { id: string }, y: { id: string }) => sims[[x.id, y.id].sort().join('')] ?? 0.2;
+  const sim = similarities({ ac: 0.97, ac2: 0.95, c2d: 0.99, ad: 0.5 });
   const whole = removeDuplicates(kfs, sim, 0.93, (k) => k.shot);
   const mutual = new MutualComparison<(typeof kfs)[number]>(sim, 0.93);
   const byShot = [0, 1, 2, 3].map((shot) => mutual.shot(kfs.filter((k) => k.shot === shot), true));
