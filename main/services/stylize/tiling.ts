@@ -63,7 +63,7 @@ export function planTiles(width: number, height: number, opts: TileOptions): Til
   return { x, y, count: x.starts.length * y.starts.length };
 }
 
-/** A 0..255 float rounded (half up, as Math.round) and clamped to a byte; NaN is 0. About 1.5x faster than Math.min/max/round. */
+/** A 0..255 float32 rounded (half up, as Math.round) and clamped to a byte; NaN is 0. About 1.5x faster than Math.min/max/round. */
 function toByte(v: number): number {
   return v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0;
 }

@@ -1,5 +1,5 @@
 import type { Mask } from '../../../../app/masks';
-import { decodeImage } from '../../video';
+import { decodeImage } from '../../video/image-io';
 import { StylizeError } from '../errors';
 import { resizeMask } from './resize-plane';
 
