@@ -177,7 +177,6 @@ export class InPassPictures {
     this.sampled = heldFrame(info);
     this.maxFrames = Math.max(MIN_POOL_FRAMES, Math.floor((out.poolBytes ?? POOL_BYTES) / this.frameBytes));
     this.fps = info.fps > 0 ? info.fps : 25;
-
     this.stats = { every: plan.every, held: 0, skipped: 0, evicted: 0, written: 0, used: 0, settles: 0, settleSeconds: 0, peakPoolFrames: 0 };
     this.output = {
       every: plan.every,

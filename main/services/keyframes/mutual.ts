@@ -87,7 +87,7 @@ export class MutualComparison<T extends { frame: number; clusterSize?: number }>
    */
   shot(keyframes: ReadonlyArray<T>, ownShot: boolean): { kept: T[]; dropped: Array<DroppedDuplicate<T>> } {
     const { similarity, threshold } = this;
-    const sameShot = this.samePicture ? repeatsWithinShots(keyframes, similarity, () => 0, this.samePicture) : [];
+    const sameShot = this.samePicture ? repeatsWithinShot(keyframes, similarity, this.samePicture) : [];
     const repeated = new Set(sameShot.map((d) => d.keyframe));
     const kept: T[] = [];
     let dropped: Array<DroppedDuplicate<T>> = [];
@@ -115,46 +115,26 @@ export class MutualComparison<T extends { frame: number; clusterSize?: number }>
 }
 
 /**
- * The key frames that repeat another of their own shot by `test`: per shot, the key frames are taken largest cluster
- * first (then in time order) and one is a repeat when it is the same picture as one taken before it that is not a
- * repeat itself.
+ * The key frames of one shot that repeat another of it by `test`: taken largest cluster first (then in time order),
+ * one is a repeat when it is the same picture as one taken before it that is not a repeat itself.
  */
-function repeatsWithinShots<T extends { frame: number; clusterSize?: number }>(
+function repeatsWithinShot<T extends { frame: number; clusterSize?: number }>(
   keyframes: ReadonlyArray<T>,
   similarity: (a: T, b: T) => number,
-  shotOf: (k: T) => number,
   test: SamePictureTest<T>,
 ): Array<DroppedDuplicate<T>> {
-  const byShot = new Map<number, T[]>();
-  for (const k of keyframes) {
-    const list = byShot.get(shotOf(k));
-    if (list) list.push(k);
-    else byShot.set(shotOf(k), [k]);
-  }
   const out: Array<DroppedDuplicate<T>> = [];
-  for (const list of byShot.values()) {
-    if (list.length < 2) continue;
-    list.sort((a, b) => (b.clusterSize ?? 0) - (a.clusterSize ?? 0) || a.frame - b.frame);
-    const pictures: T[] = [];
-    for (const k of list) {
-      let best: { other: T; share: number } | undefined;
-      for (const other of pictures) {
-        const share = test.newShare(k, other);
-        if (share <= test.maxNew && (!best || share < best.share)) best = { other, share };
-      }
-      if (!best) pictures.push(k);
-      else {
-        const sim = similarity(k, best.other);
-        out.push({
-          keyframe: k,
-          duplicateOf: best.other,
-          similarity: sim,
-          reason: 'same picture',
-          newShare: best.share,
-          threshold: test.maxNew,
-        });
-      }
+  if (keyframes.length < 2) return out;
+  const list = [...keyframes].sort((a, b) => (b.clusterSize ?? 0) - (a.clusterSize ?? 0) || a.frame - b.frame);
+  const pictures: T[] = [];
+  for (const k of list) {
+    let best: { other: T; share: number } | undefined;
+    for (const other of pictures) {
+      const share = test.newShare(k, other);
+      if (share <= test.maxNew && (!best || share < best.share)) best = { other, share };
     }
+    if (!best) pictures.push(k);
+    else out.push({ keyframe: k, duplicateOf: best.other, similarity: similarity(k, best.other), reason: 'same picture', newShare: best.share, threshold: test.maxNew });
   }
   return out;
 }
