@@ -305,7 +305,7 @@ export class InPassPictures {
       this.mutual ??= new MutualComparison<DetectedKeyFrame>(
         (a, b) => this.kernels.frameSimilarity(this.frames[a.frame].features, this.frames[b.frame].features, params),
         params.duplicateSimilarity,
-        { newShare: (a, b) => samePictureTest(this.signals).newShare(a, b), maxNew: samePictureTest(this.signals).maxNew },
+        samePictureTest(() => this.signals),
       );
       for (const k of this.mutual.shot(chosen, true).kept) if (this.pool.has(k.frame)) this.write(k.frame);
       for (const i of [...this.pool.keys()]) {

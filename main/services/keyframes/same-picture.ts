@@ -115,10 +115,14 @@ export function pictureNewShare(a: Uint8Array, b: Uint8Array): number {
   return Math.max(missingShare(a, b), missingShare(b, a));
 }
 
-/** The same-picture test of the mutual comparison (mutual.ts) on key frames of a video whose frames are `signals`. */
-export function samePictureTest(signals: ReadonlyArray<{ thumb: Uint8Array }>): SamePictureTest<{ frame: number }> {
+/**
+ * The same-picture test of the mutual comparison (mutual.ts) on key frames of a video whose frames are `signals`
+ * (or, for an analysis still under way, whatever `signals()` holds when a pair is compared).
+ */
+export function samePictureTest(signals: ReadonlyArray<{ thumb: Uint8Array }> | (() => ReadonlyArray<{ thumb: Uint8Array }>)): SamePictureTest<{ frame: number }> {
+  const now = typeof signals === 'function' ? signals : () => signals;
   return {
-    newShare: (a, b) => pictureNewShare(signals[a.frame].thumb, signals[b.frame].thumb),
+    newShare: (a, b) => pictureNewShare(now()[a.frame].thumb, now()[b.frame].thumb),
     maxNew: SAME_PICTURE_MAX_NEW,
   };
 }
