@@ -14,7 +14,7 @@
 namespace {
 
 // Bumped with NATIVE_KERNELS_ABI in native-kernels.ts whenever the contract changes.
-constexpr int kAbi = 4;
+constexpr int kAbi = 5;
 
 using ycis::Fail;
 using ycis::IsTyped;
@@ -278,6 +278,77 @@ Napi::Value Yuv420ToRgb(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// yuv420ToRgbAsync(yuv, width, height, bt709, fullRange, out: Uint8Array [h·w·3]) → Promise<void>: the same
+// conversion on the libuv thread pool, into the caller's array, so the JavaScript thread goes on (draining ffmpeg's
+// pipes) while a key frame's picture is converted. Both arrays are held until the work is done; neither may change
+// meanwhile.
+class Yuv420ToRgbWorker : public Napi::AsyncWorker {
+ public:
+  Yuv420ToRgbWorker(Napi::Env env, Napi::Uint8Array in, Napi::Uint8Array out, int width, int height, bool bt709,
+                    bool fullRange)
+      : Napi::AsyncWorker(env, "yourCartoonYuv420ToRgb"),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        in_(Napi::Persistent(in)),
+        out_(Napi::Persistent(out)),
+        src_(in.Data()),
+        dst_(out.Data()),
+        width_(width),
+        height_(height),
+        bt709_(bt709),
+        fullRange_(fullRange) {}
+
+  Napi::Promise Promise() const { return deferred_.Promise(); }
+
+ protected:
+  void Execute() override { ycis::Yuv420ToRgb(src_, width_, height_, bt709_, fullRange_, dst_); }
+
+  void OnOK() override {
+    Release();
+    deferred_.Resolve(Env().Undefined());
+  }
+
+  void OnError(const Napi::Error& e) override {
+    Release();
+    deferred_.Reject(e.Value());
+  }
+
+ private:
+  void Release() {
+    in_.Reset();
+    out_.Reset();
+  }
+
+  Napi::Promise::Deferred deferred_;
+  Napi::Reference<Napi::Uint8Array> in_, out_;
+  const uint8_t* src_;
+  uint8_t* dst_;
+  int width_, height_;
+  bool bt709_, fullRange_;
+};
+
+Napi::Value Yuv420ToRgbAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 6 || !IsTyped(info[0], napi_uint8_array) || !info[1].IsNumber() || !info[2].IsNumber() ||
+      !info[3].IsBoolean() || !info[4].IsBoolean() || !IsTyped(info[5], napi_uint8_array)) {
+    return Fail(env, "yuv420ToRgbAsync(yuv: Uint8Array, width, height, bt709: boolean, fullRange: boolean, out: Uint8Array)");
+  }
+  auto in = info[0].As<Napi::Uint8Array>();
+  auto out = info[5].As<Napi::Uint8Array>();
+  const int width = IntArg(info, 1), height = IntArg(info, 2);
+  const size_t chroma = size_t((width + 1) / 2) * ((height + 1) / 2);
+  if (width < 1 || height < 1 || in.ElementLength() != size_t(width) * height + 2 * chroma) {
+    return Fail(env, "yuv420ToRgbAsync: the array does not hold a 4:2:0 picture of width x height");
+  }
+  if (out.ElementLength() != size_t(width) * height * 3) {
+    return Fail(env, "yuv420ToRgbAsync: the output array does not hold width x height x 3 bytes");
+  }
+  auto* worker = new Yuv420ToRgbWorker(env, in, out, width, height, info[3].As<Napi::Boolean>().Value(),
+                                       info[4].As<Napi::Boolean>().Value());
+  Napi::Promise promise = worker->Promise();
+  worker->Queue();  // deletes itself after OnOK / OnError
+  return promise;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abi", Napi::Number::New(env, kAbi));
   exports.Set("simd", Napi::String::New(env, ycis::SimdPath()));
@@ -292,6 +363,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("toonFilter", Napi::Function::New(env, ToonFilter));
   exports.Set("toonFilterRgb", Napi::Function::New(env, ToonFilterRgb));
   exports.Set("yuv420ToRgb", Napi::Function::New(env, Yuv420ToRgb));
+  exports.Set("yuv420ToRgbAsync", Napi::Function::New(env, Yuv420ToRgbAsync));
   ycis::RegisterFrameReader(env, exports);
   return exports;
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { AnalysisParams, KeyframeAnalysis } from '../../../app/keyframes';
+import type { AnalysisParams, DetectedKeyFrame, KeyframeAnalysis } from '../../../app/keyframes';
 import type { JobContext } from '../../../app/progress';
 import { throwIfAborted } from '../jobs';
 import { probeVideo } from '../video';
@@ -24,9 +24,16 @@ export interface AnalyzeContext extends JobContext {
   filmstripDir?: string;
   /**
    * Write the key frames' full-resolution pictures from the decoding pass where it can (inpass-pictures.ts); the
-   * result's `pictures` lists those written, the caller takes the others in a second pass.
+   * result's `pictures` lists those written, `others` takes the rest (a second pass) at the same time.
    */
-  pictures?: InPassOutput & { maxWidth?: number };
+  pictures?: InPassOutput & {
+    maxWidth?: number;
+    /**
+     * Takes the pictures of the key frames the pass does not have (all of them when it holds none), while the pass
+     * writes its own: the second pass's decoding overlaps their encoding. The analysis waits for both.
+     */
+    others?: (keyframes: DetectedKeyFrame[], video: { info: VideoInfo; syncTimes?: number[]; origin?: number }) => Promise<void>;
+  };
   /**
    * The progress events carry the shots found so far (`found`), so the editor's timeline fills while the analysis
    * runs. Off unless asked for: a terminal's progress bar has no use for them, and finding them costs up to 5 % of
@@ -115,8 +122,16 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     );
     const analysisSeconds = features.featureSeconds + (performance.now() - t) / 1000;
     const strip = filmstrip && signals.length ? await finishFilmstrip(filmstrip, signals[signals.length - 1].time) : undefined;
-    const written = pictures ? await pictures.finish(kept) : undefined;
+    // Done with the analysis; the pictures follow (their progress is the caller's, after this).
     onProgress?.({ stage: 'done', done: shots.length, total: shots.length, fraction: 1, ...(soFar ? { found } : {}) });
+    const others = kept.filter((k) => !pictures?.has(k.frame));
+    const [written, taken] = await Promise.allSettled([
+      pictures ? pictures.finish(kept) : undefined,
+      others.length && ctx.pictures?.others ? ctx.pictures.others(others, { info, syncTimes: features.syncTimes, origin: features.origin }) : undefined,
+    ]);
+    // Both have stopped writing before either's failure goes up (the caller then discards their folder).
+    if (written.status === 'rejected') throw written.reason;
+    if (taken.status === 'rejected') throw taken.reason;
     return {
       info,
       shots,
@@ -134,7 +149,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
       timing: { decodeSeconds: features.decodeSeconds, analysisSeconds },
       kernels: loaded.kind,
       warnings,
-      ...(written ? { pictures: written } : {}),
+      ...(written.value ? { pictures: written.value } : {}),
       ...(pictures ? { inPass: pictures.stats } : plan && 'reason' in plan ? { inPass: plan } : {}),
     };
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../../../app/keyframes';
@@ -139,6 +139,44 @@ test('a video the pass cannot hold (non-square pixels): every picture from the s
   assert.match(doc.pictures?.reason ?? '', /non-square pixels|native kernels/);
   const img = await decodeImage(join(outDir, doc.keyframes[0].file));
   assert.deepEqual([img.width, img.height], [465, 180], 'the display size, as before');
+});
+
+test('the key frames the pass does not hold are handed on (with the origin) while it writes its own; a failure waits for both', async (t) => {
+  const video = tenShots();
+  const info = await probeVideo(video);
+  if (!yuvColourOf(info)) return t.skip('the native kernels are not built');
+  const frameBytes = 320 * 180 * 1.5;
+  const dir = mkdtempSync(join(tmpdir(), 'ycis-inpass-others-'));
+  let asked: number[] = [];
+  let origin: number | undefined;
+  // A small pool gives up frames before their shots end: some key frames are not held.
+  const r = await analyzeVideo(video, params, {
+    pictures: { dir, thumbDir: join(dir, 'thumbs'), thumbWidth: 160, format: 'jpeg', poolBytes: 12 * frameBytes, others: async (ks, v) => {
+      asked = ks.map((k) => k.frame);
+      origin = v.origin;
+    } },
+  });
+  const held = [...r.pictures!.keys()];
+  t.diagnostic(`held ${held.length}, handed on ${asked.length}`);
+  assert.ok(held.length >= 1 && asked.length >= 1, `held ${held.join(',')}, handed on ${asked.join(',')}`);
+  assert.deepEqual([...held, ...asked].sort((a, b) => a - b), r.keyframes.map((k) => k.frame).sort((a, b) => a - b), 'each key frame once, held or handed on');
+  assert.equal(origin, 0, 'the first frame\'s stored timestamp');
+
+  // The pass's own writing fails (its thumbnails' folder cannot be made) while the handed-on pictures are still
+  // being taken: the failure goes up only once those have stopped too (the caller then discards the folder).
+  const blocked = mkdtempSync(join(tmpdir(), 'ycis-inpass-fail-'));
+  writeFileSync(join(blocked, 'file'), '');
+  let othersDone = false;
+  await assert.rejects(
+    analyzeVideo(video, params, {
+      pictures: { dir: blocked, thumbDir: join(blocked, 'file', 'thumbs'), thumbWidth: 160, format: 'jpeg', poolBytes: 12 * frameBytes, others: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        othersDone = true;
+      } },
+    }),
+    (e: NodeJS.ErrnoException) => e.code === 'ENOTDIR' || e.code === 'EEXIST',
+  );
+  assert.ok(othersDone, 'the failure waited for the handed-on pictures');
 });
 
 test('cancelling while the pass writes pictures leaves no file and no staging folder', async () => {

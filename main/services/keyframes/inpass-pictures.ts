@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { AnalysisParams, DetectedKeyFrame, Shot } from '../../../app/keyframes';
 import type { VideoInfo } from '../../../app/video';
 import { writeFileAtomic } from '../store';
-import { encodeFramePicture, yuv420Bytes, yuv420ToRgb, yuvColourOf, type FullFrameOutput, type YuvColour } from '../video';
+import { encodeFramePicture, yuv420Bytes, yuv420ToRgbAsync, yuvColourOf, type FullFrameOutput, type YuvColour } from '../video';
 import { keyframesOfShots, type ClusterFrame } from './analyze-keyframes';
 import { MutualComparison } from './mutual';
 import { samePictureTest } from './same-picture';
@@ -103,6 +103,9 @@ export function inPassPlan(info: VideoInfo, maxWidth?: number): InPassPlan | { r
   return { every: sampleEvery(info), width, height, pixelFormat: info.pixelFormat as InPassPlan['pixelFormat'], colour };
 }
 
+/** Pictures written at a time (libuv's thread pool, where the conversion, sharp and the file system run, has 4). */
+const LANES = 4;
+
 export interface InPassOutput {
   /** Where the pictures are written (`inpass-<frame>.<ext>`), and their thumbnails (same name, .jpg). */
   dir: string;
@@ -148,8 +151,11 @@ export class InPassPictures {
   private readonly frameBytes: number;
   /** Pictures being or already written, by frame. */
   private readonly written = new Map<number, Promise<InPassPicture>>();
-  /** Pictures are converted and encoded two at a time (two cores' worth), in the background. */
-  private readonly queues: Array<Promise<unknown>> = [Promise.resolve(), Promise.resolve()];
+  /**
+   * Pictures are converted and encoded in the background, LANES at a time: each spends part of its time waiting on
+   * the file system, so two lanes left a two-core machine part idle.
+   */
+  private readonly queues: Array<Promise<unknown>> = Array.from({ length: LANES }, () => Promise.resolve());
   private turn = 0;
   private failure: unknown;
   private stopped = false;
@@ -201,6 +207,11 @@ export class InPassPictures {
   analysed(signals: ReadonlyArray<ShotSignal>, frames: ReadonlyArray<ClusterFrame>): void {
     this.signals = signals;
     this.frames = frames;
+  }
+
+  /** Whether finish() will deliver frame i's picture (written, or still held), as it stands once the pass is over. */
+  has(frame: number): boolean {
+    return !this.invalidReason && (this.written.has(frame) || this.pool.has(frame));
   }
 
   /**
@@ -332,7 +343,8 @@ export class InPassPictures {
         // After a failure (a full disk) or a cancel nothing more is written; the buffer goes back either way.
         if (this.failure) throw this.failure;
         if (this.discarded) throw new Error('discarded');
-        rgb = yuv420ToRgb(data, width, height, colour);
+        // Off the JavaScript thread, which meanwhile drains the decoder's pipes (or starts the second pass).
+        rgb = await yuv420ToRgbAsync(data, width, height, colour);
       } finally {
         this.release(data);
       }

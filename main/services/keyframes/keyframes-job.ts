@@ -90,10 +90,13 @@ async function removeEmptyFolders(dir: string, top: string): Promise<void> {
 async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJobOptions, ctx: JobContext) {
   const started = performance.now();
   const format = opts.format ?? 'jpeg';
-  // Once the analysis is done its shots stay in the progress events, so a timeline filled while it ran stays filled.
+  // Once the analysis has found its shots they stay in the progress events, so a timeline filled while it ran stays
+  // filled while the pictures are taken.
   let found: FoundSoFar | undefined;
-  const scaled = (share: number, offset: number) => (p: Progress) =>
-    ctx.onProgress?.({ ...p, fraction: offset + share * (p.fraction ?? (p.total ? p.done / p.total : 0)), ...(p.found ?? found ? { found: p.found ?? found } : {}) });
+  const scaled = (share: number, offset: number) => (p: Progress) => {
+    found = p.found ?? found;
+    ctx.onProgress?.({ ...p, fraction: offset + share * (p.fraction ?? (p.total ? p.done / p.total : 0)), ...(found ? { found } : {}) });
+  };
 
   // The filmstrip's sheets are written during the analysis into a staging folder inside the filmstrip's folder; the
   // key frames, their thumbnails and keyframes.json into one inside outDir. Each set is swapped in whole (a
@@ -116,48 +119,58 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
     throw err;
   }
   let analysis;
+  // When the analysis was over: the key frames' pictures are the rest of the job (written by the pass, or decoded
+  // again alongside: AnalyzeContext.pictures.others).
+  let extractStart: number | undefined;
+  const analysisProgress = scaled(ANALYSIS_SHARE, 0);
+  const extractProgress = scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE);
   try {
     analysis = await analyzeVideo(videoPath, opts.params, {
       signal: ctx.signal,
-      onProgress: ctx.onProgress && scaled(ANALYSIS_SHARE, 0),
+      onProgress: (p) => {
+        if (p.stage !== 'done') return ctx.onProgress && analysisProgress(p);
+        // The analysis is done: saving the key frames is what the job does now.
+        extractStart = performance.now();
+        if (ctx.onProgress) extractProgress({ stage: 'extract', done: 0, fraction: 0, ...(p.found ? { found: p.found } : {}) });
+      },
       shotsSoFar: opts.shotsSoFar,
       filmstripDir: stripStage?.dir,
-      pictures: { dir: stage.dir, thumbDir: stage.path(THUMB_DIR), thumbWidth: THUMB_WIDTH, format, quality: opts.quality ?? 92, maxWidth: opts.maxWidth },
+      pictures: {
+        dir: stage.dir,
+        thumbDir: stage.path(THUMB_DIR),
+        thumbWidth: THUMB_WIDTH,
+        format,
+        quality: opts.quality ?? 92,
+        maxWidth: opts.maxWidth,
+        others: async (keyframes, video) => {
+          const requests = keyframes.map((k) => ({ frame: k.frame, time: k.time, outPath: stage.path(keyframeFileName(k.shot, k.frame, format)) }));
+          await extractFrames(videoPath, requests, {
+            format,
+            quality: opts.quality ?? 92,
+            maxWidth: opts.maxWidth,
+            info: video.info,
+            syncTimes: video.syncTimes,
+            origin: video.origin,
+            thumbnails: { dir: stage.path(THUMB_DIR), width: THUMB_WIDTH },
+            signal: ctx.signal,
+            onProgress: ctx.onProgress && extractProgress,
+          });
+        },
+      },
     });
-  } catch (err) {
-    await Promise.all([stage.discard(), dropStrip()]);
-    throw err;
-  }
-  if (opts.shotsSoFar) found = { shots: analysis.shots, transitions: analysis.transitions, analysedSeconds: analysis.info.duration, duration: analysis.info.duration, fps: analysis.info.fps };
-  const extractStart = performance.now();
-  try {
-    // The pictures the decoding pass wrote take their final names; only the others are decoded again.
-    const held = analysis.pictures ?? new Map();
+    // The pictures the decoding pass wrote take their final names.
     for (const k of analysis.keyframes) {
-      const picture = held.get(k.frame);
+      const picture = analysis.pictures?.get(k.frame);
       if (!picture) continue;
       const file = keyframeFileName(k.shot, k.frame, format);
       await rename(picture.path, stage.path(file));
       await rename(picture.thumbnail, stage.path(keyframeThumbName(file)));
     }
-    const requests = analysis.keyframes
-      .filter((k) => !held.has(k.frame))
-      .map((k) => ({ frame: k.frame, time: k.time, outPath: stage.path(keyframeFileName(k.shot, k.frame, format)) }));
-    await extractFrames(videoPath, requests, {
-      format,
-      quality: opts.quality ?? 92,
-      maxWidth: opts.maxWidth,
-      info: analysis.info,
-      syncTimes: analysis.syncTimes,
-      thumbnails: { dir: stage.path(THUMB_DIR), width: THUMB_WIDTH },
-      signal: ctx.signal,
-      onProgress: ctx.onProgress && scaled(1 - ANALYSIS_SHARE, ANALYSIS_SHARE),
-    });
   } catch (err) {
     await Promise.all([stage.discard(), dropStrip()]);
     throw err;
   }
-  const extractSeconds = (performance.now() - extractStart) / 1000;
+  const extractSeconds = extractStart === undefined ? 0 : (performance.now() - extractStart) / 1000;
   const ffmpeg = locateFfmpeg();
   const { info } = analysis;
   const doc: KeyframesDocument = {

@@ -76,6 +76,10 @@ test('the key-frame job: progress carries the shots found, the filmstrip is swap
   const extract = events.filter((p) => p.stage === 'extract' || p.fraction! > 0.9);
   assert.ok(extract.length && extract.every((p) => p.found?.shots.length === doc.shots.length), 'after the analysis: the final shots');
   assert.deepEqual(events.at(-1)!.found!.shots, doc.shots);
+  // The bar never goes back; once the analysis is done the job says it saves the key frames.
+  const fractions = events.map((p) => p.fraction!);
+  assert.ok(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]), `progress goes forward: ${fractions.map((f) => f.toFixed(2)).join(' ')}`);
+  assert.ok(events.some((p) => p.stage === 'extract') && !events.some((p) => p.stage === 'done'), events.map((p) => p.stage).join(' '));
   const index = JSON.parse(readFileSync(join(filmstripDir, 'index.json'), 'utf8'));
   assert.equal(index.rate, 4);
   assert.equal(index.count, Math.floor((229 / 25) * 4));

@@ -52,6 +52,11 @@ export interface ExtractFramesOptions extends JobContext {
    * and a run is started wherever that costs less than decoding on.
    */
   syncTimes?: readonly number[];
+  /**
+   * The first frame's own timestamp as stored (FrameStream.origin), what the request times count from, when the
+   * analysis' pass saw it; found by a run of its own otherwise.
+   */
+  origin?: number;
 }
 
 export interface ExtractedFrame {
@@ -91,11 +96,12 @@ const RUN_COST_S = 0.3;
 /** Decoding runs side by side (memory: each holds a couple of frames at most). */
 const RUNS_AT_ONCE = 2;
 /**
- * Decoder threads per run: the cores shared among the runs. Frame threading has each run decode a frame or two
- * past its last wanted one and start threads it hardly uses; with one thread each, two runs on two cores took
- * 17-19 % less CPU and time than with ffmpeg's own choice (bench/README.md, "Pictures").
+ * Decoder threads per run: the cores shared among the runs there are (RUNS_AT_ONCE at most). Frame threading has
+ * each run decode a frame or two past its last wanted one and start threads it hardly uses; with one thread each,
+ * two runs on two cores took 17-19 % less CPU and time than with ffmpeg's own choice (bench/README.md, "Pictures").
+ * A lone run (one key frame left for the second pass) has them all.
  */
-const threadsPerRun = () => Math.max(1, Math.floor(availableParallelism() / RUNS_AT_ONCE));
+const threadsPerRun = (runs: number) => Math.max(1, Math.floor(availableParallelism() / Math.max(1, Math.min(RUNS_AT_ONCE, runs))));
 
 /**
  * A key frame's picture file and its thumbnail (a small JPEG, `thumbWidth` wide) from the same RGB24 pixels: what
@@ -205,7 +211,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
   if (!requests.length) return [];
   await assertReadableFile(path);
   const info = opts.info ?? (await probeVideo(path, { signal: opts.signal }));
-  const origin = await firstFrameTimestamp(path, opts.signal);
+  const origin = opts.origin ?? (await firstFrameTimestamp(path, opts.signal));
   if (opts.thumbnails) await mkdir(opts.thumbnails.dir, { recursive: true });
   const size = outputSize(info, opts.maxWidth);
   const swsFlags = swsFlagsFor(info, size);
@@ -241,7 +247,8 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
 
   // Runs in time order, two at a time (each spends part of its time starting, probing and seeking, on one core),
   // so a cancel leaves the earliest frames done.
-  await forEachConcurrently(groupsOf(items, exact, opts.syncTimes), RUNS_AT_ONCE, async (group) => {
+  const groups = groupsOf(items, exact, opts.syncTimes);
+  await forEachConcurrently(groups, RUNS_AT_ONCE, async (group) => {
     throwIfAborted(opts.signal);
     const windows: GrabWindow[] = group.map((g) => ({ from: g.target - early, to: g.target + late }));
     const written = group.map(() => false);
@@ -260,7 +267,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
     let got: Awaited<ReturnType<typeof grabFrames>> | undefined;
     for (const seek of [...seeks, undefined]) {
       seeked = seek !== undefined;
-      got = await grabFrames(path, windows, { ...size, swsFlags, threads: threadsPerRun(), seek, counting, firstOnly: !exact, signal: opts.signal, onFrame });
+      got = await grabFrames(path, windows, { ...size, swsFlags, threads: threadsPerRun(groups.length), seek, counting, firstOnly: !exact, signal: opts.signal, onFrame });
       // A seek that landed after a target skipped frames: try further back, then from the start.
       const landedLate = exact ? got.found.some((f) => !f) : got.firstDecoded === undefined || got.firstDecoded >= windows[0].from;
       if (!seeked || !landedLate) break;

@@ -10,7 +10,7 @@ import { inputArg, runTool } from './run-tool';
 import { readFullFrames } from './full-frame-output';
 import { streamFrames } from './stream-frames';
 import { rotatedClip } from './video-fixtures';
-import { yuv420Bytes, yuv420ToRgb, yuvColourOf } from './yuv-native';
+import { yuv420Bytes, yuv420ToRgb, yuv420ToRgbAsync, yuvColourOf } from './yuv-native';
 
 const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast'];
 
@@ -79,6 +79,8 @@ test('the native 4:2:0 → RGB conversion matches ffmpeg\'s own (BT.601, BT.709,
     const fmt = info.pixelFormat === 'yuvj420p' ? 'yuvj420p' : 'yuv420p';
     const yuv = (await ffmpegYuv(clip, fmt)).subarray(0, yuv420Bytes(width, height));
     const ours = yuv420ToRgb(yuv, width, height, colour);
+    // The pass converts on the thread pool: the same bytes.
+    assert.ok(Buffer.from(ours).equals(await yuv420ToRgbAsync(yuv, width, height, colour)), `${c.name}: async = sync`);
     const theirs = await ffmpegRgb(clip, 0);
     assert.equal(ours.length, theirs.length, c.name);
     let sum = 0;

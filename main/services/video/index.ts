@@ -19,7 +19,7 @@ export { bufferFrames, type FrameSource } from './frame-source';
 export { decodeSpeedReference } from './decode-speed';
 
 export { encodeFramePicture, extractFrames } from './extract-frames';
-export { yuv420Bytes, yuv420ToRgb, yuvColourOf, type YuvColour } from './yuv-native';
+export { yuv420Bytes, yuv420ToRgb, yuv420ToRgbAsync, yuvColourOf, type YuvColour } from './yuv-native';
 export type { FullFrameOutput } from './full-frame-output';
 export type { ExtractFramesOptions, ExtractedFrame, FrameRequest } from './extract-frames';
 

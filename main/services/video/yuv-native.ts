@@ -9,6 +9,7 @@ export interface YuvColour {
 
 interface YuvAddon {
   yuv420ToRgb(yuv: Uint8Array, width: number, height: number, bt709: boolean, fullRange: boolean): Uint8Array;
+  yuv420ToRgbAsync(yuv: Uint8Array, width: number, height: number, bt709: boolean, fullRange: boolean, out: Uint8Array): Promise<void>;
   createFramePipe?(): [number, number];
   readFully?(fd: number, target: Uint8Array, offset: number, length: number): Promise<number>;
 }
@@ -37,7 +38,7 @@ let addon: YuvAddon | null | undefined;
 
 function loadYuv(): YuvAddon | null {
   // Not built or not loadable here: the pictures are taken by the second pass.
-  if (addon === undefined) addon = nativeAddonWith<YuvAddon>((a) => typeof a.yuv420ToRgb === 'function');
+  if (addon === undefined) addon = nativeAddonWith<YuvAddon>((a) => typeof a.yuv420ToRgb === 'function' && typeof a.yuv420ToRgbAsync === 'function');
   return addon;
 }
 
@@ -65,4 +66,16 @@ export function yuv420ToRgb(yuv: Uint8Array, width: number, height: number, colo
   const a = loadYuv();
   if (!a) throw new Error('yuv420ToRgb: the native kernels are not built');
   return a.yuv420ToRgb(yuv, width, height, colour.bt709, colour.fullRange);
+}
+
+/**
+ * yuv420ToRgb on the libuv thread pool, into a new buffer: the JavaScript thread goes on meanwhile (it drains the
+ * decoder's pipes during the analysis). `yuv` must not change until the promise settles.
+ */
+export async function yuv420ToRgbAsync(yuv: Uint8Array, width: number, height: number, colour: YuvColour): Promise<Buffer> {
+  const a = loadYuv();
+  if (!a) throw new Error('yuv420ToRgb: the native kernels are not built');
+  const out = Buffer.allocUnsafe(width * height * 3);
+  await a.yuv420ToRgbAsync(yuv, width, height, colour.bt709, colour.fullRange, out);
+  return out;
 }

@@ -11,7 +11,7 @@ import {
 } from './validate';
 
 /** Version of the contract between this wrapper and main/native/src; bumped on any change to either side. */
-export const NATIVE_KERNELS_ABI = 4;
+export const NATIVE_KERNELS_ABI = 5;
 
 /** What main/native/src/addon.cc exports (arguments are validated here, in TypeScript, before every call). */
 export interface NativeAddon {
