@@ -69,13 +69,13 @@ export function yuv420ToRgb(yuv: Uint8Array, width: number, height: number, colo
 }
 
 /**
- * yuv420ToRgb on the libuv thread pool, into a new buffer: the JavaScript thread goes on meanwhile (it drains the
- * decoder's pipes during the analysis). `yuv` must not change until the promise settles.
+ * yuv420ToRgb on the libuv thread pool, into `into` (width × height × 3 bytes) or a new buffer: the JavaScript thread
+ * goes on meanwhile (it drains the decoder's pipes during the analysis). Neither may change until the promise settles.
  */
-export async function yuv420ToRgbAsync(yuv: Uint8Array, width: number, height: number, colour: YuvColour): Promise<Buffer> {
+export async function yuv420ToRgbAsync(yuv: Uint8Array, width: number, height: number, colour: YuvColour, into?: Buffer): Promise<Buffer> {
   const a = loadYuv();
   if (!a) throw new Error('yuv420ToRgb: the native kernels are not built');
-  const out = Buffer.allocUnsafe(width * height * 3);
+  const out = into ?? Buffer.allocUnsafe(width * height * 3);
   await a.yuv420ToRgbAsync(yuv, width, height, colour.bt709, colour.fullRange, out);
   return out;
 }
