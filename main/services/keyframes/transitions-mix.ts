@@ -72,11 +72,17 @@ export function fitMix(signals: ReadonlyArray<Pick<ShotSignal, 'colourThumb'>>, 
   let halfway = 0;
   for (let m = a + 1; m < b; m++) {
     const xm = signals[m].colourThumb;
+    // One pass: |e − α·d|² = |e|² − (e·d)²/|d|² for the projection α = e·d / |d|² (e = x_m − x_a, d = x_b − x_a);
+    // the sums are of integers, exact in doubles.
     let dot = 0;
-    for (let k = 0; k < len; k++) dot += (xm[k] - xa[k]) * (xb[k] - xa[k]);
+    let own = 0;
+    for (let k = 0; k < len; k++) {
+      const e = xm[k] - xa[k];
+      dot += e * (xb[k] - xa[k]);
+      own += e * e;
+    }
     const alpha = dot / span;
-    let off = 0;
-    for (let k = 0; k < len; k++) off += (xm[k] - xa[k] - alpha * (xb[k] - xa[k])) ** 2;
+    const off = Math.max(0, own - (dot * dot) / span);
     alphas.push(alpha);
     residual += Math.sqrt(off / span);
     if (regions && alpha >= 0.25 && alpha <= 0.75) {
