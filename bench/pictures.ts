@@ -130,8 +130,9 @@ async function benchKeyframes(label: string, clip: string) {
   const sorted = [...pairs].sort((x, y) => x - y);
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
   console.log(`  keyframes ${label}: analysis alone ${alone.toFixed(2)} s, job with pictures ${job.toFixed(2)} s, ${d.keyframes.length} key frames (${from})`);
-  console.log(`    pairs: ${pairs.map((r) => `+${(100 * r).toFixed(0)} %`).join(', ')}; median +${(100 * median).toFixed(0)} %`);
-  rows.push([`keyframes (${label})`, `1920x1080, 120 s, ${d.keyframes.length} key frames (${from})`, `${job.toFixed(2)} s`, `${((extra * 1000) / Math.max(1, d.keyframes.length)).toFixed(0)} ms`, `analysis alone ${alone.toFixed(2)} s`, `+${((100 * extra) / alone).toFixed(0)} %`, '≤ +15 %']);
+  const signed = (r: number) => `${r < 0 ? '−' : '+'}${Math.abs(100 * r).toFixed(0)} %`;
+  console.log(`    pairs: ${pairs.map(signed).join(', ')}; median ${signed(median)}`);
+  rows.push([`keyframes (${label})`, `1920x1080, 120 s, ${d.keyframes.length} key frames (${from})`, `${job.toFixed(2)} s`, `${((extra * 1000) / Math.max(1, d.keyframes.length)).toFixed(0)} ms`, `analysis alone ${alone.toFixed(2)} s`, signed(extra / alone), '≤ +15 %']);
 }
 
 /** Sum of VmRSS over a process and its descendants (Linux /proc), bytes. */
