@@ -153,7 +153,11 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
             origin: video.origin,
             thumbnails: { dir: stage.path(THUMB_DIR), width: THUMB_WIDTH },
             signal: ctx.signal,
-            onProgress: ctx.onProgress && extractProgress,
+            // The pictures decoded again are this share of the key frames (the pass writes the others meanwhile):
+            // the bar reaches its end only once every picture is made (below).
+            onProgress:
+              ctx.onProgress &&
+              ((p) => extractProgress({ ...p, fraction: (p.fraction ?? 0) * (keyframes.length / Math.max(keyframes.length + 1, video.keyframes + 1)) })),
           });
         },
       },
@@ -166,6 +170,9 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
       await rename(picture.path, stage.path(file));
       await rename(picture.thumbnail, stage.path(keyframeThumbName(file)));
     }
+    // Every picture is made and staged; what is left is keyframes.json and the swap.
+    const n = analysis.keyframes.length;
+    if (ctx.onProgress) extractProgress({ stage: 'extract', done: n, total: n, fraction: 1 });
   } catch (err) {
     await Promise.all([stage.discard(), dropStrip()]);
     throw err;

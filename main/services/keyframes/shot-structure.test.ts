@@ -80,6 +80,8 @@ test('the key-frame job: progress carries the shots found, the filmstrip is swap
   const fractions = events.map((p) => p.fraction!);
   assert.ok(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]), `progress goes forward: ${fractions.map((f) => f.toFixed(2)).join(' ')}`);
   assert.ok(events.some((p) => p.stage === 'extract') && !events.some((p) => p.stage === 'done'), events.map((p) => p.stage).join(' '));
+  // Its end once every picture is made, not before.
+  assert.deepEqual(events.filter((p) => p.fraction === 1).map((p) => [p.stage, p.done, p.total]), [['extract', doc.keyframes.length, doc.keyframes.length]]);
   const index = JSON.parse(readFileSync(join(filmstripDir, 'index.json'), 'utf8'));
   assert.equal(index.rate, 4);
   assert.equal(index.count, Math.floor((229 / 25) * 4));

@@ -342,7 +342,7 @@ test('key-frame images: kill -9 of a re-analysis with its pictures made, not yet
   const script = `${FREEZE} const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
     const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
     runKeyframesJob(${JSON.stringify(threeShotClip())}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, quality: 40 },
-      { onProgress: (p) => { if (${inPass} ? p.stage === 'done' : p.stage === 'extract' && p.done >= 1) { console.log('pictures'); freeze(); } } });`;
+      { onProgress: (p) => { if (${inPass} ? p.stage === 'extract' && p.fraction === 1 : p.stage === 'extract' && p.done >= 1) { console.log('pictures'); freeze(); } } });`;
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((done) => child.stdout.on('data', () => done()));
   child.kill('SIGKILL');
@@ -373,7 +373,7 @@ test('filmstrip: kill -9 of a re-analysis, while it analyses or before its films
     const script = `${FREEZE} const { runKeyframesJob } = require(${JSON.stringify(join(__dirname, '..', 'keyframes', 'keyframes-job.ts'))});
       const { DEFAULT_ANALYSIS_PARAMS } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'app', 'keyframes.ts'))});
       runKeyframesJob(${JSON.stringify(other)}, { params: DEFAULT_ANALYSIS_PARAMS, outDir: ${JSON.stringify(outDir)}, filmstripDir: ${JSON.stringify(filmstripDir)} },
-        { onProgress: (p) => { if (${moment === 'extract'} ? p.stage === 'done' : p.stage === 'analyse' && p.done > 0) { console.log('now'); if (${moment === 'extract'}) freeze(); } } });`;
+        { onProgress: (p) => { if (${moment === 'extract'} ? p.stage === 'extract' && p.fraction === 1 : p.stage === 'analyse' && p.done > 0) { console.log('now'); if (${moment === 'extract'}) freeze(); } } });`;
     // Its own process group, so its ffmpeg dies with it (an orphan would go on writing into the staging folder).
     const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     await new Promise<void>((done) => child.stdout.on('data', () => done()));
