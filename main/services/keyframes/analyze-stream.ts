@@ -20,8 +20,6 @@ export interface VideoFeatures {
   featureSeconds: number;
   /** Times of the stream's key frames (where decoding can start), in order: what the key-frame images seek to. */
   syncTimes: number[];
-  /** The first frame's own timestamp as stored (FrameStream.origin): what the times count from. */
-  origin?: number;
   warnings: string[];
 }
 
@@ -70,7 +68,7 @@ export async function streamFeatures(
       found.add(frame.time, frame.item, frame.key);
       t = performance.now();
     }
-    return { ...found.result(stream.warnings), origin: stream.origin };
+    return found.result(stream.warnings);
   }
   const stream = streamFrames(path, options);
   const iterator = stream[Symbol.asyncIterator]();
@@ -103,7 +101,7 @@ export async function streamFeatures(
     // Leaving early (a kernel failed, the caller's progress callback threw): stop ffmpeg now, not when it times out.
     if (!decoded) await iterator.return?.();
   }
-  return { ...found.result(stream.warnings), origin: stream.origin };
+  return found.result(stream.warnings);
 }
 
 /** Keeps what shot detection and clustering read of each frame, in order, and reports progress. */

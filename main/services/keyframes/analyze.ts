@@ -32,7 +32,7 @@ export interface AnalyzeContext extends JobContext {
      * Takes the pictures of the key frames the pass does not have (all of them when it holds none), while the pass
      * writes its own: the second pass's decoding overlaps their encoding. The analysis waits for both.
      */
-    others?: (keyframes: DetectedKeyFrame[], video: { info: VideoInfo; syncTimes?: number[]; origin?: number; keyframes: number }) => Promise<void>;
+    others?: (keyframes: DetectedKeyFrame[], video: { info: VideoInfo; syncTimes?: number[]; keyframes: number }) => Promise<void>;
   };
   /**
    * The progress events carry the shots found so far (`found`), so the editor's timeline fills while the analysis
@@ -127,7 +127,7 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     const others = kept.filter((k) => !pictures?.has(k.frame));
     const [written, taken] = await Promise.allSettled([
       pictures ? pictures.finish(kept) : undefined,
-      others.length && ctx.pictures?.others ? ctx.pictures.others(others, { info, syncTimes: features.syncTimes, origin: features.origin, keyframes: kept.length }) : undefined,
+      others.length && ctx.pictures?.others ? ctx.pictures.others(others, { info, syncTimes: features.syncTimes, keyframes: kept.length }) : undefined,
     ]);
     // Both have stopped writing before either's failure goes up (the caller then discards their folder).
     if (written.status === 'rejected') throw written.reason;

@@ -27,7 +27,7 @@ import { framesOf } from './shots-types';
  * the least sharp frame goes. After the analysis, the final key frames that were written or are still held are
  * written from the pass, and only the others are taken by the second pass; pictures written for a shot the final
  * analysis saw otherwise are removed. A video whose held frames fit the pool (about 80 s of 1080p) never runs the
- * detector twice. Memory: the pool (POOL_BYTES) and two RGB pictures being encoded.
+ * detector twice. Memory: the pool (POOL_BYTES) and one RGB picture per lane (LANES), kept until the pass is over.
  */
 export const SAMPLES_PER_SECOND = 3;
 /** Pictures larger than this are held less often, in proportion (4K: 3 every 4 s), so the pipe carries the same bytes. */

@@ -150,7 +150,6 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
             maxWidth: opts.maxWidth,
             info: video.info,
             syncTimes: video.syncTimes,
-            origin: video.origin,
             thumbnails: { dir: stage.path(THUMB_DIR), width: THUMB_WIDTH },
             signal: ctx.signal,
             // The pictures decoded again are this share of the key frames (the pass writes the others meanwhile):

@@ -52,11 +52,6 @@ export interface ExtractFramesOptions extends JobContext {
    * and a run is started wherever that costs less than decoding on.
    */
   syncTimes?: readonly number[];
-  /**
-   * The first frame's own timestamp as stored (FrameStream.origin), what the request times count from, when the
-   * analysis' pass saw it; found by a run of its own otherwise.
-   */
-  origin?: number;
 }
 
 export interface ExtractedFrame {
@@ -211,7 +206,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
   if (!requests.length) return [];
   await assertReadableFile(path);
   const info = opts.info ?? (await probeVideo(path, { signal: opts.signal }));
-  const origin = opts.origin ?? (await firstFrameTimestamp(path, opts.signal));
+  const origin = await firstFrameTimestamp(path, opts.signal);
   if (opts.thumbnails) await mkdir(opts.thumbnails.dir, { recursive: true });
   const size = outputSize(info, opts.maxWidth);
   const swsFlags = swsFlagsFor(info, size);

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RgbFrame } from '../../../app/video';
-import { sharedVideo } from '../../../test-support/fixtures';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { FIXTURE_DIR, makeWithFfmpeg, sharedVideo } from '../../../test-support/fixtures';
+import { join } from 'node:path';
 import { CancelledError } from '../jobs';
 import { locateFfmpeg, locateFfprobe } from './locate-ffmpeg';
 import { probeVideo } from './probe';
@@ -143,4 +145,18 @@ test('aborting stops ffmpeg and rejects with CancelledError; breaking out early 
   const started = Date.now();
   for await (const f of streamFrames(movingClip(), { width: 64 })) if (f.index === 1) break;
   assert.ok(Date.now() - started < 5000);
+});
+
+test('two MPEG-TS recordings joined end to end (a clock that jumps back): times stay continuous, as ffmpeg repairs them', async () => {
+  // As a camera's .mts files or stream segments joined with cat: the second part's clock starts far from the first's.
+  const part = (name: string, offset: number) =>
+    makeWithFfmpeg(name, ['-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=25:duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-output_ts_offset', String(offset)]);
+  const joined = join(FIXTURE_DIR, 'joined-clock-back.ts');
+  writeFileSync(joined, Buffer.concat([readFileSync(part('clock-100.ts', 100)), readFileSync(part('clock-10.ts', 10))]));
+  const times: number[] = [];
+  for await (const f of streamFrames(joined, { width: 64 })) times.push(f.time);
+  assert.equal(times.length, 100);
+  const steps = times.slice(1).map((t, i) => t - times[i]);
+  assert.ok(steps.every((d) => d > 0 && d < 0.2), `steps ${Math.min(...steps).toFixed(3)}..${Math.max(...steps).toFixed(3)} s`);
+  assert.ok(times[99] < 5, `4 s of video end at ${times[99]} s`);
 });

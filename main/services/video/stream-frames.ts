@@ -51,14 +51,9 @@ export function scaleArgs(width: number, height: number, passthrough: string[]):
   return ['-vf', `scale=${width}:${height}:flags=fast_bilinear,format=rgb24`, ...passthrough];
 }
 
-/**
- * Frames of one decode; `warnings` fills while iterating (skipped or damaged data) and is complete at the end.
- * `origin` is the first frame's own timestamp as the file stores it (what `time` counts from; -copyts), once the
- * first frame has come: extractFrames takes frames by it.
- */
+/** Frames of one decode; `warnings` fills while iterating (skipped or damaged data) and is complete at the end. */
 export interface FrameStream extends AsyncIterable<RgbFrame> {
   readonly warnings: string[];
-  readonly origin?: number;
 }
 
 /** One decoded frame as a FrameSource delivered it (`item`: its pixels, or what was computed from them). */
@@ -75,8 +70,6 @@ export interface DecodedFrame<T> {
 
 export interface DecodedStream<T> extends AsyncIterable<DecodedFrame<T>> {
   readonly warnings: string[];
-  /** As FrameStream's. */
-  readonly origin?: number;
 }
 
 /**
@@ -87,13 +80,7 @@ export interface DecodedStream<T> extends AsyncIterable<DecodedFrame<T>> {
  */
 export function streamFrames(path: string, opts: StreamFramesOptions): FrameStream {
   const decoded = streamDecoded(path, opts, (width, height) => bufferFrames(width * height * 3));
-  return {
-    warnings: decoded.warnings,
-    get origin() {
-      return decoded.origin;
-    },
-    [Symbol.asyncIterator]: () => asRgbFrames(decoded),
-  };
+  return { warnings: decoded.warnings, [Symbol.asyncIterator]: () => asRgbFrames(decoded) };
 }
 
 async function* asRgbFrames(decoded: DecodedStream<Buffer>): AsyncGenerator<RgbFrame> {
@@ -115,11 +102,7 @@ export function streamDecoded<T>(
     warnings.push(message);
     opts.onWarning?.(message);
   };
-  const stream: { warnings: string[]; origin?: number } & AsyncIterable<DecodedFrame<T>> = {
-    warnings,
-    [Symbol.asyncIterator]: () => decode(path, opts, warn, makeSource, (t) => (stream.origin = t)),
-  };
-  return stream;
+  return { warnings, [Symbol.asyncIterator]: () => decode(path, opts, warn, makeSource) };
 }
 
 async function* decode<T>(
@@ -127,7 +110,6 @@ async function* decode<T>(
   opts: StreamFramesOptions,
   warn: (m: string) => void,
   makeSource: (width: number, height: number) => FrameSource<T>,
-  onOrigin: (t: number) => void,
 ): AsyncGenerator<DecodedFrame<T>> {
   const { signal, onProgress } = opts;
   if (!(opts.width >= 2)) throw new RangeError(`streamFrames: width must be at least 2 pixels, got ${opts.width}`);
@@ -137,9 +119,9 @@ async function* decode<T>(
   const { width, height } = analysisSize(info, opts.width);
   const { passthrough, showinfo } = await ffmpegFeatures();
   throwIfAborted(signal);
-  // -copyts: the timestamps as stored, as extractFrames seeks by them (the times handed out count from the first
-  // frame's either way); the first one is the origin extractFrames needs, which saves it a run of its own.
-  const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-copyts'];
+  // No -copyts here: without it ffmpeg repairs the clock jumps of MPEG-TS (cameras' .mts, joined segments, broadcast
+  // recordings), so the times stay continuous; with it a 4-s file of two joined clips read as 95 000 s long.
+  const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
   args.push('-threads', String(decodeThreads()), '-i', inputArg(path));
   const decodeArgs = scaleArgs(width, height, passthrough);
   decodeArgs[decodeArgs.indexOf('-vf') + 1] += `,${showinfo}`;
@@ -193,11 +175,7 @@ async function* decode<T>(
         // A frame without a timestamp (NOPTS, or no showinfo line) sits one nominal frame after the previous one.
         let time: number;
         if (pts !== undefined) {
-          if (first === undefined) {
-            first = pts;
-            // Only when the first frame has its own timestamp: one estimated would not say where the file starts.
-            if (index === 0) onOrigin(pts);
-          }
+          first ??= pts;
           time = pts - first;
         } else {
           untimed++;
