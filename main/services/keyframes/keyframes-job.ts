@@ -156,7 +156,7 @@ async function keyframesInto(outDir: string, videoPath: string, opts: KeyframesJ
             // the bar reaches its end only once every picture is made (below).
             onProgress:
               ctx.onProgress &&
-              ((p) => extractProgress({ ...p, fraction: (p.fraction ?? 0) * (keyframes.length / Math.max(keyframes.length + 1, video.keyframes + 1)) })),
+              ((p) => extractProgress({ ...p, fraction: ((p.fraction ?? 0) * keyframes.length) / (video.keyframes + 1) })),
           });
         },
       },
