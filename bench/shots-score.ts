@@ -1,12 +1,13 @@
 /**
- * `node --import tsx bench/shots-score.ts [--fresh] [--explain] [CLIP ...]`: shot detection on every clip of
- * ../shared/videos and ../shared/videos/hard-dev (or the named ones), scored with ../shared/tools/shot_score.py --hard.
+ * `node --import tsx bench/shots-score.ts [--fresh] [--explain] [--remix] [CLIP ...]`: shot detection on every clip of
+ * ../shared/videos and ../shared/videos/hard-dev (or the named ones), scored with ../shared/tools/shot_score.py --hard;
+ * with --remix also on the remixed clips of bench/remix-clips.ts (built on first use, about two minutes).
  * The per-frame features of each clip are computed once (one decoding pass, as the product does) and cached under
  * $TMPDIR/your-cartoon-shots-cache (--fresh recomputes them), so changing the detection and measuring again takes
  * seconds. Prints shot_score.py's JSON line per clip and the TOTAL per set; --explain prints every boundary's reason.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DEFAULT_ANALYSIS_PARAMS } from '../app/keyframes';
@@ -15,6 +16,7 @@ import type { ShotSignal } from '../main/services/keyframes/shots-signals';
 import { detectShotBoundaries } from '../main/services/keyframes/shots';
 import { probeVideo } from '../main/services/video';
 import { SHARED_VIDEOS } from '../test-support/fixtures';
+import { remixClips } from './remix-clips';
 
 const params = DEFAULT_ANALYSIS_PARAMS;
 const CACHE = join(tmpdir(), 'your-cartoon-shots-cache');
@@ -44,7 +46,8 @@ function decode(o: ReturnType<typeof encode>): ShotSignal {
 }
 
 async function signalsOf(path: string, fresh: boolean): Promise<Cached> {
-  const file = join(CACHE, `${basename(path)}.json`);
+  // By name and size: a clip built again (the remixed ones) is decoded again.
+  const file = join(CACHE, `${basename(path)}-${statSync(path).size}.json`);
   if (!fresh && existsSync(file)) {
     const c = JSON.parse(readFileSync(file, 'utf8'));
     return { fps: c.fps, signals: c.signals.map(decode) };
@@ -62,7 +65,13 @@ async function main() {
   const explain = args.includes('--explain');
   const only = args.filter((a) => !a.startsWith('--'));
   if (!existsSync(SCORER)) throw new Error(`no scorer at ${SCORER}`);
-  for (const dir of [SHARED_VIDEOS, join(SHARED_VIDEOS, 'hard-dev')]) {
+  const dirs = [SHARED_VIDEOS, join(SHARED_VIDEOS, 'hard-dev')];
+  if (args.includes('--remix')) {
+    const remix = remixClips();
+    if ('missing' in remix) console.log(`remixed clips: not built (${remix.missing})`);
+    else dirs.push(remix.dir);
+  }
+  for (const dir of dirs) {
     const truthFile = join(dir, 'truth.json');
     if (!existsSync(truthFile)) continue;
     const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { clips: Array<{ file: string }> };
