@@ -217,6 +217,18 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
       `[a][b]overlay=shortest=1`, 110),
   },
   /**
+   * Two dissolves 0.7 s apart (bars into testsrc2 at 30-44, then into a pan over the fractal at 62-81): the windows
+   * that test them overlap, and must still give two boundaries, one inside each.
+   */
+  dissolvesBackToBack: {
+    name: 'dissolvesBackToBack', frames: 110, cuts: [], gradual: [[30, 44], [62, 81]], traps: [],
+    make: encode('shots-dissolves-back-to-back.mp4',
+      `${src('smptebars', 110, noisy)}[a];` +
+      `${src('testsrc2', 110)},format=yuva420p,fade=t=in:s=30:n=15:alpha=1[b];` +
+      `${still(PICTURE, 110)},crop=320:180:x='200+n*4':y=80,setsar=1,format=yuva420p,fade=t=in:s=62:n=20:alpha=1[c];` +
+      `[a][b]overlay=shortest=1[ab];[ab][c]overlay=shortest=1`, 110),
+  },
+  /**
    * The same fixed camera at another time: the same background, the thing in front of it elsewhere and the exposure a
    * little different, a cut at 50 (a similar-shot cut: most of the picture stays).
    */

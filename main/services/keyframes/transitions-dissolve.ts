@@ -164,34 +164,46 @@ export function detectDissolves(
       if (typeof found !== 'string') candidates.push(found);
     }
   }
+  // Overlapping windows (transitively) make one stretch of change. Within it, the clearest window first, and a window
+  // overlapping one already taken is the same dissolve: two dissolves 1.4 s apart are two. When the clearest window
+  // of the stretch sees the picture from before come back, the stretch is no transition at all (a lighting ramp or
+  // dip whose partial windows pass the other tests).
   candidates.sort((x, y) => x.a - y.a);
   const out: Boundary[] = [];
-  let group: DissolveCandidate[] = [];
-  const flush = () => {
+  const flush = (group: DissolveCandidate[]) => {
     if (!group.length) return;
-    const best = group.reduce((x, y) => (y.score > x.score ? y : x));
-    group = [];
-    const returned = returnShare(frames, best.a, best.b, found, fps);
-    if (returned < MIN_NEW_SHARE) return;
-    out.push({
-      frame: best.frame,
-      kind: 'dissolve',
-      strength: best.score / FLANK_RATIO,
-      reason: {
-        signal: 'change across the dissolve / change beside it',
-        value: best.score,
-        threshold: FLANK_RATIO,
-        checks: { ...best.checks, newShareThreshold: MIN_NEW_SHARE, returnShare: returned },
-      },
-      span: [best.a, best.b],
+    group.sort((x, y) => y.score - x.score || x.a - y.a);
+    const taken: DissolveCandidate[] = [];
+    for (const c of group) if (!taken.some((t) => c.a <= t.b && c.b >= t.a)) taken.push(c);
+    const shares = taken.map((c) => returnShare(frames, c.a, c.b, found, fps));
+    if (shares[0] < MIN_NEW_SHARE) return;
+    taken.forEach((best, k) => {
+      if (shares[k] < MIN_NEW_SHARE) return;
+      out.push({
+        frame: best.frame,
+        kind: 'dissolve',
+        strength: best.score / FLANK_RATIO,
+        reason: {
+          signal: 'change across the dissolve / change beside it',
+          value: best.score,
+          threshold: FLANK_RATIO,
+          checks: { ...best.checks, newShareThreshold: MIN_NEW_SHARE, returnShare: shares[k] },
+        },
+        span: [best.a, best.b],
+      });
     });
   };
+  let group: DissolveCandidate[] = [];
   let end = -1;
   for (const c of candidates) {
-    if (c.a > end) flush();
+    if (c.a > end) {
+      flush(group);
+      group = [];
+    }
     group.push(c);
     end = Math.max(end, c.b);
   }
-  flush();
+  flush(group);
+  out.sort((x, y) => x.frame - y.frame);
   return out;
 }
