@@ -1,7 +1,7 @@
 /**
  * `node --import tsx bench/shots-score.ts [--fresh] [--explain] [--remix] [CLIP ...]`: shot detection on every clip of
  * ../shared/videos and ../shared/videos/hard-dev (or the named ones), scored with ../shared/tools/shot_score.py --hard;
- * with --remix also on the remixed clips of bench/remix-clips.ts (built on first use, about two minutes).
+ * with --remix also on the remixed clips of test-support/remix-clips.ts (built on first use, about two minutes).
  * The per-frame features of each clip are computed once (one decoding pass, as the product does) and cached under
  * $TMPDIR/your-cartoon-shots-cache (--fresh recomputes them), so changing the detection and measuring again takes
  * seconds. Prints shot_score.py's JSON line per clip and the TOTAL per set; --explain prints every boundary's reason.
@@ -16,7 +16,7 @@ import type { ShotSignal } from '../main/services/keyframes/shots-signals';
 import { detectShotBoundaries } from '../main/services/keyframes/shots';
 import { probeVideo } from '../main/services/video';
 import { SHARED_VIDEOS } from '../test-support/fixtures';
-import { remixClips } from './remix-clips';
+import { remixClips } from '../test-support/remix-clips';
 
 const params = DEFAULT_ANALYSIS_PARAMS;
 const CACHE = join(tmpdir(), 'your-cartoon-shots-cache');

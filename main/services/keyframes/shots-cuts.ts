@@ -108,7 +108,7 @@ function isolatedStep(frames: ShotFrames, i: number): { steps: [number, number];
 /**
  * Largest global shift (thumbnail cells, each way) the motion-compensated difference tries: ±4 = 32 analysis px, an
  * eighth of the width a frame. A fast pan on 30-fps footage converted to 25 by dropping one frame in six moves
- * about 3.2 cells in the step with the dropped frame, which ±3 left as a false cut (a remixed clip, bench/remix-clips.ts);
+ * about 3.2 cells in the step with the dropped frame, which ±3 left as a false cut (a remixed clip, test-support/remix-clips.ts);
  * the weakest true cut (a similar-shot cut on hard-dev) keeps 0.20 against 0.21, over a threshold of 0.15.
  */
 const MOTION_SEARCH = 4;

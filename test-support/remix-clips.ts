@@ -10,8 +10,9 @@
  *
  * Built once into $TMPDIR/your-cartoon-remix (FFV1 pieces, then one x264 encode per clip with a fixed 2-s GOP and
  * no scene-cut key frames, so the key frames do not mark the cuts), with a truth.json in the format of
- * ../shared/videos/hard-dev/truth.json, scored by ../shared/tools/shot_score.py --hard. Never committed.
- * `node --import tsx bench/remix-clips.ts` builds them and prints where; bench/shots-score.ts --remix scores them.
+ * ../shared/videos/hard-dev/truth.json, scored by ../shared/tools/shot_score.py --hard. Never committed. Built on
+ * first use (about two minutes on two cores) by main/services/keyframes/shots-sets.test.ts and by
+ * `bench/shots-score.ts --remix`.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { locateFfmpeg, locateFfprobe } from '../main/services/video';
-import { SHARED_VIDEOS } from '../test-support/fixtures';
+import { SHARED_VIDEOS } from './fixtures';
 
 const W = 1280;
 const H = 720;
@@ -355,16 +356,6 @@ export function remixClips(): { dir: string } | { missing: string } {
   if (existsSync(truthFile)) return { dir };
   mkdirSync(dir, { recursive: true });
   const clips = plans.map((p, k) => buildClip(`remix-${k + 1}`, dir, p.segments, p.joins));
-  writeFileSync(truthFile, `${JSON.stringify({ conventions: 'as ../shared/videos/hard-dev/truth.json; built by bench/remix-clips.ts', clips }, null, 1)}\n`);
+  writeFileSync(truthFile, `${JSON.stringify({ conventions: 'as ../shared/videos/hard-dev/truth.json; built by test-support/remix-clips.ts', clips }, null, 1)}\n`);
   return { dir };
-}
-
-if (require.main === module) {
-  const r = remixClips();
-  if ('missing' in r) {
-    console.error(`remix clips not built: ${r.missing}`);
-    process.exitCode = 1;
-  } else {
-    console.log(r.dir);
-  }
 }
