@@ -354,8 +354,20 @@ export function remixClips(): { dir: string } | { missing: string } {
   const dir = join(REMIX_DIR, key);
   const truthFile = join(dir, 'truth.json');
   if (existsSync(truthFile)) return { dir };
-  mkdirSync(dir, { recursive: true });
-  const clips = plans.map((p, k) => buildClip(`remix-${k + 1}`, dir, p.segments, p.joins));
-  writeFileSync(truthFile, `${JSON.stringify({ conventions: 'as ../shared/videos/hard-dev/truth.json; built by test-support/remix-clips.ts', clips }, null, 1)}\n`);
+  // Built aside and renamed into place whole: two test processes may build the set at once.
+  const work = `${dir}.partial-${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  try {
+    const clips = plans.map((p, k) => buildClip(`remix-${k + 1}`, work, p.segments, p.joins));
+    writeFileSync(join(work, 'truth.json'), `${JSON.stringify({ conventions: 'as ../shared/videos/hard-dev/truth.json; built by test-support/remix-clips.ts', clips }, null, 1)}\n`);
+    try {
+      renameSync(work, dir);
+    } catch (err) {
+      if (!existsSync(truthFile)) throw err; // another process finished first
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
   return { dir };
 }

@@ -50,13 +50,22 @@ function sampleArgs(tmp: string): string[] {
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp];
 }
 
+/** Per process: two processes making the sample at once must not write the same partial file (nor rename it away). */
+function partialPath(path: string): string {
+  return `${path}.partial-${process.pid}.mp4`;
+}
+
 export function makeSampleVideo(path: string): string {
   if (existsSync(path)) return path;
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.partial.mp4`;
-  const r = spawnSync(locateFfmpeg().path, sampleArgs(tmp), { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`could not make the sample video: ${r.stderr}`);
-  renameSync(tmp, path);
+  const tmp = partialPath(path);
+  try {
+    const r = spawnSync(locateFfmpeg().path, sampleArgs(tmp), { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`could not make the sample video: ${r.stderr}`);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
   return path;
 }
 
@@ -64,8 +73,7 @@ export function makeSampleVideo(path: string): string {
 export async function makeSampleVideoAsync(path: string, signal?: AbortSignal): Promise<string> {
   if (existsSync(path)) return path;
   mkdirSync(dirname(path), { recursive: true });
-  // Per process: two servers making the sample at once must not write the same partial file.
-  const tmp = `${path}.partial-${process.pid}.mp4`;
+  const tmp = partialPath(path);
   try {
     const r = await runTool(locateFfmpeg().path, sampleArgs(tmp), { signal });
     if (r.code !== 0) throw new Error(`could not make the sample video: ${r.stderr}`);
