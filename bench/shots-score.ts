@@ -46,8 +46,9 @@ function decode(o: ReturnType<typeof encode>): ShotSignal {
 }
 
 async function signalsOf(path: string, fresh: boolean): Promise<Cached> {
-  // By name and size: a clip built again (the remixed ones) is decoded again.
-  const file = join(CACHE, `${basename(path)}-${statSync(path).size}.json`);
+  // By name, size and time: a clip built again (the remixed ones) is decoded again.
+  const { size, mtimeMs } = statSync(path);
+  const file = join(CACHE, `${basename(path)}-${size}-${Math.round(mtimeMs)}.json`);
   if (!fresh && existsSync(file)) {
     const c = JSON.parse(readFileSync(file, 'utf8'));
     return { fps: c.fps, signals: c.signals.map(decode) };

@@ -2,9 +2,10 @@
  * Remixed clips: new arrangements of the single shots of ../shared/videos/hard-dev, with truth by construction, to
  * see how the shot detector does on combinations it was not developed on (the product is judged on footage it never
  * saw). Each clip joins pieces of the hard-dev shots (never a frame of a transition) in a seeded random order, with
- * seeded joins (hard cuts, cuts between two framings of one scene, dissolves between moving shots, fades through
- * black and white) and synthetic traps inside the pieces (flash, fast pan, zoom, hand-held shake, an occluder
- * crossing the picture) beside the natural traps the pieces carry. The pieces come from the same footage as
+ * seeded joins (hard cuts, cuts between two framings of one scene, dissolves between whichever shots meet there
+ * (most of hard-dev's shots move), fades through black and white) and, in about half of the pieces without a trap of their own (never the
+ * letterboxed ones), a synthetic trap (flash, fast pan, zoom, hand-held shake, an occluder crossing the picture)
+ * beside the natural traps the pieces carry. The pieces come from the same footage as
  * hard-dev, so this is not unseen footage; what is new is which shots meet at each boundary and which shots carry
  * which trap.
  *
@@ -16,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { locateFfmpeg, locateFfprobe } from '../main/services/video';
@@ -26,8 +27,8 @@ const W = 1280;
 const H = 720;
 const FPS = 25;
 /** Bumped when the way clips are made changes (the cache key). */
-const VERSION = 2;
-export const REMIX_DIR = join(tmpdir(), 'your-cartoon-remix');
+const VERSION = 3;
+const REMIX_DIR = join(tmpdir(), 'your-cartoon-remix');
 const HARD_DEV = join(SHARED_VIDEOS, 'hard-dev');
 
 type Span = [number, number];
@@ -98,7 +99,8 @@ function piecesOf(clip: SourceClip): Piece[] {
     }
     if (b - a + 1 < 40) continue;
     const traps = clip.traps.filter(([ta, tb]) => tb >= a && ta <= b);
-    out.push({ file: clip.file, fps: clip.fps, a, b, desc, traps, letterbox: clip.height < 720 || /sintel/.test(clip.file) });
+    // hard-dev's README: the Sintel clip is the letterboxed one (1280 × 546 on black bars).
+    out.push({ file: clip.file, fps: clip.fps, a, b, desc, traps, letterbox: /sintel/.test(clip.file) });
   }
   return out;
 }
@@ -132,16 +134,14 @@ function plan(pool: Piece[], k: number, count: number): { segments: Segment[]; j
       segments.push({ piece, a, b });
     }
   }
-  // A dissolve needs room in both segments; a fade too.
+  // A dissolve or a fade needs room: each segment keeps 12 frames of its own besides the transitions at both ends.
+  const transitionFrames = (j: Join | undefined) => (j && (j.kind === 'dissolve' || j.kind === 'fade') ? j.frames : 0);
   for (let j = 0; j < joins.length; j++) {
-    const jn = joins[j];
-    if (jn.kind === 'dissolve' || jn.kind === 'fade') {
-      const need = jn.frames + 12;
-      if (lengthOf(segments[j]) < need || lengthOf(segments[j + 1]) < need) joins[j] = { kind: 'cut' };
-    }
+    if (!transitionFrames(joins[j])) continue;
+    const room = (i: number) => lengthOf(segments[i]) - transitionFrames(joins[i - 1]) - transitionFrames(joins[i]);
+    if (room(j) < 12 || room(j + 1) < 12) joins[j] = { kind: 'cut' };
   }
   // Synthetic traps in segments that carry none of their own, away from their ends (and from a fade's frames).
-  const transitionFrames = (j: Join | undefined) => (j && (j.kind === 'dissolve' || j.kind === 'fade') ? j.frames : 0);
   segments.forEach((seg, i) => {
     const own = seg.piece.traps.some(([ta, tb]) => tb >= seg.a && ta <= seg.b);
     if (own || seg.piece.letterbox || r() >= 0.45) return;
@@ -164,9 +164,18 @@ function pickJoin(r: () => number): Join {
   return { kind: 'cut' };
 }
 
-/** Frames of a segment once at the clip's rate (the 30-fps source loses one frame in six). */
+/**
+ * Where frame d of a segment (counted from its first source frame) lands at the clip's rate: the 30-fps sources lose
+ * frames 5, 11, 17, … (segmentGraph's select), so d moves back by the frames dropped before it; a dropped frame maps
+ * to the next kept one.
+ */
+function outIndex(seg: Segment, d: number): number {
+  return seg.piece.fps === 30 ? d - Math.floor(d / 6) : d;
+}
+
+/** Frames of a segment once at the clip's rate. */
 function lengthOf(seg: Segment): number {
-  return Math.round(((seg.b - seg.a + 1) * FPS) / seg.piece.fps);
+  return outIndex(seg, seg.b - seg.a + 1);
 }
 
 /**
@@ -277,8 +286,7 @@ function buildClip(name: string, dir: string, segments: Segment[], joins: Join[]
   }
   truth.frameCount = origin[segments.length - 1] + lengths[segments.length - 1];
   segments.forEach((seg, i) => {
-    const scale = FPS / seg.piece.fps;
-    const local = (t: number) => Math.round((t - seg.a) * scale);
+    const local = (t: number) => outIndex(seg, t - seg.a);
     for (const [ta, tb, kind] of seg.piece.traps) {
       if (tb < seg.a || ta > seg.b) continue;
       truth.traps.push([origin[i] + Math.max(0, local(ta)), origin[i] + Math.min(lengths[i] - 1, local(tb)), kind]);
@@ -339,12 +347,36 @@ function buildClip(name: string, dir: string, segments: Segment[], joins: Join[]
   return truth;
 }
 
-export const REMIX_CLIPS = 3;
+/** Folders of builds whose process is gone (killed mid-build: its FFV1 pieces would stay behind). */
+function removeAbandonedBuilds(): void {
+  let names: string[];
+  try {
+    names = readdirSync(REMIX_DIR);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/\.partial-(\d+)$/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(REMIX_DIR, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const REMIX_CLIPS = 3;
 const SEGMENTS_PER_CLIP = 11;
 
 /**
  * Builds the remixed clips once (cached by the plan and this file's VERSION) and returns the folder holding them and
- * their truth.json, or undefined (with the reason) when ../shared/videos/hard-dev is not beside the repo.
+ * their truth.json, or `missing` (why) when ../shared/videos/hard-dev is not beside the repo.
  */
 export function remixClips(): { dir: string } | { missing: string } {
   if (!existsSync(join(HARD_DEV, 'truth.json'))) return { missing: `no ${HARD_DEV}/truth.json` };
@@ -354,6 +386,7 @@ export function remixClips(): { dir: string } | { missing: string } {
   const dir = join(REMIX_DIR, key);
   const truthFile = join(dir, 'truth.json');
   if (existsSync(truthFile)) return { dir };
+  removeAbandonedBuilds();
   // Built aside and renamed into place whole: two test processes may build the set at once.
   const work = `${dir}.partial-${process.pid}`;
   rmSync(work, { recursive: true, force: true });

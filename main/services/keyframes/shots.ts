@@ -12,7 +12,7 @@
  *    not hold for a minimum shot) and undone within flashMaxSeconds (a picture from before it comes back) is a camera
  *    flash or something passing in front of the lens. The step must also stand alone (≥ 2 × every other step within
  *    2 frames; a hand sweeping past, fast action, a pan starting change the picture over several frames) and survive
- *    global motion compensation (what is left after the best shift within ±3 thumbnail cells ≥ cutMinDifference).
+ *    global motion compensation (what is left after the best shift within ±4 thumbnail cells ≥ cutMinDifference).
  * 2. Blank runs (shots-blank.ts): frames near black or white with little variation. Cuts into and out of them are
  *    ignored; the run is one candidate, at the first frame after it, so a fade out and in, a cut to black then a fade
  *    in, or a dip to white give exactly one boundary, inside the transition. It is kept only when the pictures on the

@@ -140,8 +140,9 @@ export function testDissolveWindow(
  * Cross-dissolves: windows [c − h, c + h] (several h up to half of dissolveMaxSeconds) whose ends differ like a cut
  * and in content (not a brightness ramp), standing out from the change just before or after them, with no big step
  * inside (that is a cut), whose middle frames are a linear mix of the ends (residual ≤ dissolveMaxResidual) mixed
- * evenly over the picture, with the mix ratio growing. Overlapping windows are one dissolve; its boundary is where
- * the mix passes half-way in the clearest window.
+ * evenly over the picture, with the mix ratio growing. Windows that overlap, or come within a minimum shot of each
+ * other, are one dissolve (the clearest of them taken first); its boundary is where the mix passes half-way in the
+ * clearest window.
  */
 export function detectDissolves(
   frames: ShotFrames,
@@ -165,20 +166,23 @@ export function detectDissolves(
     }
   }
   // Overlapping windows (transitively) make one stretch of change. Within it, the clearest window first, and a window
-  // overlapping one already taken is the same dissolve: two dissolves 1.4 s apart are two. When the clearest window
-  // of the stretch sees the picture from before come back, the stretch is no transition at all (a lighting ramp or
-  // dip whose partial windows pass the other tests).
+  // overlapping one already taken, or less than a minimum shot from it, is the same dissolve: two dissolves 1.4 s
+  // apart are two. When the clearest window of the stretch sees the picture from before come back, the stretch is no
+  // transition at all (a lighting ramp or dip whose partial windows pass the other tests).
   candidates.sort((x, y) => x.a - y.a);
   const out: Boundary[] = [];
   const flush = (group: DissolveCandidate[]) => {
     if (!group.length) return;
     group.sort((x, y) => y.score - x.score || x.a - y.a);
     const taken: DissolveCandidate[] = [];
-    for (const c of group) if (!taken.some((t) => c.a <= t.b && c.b >= t.a)) taken.push(c);
-    const shares = taken.map((c) => returnShare(frames, c.a, c.b, found, fps));
-    if (shares[0] < MIN_NEW_SHARE) return;
+    for (const c of group) {
+      if (!taken.some((t) => c.a <= t.b + minShotFrames && c.b >= t.a - minShotFrames)) taken.push(c);
+    }
+    const clearest = returnShare(frames, taken[0].a, taken[0].b, found, fps);
+    if (clearest < MIN_NEW_SHARE) return;
     taken.forEach((best, k) => {
-      if (shares[k] < MIN_NEW_SHARE) return;
+      const returned = k === 0 ? clearest : returnShare(frames, best.a, best.b, found, fps);
+      if (returned < MIN_NEW_SHARE) return;
       out.push({
         frame: best.frame,
         kind: 'dissolve',
@@ -187,7 +191,7 @@ export function detectDissolves(
           signal: 'change across the dissolve / change beside it',
           value: best.score,
           threshold: FLANK_RATIO,
-          checks: { ...best.checks, newShareThreshold: MIN_NEW_SHARE, returnShare: shares[k] },
+          checks: { ...best.checks, newShareThreshold: MIN_NEW_SHARE, returnShare: returned },
         },
         span: [best.a, best.b],
       });

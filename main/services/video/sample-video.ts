@@ -4,6 +4,7 @@
  * a pan, 1280×720, 25 fps, 20.8 s. Deterministic; made only when missing. The CLI's `sample` command and the demo use it, so
  * a new user sees the whole pipeline work without a video of their own.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -50,9 +51,12 @@ function sampleArgs(tmp: string): string[] {
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp];
 }
 
-/** Per process: two processes making the sample at once must not write the same partial file (nor rename it away). */
+/**
+ * A partial file of its own for each making: two processes (or two requests of one server) making the sample at once
+ * must not write the same partial file, nor rename each other's away.
+ */
 function partialPath(path: string): string {
-  return `${path}.partial-${process.pid}.mp4`;
+  return `${path}.partial-${process.pid}-${randomUUID().slice(0, 8)}.mp4`;
 }
 
 export function makeSampleVideo(path: string): string {
