@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { locateFfmpeg, locateFfprobe } from '../main/services/video';
@@ -347,18 +347,25 @@ function buildClip(name: string, dir: string, segments: Segment[], joins: Join[]
   return truth;
 }
 
-/** Folders of builds whose process is gone (killed mid-build: its FFV1 pieces would stay behind). */
-function removeAbandonedBuilds(): void {
+/**
+ * Folders of builds whose process is gone (killed mid-build: its FFV1 pieces would stay behind),
+ * and finished sets of other keys (an older VERSION or plan), older than a day so that a checkout of another
+ * version running now keeps its own.
+ */
+function removeAbandonedBuilds(keep: string): void {
   let names: string[];
   try {
     names = readdirSync(REMIX_DIR);
   } catch {
     return;
   }
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
   for (const name of names) {
+    const path = join(REMIX_DIR, name);
+    if (path === keep) continue;
     const pid = Number(/\.partial-(\d+)$/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
-    rmSync(join(REMIX_DIR, name), { recursive: true, force: true });
+    const stale = pid ? pid !== process.pid && !isAlive(pid) : statSync(path).mtimeMs < dayAgo;
+    if (stale) rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -385,8 +392,8 @@ export function remixClips(): { dir: string } | { missing: string } {
   const key = createHash('sha1').update(JSON.stringify({ VERSION, plans })).digest('hex').slice(0, 10);
   const dir = join(REMIX_DIR, key);
   const truthFile = join(dir, 'truth.json');
+  removeAbandonedBuilds(dir);
   if (existsSync(truthFile)) return { dir };
-  removeAbandonedBuilds();
   // Built aside and renamed into place whole: two test processes may build the set at once.
   const work = `${dir}.partial-${process.pid}`;
   rmSync(work, { recursive: true, force: true });
