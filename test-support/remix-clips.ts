@@ -40,7 +40,6 @@ interface SourceClip {
   gradual: Span[];
   traps: Trap[];
   shots: Array<[number, number, string]>;
-  height: number;
 }
 
 /** A run of frames [a, b] of one source shot, clear of its transitions, with the traps inside it (source frames). */

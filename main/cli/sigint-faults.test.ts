@@ -1,7 +1,8 @@
-// Ctrl-C during inference, 20 times at different moments (spread over how long a whole run takes here) (docs/robustness.md, "SIGINT during inference"): the run
-// is cancelled and exits 130 (or 0 when it had finished), never aborted by onnxruntime's thread being torn down
-// inside session.run ("terminate called after throwing an instance of 'Napi::Error'", exit 134). The built-in style
-// runs in onnxruntime here (--engine onnxruntime): on the CPU its C++ kernel would take the place of session.run.
+// Ctrl-C during inference, 20 times at different moments spread over how long a whole run takes here
+// (docs/robustness.md, "SIGINT during inference"): the run is cancelled and exits 130 (or 0 when it had finished),
+// never aborted by onnxruntime's thread being torn down inside session.run ("terminate called after throwing an
+// instance of 'Napi::Error'", exit 134). The built-in style runs in onnxruntime here (--engine onnxruntime): on the
+// CPU its C++ kernel would take the place of session.run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
