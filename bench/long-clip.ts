@@ -9,9 +9,9 @@ export function longClip1080p(seconds = 150, gopFrames?: number): string {
   const sources = [
     'testsrc2=size=1920x1080:rate=25',
     'smptehdbars=size=1920x1080:rate=25,hue=H=t/3',
-    'life=size=480x270:rate=25:mold=10:ratio=0.3:life_color=#e63946:death_color=#1d3557,scale=1920:1080:flags=neighbor',
+    'life=size=480x270:rate=25:mold=10:ratio=0.3:seed=1:life_color=#e63946:death_color=#1d3557,scale=1920:1080:flags=neighbor',
     'mandelbrot=size=480x270:rate=25:maxiter=128,scale=1920:1080',
-    'cellauto=size=480x270:rate=25:rule=110,scale=1920:1080:flags=neighbor,negate',
+    'cellauto=size=480x270:rate=25:rule=110:seed=1,scale=1920:1080:flags=neighbor,negate',
   ];
   const shotSeconds = 10;
   const shots = Math.ceil(seconds / shotSeconds);

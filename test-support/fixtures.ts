@@ -25,7 +25,9 @@ export function sharedModel(name: string): string | undefined {
 
 /**
  * Makes (once, then cached by its arguments) a file with ffmpeg, e.g. a lavfi clip with known cuts.
- * `args` are everything between `ffmpeg -y` and the output path.
+ * `args` are everything between `ffmpeg -y` and the output path. The cache is keyed by the arguments, so the same
+ * arguments must make the same pixels: lavfi's `life` and `cellauto` fill their first grid from a seed drawn anew
+ * on every run unless given `seed=N` (a fixture that passed on one machine failed on the next).
  */
 export function makeWithFfmpeg(fileName: string, args: string[]): string {
   mkdirSync(FIXTURE_DIR, { recursive: true });

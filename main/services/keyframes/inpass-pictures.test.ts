@@ -18,7 +18,7 @@ const params = DEFAULT_ANALYSIS_PARAMS;
 
 /** Ten shots of 4 s (320×180, 25 fps), hard cuts between moving lavfi sources: more held frames than a small pool. */
 function tenShots(): string {
-  const sources = ['testsrc2', 'mandelbrot', 'smptebars', 'life=mold=10:ratio=0.3', 'cellauto=rule=110', 'rgbtestsrc', 'mandelbrot=start_scale=0.5', 'testsrc', 'life=ratio=0.6:mold=20', 'smptehdbars'];
+  const sources = ['testsrc2', 'mandelbrot', 'smptebars', 'life=mold=10:ratio=0.3:seed=1', 'cellauto=rule=110:seed=1', 'rgbtestsrc', 'mandelbrot=start_scale=0.5', 'testsrc', 'life=ratio=0.6:mold=20:seed=2', 'smptehdbars'];
   const parts = sources.map((s, i) => `${s.includes('=') ? `${s}:` : `${s}=`}s=320x180:r=25,trim=end_frame=100,setpts=N/25/TB,noise=alls=8:allf=t,hue=H=${i}+t,format=yuv420p,setsar=1[p${i}]`);
   const graph = `${parts.join(';')};${sources.map((_, i) => `[p${i}]`).join('')}concat=n=${sources.length}:v=1:a=0,format=yuv420p[out]`;
   return makeWithFfmpeg('inpass-ten-shots.mp4', ['-filter_complex', graph, '-map', '[out]', '-r', '25', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-g', '250', '-pix_fmt', 'yuv420p']);
@@ -82,7 +82,11 @@ test('a pool smaller than the video: shots are settled as it fills, it never hol
   assert.ok(stats.peakPoolFrames <= 30, `at most 30 frames held at once, ${stats.peakPoolFrames} were`);
   const plain = await analyzeVideo(video, params);
   assert.deepEqual(r.keyframes.map((k) => k.frame), plain.keyframes.map((k) => k.frame), 'the same key frames');
-  assert.equal(r.shots.length, 10);
+  assert.deepEqual(r.shots.map((s) => s.startFrame), plain.shots.map((s) => s.startFrame), 'the same shots');
+  // The nine cuts of the fixture are found (its Life shot, whose random grid dies down over its first seconds, may
+  // also read as a gradual change: the detector's business, tested in shots.test.ts, not the pool's).
+  const starts = new Set(r.shots.map((s) => s.startFrame));
+  for (let cut = 100; cut < 1000; cut += 100) assert.ok([cut - 1, cut, cut + 1].some((f) => starts.has(f)), `the cut at ${cut}: shots start at ${[...starts].join(', ')}`);
   const pictures = r.pictures!;
   assert.ok(pictures.size >= r.keyframes.length / 2, `${pictures.size} of ${r.keyframes.length} key frames written from the pass`);
   for (const [frame, p] of pictures) {

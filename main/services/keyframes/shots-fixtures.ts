@@ -63,8 +63,8 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
   cuts: {
     name: 'cuts', frames: 230, cuts: [40, 80, 120, 160, 200], gradual: [], traps: [],
     make: encode('shots-cuts.mp4', concat([
-      src('testsrc2', 40), src('mandelbrot', 40), src('smptebars', 40, noisy), src('life=mold=10:ratio=0.3', 40),
-      src('cellauto=rule=110', 40), src('color=c=0x406080', 30, noisy),
+      src('testsrc2', 40), src('mandelbrot', 40), src('smptebars', 40, noisy), src('life=mold=10:ratio=0.3:seed=1', 40),
+      src('cellauto=rule=110:seed=1', 40), src('color=c=0x406080', 30, noisy),
     ]), 230),
   },
   /** testsrc2 fades out to black (38-49), mandelbrot fades in from black (50-61). */
@@ -79,7 +79,7 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
     name: 'fadeWhite', frames: 100, cuts: [], gradual: [[38, 61]], traps: [],
     make: encode('shots-fade-white.mp4', concat([
       src('smptebars', 50, `${noisy},fade=t=out:s=38:n=12:c=white`),
-      src('life=mold=10:ratio=0.3', 50, ',fade=t=in:s=0:n=12:c=white'),
+      src('life=mold=10:ratio=0.3:seed=1', 50, ',fade=t=in:s=0:n=12:c=white'),
     ]), 100),
   },
   /** One moving picture dips to black (40-59) and later to white (90-109) and comes back: no boundary. */
@@ -168,7 +168,7 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
     name: 'fastCuts', frames: 72, cuts: [12, 24, 36, 48, 60], gradual: [], traps: [],
     make: encode('shots-fast-cuts.mp4', concat([
       src('testsrc2', 12), src('smptebars', 12, noisy), src('mandelbrot', 12), src('testsrc2', 12),
-      src('life=mold=10:ratio=0.3', 12), src('smptebars', 12, noisy),
+      src('life=mold=10:ratio=0.3:seed=1', 12), src('smptebars', 12, noisy),
     ]), 72),
   },
   /** Two framings of one picture (same colours): a cut at 50. */

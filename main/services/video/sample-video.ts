@@ -20,7 +20,7 @@ const shots = [
   `mandelbrot=size=640x360:rate=${FPS}:maxiter=256:start_scale=1.5:end_scale=0.3,scale=${W}:${H},trim=duration=4`,
   `testsrc2=size=${W}x${H}:rate=${FPS},hue=s=0.6,trim=duration=4`,
   // 7.8 s: shot 3 dissolves in over it from 3.8 s to 5.0 s and covers the rest.
-  `life=size=320x180:rate=${FPS}:mold=10:ratio=0.2:death_color=#1d3557:life_color=#f1c40f,scale=${W}:${H}:flags=neighbor,trim=duration=7.8`,
+  `life=size=320x180:rate=${FPS}:mold=10:ratio=0.2:seed=1:death_color=#1d3557:life_color=#f1c40f,scale=${W}:${H}:flags=neighbor,trim=duration=7.8`,
   `smptehdbars=size=${W}x${H}:rate=${FPS},trim=duration=4`,
   // A pan across a wide, detailed picture: the camera moves, the shot stays one.
   `mandelbrot=size=1280x360:rate=${FPS}:maxiter=256:start_scale=0.6:end_scale=0.6,scale=2560:${H},crop=${W}:${H}:'min(t*300,1280)':0,trim=duration=5`,
