@@ -57,7 +57,7 @@ export function returnShare(
   let best = 1;
   for (let x = a; x >= from && best >= MIN_NEW_SHARE; x -= step) {
     for (let y = b; y <= to && best >= MIN_NEW_SHARE; y += step) {
-      best = Math.min(best, newContentShare(frames.signals[x].thumb, frames.signals[y].thumb, MIN_NEW_SHARE));
+      best = Math.min(best, newContentShare(frames.signals[x], frames.signals[y], MIN_NEW_SHARE));
     }
   }
   return best;
@@ -125,7 +125,7 @@ export function testDissolveWindow(
   const mid = alphas.findIndex((x) => x >= 0.5);
   if (mid < 0) return 'never half-way';
   // Last, as the dearest test (block matching).
-  const fresh = newContentShare(frames.signals[a].thumb, frames.signals[b].thumb, MIN_NEW_SHARE);
+  const fresh = newContentShare(frames.signals[a], frames.signals[b], MIN_NEW_SHARE);
   if (fresh < MIN_NEW_SHARE) return `new share ${fresh.toFixed(2)}`;
   return {
     a,
