@@ -1,7 +1,8 @@
 /**
- * `node --import tsx bench/shots-score.ts [--fresh] [--explain] [--remix] [CLIP ...]`: shot detection on every clip of
- * ../shared/videos and ../shared/videos/hard-dev (or the named ones), scored with ../shared/tools/shot_score.py --hard;
- * with --remix also on the remixed clips of test-support/remix-clips.ts (built on first use, about two minutes).
+ * `node --import tsx bench/shots-score.ts [--fresh] [--explain] [--remix[=N]] [CLIP ...]`: shot detection on every clip
+ * of ../shared/videos and ../shared/videos/hard-dev (or the named ones), scored with ../shared/tools/shot_score.py
+ * --hard; with --remix also on the remixed clips of test-support/remix-clips.ts (built on first use, about two
+ * minutes), --remix=N on held-out set N (other seeded orders and joins of the same pieces; 0 is the suite's).
  * The per-frame features of each clip are computed once (one decoding pass, as the product does) and cached under
  * $TMPDIR/your-cartoon-shots-cache (--fresh recomputes them), so changing the detection and measuring again takes
  * seconds. Prints shot_score.py's JSON line per clip and the TOTAL per set; --explain prints every boundary's reason.
@@ -71,8 +72,10 @@ async function main() {
   const only = args.filter((a) => !a.startsWith('--'));
   if (!existsSync(SCORER)) throw new Error(`no scorer at ${SCORER}`);
   const dirs = [SHARED_VIDEOS, join(SHARED_VIDEOS, 'hard-dev')];
-  if (args.includes('--remix')) {
-    const remix = remixClips();
+  const remixArg = args.find((a) => a === '--remix' || a.startsWith('--remix='));
+  if (remixArg) {
+    const set = remixArg === '--remix' ? 0 : Number(remixArg.slice('--remix='.length));
+    const remix = remixClips(set);
     if ('missing' in remix) console.log(`remixed clips: not built (${remix.missing})`);
     else dirs.push(remix.dir);
   }

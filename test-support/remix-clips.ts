@@ -382,12 +382,15 @@ const SEGMENTS_PER_CLIP = 11;
 
 /**
  * Builds the remixed clips once (cached by the plan and this file's VERSION) and returns the folder holding them and
- * their truth.json, or `missing` (why) when ../shared/videos/hard-dev is not beside the repo.
+ * their truth.json, or `missing` (why) when ../shared/videos/hard-dev is not beside the repo. `set` 0 is the suite's;
+ * other sets are other seeded orders and joins of the same pieces (`bench/shots-score.ts --remix=N`), held out: a
+ * change of the detector is developed on set 0 and checked on a set it never saw.
  */
-export function remixClips(): { dir: string } | { missing: string } {
+export function remixClips(set = 0): { dir: string } | { missing: string } {
+  if (!Number.isInteger(set) || set < 0) throw new RangeError(`remixClips: set must be a whole number ≥ 0, got ${set}`);
   if (!existsSync(join(HARD_DEV, 'truth.json'))) return { missing: `no ${HARD_DEV}/truth.json` };
   const pool = sourceClips().flatMap(piecesOf);
-  const plans = Array.from({ length: REMIX_CLIPS }, (_, k) => plan(pool, k, SEGMENTS_PER_CLIP));
+  const plans = Array.from({ length: REMIX_CLIPS }, (_, k) => plan(pool, set * REMIX_CLIPS + k, SEGMENTS_PER_CLIP));
   const key = createHash('sha1').update(JSON.stringify({ VERSION, plans })).digest('hex').slice(0, 10);
   const dir = join(REMIX_DIR, key);
   const truthFile = join(dir, 'truth.json');
@@ -398,7 +401,7 @@ export function remixClips(): { dir: string } | { missing: string } {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   try {
-    const clips = plans.map((p, k) => buildClip(`remix-${k + 1}`, work, p.segments, p.joins));
+    const clips = plans.map((p, k) => buildClip(`remix-${set ? `s${set}-` : ''}${k + 1}`, work, p.segments, p.joins));
     writeFileSync(join(work, 'truth.json'), `${JSON.stringify({ conventions: 'as ../shared/videos/hard-dev/truth.json; built by test-support/remix-clips.ts', clips }, null, 1)}\n`);
     try {
       renameSync(work, dir);

@@ -208,6 +208,18 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
       `${still(PICTURE, 125)},crop=320:180:x='200+n':y=100${noisy},setsar=1,` +
       `eq=brightness='-0.22*sin(PI*n/110)':contrast='1-0.3*sin(PI*n/110)':eval=frame`, 125),
   },
+  /**
+   * A slowly zooming fractal with a moving picture faded in over it (alpha, 1.5 s, frames 100-137): windows inside
+   * the dissolve pass its tests too, and the clearest of them may have its ends inside the fade, where the picture
+   * from before still shows; the return test must look from outside all of them (missed before it did).
+   */
+  dissolveOntoZoom: {
+    name: 'dissolveOntoZoom', frames: 160, cuts: [], gradual: [[100, 137]], traps: [],
+    make: encode('shots-dissolve-onto-zoom.mp4',
+      `${PICTURE}:s=640x360:r=${FPS},trim=end_frame=160,setpts=N/${FPS}/TB,setsar=1[a];` +
+      `testsrc2=s=640x360:r=${FPS},trim=end_frame=160,setpts=N/${FPS}/TB,format=yuva420p,fade=t=in:s=100:n=38:alpha=1[b];` +
+      `[a][b]overlay=shortest=1`, 160),
+  },
   /** A pan over the fractal dissolves into testsrc2 (its own motion) while drifting: both shots move, frames 40-64. */
   dissolveMoving: {
     name: 'dissolveMoving', frames: 110, cuts: [], gradual: [[40, 64]], traps: [],

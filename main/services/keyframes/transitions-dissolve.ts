@@ -178,10 +178,17 @@ export function detectDissolves(
     for (const c of group) {
       if (!taken.some((t) => c.a <= t.b + minShotFrames && c.b >= t.a - minShotFrames)) taken.push(c);
     }
-    const clearest = returnShare(frames, taken[0].a, taken[0].b, found, fps);
+    // The return test looks from outside all the windows that are this dissolve (those overlapping the taken one): a
+    // partial window's ends lie inside the transition, where the picture from before is still half there.
+    const extent = (t: DissolveCandidate): [number, number] => {
+      let [a, b] = [t.a, t.b];
+      for (const c of group) if (c.a <= t.b && c.b >= t.a) [a, b] = [Math.min(a, c.a), Math.max(b, c.b)];
+      return [a, b];
+    };
+    const clearest = returnShare(frames, ...extent(taken[0]), found, fps);
     if (clearest < MIN_NEW_SHARE) return;
     taken.forEach((best, k) => {
-      const returned = k === 0 ? clearest : returnShare(frames, best.a, best.b, found, fps);
+      const returned = k === 0 ? clearest : returnShare(frames, ...extent(best), found, fps);
       if (returned < MIN_NEW_SHARE) return;
       out.push({
         frame: best.frame,
