@@ -21,8 +21,6 @@ import { remixClips } from '../test-support/remix-clips';
 
 const params = DEFAULT_ANALYSIS_PARAMS;
 const CACHE = join(tmpdir(), 'your-cartoon-shots-cache');
-/** Raised when the signals change (2: the fine thumbnail), so an older cache is not read as complete. */
-const CACHE_VERSION = 2;
 const SCORER = join(SHARED_VIDEOS, '..', 'tools', 'shot_score.py');
 
 interface Cached {
@@ -37,7 +35,6 @@ function encode(s: ShotSignal) {
     stdLuma: s.stdLuma,
     thumb: Buffer.from(s.thumb).toString('base64'),
     colourThumb: Buffer.from(s.colourThumb).toString('base64'),
-    fineThumb: s.fineThumb && Buffer.from(s.fineThumb).toString('base64'),
   };
 }
 
@@ -46,14 +43,13 @@ function decode(o: ReturnType<typeof encode>): ShotSignal {
     ...o,
     thumb: new Uint8Array(Buffer.from(o.thumb, 'base64')),
     colourThumb: new Uint8Array(Buffer.from(o.colourThumb, 'base64')),
-    fineThumb: o.fineThumb ? new Uint8Array(Buffer.from(o.fineThumb, 'base64')) : undefined,
   };
 }
 
 async function signalsOf(path: string, fresh: boolean): Promise<Cached> {
   // By name, size and time: a clip built again (the remixed ones) is decoded again.
   const { size, mtimeMs } = statSync(path);
-  const file = join(CACHE, `${basename(path)}-${size}-${Math.round(mtimeMs)}-v${CACHE_VERSION}.json`);
+  const file = join(CACHE, `${basename(path)}-${size}-${Math.round(mtimeMs)}.json`);
   if (!fresh && existsSync(file)) {
     const c = JSON.parse(readFileSync(file, 'utf8'));
     return { fps: c.fps, signals: c.signals.map(decode) };

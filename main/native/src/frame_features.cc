@@ -142,25 +142,6 @@ double LaplacianVariance(const uint8_t* luma, int width, int height) {
   const double mean = double(sum) / m;
   return std::max(0.0, double(sumSq) / m - mean * mean);
 }
-
-// The fine luma thumbnail (kFineThumbWidth × kFineThumbHeight) from the frame's luma image: each cell the rounded
-// mean of its source block, as lumaThumbnail in thumbnail.ts computes it (the same exact integer sums).
-void FineThumbnail(const uint8_t* luma, int width, int height, uint8_t* out) {
-  int xStart[kFineThumbWidth], xEnd[kFineThumbWidth];
-  for (int t = 0; t < kFineThumbWidth; t++) CellRange(t, kFineThumbWidth, width, &xStart[t], &xEnd[t]);
-  for (int ty = 0; ty < kFineThumbHeight; ty++) {
-    int y0, y1;
-    CellRange(ty, kFineThumbHeight, height, &y0, &y1);
-    for (int tx = 0; tx < kFineThumbWidth; tx++) {
-      uint64_t sum = 0;
-      for (int y = y0; y < y1; y++) {
-        const uint8_t* row = luma + size_t(y) * width;
-        for (int x = xStart[tx]; x < xEnd[tx]; x++) sum += row[x];
-      }
-      out[ty * kFineThumbWidth + tx] = RoundedMean(sum, uint64_t(xEnd[tx] - xStart[tx]) * uint64_t(y1 - y0));
-    }
-  }
-}
 }  // namespace
 
 void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParams& p, FeatureOut& out) {
@@ -251,7 +232,6 @@ void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParam
   out.meanLuma = mean / 255;
   out.stdLuma = std::sqrt(variance) / 255;
   out.sharpness = LaplacianVariance(lumaImage, width, height);
-  FineThumbnail(lumaImage, width, height, out.fineThumb);
   GlcmProperties(grey, width, height, p.levels, p.offsets, p.offsetCount, out.glcm);
 }
 

@@ -1,7 +1,7 @@
 // What the N-API bindings (addon.cc, frame_reader.cc) share: argument checks, and features computed into native
 // memory (on any thread) then turned into the JavaScript FrameFeatures object (on the JavaScript thread), laid out as
-// the TypeScript reference lays it out: glcm (4 doubles) and hsv (floats) in one ArrayBuffer, the three thumbnails
-// in another (luma, colour, fine luma).
+// the TypeScript reference lays it out: glcm (4 doubles) and hsv (floats) in one ArrayBuffer, the two thumbnails in
+// another.
 #pragma once
 #include <napi.h>
 
@@ -54,25 +54,21 @@ inline std::string ReadFeatureArgs(const Napi::Value& bins, const Napi::Value& l
 
 constexpr size_t kThumbBytes = size_t(kThumbWidth) * kThumbHeight;
 constexpr size_t kColourThumbBytes = size_t(kColourThumbWidth) * kColourThumbHeight * 3;
-constexpr size_t kFineThumbBytes = size_t(kFineThumbWidth) * kFineThumbHeight;
-constexpr size_t kAllThumbBytes = kThumbBytes + kColourThumbBytes + kFineThumbBytes;
 
 // A new, empty FrameFeatures object; `out` points into its arrays.
 inline Napi::Object NewFeatures(Napi::Env env, size_t bins, FeatureOut* out) {
   auto buffer = Napi::ArrayBuffer::New(env, 32 + bins * 4);
   auto glcm = Napi::Float64Array::New(env, 4, buffer, 0);
   auto hsv = Napi::Float32Array::New(env, bins, buffer, 32);
-  auto thumbs = Napi::ArrayBuffer::New(env, kAllThumbBytes);
+  auto thumbs = Napi::ArrayBuffer::New(env, kThumbBytes + kColourThumbBytes);
   auto thumb = Napi::Uint8Array::New(env, kThumbBytes, thumbs, 0);
   auto colourThumb = Napi::Uint8Array::New(env, kColourThumbBytes, thumbs, kThumbBytes);
-  auto fineThumb = Napi::Uint8Array::New(env, kFineThumbBytes, thumbs, kThumbBytes + kColourThumbBytes);
-  *out = {hsv.Data(), glcm.Data(), thumb.Data(), colourThumb.Data(), fineThumb.Data(), 0, 0, 0};
+  *out = {hsv.Data(), glcm.Data(), thumb.Data(), colourThumb.Data(), 0, 0, 0};
   auto result = Napi::Object::New(env);
   result.Set("hsv", hsv);
   result.Set("glcm", glcm);
   result.Set("thumb", thumb);
   result.Set("colourThumb", colourThumb);
-  result.Set("fineThumb", fineThumb);
   return result;
 }
 
@@ -85,10 +81,10 @@ inline void SetLuma(Napi::Object result, const FeatureOut& out) {
 // Features computed off the JavaScript thread, into native memory, then copied into a new JavaScript object.
 class NativeFeatures {
  public:
-  explicit NativeFeatures(size_t bins) : hsv_(bins), thumbs_(kAllThumbBytes) {}
+  explicit NativeFeatures(size_t bins) : hsv_(bins), thumbs_(kThumbBytes + kColourThumbBytes) {}
 
   void Compute(const uint8_t* rgb, int width, int height, const FeatureParams& p) {
-    out_ = {hsv_.data(), glcm_, thumbs_.data(), thumbs_.data() + kThumbBytes, thumbs_.data() + kThumbBytes + kColourThumbBytes, 0, 0, 0};
+    out_ = {hsv_.data(), glcm_, thumbs_.data(), thumbs_.data() + kThumbBytes, 0, 0, 0};
     FrameFeatures(rgb, width, height, p, out_);
   }
 
@@ -97,7 +93,7 @@ class NativeFeatures {
     Napi::Object result = NewFeatures(env, hsv_.size(), &js);
     std::memcpy(js.hsv, hsv_.data(), hsv_.size() * sizeof(float));
     std::memcpy(js.glcm, glcm_, sizeof(glcm_));
-    std::memcpy(js.thumb, thumbs_.data(), thumbs_.size());  // all three thumbnails: one buffer on both sides
+    std::memcpy(js.thumb, thumbs_.data(), thumbs_.size());  // both thumbnails: one buffer on both sides
     SetLuma(result, out_);
     return result;
   }

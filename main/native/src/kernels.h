@@ -10,8 +10,6 @@ namespace ycis {
 
 constexpr int kThumbWidth = 32;
 constexpr int kThumbHeight = 18;
-constexpr int kFineThumbWidth = 64;
-constexpr int kFineThumbHeight = 36;
 constexpr int kColourThumbWidth = 16;
 constexpr int kColourThumbHeight = 9;
 
@@ -27,14 +25,13 @@ struct FeatureOut {
   double* glcm;    // contrast, correlation, energy, homogeneity
   uint8_t* thumb;        // kThumbWidth · kThumbHeight
   uint8_t* colourThumb;  // kColourThumbWidth · kColourThumbHeight · 3 (RGB)
-  uint8_t* fineThumb;    // kFineThumbWidth · kFineThumbHeight
   double meanLuma;
   double stdLuma;
   double sharpness;  // variance of the 4-neighbour Laplacian of the 8-bit luma over interior pixels (0 if none)
 };
 
 // frame_features.cc: one pass over the RGB24 frame for the HSV histogram, the luma statistics, the quantised grey
-// image and the coarse thumbnails; then the fine luma thumbnail and the GLCM properties of the grey image.
+// image and the two thumbnails; then the GLCM properties of the grey image.
 void FrameFeatures(const uint8_t* rgb, int width, int height, const FeatureParams& p, FeatureOut& out);
 // Which row-binning code runs: "avx2" (chosen at load time on x86 CPUs that have it) or "baseline".
 const char* SimdPath();

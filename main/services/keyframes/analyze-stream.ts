@@ -117,7 +117,7 @@ function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress
     add(time: number, f: FrameFeatures, key?: boolean): void {
       const t = performance.now();
       if (key) syncTimes.push(time);
-      const shot: ShotSignal = { time, thumb: f.thumb, colourThumb: f.colourThumb, fineThumb: f.fineThumb, meanLuma: f.meanLuma, stdLuma: f.stdLuma };
+      const shot: ShotSignal = { time, thumb: f.thumb, colourThumb: f.colourThumb, meanLuma: f.meanLuma, stdLuma: f.stdLuma };
       signals.push(shot);
       onSignal?.(shot);
       frames.push({

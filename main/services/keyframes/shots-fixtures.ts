@@ -209,9 +209,10 @@ export const SHOT_FIXTURES: Record<string, ShotFixture> = {
       `eq=brightness='-0.22*sin(PI*n/110)':contrast='1-0.3*sin(PI*n/110)':eval=frame`, 125),
   },
   /**
-   * A slowly zooming fractal with a moving picture faded in over it (alpha, 1.5 s, frames 100-137): windows inside
-   * the dissolve pass its tests too, and the clearest of them may have its ends inside the fade, where the picture
-   * from before still shows; the return test must look from outside all of them (missed before it did).
+   * A slowly zooming fractal with a moving picture faded in over it (alpha, 1.5 s, frames 100-137), as a title or an
+   * overlay fades in: one boundary inside. Windows inside the fade pass several tests too; with a stricter block
+   * comparison (tried, docs/keyframes.md) a partial one became the clearest and its return test, from ends inside the
+   * fade, saw the picture from before: the dissolve was missed.
    */
   dissolveOntoZoom: {
     name: 'dissolveOntoZoom', frames: 160, cuts: [], gradual: [[100, 137]], traps: [],

@@ -7,8 +7,7 @@ const TW = THUMB_WIDTH;
  * What shot detection reads of one frame (kept for the whole video): its time and a few of its features, among them
  * the coarse colour thumbnail (see colourThumbnail in features/thumbnail.ts).
  */
-export type ShotSignal = Pick<FrameFeatures, 'thumb' | 'colourThumb' | 'meanLuma' | 'stdLuma'> &
-  Partial<Pick<FrameFeatures, 'fineThumb'>> & { time: number };
+export type ShotSignal = Pick<FrameFeatures, 'thumb' | 'colourThumb' | 'meanLuma' | 'stdLuma'> & { time: number };
 
 /** The per-frame quantities every comparison needs, derived once per frame. */
 interface Derived {

@@ -57,7 +57,7 @@ export function returnShare(
   let best = 1;
   for (let x = a; x >= from && best >= MIN_NEW_SHARE; x -= step) {
     for (let y = b; y <= to && best >= MIN_NEW_SHARE; y += step) {
-      best = Math.min(best, newContentShare(frames.signals[x], frames.signals[y], MIN_NEW_SHARE));
+      best = Math.min(best, newContentShare(frames.signals[x].thumb, frames.signals[y].thumb, MIN_NEW_SHARE));
     }
   }
   return best;
@@ -125,7 +125,7 @@ export function testDissolveWindow(
   const mid = alphas.findIndex((x) => x >= 0.5);
   if (mid < 0) return 'never half-way';
   // Last, as the dearest test (block matching).
-  const fresh = newContentShare(frames.signals[a], frames.signals[b], MIN_NEW_SHARE);
+  const fresh = newContentShare(frames.signals[a].thumb, frames.signals[b].thumb, MIN_NEW_SHARE);
   if (fresh < MIN_NEW_SHARE) return `new share ${fresh.toFixed(2)}`;
   return {
     a,
@@ -178,17 +178,10 @@ export function detectDissolves(
     for (const c of group) {
       if (!taken.some((t) => c.a <= t.b + minShotFrames && c.b >= t.a - minShotFrames)) taken.push(c);
     }
-    // The return test looks from outside all the windows that are this dissolve (those overlapping the taken one): a
-    // partial window's ends lie inside the transition, where the picture from before is still half there.
-    const extent = (t: DissolveCandidate): [number, number] => {
-      let [a, b] = [t.a, t.b];
-      for (const c of group) if (c.a <= t.b && c.b >= t.a) [a, b] = [Math.min(a, c.a), Math.max(b, c.b)];
-      return [a, b];
-    };
-    const clearest = returnShare(frames, ...extent(taken[0]), found, fps);
+    const clearest = returnShare(frames, taken[0].a, taken[0].b, found, fps);
     if (clearest < MIN_NEW_SHARE) return;
     taken.forEach((best, k) => {
-      const returned = k === 0 ? clearest : returnShare(frames, ...extent(best), found, fps);
+      const returned = k === 0 ? clearest : returnShare(frames, best.a, best.b, found, fps);
       if (returned < MIN_NEW_SHARE) return;
       out.push({
         frame: best.frame,

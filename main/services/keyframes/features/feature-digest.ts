@@ -4,7 +4,7 @@ import { decodeTestFrames, lavfi } from './test-frames';
 import type { FeatureKernels } from './types';
 
 /**
- * SHA-1 of every feature (bytes of hsv, glcm, the three thumbnails, luma statistics, sharpness) of a fixed set of images: a slice of all
+ * SHA-1 of every feature (bytes of hsv, glcm, both thumbnails, luma statistics, sharpness) of a fixed set of images: a slice of all
  * RGB colours, pseudo-random images of odd sizes and two lavfi frames. Tests compare it across kernels and code
  * paths (e.g. the native module with YOUR_CARTOON_NATIVE_SIMD=baseline in a child process).
  */
@@ -13,7 +13,7 @@ export function featureDigest(kernels: FeatureKernels): string {
   const add = (rgb: Uint8Array, w: number, h: number) => {
     for (const params of [P, { ...P, hsvBins: { h: 7, s: 11, v: 13 }, glcmLevels: 32 }]) {
       const f = kernels.frameFeatures(rgb, w, h, params);
-      for (const a of [f.hsv, f.glcm, f.thumb, f.colourThumb, f.fineThumb]) hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      for (const a of [f.hsv, f.glcm, f.thumb, f.colourThumb]) hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
       hash.update(new Uint8Array(Float64Array.of(f.meanLuma, f.stdLuma, f.sharpness).buffer));
     }
   };

@@ -4,8 +4,6 @@ import { colourThumbnail, lumaThumbnail } from './thumbnail';
 import {
   COLOUR_THUMB_HEIGHT,
   COLOUR_THUMB_WIDTH,
-  FINE_THUMB_HEIGHT,
-  FINE_THUMB_WIDTH,
   THUMB_HEIGHT,
   THUMB_WIDTH,
   type FeatureParams,
@@ -13,21 +11,18 @@ import {
 } from './types';
 
 /**
- * glcm (4 doubles, first for alignment) and hsv (floats) share one ArrayBuffer; the three thumbnails share another,
- * so a caller that keeps the features of every frame can drop `thumb`, `colourThumb` and `fineThumb` after shot detection and
+ * glcm (4 doubles, first for alignment) and hsv (floats) share one ArrayBuffer; the two thumbnails share another,
+ * so a caller that keeps the features of every frame can drop `thumb` and `colourThumb` after shot detection and
  * free them. The native module lays its results out the same way.
  */
 export function allocateFeatures(hsvBins: number): Omit<FrameFeatures, 'meanLuma' | 'stdLuma' | 'sharpness'> {
   const buffer = new ArrayBuffer(32 + hsvBins * 4);
-  const luma = THUMB_WIDTH * THUMB_HEIGHT;
-  const colour = COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3;
-  const thumbs = new ArrayBuffer(luma + colour + FINE_THUMB_WIDTH * FINE_THUMB_HEIGHT);
+  const thumbs = new ArrayBuffer(THUMB_WIDTH * THUMB_HEIGHT + COLOUR_THUMB_WIDTH * COLOUR_THUMB_HEIGHT * 3);
   return {
     glcm: new Float64Array(buffer, 0, 4),
     hsv: new Float32Array(buffer, 32, hsvBins),
-    thumb: new Uint8Array(thumbs, 0, luma),
-    colourThumb: new Uint8Array(thumbs, luma, colour),
-    fineThumb: new Uint8Array(thumbs, luma + colour),
+    thumb: new Uint8Array(thumbs, 0, THUMB_WIDTH * THUMB_HEIGHT),
+    colourThumb: new Uint8Array(thumbs, THUMB_WIDTH * THUMB_HEIGHT),
   };
 }
 
@@ -56,7 +51,6 @@ export function frameFeaturesReference(rgb: Uint8Array, width: number, height: n
   for (let k = 0; k < counts.length; k++) f.hsv[k] = counts[k] / n;
   glcmProperties(grey, width, height, levels, params.glcmOffsets, f.glcm);
   lumaThumbnail(luma, width, height, f.thumb);
-  lumaThumbnail(luma, width, height, f.fineThumb, FINE_THUMB_WIDTH, FINE_THUMB_HEIGHT);
   colourThumbnail(rgb, width, height, f.colourThumb);
   const mean = sum / n;
   const variance = Math.max(0, sumSq / n - mean * mean);

@@ -10,7 +10,7 @@ export type {
   SimilarityFeatures,
   ShotCluster,
 } from './types';
-export { KernelInputError, THUMB_WIDTH, THUMB_HEIGHT, FINE_THUMB_WIDTH, FINE_THUMB_HEIGHT, COLOUR_THUMB_WIDTH, COLOUR_THUMB_HEIGHT } from './types';
+export { KernelInputError, THUMB_WIDTH, THUMB_HEIGHT, COLOUR_THUMB_WIDTH, COLOUR_THUMB_HEIGHT } from './types';
 export { colourThumbnail } from './thumbnail';
 export { GLCM_CONTRAST, GLCM_CORRELATION, GLCM_ENERGY, GLCM_HOMOGENEITY } from './glcm';
 export { loadKernels, loadNativeKernels, type LoadedKernels } from './load-kernels';

@@ -36,7 +36,6 @@ function assertSameFeatures(a: FrameFeatures, b: FrameFeatures, what: string): v
   assert.ok(maxDiff(a.glcm, b.glcm) <= 1e-6, `${what}: glcm ${[...a.glcm]} vs ${[...b.glcm]}`);
   assert.deepEqual(b.thumb, a.thumb, `${what}: thumbnail`);
   assert.deepEqual(b.colourThumb, a.colourThumb, `${what}: colour thumbnail`);
-  assert.deepEqual(b.fineThumb, a.fineThumb, `${what}: fine thumbnail`);
   assert.ok(Math.abs(a.meanLuma - b.meanLuma) <= 1e-12 && Math.abs(a.stdLuma - b.stdLuma) <= 1e-12, `${what}: luma`);
   assert.equal(a.sharpness, b.sharpness, `${what}: sharpness`);
 }
@@ -137,7 +136,6 @@ test('frameFeaturesAsync (on the thread pool, many frames at once) = frameFeatur
       assertSameFeatures(ts.frameFeatures(f.data, f.width, f.height, params), done[i], what);
       assertSameFeatures(native.frameFeatures(f.data, f.width, f.height, params), done[i], what);
       assert.equal(done[i].colourThumb.buffer, done[i].thumb.buffer, `${what}: thumbnails share a buffer`);
-      assert.equal(done[i].fineThumb.buffer, done[i].thumb.buffer, `${what}: the fine thumbnail shares it too`);
       assert.equal(done[i].glcm.buffer, done[i].hsv.buffer, `${what}: glcm and hsv share a buffer`);
     });
   }

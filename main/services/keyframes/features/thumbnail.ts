@@ -15,19 +15,16 @@ function roundedMean(sum: number, n: number): number {
   return Math.floor((2 * sum + n) / (2 * n));
 }
 
-/**
- * `cols` × `rows` thumbnail of an 8-bit luma image (THUMB_WIDTH × THUMB_HEIGHT unless said): each cell the rounded
- * mean of its source block.
- */
-export function lumaThumbnail(luma: Uint8Array, width: number, height: number, out: Uint8Array, cols = THUMB_WIDTH, rows = THUMB_HEIGHT): void {
-  const xr = Array.from({ length: cols }, (_, c) => cellRange(c, cols, width));
-  for (let ty = 0; ty < rows; ty++) {
-    const [y0, y1] = cellRange(ty, rows, height);
-    for (let tx = 0; tx < cols; tx++) {
+/** THUMB_WIDTH × THUMB_HEIGHT thumbnail of an 8-bit luma image: each cell the rounded mean of its source block. */
+export function lumaThumbnail(luma: Uint8Array, width: number, height: number, out: Uint8Array): void {
+  const xr = Array.from({ length: THUMB_WIDTH }, (_, c) => cellRange(c, THUMB_WIDTH, width));
+  for (let ty = 0; ty < THUMB_HEIGHT; ty++) {
+    const [y0, y1] = cellRange(ty, THUMB_HEIGHT, height);
+    for (let tx = 0; tx < THUMB_WIDTH; tx++) {
       const [x0, x1] = xr[tx];
       let sum = 0;
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += luma[y * width + x];
-      out[ty * cols + tx] = roundedMean(sum, (x1 - x0) * (y1 - y0));
+      out[ty * THUMB_WIDTH + tx] = roundedMean(sum, (x1 - x0) * (y1 - y0));
     }
   }
 }

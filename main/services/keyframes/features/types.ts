@@ -4,12 +4,6 @@ import type { FrameSource } from '../../video';
 /** Size of the luma thumbnail every frame carries (for frame differences in shot detection). */
 export const THUMB_WIDTH = 32;
 export const THUMB_HEIGHT = 18;
-/**
- * Size of the fine luma thumbnail every frame carries (for the shot detector's block comparison, shots-blocks.ts):
- * the same cells as `thumb`, halved each way (4 × 4 pixels of a 256 × 144 analysis frame).
- */
-export const FINE_THUMB_WIDTH = 64;
-export const FINE_THUMB_HEIGHT = 36;
 /** Size of the colour thumbnail every frame carries (16 × 9 cells × RGB = 432 bytes; see thumbnail.ts). */
 export const COLOUR_THUMB_WIDTH = 16;
 export const COLOUR_THUMB_HEIGHT = 9;
@@ -23,8 +17,8 @@ export type ClusterParams = Pick<AnalysisParams, 'histogramWeight' | 'delta'>;
 
 /**
  * Features of one frame: about 1.1 KB kept per frame with the default 256 bins (hsv and glcm are views on one
- * ArrayBuffer), plus the three thumbnails (576 + 432 + 2304 bytes, views on a second ArrayBuffer), which a caller
- * may drop once shots are detected.
+ * ArrayBuffer), plus the two thumbnails (576 + 432 bytes, views on a second ArrayBuffer), which a caller may drop
+ * once shots are detected.
  */
 export interface FrameFeatures {
   /**
@@ -37,8 +31,6 @@ export interface FrameFeatures {
   glcm: Float64Array;
   /** THUMB_WIDTH × THUMB_HEIGHT area-averaged 8-bit luma (see thumbnail.ts). */
   thumb: Uint8Array;
-  /** FINE_THUMB_WIDTH × FINE_THUMB_HEIGHT area-averaged 8-bit luma, the same way (the shot detector's blocks). */
-  fineThumb: Uint8Array;
   /**
    * COLOUR_THUMB_WIDTH × COLOUR_THUMB_HEIGHT area-averaged RGB (packed, 3 bytes a cell), same cell ranges and
    * rounding as `thumb` (see colourThumbnail in thumbnail.ts).
