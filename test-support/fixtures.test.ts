@@ -7,9 +7,10 @@ import { locateFfmpeg } from '../main/services/video/locate-ffmpeg';
 
 const root = join(__dirname, '..');
 
+/** The repository's TypeScript and module sources (not installed packages, build or run outputs). */
 function sources(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.') || name === 'out' || name === 'dist') continue;
+    if (['node_modules', 'out', 'dist', 'build'].includes(name) || name.startsWith('.')) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) sources(path, out);
     else if (/\.(ts|tsx|mjs)$/.test(name)) out.push(path);
@@ -17,17 +18,17 @@ function sources(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** One frame of a lavfi source, as bytes. */
-function frameOf(source: string): Buffer {
+/** The first three frames of a lavfi source, as raw bytes. */
+function framesOf(source: string): Buffer {
   const r = spawnSync(locateFfmpeg().path, ['-v', 'error', '-f', 'lavfi', '-i', source, '-frames:v', '3', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 24 });
   assert.equal(r.status, 0, String(r.stderr));
   return r.stdout;
 }
 
 test('lavfi life and cellauto draw a new grid on every run unless seeded, and a seed makes them repeat', () => {
-  assert.notDeepEqual(frameOf('life=s=64x36:ratio=0.3'), frameOf('life=s=64x36:ratio=0.3'));
-  assert.deepEqual(frameOf('life=s=64x36:ratio=0.3:seed=1'), frameOf('life=s=64x36:ratio=0.3:seed=1'));
-  assert.deepEqual(frameOf('cellauto=s=64x36:rule=110:seed=1'), frameOf('cellauto=s=64x36:rule=110:seed=1'));
+  assert.notDeepEqual(framesOf('life=s=64x36:ratio=0.3'), framesOf('life=s=64x36:ratio=0.3'));
+  assert.deepEqual(framesOf('life=s=64x36:ratio=0.3:seed=1'), framesOf('life=s=64x36:ratio=0.3:seed=1'));
+  assert.deepEqual(framesOf('cellauto=s=64x36:rule=110:seed=1'), framesOf('cellauto=s=64x36:rule=110:seed=1'));
 });
 
 test('every life or cellauto source in the repository has a seed (fixtures are cached by their arguments)', () => {
