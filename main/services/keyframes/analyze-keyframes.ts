@@ -16,6 +16,8 @@ export interface ClusterFrame {
   transition?: boolean;
   /** Laplacian variance of the frame's luma (FrameFeatures.sharpness): the key frame is a sharp member. */
   sharpness?: number;
+  /** A key frame of the stream (where decoding can start: an I or IDR frame). */
+  key?: boolean;
 }
 
 /**
@@ -28,11 +30,14 @@ export interface ClusterFrame {
 export const KEY_CANDIDATE_SHARE = 0.25;
 
 /**
- * Among those candidates, one of the frames the analysis pass holds at full resolution (every n-th: `sampled`, see
- * inpass-pictures.ts) is taken when it is at least this sharp relative to the sharpest candidate: it makes as good a
- * panel (motion blur or a defocus costs far more: 474 → 93 in dev-a's rodent shot) and its picture needs no second
- * decoding. The rule depends only on the frame numbers, so every analysis of a video picks the same frames, whether
- * or not it keeps the pictures.
+ * Among those candidates, one whose picture costs least is taken when it is at least this sharp relative to the
+ * sharpest candidate: it makes as good a panel (motion blur or a defocus costs far more: 474 → 93 in dev-a's rodent
+ * shot). `sampled` says which frames those are: the frames the analysis pass holds at full resolution (every n-th,
+ * inpass-pictures.ts), whose pictures need no second decoding; when the pass holds none (key frames close together:
+ * picturesAfterThePass), the stream's own key frames, each decoded again alone instead of from the key frame before
+ * it (half a GOP on average; encoders also give them the most bits). The rule depends only on the video and on
+ * whether the pass holds frames, so every analysis of a video that keeps its pictures the same way picks the same
+ * frames; one that keeps none prefers the frames the pass would hold.
  */
 export const SAMPLED_SHARPNESS_SHARE = 0.8;
 

@@ -126,6 +126,7 @@ function collector(info: VideoInfo, params: AnalysisParams, { signal, onProgress
         blank: isBlank(shot, params),
         flat: f.stdLuma <= params.blankMaxStd,
         sharpness: f.sharpness,
+        ...(key ? { key: true } : {}),
       });
       onAdded?.(signals, frames);
       this.featureSeconds += (performance.now() - t) / 1000;

@@ -111,8 +111,11 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     const found = { shots, transitions, analysedSeconds: info.duration, duration: info.duration, fps: info.fps };
     throwIfAborted(signal);
     onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, ...(soFar ? { found } : {}) });
-    // Every analysis prefers the same frames (those the decoding pass can hold), whether it keeps pictures or not.
-    const detected = keyframesOfShots(shots, frames, kernels, params, signal, heldFrame(info));
+    // Among a cluster's good frames, those whose pictures cost least (SAMPLED_SHARPNESS_SHARE): the frames the pass
+    // holds; when it holds none (pictures all decoded again), the stream's key frames, each decoded again alone
+    // instead of from the key frame before it. An analysis that keeps no pictures prefers what the pass would hold.
+    const prefer = ctx.pictures && !pictures ? (i: number) => frames[i].key === true : heldFrame(info);
+    const detected = keyframesOfShots(shots, frames, kernels, params, signal, prefer);
     const { kept, dropped } = removeDuplicates(
       detected,
       (a, b) => kernels.frameSimilarity(frames[a.frame].features, frames[b.frame].features, params),

@@ -121,6 +121,14 @@ test('key frames 1 s apart: the pictures are decoded again after the pass, which
   assert.deepEqual([doc.pictures?.fromAnalysis, doc.pictures?.decodedAgain], [0, doc.keyframes.length]);
   assert.match(doc.pictures?.reason ?? '', /key frames every 1\.0 s/);
   for (const k of doc.keyframes) assert.ok(existsSync(join(after, k.file)));
+  // Holding nothing, the choice prefers the stream's own key frames (every 25th frame here, -sc_threshold 0): each is
+  // decoded again alone, not from the key frame before it. An analysis that keeps no pictures prefers the frames
+  // the pass would hold (every sampleEvery-th) instead.
+  const sync = doc.keyframes.filter((k) => k.frame % 25 === 0);
+  assert.ok(sync.length >= doc.keyframes.length - 1, `key frames ${doc.keyframes.map((k) => k.frame).join(', ')}: ${sync.length} are the stream's`);
+  const plain = await analyzeVideo(oneSecond, params);
+  assert.ok(plain.keyframes.filter((k) => k.frame % 25 === 0).length < sync.length, `plain analysis: ${plain.keyframes.map((k) => k.frame).join(', ')}`);
+  await assertSamePictures(oneSecond, after, doc);
   if (!yuvColourOf(await probeVideo(twoSeconds))) return t.skip('the native kernels are not built: nothing is held');
   const held = mkdtempSync(join(tmpdir(), 'ycis-inpass-gop-'));
   const doc2 = await runKeyframesJob(twoSeconds, { params, outDir: held });

@@ -6,7 +6,7 @@ import type { VideoInfo } from '../../../app/video';
 import { CancelledError, forEachConcurrently, throwIfAborted } from '../jobs';
 import { writeFileAtomic } from '../store/atomic-file';
 import { ffmpegFeatures } from './ffmpeg-features';
-import { grabFrames, type GrabbedFrame, type GrabWindow } from './grab-frames';
+import { grabFrames, type GrabbedFrame, type GrabOptions, type GrabWindow } from './grab-frames';
 import { encoderFor, type ImageFormat } from './image-io';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { assertReadableFile, probeVideo } from './probe';
@@ -14,6 +14,7 @@ import { inputArg, runTool } from './run-tool';
 import { sharp } from './sharp-instance';
 import { LineSplitter, ShowinfoReader } from './showinfo';
 import { classifyFailure, diagnosticLines, VideoError } from './video-error';
+import { yuvColourOf } from './yuv-native';
 
 export interface FrameRequest {
   /** Decoded-frame index, as streamFrames numbered it (used for the file name and echoed back). */
@@ -151,6 +152,30 @@ export function swsFlagsFor(info: Pick<VideoInfo, 'codedWidth' | 'codedHeight' |
   return `${kernel}+accurate_rnd+full_chroma_int`;
 }
 
+/**
+ * Whether the frames can leave ffmpeg as they are decoded (the stream's own 4:2:0 bytes, converted to RGB natively:
+ * GrabOptions.yuv): the picture is the decoded frame at its own size (square pixels, no width cap), in a matrix the
+ * native converter knows. Else undefined, and swscale converts (and resamples).
+ */
+function directYuv(info: VideoInfo, size: { width: number; height: number }): GrabOptions['yuv'] {
+  const colour = yuvColourOf(info);
+  if (!colour || (info.pixelFormat !== 'yuv420p' && info.pixelFormat !== 'yuvj420p')) return undefined;
+  const turned = info.rotation === 90 || info.rotation === 270;
+  const [w, h] = turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
+  if (w !== size.width || h !== size.height) return undefined;
+  return { pixelFormat: info.pixelFormat, colour };
+}
+
+/**
+ * Where a run's fast seek (-noaccurate_seek: it lands on the key frame at or before the point) aims for its first
+ * window. An exact frame: the window's end, so that a frame that is itself a key frame is decoded alone (aimed at
+ * the window's start, half a frame early, the seek landed on the key frame before it and decoded a whole GOP for
+ * it); any other frame lands on the key frame before it either way. Any moment: the moment itself.
+ */
+export function seekPoint(first: GrabWindow, exact: boolean): number {
+  return exact ? first.to : first.from;
+}
+
 /** The last of the sorted `times` at or before `t` (a frame's own key frame), or undefined. */
 function lastAtOrBefore(times: readonly number[], t: number): number | undefined {
   let lo = 0;
@@ -210,6 +235,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
   if (opts.thumbnails) await mkdir(opts.thumbnails.dir, { recursive: true });
   const size = outputSize(info, opts.maxWidth);
   const swsFlags = swsFlagsFor(info, size);
+  const yuv = directYuv(info, size);
   const exact = opts.exact !== false;
   // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the neighbour frames.
   const tolerance = Math.min(0.4 / Math.max(info.fps, info.averageFps), 0.02);
@@ -248,7 +274,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
     const windows: GrabWindow[] = group.map((g) => ({ from: g.target - early, to: g.target + late }));
     const written = group.map(() => false);
     // -ss counts from the file's start time; the video stream's start is never earlier, so this errs early.
-    const seeks = SEEK_MARGINS_S.map((m) => windows[0].from - info.startTime - m).filter((t) => t > 0);
+    const seeks = SEEK_MARGINS_S.map((m) => seekPoint(windows[0], exact) - info.startTime - m).filter((t) => t > 0);
     let seeked = false;
     // Exact frames are written as they come (a frame inside its window is the frame, wherever the seek landed);
     // a moment's frame only once the run says the seek did not skip frames before it.
@@ -262,7 +288,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
     let got: Awaited<ReturnType<typeof grabFrames>> | undefined;
     for (const seek of [...seeks, undefined]) {
       seeked = seek !== undefined;
-      got = await grabFrames(path, windows, { ...size, swsFlags, threads: threadsPerRun(groups.length), seek, counting, firstOnly: !exact, signal: opts.signal, onFrame });
+      got = await grabFrames(path, windows, { ...size, swsFlags, yuv, threads: threadsPerRun(groups.length), seek, counting, firstOnly: !exact, signal: opts.signal, onFrame });
       // A seek that landed after a target skipped frames: try further back, then from the start.
       const landedLate = exact ? got.found.some((f) => !f) : got.firstDecoded === undefined || got.firstDecoded >= windows[0].from;
       if (!seeked || !landedLate) break;
