@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RgbFrame } from '../../../app/video';
 import { makeWithFfmpeg, sharedVideo } from '../../../test-support/fixtures';
-import { extractFrames, groupsOf, swsFlagsFor } from './extract-frames';
+import { directYuv, extractFrames, groupsOf, swsFlagsFor } from './extract-frames';
+import { yuvColourOf } from './yuv-native';
+import type { VideoInfo } from '../../../app/video';
 import { locateFfmpeg, locateFfprobe } from './locate-ffmpeg';
 import { inputArg, runTool } from './run-tool';
 import { decodeImage } from './image-io';
@@ -201,4 +203,18 @@ test('a file whose clock starts late (MPEG-TS, offset): every picture is exactly
     const img = await decodeImage(g.path);
     assert.equal(frameNumberOf(img.data, img.width, img.height), g.frame, `${g.path} shows frame ${g.frame}`);
   }
+});
+
+test("the stream's own 4:2:0 bytes are taken only for the decoded frame itself, at an even size, in a known matrix", (t) => {
+  const base = { codedWidth: 1280, codedHeight: 720, width: 1280, height: 720, rotation: 0, pixelFormat: 'yuv420p', colorSpace: 'bt709' } as unknown as VideoInfo;
+  if (!yuvColourOf(base)) return t.skip('the native kernels are not built: swscale converts every frame');
+  const of = (over: Partial<VideoInfo>, size = { width: 1280, height: 720 }) => directYuv({ ...base, ...over } as VideoInfo, size);
+  assert.deepEqual(of({}), { pixelFormat: 'yuv420p', colour: { bt709: true, fullRange: false } });
+  assert.deepEqual(of({ pixelFormat: 'yuvj420p', colorSpace: undefined }), { pixelFormat: 'yuvj420p', colour: { bt709: false, fullRange: true } });
+  assert.ok(of({ rotation: 90 as VideoInfo['rotation'], width: 720, height: 1280 }, { width: 720, height: 1280 }), 'rotated: the upright decoded size');
+  assert.equal(of({}, { width: 960, height: 540 }), undefined, 'a width cap: swscale resamples');
+  assert.equal(of({ codedWidth: 720, codedHeight: 480, width: 853, height: 480 }, { width: 853, height: 480 }), undefined, 'anamorphic');
+  assert.equal(of({ codedWidth: 161, codedHeight: 91, width: 161, height: 91 }, { width: 161, height: 91 }), undefined, 'odd size');
+  assert.equal(of({ pixelFormat: 'yuv420p10le' }), undefined, '10-bit');
+  assert.equal(of({ colorSpace: 'bt2020nc' }), undefined, 'a matrix the converter does not know');
 });

@@ -157,12 +157,15 @@ export function swsFlagsFor(info: Pick<VideoInfo, 'codedWidth' | 'codedHeight' |
  * GrabOptions.yuv): the picture is the decoded frame at its own size (square pixels, no width cap), in a matrix the
  * native converter knows. Else undefined, and swscale converts (and resamples).
  */
-function directYuv(info: VideoInfo, size: { width: number; height: number }): GrabOptions['yuv'] {
+export function directYuv(info: VideoInfo, size: { width: number; height: number }): GrabOptions['yuv'] {
   const colour = yuvColourOf(info);
   if (!colour || (info.pixelFormat !== 'yuv420p' && info.pixelFormat !== 'yuvj420p')) return undefined;
   const turned = info.rotation === 90 || info.rotation === 270;
   const [w, h] = turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
   if (w !== size.width || h !== size.height) return undefined;
+  // An odd width or height: swscale spreads the last chroma sample over the edge differently (3-6 levels on average
+  // on testsrc), so such rare sizes keep its conversion and the pictures stay as they were.
+  if (w % 2 || h % 2) return undefined;
   return { pixelFormat: info.pixelFormat, colour };
 }
 

@@ -64,6 +64,20 @@ export interface GrabResult {
 
 const STALL_MS = 120_000;
 
+/** A pipe of our own for the frames (bigFramePipe), or undefined where none can be made now (then stdout). */
+function ownPipe(): [number, number] | undefined {
+  try {
+    return bigFramePipe();
+  } catch {
+    return undefined; // out of descriptors, say: Node's stdout pipe still works
+  }
+}
+
+/** The same memory as a Buffer, not a copy. */
+function asBuffer(a: Uint8Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
 /**
  * One ffmpeg decoding run that passes only the frames inside `windows` (a select filter on their timestamps), then
  * scales them to width × height with square pixels (rotation is applied by ffmpeg before the filters) and writes
@@ -102,7 +116,7 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
   // then copied into the frame, and a 1080p frame's 6 MB each time kept the garbage collector busy (about 11 ms of
   // the JavaScript thread a frame, a third of a key frame's picture). Where that pipe cannot be made: stdout.
   const readFully = opts.onFrame ? nativeReadFully() : undefined;
-  const own = readFully ? bigFramePipe() : undefined;
+  const own = readFully ? ownPipe() : undefined;
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
@@ -150,7 +164,7 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
           child.kill('SIGKILL');
         }
         if (!opts.onFrame) {
-          result.frames[k] = { time, data: yuv ? Buffer.from(yuv420ToRgb(data, opts.width, opts.height, yuv.colour)) : data };
+          result.frames[k] = { time, data: yuv ? asBuffer(yuv420ToRgb(data, opts.width, opts.height, yuv.colour)) : data };
           continue;
         }
         // One frame written at a time; ffmpeg waits meanwhile, so memory holds at most a couple of frames.
