@@ -112,9 +112,10 @@ export async function analyzeVideo(path: string, params: AnalysisParams, ctx: An
     throwIfAborted(signal);
     onProgress?.({ stage: 'cluster', done: 0, total: shots.length, fraction: STREAM_SHARE + 0.02, ...(soFar ? { found } : {}) });
     // Among a cluster's good frames, those whose pictures cost least (SAMPLED_SHARPNESS_SHARE): the frames the pass
-    // holds; when it holds none (pictures all decoded again), the stream's key frames, each decoded again alone
-    // instead of from the key frame before it. An analysis that keeps no pictures prefers what the pass would hold.
-    const prefer = ctx.pictures && !pictures ? (i: number) => frames[i].key === true : heldFrame(info);
+    // holds; when it holds none it can use (pictures all decoded again), the stream's key frames, each decoded again
+    // alone instead of from the key frame before it. An analysis that keeps no pictures prefers what the pass would
+    // hold.
+    const prefer = ctx.pictures && !pictures?.usable ? (i: number) => frames[i].key === true : heldFrame(info);
     const detected = keyframesOfShots(shots, frames, kernels, params, signal, prefer);
     const { kept, dropped } = removeDuplicates(
       detected,

@@ -220,6 +220,11 @@ export class InPassPictures {
     this.frames = frames;
   }
 
+  /** False once the decode said the held frames' numbers cannot be trusted: none of them will be used. */
+  get usable(): boolean {
+    return !this.invalidReason;
+  }
+
   /** Whether finish() will deliver frame i's picture (written, or still held), as it stands once the pass is over. */
   has(frame: number): boolean {
     return !this.invalidReason && (this.written.has(frame) || this.pool.has(frame));
