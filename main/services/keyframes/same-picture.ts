@@ -1,6 +1,6 @@
 import { THUMB_HEIGHT, THUMB_WIDTH } from './features';
 import type { SamePictureTest } from './mutual';
-import { centredBlock } from './shots-blocks';
+import { blockNcc, centredBlock } from './shots-blocks';
 
 /**
  * How the luma thumbnails are cut and searched: blocks of `blockW` × `blockH` cells, each looked for within ±`search`
@@ -65,20 +65,7 @@ export function missingShare(a: Uint8Array, b: Uint8Array, grid: BlockGrid = PIC
         for (let dx = -search; dx <= search; dx++) {
           const ox = bx + dx;
           if (ox < 0 || ox + blockW > W) continue;
-          // Σ u·b equals Σ u·(b − mean b) because Σ u = 0, and Σ (b − mean b)² = Σ b² − (Σ b)² / n.
-          let sb = 0;
-          let sbb = 0;
-          let sub = 0;
-          for (let j = 0, k = 0; j < blockH; j++) {
-            for (let i = 0, q = (oy + j) * W + ox; i < blockW; i++, k++, q++) {
-              const v = b[q];
-              sb += v;
-              sbb += v * v;
-              sub += u[k] * v;
-            }
-          }
-          const varB = sbb - (sb * sb) / n;
-          const ncc = varB > 0 ? sub / Math.sqrt(ss * varB) : 0;
+          const ncc = blockNcc(u, ss, b, ox, oy, blockW, blockH);
           if (ncc > best) {
             best = ncc;
             bestShift = (dy + search) * side + dx + search;

@@ -17,15 +17,6 @@ const W = THUMB_WIDTH;
 const H = THUMB_HEIGHT;
 
 /**
- * The share of the picture in frame `a` that cannot be found again in frame `b`: the textured blocks of a's luma
- * thumbnail whose best match in b — any shift within ±SEARCH cells (motion compensation), compared by normalised
- * cross-correlation (blind to gain and offset: exposure, fades, flicker) — stays under FOUND_NCC. In [0, 1]; 0 when a
- * has no textured block. A block is only compared at shifts that keep it inside the frame, so blocks that camera motion
- * carries past the edge count as not found (allowing partial overlaps there matched too easily: on hard-dev two true
- * dissolves fell under the threshold, docs/keyframes.md). Camera motion within the search range, a change of exposure, or something moving across
- * part of the frame leaves most blocks findable; a new shot (after a cut or a dissolve) leaves few.
- */
-/**
  * The thumbnail's block at (bx, by) of bw × bh cells, less its mean, into `out` (row by row); returns its sum of
  * squares (the block's texture, and the denominator of a normalised correlation with it).
  */
@@ -43,6 +34,37 @@ export function centredBlock(img: Uint8Array, bx: number, by: number, bw: number
   return ss;
 }
 
+/**
+ * The normalised cross-correlation of the centred block `u` (bw × bh, its sum of squares `ss`: centredBlock) with
+ * thumbnail `b`'s block at (ox, oy); 0 where b's block is flat. One pass: Σ u·b equals Σ u·(b − mean b) because
+ * Σ u = 0, and Σ (b − mean b)² = Σ b² − (Σ b)² / n.
+ */
+export function blockNcc(u: Float64Array, ss: number, b: Uint8Array, ox: number, oy: number, bw: number, bh: number): number {
+  let sb = 0;
+  let sbb = 0;
+  let sub = 0;
+  for (let j = 0, k = 0; j < bh; j++) {
+    for (let i = 0, q = (oy + j) * W + ox; i < bw; i++, k++, q++) {
+      const v = b[q];
+      sb += v;
+      sbb += v * v;
+      sub += u[k] * v;
+    }
+  }
+  const varB = sbb - (sb * sb) / (bw * bh);
+  return varB > 0 ? sub / Math.sqrt(ss * varB) : 0;
+}
+
+/**
+ * The share of the picture in frame `a` that cannot be found again in frame `b`: the textured blocks of a's luma
+ * thumbnail whose best match in b — any shift within ±SEARCH cells (motion compensation), compared by normalised
+ * cross-correlation (blind to gain and offset: exposure, fades, flicker) — stays under FOUND_NCC. In [0, 1]; 0 when a
+ * has no textured block. A block is only compared at shifts that keep it inside the frame, so blocks that camera motion
+ * carries past the edge count as not found (allowing partial overlaps there matched too easily: on hard-dev two true
+ * dissolves fell under the threshold, docs/keyframes.md). Camera motion within the search range, a change of
+ * exposure, or something moving across part of the frame leaves most blocks findable; a new shot (after a cut or a
+ * dissolve) leaves few.
+ */
 export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
   const n = BLOCK_W * BLOCK_H;
   const u = new Float64Array(n);
@@ -60,20 +82,7 @@ export function unmatchedShare(a: Uint8Array, b: Uint8Array): number {
         for (let dx = -SEARCH; dx <= SEARCH && !found; dx++) {
           const ox = bx + dx;
           if (ox < 0 || ox + BLOCK_W > W) continue;
-          // One pass: Σ u·b equals Σ u·(b − mean b) because Σ u = 0, and Σ (b − mean b)² = Σ b² − (Σ b)² / n.
-          let sb = 0;
-          let sbb = 0;
-          let sub = 0;
-          for (let j = 0, k = 0; j < BLOCK_H; j++) {
-            for (let i = 0, q = (oy + j) * W + ox; i < BLOCK_W; i++, k++, q++) {
-              const v = b[q];
-              sb += v;
-              sbb += v * v;
-              sub += u[k] * v;
-            }
-          }
-          const varB = sbb - (sb * sb) / n;
-          found = varB > 0 && sub >= FOUND_NCC * Math.sqrt(ss * varB);
+          found = blockNcc(u, ss, b, ox, oy, BLOCK_W, BLOCK_H) >= FOUND_NCC;
         }
       }
       if (!found) unmatched++;
