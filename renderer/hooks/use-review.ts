@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ComicApi, KeyframesResult } from '../../app/api';
 import type { EditCommand } from '../../app/commands';
 import { perform, redo, startEditing, undo, type Edited } from '../../app/history';
@@ -33,7 +33,9 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
   /** Set while a conflict waits for the user: later edits are not saved over the other window's. */
   const conflicted = useRef(false);
 
-  useEffect(() => {
+  // A layout effect like the save's below, and before it: on a new result this runs first, so that one skips saving
+  // the state just loaded.
+  useLayoutEffect(() => {
     first.current = true;
     revision.current = result.project.revision ?? 0;
     conflicted.current = false;
@@ -80,7 +82,9 @@ export function useReview(api: ComicApi, result: KeyframesResult) {
     [api, edited.project, persist, result],
   );
 
-  useEffect(() => {
+  // A layout effect, in the same commit as the edit: the toolbar never paints "Saved" for an edit whose save has not
+  // started (with a passive effect it did for a moment, and a check that waited for "Saved" read the old file).
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false; // the analysis saved this state already
       return;
