@@ -247,6 +247,7 @@ export async function runStylize(plan: StylizeJobPlan, roots: ImageRoots, ctx: J
     const list = drawnNames.every((n, k) => n === names[g.images.indexOf(todo[k])]) ? todo : g.images;
     const share = list.length / Math.max(1, total);
     const offset = before;
+    models.prepare();
     const result = await processImageFiles(list, g.outDir, models.work, {
       signal: ctx.signal,
       onProgress: (p) => ctx.onProgress?.({ ...p, done: offset + p.done, total, fraction: (offset + (p.fraction ?? 0) * list.length) / Math.max(1, total) }),

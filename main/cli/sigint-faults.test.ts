@@ -72,3 +72,34 @@ test('SIGINT during inference 20 times: cancelled cleanly every time, never an a
   }
   assert.ok(outcomes.filter((c) => c === '130').length >= RUNS / 2, `most runs were interrupted mid-way: ${outcomes.join(' ')}`);
 });
+
+/** A whole run to its end: exit code, signal and stderr. */
+function runToEnd(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, YOUR_CARTOON_FROM_SOURCE: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code, signal) => done({ code, signal, stderr, ms: performance.now() - t }));
+  });
+}
+
+test('stylize starts the inference worker with onnxruntime before it reads its options: a refusal still exits cleanly', async () => {
+  const image = makeWithFfmpeg('sigint-small.png', ['-f', 'lavfi', '-i', 'testsrc2=size=160x90', '-frames:v', '1']);
+  const out = mkdtempSync(join(tmpdir(), 'ycis-refused-'));
+  const cases: Array<[string[], number, RegExp]> = [
+    [['stylize', image], 2, /--out DIR is required/],
+    [['stylize', image, '--out', out, '--provider', 'tpu'], 2, /--provider must be one of/],
+    [['stylize', image, '--out', out, '--model', join(out, 'no-such-model.onnx')], 1, /no-such-model\.onnx/],
+  ];
+  // Each is refused while the worker may still be loading onnxruntime: the process waits for it and stops it
+  // cooperatively (torn down inside the runtime it would abort), with the refusal's own exit code and message.
+  const runs = await Promise.all(cases.map(([args]) => runToEnd(args)));
+  for (const [i, r] of runs.entries()) {
+    const [args, code, message] = cases[i];
+    assert.doesNotMatch(r.stderr, /terminate called|Napi::Error|Aborted/, args.join(' '));
+    assert.equal(r.signal, null, `${args.join(' ')}: killed by ${r.signal}\n${r.stderr}`);
+    assert.equal(r.code, code, `${args.join(' ')}\n${r.stderr}`);
+    assert.match(r.stderr, message);
+  }
+});

@@ -97,6 +97,7 @@ export const comicCommand: CliCommand = {
       );
       if (!keyframes.keyframes.length) throw new Error(`${video}: no key frame to draw (${keyframes.shots.length} shots, all blank)`);
       const frames = keyframes.keyframes.map((k) => join(work, 'keyframes', k.file));
+      plan.prepare();
       const styled = await processImageFiles(frames, join(work, 'panels'), plan.work, { signal: io.signal, onProgress: bar.listener });
       if (!styled.files.length) throw new Error(`no panel could be drawn: ${styled.failures.map((f) => f.error).join('; ')}`);
       const pictures = styled.files.map((f) => f.output);

@@ -98,6 +98,7 @@ export const stylizeCommand: CliCommand = {
         overlap,
         signal: io.signal,
       });
+      plan.prepare();
       const result = await processImageFiles(inputs, values.out, plan.work, { signal: io.signal, onProgress: bar.listener });
       bar.done();
       const attribution = modelAttribution(plan.models);

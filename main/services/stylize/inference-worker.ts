@@ -14,7 +14,7 @@ import { segmentPixels } from './segment-pipeline';
 import { getSession, releaseSessions, sessionsOpened, type OpenedSession } from './session-cache';
 import type { SessionOptionsPreset } from './session-options';
 import type { FloatTensor } from './tensor-codec';
-import type { RunInfo, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { PrepareReply, RunInfo, WorkerReply, WorkerRequest } from './worker-protocol';
 
 function ort(): typeof import('onnxruntime-node') {
   return require('onnxruntime-node') as typeof import('onnxruntime-node');
@@ -70,8 +70,21 @@ async function runner(file: string, provider: ProviderChoice, preset: SessionOpt
   return new Runner(await getSession(file, provider, preset, spec), preset, spec);
 }
 
+/** The built-in style's native kernels, when they compute this request (the CPU, built, not forced to onnxruntime). */
+async function nativeFor(req: { provider: ProviderChoice; engine?: string; model: { file: string } }): Promise<TensorRunner | undefined> {
+  const onCpu = req.provider === 'cpu' || (req.provider === 'auto' && autoOrder()[0] === 'cpu');
+  return onCpu && req.engine !== 'onnxruntime' ? builtinNativeRunner(req.model.file) : undefined;
+}
+
 async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promise<unknown> {
   if (req.kind === 'release') return Promise.all([releaseSessions(), releaseSplitSessions()]);
+  if (req.kind === 'preload') return void ort();
+  if (req.kind === 'prepare') {
+    // What the first picture of this model will ask for: the same session-cache key as its stylize request.
+    if (await nativeFor(req)) return { prepared: 'native' } satisfies PrepareReply;
+    const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);
+    return { prepared: 'session', ...r.info, sessionsOpened: sessionsOpened() } satisfies PrepareReply;
+  }
   const flag = new Int32Array(req.cancel);
   const checkCancelled = () => {
     if (Atomics.load(flag, 0) !== 0) throw new CancelledError();
@@ -80,8 +93,7 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
   checkCancelled();
   if (req.kind === 'stylize') {
     // The built-in style on the CPU: its native kernels when they are built (no onnxruntime session at all).
-    const onCpu = req.provider === 'cpu' || (req.provider === 'auto' && autoOrder()[0] === 'cpu');
-    const native = onCpu && req.engine !== 'onnxruntime' ? await builtinNativeRunner(req.model.file) : undefined;
+    const native = await nativeFor(req);
     if (native) {
       try {
         const { width, height } = req.image;

@@ -8,7 +8,7 @@ import { readMaskFile } from './masks';
 import { DEFAULT_MODEL_ID, resolveModel, type ResolvedModel } from './model-resolve';
 import type { ImageWork } from './process-files';
 import { stylizePeople } from './regions';
-import { stylizeImage } from './stylize-image';
+import { prepareModels, stylizeImage } from './stylize-image';
 
 /**
  * How a caller names its options in messages: the CLI's flags by default; the editor passes its own words.
@@ -75,6 +75,12 @@ export interface StylizePlan {
   /** Every model that will run, for licences and attribution. */
   models: ResolvedModel[];
   work: ImageWork<FileReport>;
+  /**
+   * Opens every model's session (or the native kernels) in the inference worker in the background: called just
+   * before the pictures are read, the first one finds its model loaded. The caller shuts the inference down on
+   * every way out, as after any picture.
+   */
+  prepare(): ReturnType<typeof prepareModels>;
 }
 
 const PHOTO = 'photo';
@@ -111,6 +117,11 @@ async function instaGanModel(ref: string, labels: PlanLabels): Promise<ResolvedM
 
 /** Resolves every model before any picture is read, so a missing model fails at once and not per file. */
 export async function planStylize(r: StylizeRequest, labels: PlanLabels = CLI_LABELS): Promise<StylizePlan> {
+  const plan = await planWork(r, labels);
+  return { ...plan, prepare: () => prepareModels(plan.models, { provider: r.provider, engine: r.engine }) };
+}
+
+async function planWork(r: StylizeRequest, labels: PlanLabels): Promise<Omit<StylizePlan, 'prepare'>> {
   const common = { provider: r.provider, size: r.size, ...(r.engine ? { engine: r.engine } : {}) };
   const timed = async <T>(f: () => Promise<T>) => {
     const t0 = performance.now();

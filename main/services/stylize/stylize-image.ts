@@ -143,6 +143,23 @@ export async function inferTensors(
   );
 }
 
+/**
+ * Opens, in the background, what the coming pictures of these models will run on (each one's session for this
+ * provider, or the built-in style's native kernels), so the first picture does not wait for a model to load
+ * while the caller is still reading it. Nothing is awaited; a failure shows on the first real request.
+ */
+export function prepareModels(models: ResolvedModel[], options: Pick<StylizeOptions, 'provider' | 'sessionOptions' | 'engine'> = {}): ReturnType<typeof inference.prepare>[] {
+  return models.map((m) =>
+    inference.prepare({
+      kind: 'prepare',
+      model: { file: m.file, spec: m.spec },
+      provider: options.provider ?? 'auto',
+      preset: options.sessionOptions ?? 'tuned',
+      engine: options.engine,
+    }),
+  );
+}
+
 /** Frees the inference worker and its sessions (app shutdown, end of tests). */
 export function shutdownInference(): Promise<void> {
   return inference.shutdown();

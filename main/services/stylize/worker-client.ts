@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { JobContext } from '../../../app/progress';
 import { CancelledError, throwIfAborted } from '../jobs';
 import { deserializeError, StylizeError } from './errors';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { PrepareReply, WorkerReply, WorkerRequest } from './worker-protocol';
 
 type Pending = {
   resolve: (v: unknown) => void;
@@ -59,6 +59,26 @@ class InferenceClient {
     if (this.pending.size === 0) this.worker?.unref();
     if (msg.kind === 'done') p.resolve(msg.result);
     else p.reject(deserializeError(msg.error));
+  }
+
+  /**
+   * Starts the worker now and has it load onnxruntime: a command about to run a model calls this first, so the
+   * thread's start and the runtime's load overlap the command's own start (its modules, the model's lookup).
+   * Whoever calls it calls shutdown() on every way out, as after any request.
+   */
+  prestart(): void {
+    // A runtime that cannot load says so on the first real request, which needs it.
+    this.request({ kind: 'preload' }).catch(() => undefined);
+  }
+
+  /**
+   * Opens what the coming requests of a model will run on (its session, or the native kernels), so the first
+   * picture finds it ready. Nobody needs to wait for it: the promise says what was prepared and never rejects.
+   * A failure is only noted (`failed`): the session cache drops it and the first real request meets it again,
+   * with its message.
+   */
+  prepare(body: Extract<RequestBody, { kind: 'prepare' }>): Promise<PrepareReply | { prepared: 'failed'; error: string }> {
+    return this.request<PrepareReply>(body).catch((err: unknown) => ({ prepared: 'failed' as const, error: (err as Error).message }));
   }
 
   /**

@@ -30,6 +30,14 @@ export type WorkerRequest =
   | (Base & { kind: 'stylize'; model: ModelFile; image: RgbImage; params: PipelineParams; engine?: StylizeEngine })
   | (Base & { kind: 'segment'; model: ModelFile; image: RgbImage; classIndex: number })
   | (Base & { kind: 'infer'; model: { file: string; spec?: ModelSpec }; feeds: Record<string, FloatTensor>; outputs?: string[] })
+  /**
+   * Opens, ahead of the pictures, what the requests of this model will run on (its onnxruntime session, or the
+   * built-in style's native kernels), so the first picture does not wait for it. Answered when ready; its failure
+   * is left for the real request to report.
+   */
+  | (Base & { kind: 'prepare'; model: ModelFile; engine?: StylizeEngine })
+  /** Loads onnxruntime itself (a process that is about to run a model starts the worker with it). */
+  | { id: number; kind: 'preload' }
   | { id: number; kind: 'release' };
 
 /** Where the session ran, and the time spent in it. */
@@ -41,6 +49,9 @@ export interface RunInfo {
   /** Wall time of the request inside the worker (pre/post-processing and inference), ms. */
   ms: number;
 }
+
+/** What a prepare request made ready: the native kernels, or an onnxruntime session (the worker's count so far). */
+export type PrepareReply = { prepared: 'native' } | { prepared: 'session'; provider: ProviderName; fallback?: string; sessionsOpened: number };
 
 export interface StylizeReply extends RunInfo {
   image: RgbImage;
