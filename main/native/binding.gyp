@@ -12,6 +12,7 @@
         "src/frame_reader.cc",
         "src/glcm.cc",
         "src/similarity.cc",
+        "src/spawn.cc",
         "src/cluster.cc",
         "src/toon.cc",
         "src/yuv.cc"

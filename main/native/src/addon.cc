@@ -365,6 +365,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("yuv420ToRgb", Napi::Function::New(env, Yuv420ToRgb));
   exports.Set("yuv420ToRgbAsync", Napi::Function::New(env, Yuv420ToRgbAsync));
   ycis::RegisterFrameReader(env, exports);
+  ycis::RegisterSpawn(env, exports);
   return exports;
 }
 

@@ -107,5 +107,7 @@ class NativeFeatures {
 
 // frame_reader.cc: createFramePipe and readFrameFeatures (POSIX; nothing is added elsewhere).
 void RegisterFrameReader(Napi::Env env, Napi::Object exports);
+// spawn.cc: child processes started without fork() (Linux).
+void RegisterSpawn(Napi::Env env, Napi::Object exports);
 
 }  // namespace ycis

@@ -370,7 +370,12 @@ export class InPassPictures {
       } finally {
         this.release(data);
       }
-      const { bytes, thumb } = await encodeFramePicture(rgb, { width, height }, this.out.format, this.out.quality, this.out.thumbWidth);
+      const { bytes, thumb } = await encodeFramePicture(rgb, { width, height }, this.out.format, {
+        quality: this.out.quality,
+        thumbWidth: this.out.thumbWidth,
+        // The held frames are the stream's own 4:2:0 bytes at their decoded size.
+        halfChroma: true,
+      });
       await mkdir(this.out.thumbDir, { recursive: true });
       // Into the staging folder, whose commit syncs every file before the swap.
       await writeFileAtomic(picture.path, bytes, { sync: false });

@@ -107,12 +107,12 @@ export async function encodeFramePicture(
   rgb: Uint8Array,
   size: { width: number; height: number },
   format: ImageFormat,
-  quality?: number,
-  thumbWidth?: number,
+  opts: { quality?: number; thumbWidth?: number; halfChroma?: boolean } = {},
 ): Promise<{ bytes: Buffer; thumb?: Buffer }> {
+  const { quality, thumbWidth, halfChroma } = opts;
   const raw = () => sharp(rgb, { raw: { width: size.width, height: size.height, channels: 3 } });
   const [bytes, thumb] = await Promise.all([
-    encoderFor(raw(), format, quality, true).toBuffer(),
+    encoderFor(raw(), format, { quality, fast: true, halfChroma }).toBuffer(),
     thumbWidth ? raw().resize({ width: thumbWidth, kernel: 'lanczos3' }).jpeg({ quality: 82 }).toBuffer() : undefined,
   ]);
   return { bytes, thumb };
@@ -167,6 +167,18 @@ export function directYuv(info: VideoInfo, size: { width: number; height: number
   // on testsrc), so such rare sizes keep its conversion and the pictures stay as they were.
   if (w % 2 || h % 2) return undefined;
   return { pixelFormat: info.pixelFormat, colour };
+}
+
+/**
+ * Whether the picture's colour is at half resolution, as the video stores it: a 4:2:0 stream (8 or more bits, planar
+ * or semi-planar) written at its decoded size or larger (upright, anamorphic pixels widened). A picture scaled down
+ * from it (a width cap) has colour at full resolution again, as does a 4:2:2 or 4:4:4 stream.
+ */
+export function halfChromaOf(info: Pick<VideoInfo, 'pixelFormat' | 'codedWidth' | 'codedHeight' | 'rotation'>, size: { width: number; height: number }): boolean {
+  if (!/^(yuvj?420p|nv12|nv21|p010|p016)/.test(info.pixelFormat ?? '')) return false;
+  const turned = info.rotation === 90 || info.rotation === 270;
+  const [w, h] = turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
+  return size.width >= w && size.height >= h;
 }
 
 /**
@@ -239,6 +251,7 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
   const size = outputSize(info, opts.maxWidth);
   const swsFlags = swsFlagsFor(info, size);
   const yuv = directYuv(info, size);
+  const halfChroma = halfChromaOf(info, size);
   const exact = opts.exact !== false;
   // Half the nominal frame spacing at most: tolerates rounded request times, never reaches the neighbour frames.
   const tolerance = Math.min(0.4 / Math.max(info.fps, info.averageFps), 0.02);
@@ -256,7 +269,11 @@ export async function extractFrames(path: string, requests: FrameRequest[], opts
 
   const write = async (item: (typeof items)[number], frame: GrabbedFrame, seeked: boolean) => {
     const file = item.r.outPath ?? join(opts.outDir as string, `frame-${String(item.r.frame).padStart(6, '0')}.${ext}`);
-    const { bytes, thumb } = await encodeFramePicture(frame.data, size, opts.format, opts.quality, opts.thumbnails && (opts.thumbnails.width ?? DEFAULT_THUMB_WIDTH));
+    const { bytes, thumb } = await encodeFramePicture(frame.data, size, opts.format, {
+      quality: opts.quality,
+      thumbWidth: opts.thumbnails && (opts.thumbnails.width ?? DEFAULT_THUMB_WIDTH),
+      halfChroma,
+    });
     if (opts.signal?.aborted) throw new CancelledError();
     await writeFileAtomic(file, bytes);
     let thumbnail: string | undefined;

@@ -27,7 +27,7 @@ export function inputArg(path: string): string {
 }
 
 /** Kills the child when the signal fires; returns the function that stops listening. */
-export function killOnAbort(child: ChildProcess, signal?: AbortSignal): () => void {
+export function killOnAbort(child: Pick<ChildProcess, 'kill'>, signal?: AbortSignal): () => void {
   if (!signal) return () => undefined;
   const kill = () => child.kill('SIGKILL');
   if (signal.aborted) kill();

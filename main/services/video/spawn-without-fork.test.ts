@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSync, readSync } from 'node:fs';
+import { bigFramePipe } from './yuv-native';
+import { spawnWithoutFork, type LeanChild } from './spawn-without-fork';
+
+/** Runs to the end: stderr text and the 'close' arguments. */
+function finish(child: LeanChild): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (t: string) => (stderr += t));
+  return new Promise((done) => child.on('close', (code, signal) => done({ code, signal, stderr })));
+}
+
+/** Everything the child wrote to the pipe (after it has ended). */
+function drain(fd: number): string {
+  const buf = Buffer.alloc(1 << 16);
+  let text = '';
+  for (let n; (n = readSync(fd, buf)) > 0; ) text += buf.subarray(0, n).toString();
+  closeSync(fd);
+  return text;
+}
+
+function start(script: string, env?: Record<string, string>): { child: LeanChild; out: number } | undefined {
+  const pipe = bigFramePipe();
+  if (!pipe) return undefined;
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const child = spawnWithoutFork('/bin/sh', ['-c', script], pipe[1]);
+    if (!child) {
+      closeSync(pipe[0]);
+      return undefined;
+    }
+    return { child, out: pipe[0] };
+  } finally {
+    closeSync(pipe[1]);
+    for (const k of Object.keys(env ?? {})) if (saved[k] === undefined) delete process.env[k];
+  }
+}
+
+const NOT_HERE = 'spawning without fork is Linux-only and needs the native kernels: child_process spawns instead';
+
+test('a child started without fork gets its arguments, stdout on the pipe, stderr, its exit code and the environment', async (t) => {
+  const run = start('echo "out $1 $YCIS_SPAWN_TEST"; echo err >&2; read line; echo "stdin [$line]"; exit 3', { YCIS_SPAWN_TEST: 'from-env' });
+  if (!run) return t.skip(NOT_HERE);
+  const r = await finish(run.child);
+  assert.deepEqual([r.code, r.signal], [3, null]);
+  assert.equal(r.stderr, 'err\n');
+  assert.equal(drain(run.out), 'out  from-env\nstdin []\n', 'stdin is empty (/dev/null)');
+});
+
+test('kill ends it with the signal; a closed stdout kills it by SIGPIPE (Node ignores SIGPIPE, the child must not)', async (t) => {
+  const run = start('sleep 30');
+  if (!run) return t.skip(NOT_HERE);
+  assert.equal(run.child.kill('SIGKILL'), true);
+  const r = await finish(run.child);
+  assert.deepEqual([r.code, r.signal], [null, 'SIGKILL']);
+  assert.equal(run.child.kill('SIGKILL'), false, 'reaped: never signalled again (its pid may be reused)');
+  closeSync(run.out);
+
+  const writer = start('while :; do echo frame; done');
+  if (!writer) return t.skip(NOT_HERE);
+  closeSync(writer.out); // the reader goes away
+  const w = await finish(writer.child);
+  assert.equal(w.signal, 'SIGPIPE', `ended with ${w.code}/${w.signal}: ${w.stderr}`);
+});
+
+test('a program that does not exist is refused at once, naming it', (t) => {
+  const pipe = bigFramePipe();
+  if (!pipe) return t.skip(NOT_HERE);
+  try {
+    assert.throws(() => spawnWithoutFork('/nonexistent/ffmpeg', [], pipe[1]), /\/nonexistent\/ffmpeg/);
+  } finally {
+    closeSync(pipe[0]);
+    closeSync(pipe[1]);
+  }
+});
