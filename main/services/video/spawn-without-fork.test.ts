@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, readSync } from 'node:fs';
 import { bigFramePipe } from './yuv-native';
+import { runTool } from './run-tool';
 import { spawnWithoutFork, type LeanChild } from './spawn-without-fork';
 
 /** Runs to the end: stderr text and the 'close' arguments. */
@@ -75,4 +76,25 @@ test('a program that does not exist is refused at once, naming it', (t) => {
     closeSync(pipe[0]);
     closeSync(pipe[1]);
   }
+});
+
+test("stdout through a pipe of its own: every byte arrives before 'close', as child_process delivers them", async (t) => {
+  const child = spawnWithoutFork('/bin/sh', ['-c', 'head -c 3000000 /dev/zero | tr "\\0" "y"; echo done >&2'], 'pipe');
+  if (!child) return t.skip(NOT_HERE);
+  let bytes = 0;
+  let ys = true;
+  child.stdout!.on('data', (b: Buffer) => {
+    bytes += b.length;
+    ys &&= b.every((c) => c === 0x79);
+  });
+  const r = await finish(child);
+  assert.deepEqual([r.code, r.stderr, bytes, ys], [0, 'done\n', 3_000_000, true]);
+});
+
+test('runTool runs a program without fork and says which one could not start', async () => {
+  const ok = await runTool('/bin/sh', ['-c', 'printf abc; printf warn >&2; exit 4']);
+  assert.deepEqual([ok.code, ok.signal, ok.stdout.toString(), ok.stderr], [4, null, 'abc', 'warn']);
+  const fed = await runTool('/bin/sh', ['-c', 'cat'], { input: new TextEncoder().encode('fed on stdin') });
+  assert.equal(fed.stdout.toString(), 'fed on stdin', 'a run fed on stdin (child_process) still gets its input');
+  await assert.rejects(runTool('/nonexistent/ffprobe', ['-version']), /\/nonexistent\/ffprobe/);
 });

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
@@ -7,12 +8,14 @@ import { nativeAddonWith } from '../keyframes/features/load-kernels';
 interface SpawnAddon {
   spawnProcess(file: string, args: string[], stdoutFd: number): [number, number];
   reapProcess(pid: number): [number | null, number | null] | undefined;
+  createFramePipe(): [number, number];
 }
 
-/** What the short decoding runs use of a child process: its stderr, kill, and 'close' (code, signal) at the end. */
+/** What the short ffmpeg runs use of a child process: stdout, stderr, kill, and 'close' (code, signal) at the end. */
 export interface LeanChild extends EventEmitter {
   readonly pid: number;
-  readonly stdout: null;
+  /** With stdout 'pipe': what the child writes there; null when it went to the caller's descriptor. */
+  readonly stdout: Readable | null;
   readonly stderr: Readable;
   kill(signal?: NodeJS.Signals): boolean;
 }
@@ -20,30 +23,46 @@ export interface LeanChild extends EventEmitter {
 let addon: SpawnAddon | null | undefined;
 
 function load(): SpawnAddon | null {
-  if (addon === undefined) addon = nativeAddonWith<SpawnAddon>((a) => typeof a.spawnProcess === 'function' && typeof a.reapProcess === 'function');
+  if (addon === undefined) {
+    addon = nativeAddonWith<SpawnAddon>((a) => typeof a.spawnProcess === 'function' && typeof a.reapProcess === 'function' && typeof a.createFramePipe === 'function');
+  }
   return addon;
 }
+
+/** A stream over the read end of a pipe (libuv watches it: no thread waits on it). */
+const readEnd = (fd: number) => new Socket({ fd, readable: true, writable: false });
 
 const signalName = (n: number | null): NodeJS.Signals | null =>
   n === null ? null : ((Object.entries(constants.signals).find(([, v]) => v === n)?.[0] as NodeJS.Signals | undefined) ?? null);
 
 /**
- * Starts `file` (an absolute path) with `args`, stdin from /dev/null, stdout onto `stdoutFd` (the caller keeps and
- * closes its own copy) and stderr through a pipe, by posix_spawn instead of Node's fork: fork copies the page tables
+ * Starts `file` (an absolute path) with `args`, stdin from /dev/null, stdout onto the descriptor `stdoutTo` (the
+ * caller keeps and closes its own copy) or through a pipe of its own ('pipe': `stdout`), stderr through a pipe, by posix_spawn instead of Node's fork: fork copies the page tables
  * of the whole process, 13 ms a spawn on the JavaScript thread at 200 MB and 43 ms at 650 MB here (a key-frame job
- * holding its frames is that large), against 0.3 ms at any size. Emits 'close' (code, signal) once stderr has ended
- * and the child is reaped. Undefined where the native kernels do not provide it (not Linux, not built): the caller
+ * holding its frames is that large; the editor's host can be larger), against 0.3 ms at any size. Emits 'close'
+ * (code, signal) once its output streams have ended and the child is reaped. Undefined where the native kernels do not provide it (not Linux, not built): the caller
  * spawns with child_process then. A child that cannot start throws, with the reason.
  */
-export function spawnWithoutFork(file: string, args: string[], stdoutFd: number): LeanChild | undefined {
+export function spawnWithoutFork(file: string, args: string[], stdoutTo: number | 'pipe'): LeanChild | undefined {
   const a = load();
   if (!a) return undefined;
-  const [pid, errFd] = a.spawnProcess(file, args, stdoutFd);
-  const stderr = new Socket({ fd: errFd, readable: true, writable: false });
+  const pipe = stdoutTo === 'pipe' ? a.createFramePipe() : undefined;
+  let pid: number;
+  let errFd: number;
+  try {
+    [pid, errFd] = a.spawnProcess(file, args, pipe ? pipe[1] : (stdoutTo as number));
+  } catch (err) {
+    if (pipe) closeSync(pipe[0]);
+    throw err;
+  } finally {
+    if (pipe) closeSync(pipe[1]); // the child has its copy: the pipe ends when the child does
+  }
+  const stderr = readEnd(errFd);
+  const stdout = pipe ? readEnd(pipe[0]) : null;
   let ended = false;
   const child = Object.assign(new EventEmitter(), {
     pid,
-    stdout: null,
+    stdout,
     stderr,
     kill(signal: NodeJS.Signals = 'SIGTERM'): boolean {
       if (ended) return false; // reaped: the pid may belong to another process by now
@@ -64,6 +83,8 @@ export function spawnWithoutFork(file: string, args: string[], stdoutFd: number)
     child.emit('exit', status[0], signalName(status[1]));
     child.emit('close', status[0], signalName(status[1]));
   };
-  stderr.once('close', () => reap(1));
+  // As child_process does: 'close' once the output streams have closed too (every byte of them delivered).
+  const closed = [stderr, ...(stdout ? [stdout] : [])].map((st) => new Promise<void>((done) => st.once('close', () => done())));
+  void Promise.all(closed).then(() => reap(1));
   return child;
 }
