@@ -20,7 +20,8 @@ function lazy(name: string, summary: string, load: () => CliCommand, options: { 
 /**
  * A command that runs a model starts the inference worker (and onnxruntime in it) before its own modules load, so
  * the two overlap (about 0.1 s of a `stylize` run: benchmarks in bench/README.md); the worker stops on every way
- * out, a usage error included, never while it is inside onnxruntime.
+ * out, a usage error included, cooperatively (shutdown: it waits for what onnxruntime is doing, up to a minute; a
+ * second Ctrl-C still quits at once).
  */
 async function withInferenceStarted(run: () => Promise<number>): Promise<number> {
   const { inference } = require('../../services/stylize/worker-client') as typeof import('../../services/stylize/worker-client');

@@ -43,6 +43,7 @@ Napi::Value SpawnProcess(const Napi::CallbackInfo& info) {
   const std::string file = info[0].As<Napi::String>().Utf8Value();
   Napi::Array list = info[1].As<Napi::Array>();
   const int out = info[2].As<Napi::Number>().Int32Value();
+  if (out < 0) return Fail(env, "spawnProcess: no descriptor for stdout");
   std::vector<std::string> args{file};
   for (uint32_t i = 0; i < list.Length(); i++) {
     Napi::Value v = list.Get(i);
@@ -59,9 +60,10 @@ Napi::Value SpawnProcess(const Napi::CallbackInfo& info) {
   posix_spawnattr_t attr;
   posix_spawn_file_actions_init(&actions);
   posix_spawnattr_init(&attr);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  // The dup2s first, /dev/null last: whichever of 0-2 the descriptors had, none is overwritten before it is copied.
   posix_spawn_file_actions_adddup2(&actions, out, 1);
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   sigset_t all, none;
   sigfillset(&all);
   sigemptyset(&none);

@@ -80,6 +80,8 @@ async function handle(req: WorkerRequest, post: (r: WorkerReply) => void): Promi
   if (req.kind === 'release') return Promise.all([releaseSessions(), releaseSplitSessions()]);
   if (req.kind === 'preload') return void ort();
   if (req.kind === 'prepare') {
+    // Given up before its turn (a refused or cancelled job, shutdown): nothing is loaded for nothing.
+    if (Atomics.load(new Int32Array(req.cancel), 0) !== 0) return { prepared: 'cancelled' } satisfies PrepareReply;
     // What the first picture of this model will ask for: the same session-cache key as its stylize request.
     if (await nativeFor(req)) return { prepared: 'native' } satisfies PrepareReply;
     const r = await runner(req.model.file, req.provider, req.preset, req.model.spec);

@@ -59,3 +59,16 @@ test('a model that cannot load fails its prepare quietly, and the picture then s
     return true;
   });
 });
+
+test('prepares still queued when the inference shuts down load nothing (a refused job does not wait for every model)', async () => {
+  await shutdownInference();
+  const builtin = await resolveModel('builtin-toon');
+  const models = ['a', 'b', 'c'].map((id) => ({ ...builtin, id }));
+  // Three prepares of one model (the same session) with different presets: three sessions if each ran.
+  const presets = ['tuned', 'default', 'tuned'] as const;
+  const pending = models.map((m, i) => prepareModels([m], { provider: 'cpu', engine: 'onnxruntime', sessionOptions: presets[i] })[0]);
+  await shutdownInference();
+  const results = await Promise.all(pending);
+  assert.equal(results[2].prepared, 'cancelled', JSON.stringify(results));
+  assert.equal(results[1].prepared, 'cancelled', JSON.stringify(results));
+});

@@ -51,7 +51,7 @@ export interface RunInfo {
 }
 
 /** What a prepare request made ready: the native kernels, or an onnxruntime session (the worker's count so far). */
-export type PrepareReply = { prepared: 'native' } | { prepared: 'session'; provider: ProviderName; fallback?: string; sessionsOpened: number };
+export type PrepareReply = { prepared: 'native' } | { prepared: 'cancelled' } | { prepared: 'session'; provider: ProviderName; fallback?: string; sessionsOpened: number };
 
 export interface StylizeReply extends RunInfo {
   image: RgbImage;

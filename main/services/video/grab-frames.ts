@@ -6,7 +6,7 @@ import { CancelledError } from '../jobs';
 import { FrameAssembler } from './frame-assembler';
 import { locateFfmpeg } from './locate-ffmpeg';
 import { inputArg, killOnAbort } from './run-tool';
-import { spawnWithoutFork, type LeanChild } from './spawn-without-fork';
+import { leanOrNothing, spawnWithoutFork, type LeanChild } from './spawn-without-fork';
 import { LineSplitter, ShowinfoReader } from './showinfo';
 import { bigFramePipe, nativeReadFully, yuv420Bytes, yuv420ToRgb, yuv420ToRgbAsync, type YuvColour } from './yuv-native';
 
@@ -123,7 +123,7 @@ export function grabFrames(path: string, windows: GrabWindow[], opts: GrabOption
     try {
       // With a pipe of our own, without fork where the platform allows it (spawn-without-fork.ts): a job holding
       // its frames is large, and Node's fork of it cost 13-43 ms of the JavaScript thread a run.
-      const lean = own ? spawnWithoutFork(locateFfmpeg().path, args, own[1]) : undefined;
+      const lean = own ? leanOrNothing(() => spawnWithoutFork(locateFfmpeg().path, args, own[1])) : undefined;
       child = lean ?? spawn(locateFfmpeg().path, args, { stdio: ['ignore', own ? own[1] : 'pipe', 'pipe'], windowsHide: true });
     } catch (err) {
       if (own) closeSync(own[0]);

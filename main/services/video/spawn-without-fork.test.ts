@@ -22,13 +22,13 @@ function drain(fd: number): string {
   return text;
 }
 
-function start(script: string, env?: Record<string, string>): { child: LeanChild; out: number } | undefined {
+function start(script: string, env?: Record<string, string>, args: string[] = []): { child: LeanChild; out: number } | undefined {
   const pipe = bigFramePipe();
   if (!pipe) return undefined;
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const child = spawnWithoutFork('/bin/sh', ['-c', script], pipe[1]);
+    const child = spawnWithoutFork('/bin/sh', ['-c', script, 'sh', ...args], pipe[1]);
     if (!child) {
       closeSync(pipe[0]);
       return undefined;
@@ -43,12 +43,13 @@ function start(script: string, env?: Record<string, string>): { child: LeanChild
 const NOT_HERE = 'spawning without fork is Linux-only and needs the native kernels: child_process spawns instead';
 
 test('a child started without fork gets its arguments, stdout on the pipe, stderr, its exit code and the environment', async (t) => {
-  const run = start('echo "out $1 $YCIS_SPAWN_TEST"; echo err >&2; read line; echo "stdin [$line]"; exit 3', { YCIS_SPAWN_TEST: 'from-env' });
+  const script = 'echo "[$1] [$2] [$#] $YCIS_SPAWN_TEST"; echo err >&2; echo "stdin $(readlink /proc/self/fd/0)"; exit 3';
+  const run = start(script, { YCIS_SPAWN_TEST: 'from-env' }, ['a b', 'c']);
   if (!run) return t.skip(NOT_HERE);
   const r = await finish(run.child);
   assert.deepEqual([r.code, r.signal], [3, null]);
   assert.equal(r.stderr, 'err\n');
-  assert.equal(drain(run.out), 'out  from-env\nstdin []\n', 'stdin is empty (/dev/null)');
+  assert.equal(drain(run.out), '[a b] [c] [2] from-env\nstdin /dev/null\n');
 });
 
 test('kill ends it with the signal; a closed stdout kills it by SIGPIPE (Node ignores SIGPIPE, the child must not)', async (t) => {

@@ -88,3 +88,16 @@ export function spawnWithoutFork(file: string, args: string[], stdoutTo: number 
   void Promise.all(closed).then(() => reap(1));
   return child;
 }
+
+/**
+ * The lean child, or undefined where it cannot start, so that child_process tries instead: posix_spawn does not run
+ * a script without a "#!" line through /bin/sh as child_process' execvp does (an FFMPEG_PATH wrapper), and a real
+ * failure (no such program) is then reported by child_process, in its words.
+ */
+export function leanOrNothing(start: () => LeanChild | undefined): LeanChild | undefined {
+  try {
+    return start();
+  } catch {
+    return undefined;
+  }
+}
