@@ -37,11 +37,13 @@ const signalName = (n: number | null): NodeJS.Signals | null =>
 
 /**
  * Starts `file` (an absolute path) with `args`, stdin from /dev/null, stdout onto the descriptor `stdoutTo` (the
- * caller keeps and closes its own copy) or through a pipe of its own ('pipe': `stdout`), stderr through a pipe, by posix_spawn instead of Node's fork: fork copies the page tables
- * of the whole process, 13 ms a spawn on the JavaScript thread at 200 MB and 43 ms at 650 MB here (a key-frame job
- * holding its frames is that large; the editor's host can be larger), against 0.3 ms at any size. Emits 'close'
- * (code, signal) once its output streams have ended and the child is reaped. Undefined where the native kernels do not provide it (not Linux, not built): the caller
- * spawns with child_process then. A child that cannot start throws, with the reason.
+ * caller keeps and closes its own copy) or through a pipe of its own ('pipe': `stdout`), stderr through a pipe, by
+ * posix_spawn instead of Node's fork: fork copies the page tables of the whole process, 13 ms a spawn on the
+ * JavaScript thread at 200 MB and 43 ms at 650 MB here (a key-frame job holding its frames is that large; the
+ * editor's host can be larger), against 0.3 ms at any size. Emits 'close' (code, signal) once its output streams
+ * have ended (the caller reads them) and the child is reaped; a read error of either is emitted as 'error'.
+ * Undefined where the native kernels do not provide it (not Linux, not built): the caller spawns with
+ * child_process then. A child that cannot start throws, with the reason.
  */
 export function spawnWithoutFork(file: string, args: string[], stdoutTo: number | 'pipe'): LeanChild | undefined {
   const a = load();
@@ -74,8 +76,8 @@ export function spawnWithoutFork(file: string, args: string[], stdoutTo: number 
       }
     },
   }) as LeanChild;
-  // The child has ended once its stderr has (ffmpeg keeps it to its exit); it is reaped a moment later, looked
-  // for at growing intervals (1 ms, then up to 50 ms) so a child that closed stderr early costs nothing.
+  // The child has ended once its output has (ffmpeg keeps both to its exit); it is reaped a moment later, looked
+  // for at growing intervals (1 ms, then up to 50 ms) so a child that closed them early costs nothing.
   const reap = (wait: number) => {
     const status = a.reapProcess(pid);
     if (!status) return void setTimeout(() => reap(Math.min(50, wait * 2)), wait);
@@ -84,7 +86,9 @@ export function spawnWithoutFork(file: string, args: string[], stdoutTo: number 
     child.emit('close', status[0], signalName(status[1]));
   };
   // As child_process does: 'close' once the output streams have closed too (every byte of them delivered).
-  const closed = [stderr, ...(stdout ? [stdout] : [])].map((st) => new Promise<void>((done) => st.once('close', () => done())));
+  const streams = [stderr, ...(stdout ? [stdout] : [])];
+  for (const st of streams) st.on('error', (e) => child.emit('error', e));
+  const closed = streams.map((st) => new Promise<void>((done) => st.once('close', () => done())));
   void Promise.all(closed).then(() => reap(1));
   return child;
 }
