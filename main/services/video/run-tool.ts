@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { isAbsolute as absolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CancelledError } from '../jobs';
 import { leanOrNothing, spawnWithoutFork, type LeanChild } from './spawn-without-fork';
 
@@ -44,7 +44,7 @@ export function runTool(bin: string, args: string[], opts: RunToolOptions = {}):
     try {
       // Without fork where the platform allows it (a large process, the editor's host, forked for 13-60 ms of its
       // JavaScript thread); a run fed on stdin through child_process.
-      child = (!opts.input && absolute(bin) && leanOrNothing(() => spawnWithoutFork(bin, args, 'pipe'))) || spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = (!opts.input && leanOrNothing(() => spawnWithoutFork(bin, args, 'pipe'))) || spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
       return fail(e);
     }

@@ -99,3 +99,7 @@ test('runTool runs a program without fork and says which one could not start', a
   assert.equal(fed.stdout.toString(), 'fed on stdin', 'a run fed on stdin (child_process) still gets its input');
   await assert.rejects(runTool('/nonexistent/ffprobe', ['-version']), /\/nonexistent\/ffprobe/);
 });
+
+test('a program named without its path (found on PATH) is left to child_process, which searches PATH', () => {
+  assert.equal(spawnWithoutFork('sh', ['-c', 'true'], 'pipe'), undefined);
+});

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { constants } from 'node:os';
+import { isAbsolute } from 'node:path';
 import type { Readable } from 'node:stream';
 import { nativeAddonWith } from '../keyframes/features/load-kernels';
 
@@ -42,12 +43,13 @@ const signalName = (n: number | null): NodeJS.Signals | null =>
  * JavaScript thread at 200 MB and 43 ms at 650 MB here (a key-frame job holding its frames is that large; the
  * editor's host can be larger), against 0.3 ms at any size. Emits 'close' (code, signal) once its output streams
  * have ended (the caller reads them) and the child is reaped; a read error of either is emitted as 'error'.
- * Undefined where the native kernels do not provide it (not Linux, not built): the caller spawns with
- * child_process then. A child that cannot start throws, with the reason.
+ * Undefined where the native kernels do not provide it (not Linux, not built) or `file` is not an absolute path:
+ * the caller spawns with child_process then. A child that cannot start throws, with the reason.
  */
 export function spawnWithoutFork(file: string, args: string[], stdoutTo: number | 'pipe'): LeanChild | undefined {
   const a = load();
-  if (!a) return undefined;
+  // posix_spawn does not search PATH (a bare "ffmpeg" found there): child_process does.
+  if (!a || !isAbsolute(file)) return undefined;
   const pipe = stdoutTo === 'pipe' ? a.createFramePipe() : undefined;
   let pid: number;
   let errFd: number;
