@@ -64,7 +64,7 @@ test('prepares still queued when the inference shuts down load nothing (a refuse
   await shutdownInference();
   const builtin = await resolveModel('builtin-toon');
   const models = ['a', 'b', 'c'].map((id) => ({ ...builtin, id }));
-  // Three prepares of one model (the same session) with different presets: three sessions if each ran.
+  // Three prepares of one model file, one of them under another preset: two sessions if they all ran.
   const presets = ['tuned', 'default', 'tuned'] as const;
   const pending = models.map((m, i) => prepareModels([m], { provider: 'cpu', engine: 'onnxruntime', sessionOptions: presets[i] })[0]);
   await shutdownInference();

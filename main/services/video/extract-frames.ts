@@ -138,6 +138,12 @@ function outputSize(info: VideoInfo, maxWidth?: number): { width: number; height
   return { width: Math.round(maxWidth), height: Math.max(1, Math.round((maxWidth * info.height) / info.width)) };
 }
 
+/** The decoded frame's size once upright (a stream rotated a quarter turn has its sides swapped). */
+function uprightDecodedSize(info: Pick<VideoInfo, 'codedWidth' | 'codedHeight' | 'rotation'>): [number, number] {
+  const turned = info.rotation === 90 || info.rotation === 270;
+  return turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
+}
+
 /**
  * swscale's flags for the RGB conversion. At the decoded size (the common case: square pixels, no width cap) only
  * the chroma planes are interpolated (2× for 4:2:0), and bilinear interpolation, the usual reconstruction for that, costs
@@ -146,8 +152,7 @@ function outputSize(info: VideoInfo, maxWidth?: number): { width: number; height
  * fast approximate path.
  */
 export function swsFlagsFor(info: Pick<VideoInfo, 'codedWidth' | 'codedHeight' | 'rotation'>, size: { width: number; height: number }): string {
-  const turned = info.rotation === 90 || info.rotation === 270;
-  const [w, h] = turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
+  const [w, h] = uprightDecodedSize(info);
   const kernel = size.width === w && size.height === h ? 'bilinear' : 'lanczos';
   return `${kernel}+accurate_rnd+full_chroma_int`;
 }
@@ -160,8 +165,7 @@ export function swsFlagsFor(info: Pick<VideoInfo, 'codedWidth' | 'codedHeight' |
 export function directYuv(info: VideoInfo, size: { width: number; height: number }): GrabOptions['yuv'] {
   const colour = yuvColourOf(info);
   if (!colour || (info.pixelFormat !== 'yuv420p' && info.pixelFormat !== 'yuvj420p')) return undefined;
-  const turned = info.rotation === 90 || info.rotation === 270;
-  const [w, h] = turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
+  const [w, h] = uprightDecodedSize(info);
   if (w !== size.width || h !== size.height) return undefined;
   // An odd width or height: swscale spreads the last chroma sample over the edge differently (3-6 levels on average
   // on testsrc), so such rare sizes keep its conversion and the pictures stay as they were.
@@ -176,8 +180,7 @@ export function directYuv(info: VideoInfo, size: { width: number; height: number
  */
 export function halfChromaOf(info: Pick<VideoInfo, 'pixelFormat' | 'codedWidth' | 'codedHeight' | 'rotation'>, size: { width: number; height: number }): boolean {
   if (!/^(yuvj?420p|nv12|nv21|p010|p016)/.test(info.pixelFormat ?? '')) return false;
-  const turned = info.rotation === 90 || info.rotation === 270;
-  const [w, h] = turned ? [info.codedHeight, info.codedWidth] : [info.codedWidth, info.codedHeight];
+  const [w, h] = uprightDecodedSize(info);
   return size.width >= w && size.height >= h;
 }
 
